@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from api.views import api
+
+urlpatterns = [
+    path("", include("portal.urls")),
+    path("", include("accounts.urls")),
+    path("plans/", include("plans.urls")),
+    path("governance/", include("governance.urls")),
+    path("", include("submissions.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,74 @@
+"""GOV.UK Frontend markup for every Django form.
+
+`GovUKFormRenderer` makes `{{ form }}` and `{{ form.field }}` emit GOV.UK field
+markup (label, hint, error message, aria-describedby, error classes), so no
+template builds a field by hand. Forms can tune presentation per field with a
+`govuk` dict on the field: {"label_class": "govuk-label--m", "input_class": ...,
+"is_page_heading": True}.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class GovUKFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+
+
+class GovUKDateWidget(forms.MultiWidget):
+    """Day, month and year boxes, named `<name>-day`, `<name>-month`, `<name>-year` as GOV.UK does."""
+
+    template_name = "govuk/forms/date_widget.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(widgets=[forms.TextInput, forms.TextInput, forms.TextInput], attrs=attrs)
+        # GOV.UK names the boxes decided_on-day, decided_on-month, decided_on-year.
+        self.widgets_names = ["-day", "-month", "-year"]
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovUKDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with GOV.UK's error wording."""
+
+    widget = GovUKDateWidget
+
+    def __init__(self, *, label_for_errors: str = "The date", **kwargs):
+        self.label_for_errors = label_for_errors
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def clean(self, value):
+        day, month, year = [(part or "").strip() for part in (value or ["", "", ""])]
+        name = self.label_for_errors
+        if not (day or month or year):
+            if self.required:
+                raise forms.ValidationError(f"Enter {name.lower()}", code="required")
+            return None
+        missing = [part for part, typed in (("day", day), ("month", month), ("year", year)) if not typed]
+        if missing:
+            raise forms.ValidationError(f"{name} must include a {' and '.join(missing)}", code="incomplete")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError(f"{name} must be a real date", code="invalid")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{name} must be a real date", code="invalid") from None
+
+    def compress(self, data_list):  # pragma: no cover - clean() above does the whole job
+        return data_list
+
+
+def date_parts(value) -> dict:
+    """Day, month and year strings for redisplaying a date field, bound or not."""
+    if isinstance(value, datetime.date):
+        return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+    if isinstance(value, (list, tuple)) and len(value) == 3:
+        return {key: "" if part is None else str(part) for key, part in zip(("day", "month", "year"), value)}
+    return {"day": "", "month": "", "year": ""}

@@ -1,0 +1,65 @@
+"""Shared, domain-free models: the append-only, hash-chained audit log."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a record that may only be added."""
+
+
+class AuditEvent(models.Model):
+    """One state change: who did what, when, to which object, and the content hash concerned.
+
+    Each event stores the hash of the one before it, so any edit or deletion in the
+    middle of the log breaks the chain and `verify_audit_chain` finds it.
+    """
+
+    occurred_at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(max_length=200, help_text="Kept as text so the record reads the same if the account changes.")
+    action = models.CharField(max_length=60, db_index=True, help_text="Past-tense event name, e.g. VersionFrozen.")
+    council_code = models.CharField(max_length=9, blank=True, db_index=True)
+    subject_type = models.CharField(max_length=60)
+    subject_id = models.CharField(max_length=64)
+    content_hash = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    event_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.subject_type}:{self.subject_id} by {self.actor_name}"
+
+    def compute_hash(self) -> str:
+        payload = {
+            "occurred_at": self.occurred_at.isoformat(),
+            "actor_id": self.actor_id,
+            "actor_name": self.actor_name,
+            "action": self.action,
+            "council_code": self.council_code,
+            "subject_type": self.subject_type,
+            "subject_id": self.subject_id,
+            "content_hash": self.content_hash,
+            "data": self.data,
+            "previous_hash": self.previous_hash,
+        }
+        canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")

@@ -1,0 +1,71 @@
+"""Small template helpers for GOV.UK markup. Available in every template (a builtin)."""
+
+from django import template
+from django.forms import BoundField
+
+from core.forms import date_parts as _date_parts
+
+register = template.Library()
+
+
+@register.filter
+def error_anchor(bound_field: BoundField) -> str:
+    """The id the error summary links to: the first input of a group, or the field itself."""
+    widget_type = bound_field.widget_type
+    if widget_type in {"radioselect", "checkboxselectmultiple"}:
+        return f"{bound_field.auto_id}_0"
+    if widget_type == "govukdate":
+        return f"{bound_field.auto_id}-day"
+    return bound_field.auto_id
+
+
+@register.filter
+def govuk_option(bound_field: BoundField, key: str):
+    """Read a presentation option from the field's `govuk` dict, or '' when unset."""
+    return getattr(bound_field.field, "govuk", {}).get(key, "")
+
+
+@register.filter
+def date_parts(bound_field: BoundField) -> dict:
+    return _date_parts(bound_field.value())
+
+
+@register.filter
+def is_selected(option_value, bound_value) -> bool:
+    """True when a radio/checkbox option matches the bound value (a scalar or a list)."""
+    if isinstance(bound_value, (list, tuple)):
+        return str(option_value) in {str(v) for v in bound_value}
+    return bound_value is not None and str(option_value) == str(bound_value)
+
+
+@register.simple_tag
+def page_title(title: str, form=None) -> str:
+    """GOV.UK page titles start with 'Error: ' when the form on the page has errors."""
+    prefix = "Error: " if form is not None and getattr(form, "errors", None) else ""
+    return f"{prefix}{title}"
+
+
+@register.filter
+def linebreaks_paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs at blank lines."""
+    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+EVENT_LABELS = {
+    "DraftStarted": "Draft started",
+    "DraftSaved": "Draft saved",
+    "VersionFrozen": "Version frozen",
+    "DecisionRecorded": "Decision recorded",
+    "PlanSubmitted": "Submitted to the department",
+    "PlanPublished": "Published",
+}
+
+
+@register.filter
+def event_label(action: str) -> str:
+    return EVENT_LABELS.get(action, action)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""

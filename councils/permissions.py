@@ -1,0 +1,61 @@
+"""Who may do what: the one place the service decides permissions.
+
+Every permission is checked against a council (the council that owns the thing being
+read or changed) with `user.has_perm(permission, council)`. Each app's `access.py`
+fetches objects and asks these questions; views never decide for themselves.
+
+| permission                      | who                                                   |
+|---------------------------------|-------------------------------------------------------|
+| plans.view_council_work         | anyone who works for the council                      |
+| plans.edit_draft                | the council's plan authors and executive directors    |
+| plans.freeze_draft              | the council's plan authors and executive directors    |
+| governance.record_decision      | the council's democratic services officers            |
+| submissions.submit_return       | the council's executive directors and s151 officers   |
+| submissions.publish_plan        | the council's democratic services officers and authors|
+| submissions.read_returns        | department staff (analysts, panel, administrators)    |
+"""
+
+import rules
+
+from councils.models import CouncilRole, Membership
+
+
+def _roles_at(user, council) -> set[str]:
+    if not getattr(user, "is_authenticated", False) or council is None:
+        return set()
+    return set(Membership.objects.filter(user=user, council=council).values_list("role", flat=True))
+
+
+@rules.predicate
+def works_for_council(user, council) -> bool:
+    return bool(_roles_at(user, council))
+
+
+def holds_role(*roles: str):
+    wanted = set(roles)
+
+    @rules.predicate(name=f"holds_role({', '.join(sorted(wanted))})")
+    def predicate(user, council) -> bool:
+        return bool(_roles_at(user, council) & wanted)
+
+    return predicate
+
+
+@rules.predicate
+def is_department_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "department_role", ""))
+
+
+can_author = holds_role(CouncilRole.PLAN_AUTHOR, CouncilRole.EXECUTIVE_DIRECTOR)
+
+rules.add_perm("plans.view_council_work", works_for_council)
+rules.add_perm("plans.edit_draft", can_author)
+rules.add_perm("plans.freeze_draft", can_author)
+rules.add_perm("governance.record_decision", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
+rules.add_perm(
+    "submissions.submit_return", holds_role(CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER)
+)
+rules.add_perm(
+    "submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR)
+)
+rules.add_perm("submissions.read_returns", is_department_staff)

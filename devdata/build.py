@@ -1,0 +1,112 @@
+"""Builds the demo through the real services, so the demo exercises the production paths.
+
+Safe to run again: it creates what is missing and leaves everything else alone, including
+anything a person has changed in the demo since (a council that already has a draft is
+not touched).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from councils.selectors import council_by_code
+from councils.services import grant_council_role, load_council_register
+from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_COUNCIL_ROLES
+from devdata.plan_texts import PLAN_TEXTS
+from devdata.scenario import SCENARIO
+from governance.services import record_decision
+from plans.selectors import draft_for, return_by_slug
+from plans.services import define_returns_from_files, freeze_draft, save_draft, start_draft
+from submissions.services import publish_version, submit_version
+
+RETURN_SLUG = "productivity-plan-2024"
+
+
+def _user(username, first_name, last_name, job_title, department_role=""):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "last_name": last_name, "job_title": job_title,
+                  "department_role": department_role, "email": f"{username}@example.gov.uk"},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        if department_role == "administrator":
+            user.is_staff = user.is_superuser = True
+        user.save()
+    return user
+
+
+def _council_slug(council) -> str:
+    return council.name.lower().replace(",", "").replace(".", "").replace("'", "").replace(" ", "-")
+
+
+def build_cast() -> dict[str, dict[str, object]]:
+    """Create the demo people; returns {ons_code: {role_suffix: user}}."""
+    for username, first, last, role, title in DEPARTMENT_USERS:
+        _user(username, first, last, title, department_role=role)
+    people: dict[str, dict[str, object]] = {}
+    for prefix, (code, members) in COUNCIL_PEOPLE.items():
+        council = council_by_code(code)
+        for suffix, first, last, roles, title in members:
+            user = _user(f"{prefix}-{suffix}", first, last, title)
+            for role in roles:
+                grant_council_role(user=user, council=council, role=role)
+            people.setdefault(code, {})[suffix] = user
+    for code in SCENARIO:
+        if code in people:
+            continue
+        council = council_by_code(code)
+        prefix = _council_slug(council)
+        for suffix, roles, title in OTHER_COUNCIL_ROLES:
+            user = _user(f"{prefix}-{suffix}", "Demo", f"{title} ({council.name})", title)
+            for role in roles:
+                grant_council_role(user=user, council=council, role=role)
+            people.setdefault(code, {})[suffix] = user
+    return people
+
+
+def build_plan(*, code: str, steps: dict, people: dict) -> str:
+    """Take one council as far as its scenario says. Returns what was done, for the log."""
+    council = council_by_code(code)
+    return_definition = return_by_slug(RETURN_SLUG)
+    if draft_for(council=council, return_definition=return_definition) is not None:
+        return f"{council.name}: already has a draft, left as it is"
+    author, clerk, director = people["author"], people["democratic-services"], people["executive-director"]
+    with transaction.atomic():
+        draft = start_draft(council=council, return_definition=return_definition, actor=author, at=steps["started"])
+        draft = save_draft(
+            draft=draft, bodies=PLAN_TEXTS[code], based_on_revision=draft.revision, actor=author,
+            at=steps["started"] + datetime.timedelta(days=7),
+        )
+        done = "draft"
+        if "frozen" in steps:
+            version = freeze_draft(draft=draft, actor=author, at=steps["frozen"])
+            done = "frozen"
+            if "decision" in steps:
+                decision = steps["decision"]
+                decided_on = datetime.date.fromisoformat(decision["on"])
+                record_decision(
+                    version=version, outcome=decision["outcome"], decision_maker=decision["maker"],
+                    decided_on=decided_on, resolution=decision.get("resolution", ""), actor=clerk,
+                    at=steps["frozen"].replace(year=decided_on.year, month=decided_on.month, day=decided_on.day, hour=20),
+                )
+                done = f"decision ({decision['outcome']})"
+            if "submitted" in steps:
+                submit_version(version=version, actor=director, at=steps["submitted"])
+                done = "submitted"
+            if "published" in steps:
+                publish_version(version=version, actor=clerk, at=steps["published"])
+                done = "published"
+    return f"{council.name}: {done}"
+
+
+def build_demo(log=print) -> None:
+    define_returns_from_files()
+    result = load_council_register(path=settings.COUNCILS_CSV)
+    log(f"Register of councils: {result.total} councils ({result.created} added, {result.updated} updated)")
+    people = build_cast()
+    for code, steps in SCENARIO.items():
+        log("  " + build_plan(code=code, steps=steps, people=people[code]))

@@ -1,0 +1,95 @@
+"""Thin views for drafting: access -> form -> service -> redirect or render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.audit import events_for
+from councils.selectors import council_of
+from plans import access, selectors, services
+from plans.exceptions import EditConflict, InvalidTransition
+from plans.forms import DraftForm
+
+
+@require_POST
+@login_required
+def start_draft(request, slug):
+    return_definition = access.get_return(slug)
+    council = council_of(request.user)
+    if council is None or not request.user.has_perm("plans.edit_draft", council):
+        raise Http404("No such return")
+    draft = services.start_draft(council=council, return_definition=return_definition, actor=request.user)
+    return redirect("plans:draft_edit", draft_id=draft.pk)
+
+
+@require_GET
+@login_required
+def draft_detail(request, draft_id):
+    draft = access.get_draft_for_view(request.user, draft_id)
+    return render(request, "plans/draft_detail.html", {
+        "draft": draft,
+        "sections": selectors.sections_with_guidance(draft),
+        "versions": selectors.versions_of(draft),
+        "can_edit": request.user.has_perm("plans.edit_draft", draft.council),
+        "can_freeze": request.user.has_perm("plans.freeze_draft", draft.council),
+        "events": events_for(draft),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def draft_edit(request, draft_id):
+    draft = access.get_draft_for_change(request.user, draft_id)
+    sections = selectors.sections_with_guidance(draft)
+    conflict = None
+    if request.method == "POST":
+        form = DraftForm(request.POST, sections=sections)
+        if form.is_valid():
+            try:
+                services.save_draft(
+                    draft=draft, bodies=form.bodies(), based_on_revision=form.cleaned_data["revision"],
+                    actor=request.user,
+                )
+            except EditConflict as error:
+                conflict = error
+                form.add_error(None, f"{error.updated_by} saved this draft while you were editing it. "
+                               "Your text is below and has not been saved; their saved text is shown under each box. "
+                               "Copy what you need, then save again.")
+            else:
+                messages.success(request, "Your draft has been saved")
+                return redirect("plans:draft_detail", draft_id=draft.pk)
+    else:
+        initial = {DraftForm.field_name(s.theme.number): s.body for s in sections}
+        initial["revision"] = draft.revision
+        form = DraftForm(initial=initial, sections=sections)
+    if conflict is not None:
+        # Give the form the new revision so the next save is based on what is now stored.
+        data = request.POST.copy()
+        data["revision"] = conflict.current_revision
+        form.data = data
+    return render(request, "plans/draft_edit.html", {
+        "draft": draft, "form": form, "conflict": conflict,
+        "saved_bodies": {s.theme.number: s.body for s in selectors.sections_with_guidance(draft)} if conflict else {},
+    })
+
+
+@require_POST
+@login_required
+def freeze(request, draft_id):
+    draft = access.get_draft_for_freeze(request.user, draft_id)
+    try:
+        version = services.freeze_draft(draft=draft, actor=request.user)
+    except InvalidTransition as error:
+        messages.error(request, error.reason)
+        return redirect("plans:draft_detail", draft_id=draft.pk)
+    messages.success(request, f"Version {version.number} has been frozen")
+    return redirect("plans:version_detail", version_id=version.pk)
+
+
+@require_GET
+@login_required
+def version_detail(request, version_id):
+    version = access.get_version_for_council_view(request.user, version_id)
+    return render(request, "plans/version_detail.html", {"version": version, "events": events_for(version)})

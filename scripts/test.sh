@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Run every test: unit, integration and browser (headless Chromium + axe-core).
+# Extra arguments go to pytest, e.g. scripts/test.sh -k register
+set -euo pipefail
+cd "$(dirname "$0")/.."
+.venv/bin/python manage.py makemigrations --check --dry-run --verbosity 0 \
+  || { echo "A model change has no migration: run .venv/bin/python manage.py makemigrations"; exit 1; }
+.venv/bin/lint-imports --no-cache
+.venv/bin/ruff check --quiet .
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,52 @@
+"""Tenancy for submission, publication and the department's reading of returns."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from plans.access import get_version_for_council_view
+from plans.models import PlanVersion
+from submissions.models import Publication, Submission
+
+
+def get_version_for_submit(user, version_id: int) -> PlanVersion:
+    version = get_version_for_council_view(user, version_id)
+    if not user.has_perm("submissions.submit_return", version.council):
+        raise Http404("No such version")
+    return version
+
+
+def get_version_for_publish(user, version_id: int) -> PlanVersion:
+    version = get_version_for_council_view(user, version_id)
+    if not user.has_perm("submissions.publish_plan", version.council):
+        raise Http404("No such version")
+    return version
+
+
+def get_submission_for_view(user, submission_id: int) -> Submission:
+    """A receipt, for the submitting council's people and for the department."""
+    submission = get_object_or_404(
+        Submission.objects.select_related("council", "return_definition", "version", "submitted_by"), pk=submission_id
+    )
+    if user.has_perm("submissions.read_returns"):
+        return submission
+    if user.has_perm("plans.view_council_work", submission.council):
+        return submission
+    raise Http404("No such submission")
+
+
+def require_department(user) -> None:
+    if not user.has_perm("submissions.read_returns"):
+        raise Http404("Not found")
+
+
+def get_publication_for_public(code: str, slug: str) -> Publication:
+    """The latest publication of a council's plan for a return: public, no sign-in."""
+    publication = (
+        Publication.objects.select_related("council", "return_definition", "version")
+        .filter(council__gss_code=code.upper(), return_definition__slug=slug)
+        .order_by("-published_at")
+        .first()
+    )
+    if publication is None:
+        raise Http404("No published plan")
+    return publication

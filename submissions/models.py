@@ -1,0 +1,96 @@
+"""Returns sent to the department, publications, and each council's stored status per return."""
+
+from django.conf import settings
+from django.db import models
+
+from core.models import AppendOnlyError
+
+
+class Stage(models.TextChoices):
+    """Where a council has got to on a return; labels are the words on the status tag."""
+
+    NOT_STARTED = "not_started", "Not started"
+    DRAFT = "draft", "Draft"
+    ENDORSED = "endorsed", "Endorsed"
+    SUBMITTED = "submitted", "Submitted"
+    PUBLISHED = "published", "Published"
+
+
+class ImmutableRecord(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"A {self._meta.verbose_name} cannot be changed once made.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"A {self._meta.verbose_name} cannot be deleted.")
+
+
+class Submission(ImmutableRecord):
+    """The department's receipt for an endorsed plan version."""
+
+    reference = models.CharField(max_length=40, unique=True)
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="submissions")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.PROTECT, related_name="submissions")
+    version = models.OneToOneField("plans.PlanVersion", on_delete=models.PROTECT, related_name="submission")
+    content_hash = models.CharField(max_length=64)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+    on_time = models.BooleanField()
+    replaces = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by",
+        help_text="The council's earlier submission for the same return, if this one resubmits.",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.council.name})"
+
+
+class Publication(ImmutableRecord):
+    """An endorsed, submitted version made public."""
+
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="publications")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.PROTECT, related_name="publications")
+    version = models.OneToOneField("plans.PlanVersion", on_delete=models.PROTECT, related_name="publication")
+    content_hash = models.CharField(max_length=64)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self) -> str:
+        return f"{self.council.name} – {self.return_definition.title} ({self.content_hash[:12]})"
+
+
+class ReturnStatus(models.Model):
+    """A council's stage on a return, stored so the register of 317 councils is one query.
+
+    Derived from drafts, versions, decisions, submissions and publications; recomputed by
+    `refresh_return_status` after every write that can change it, and by the
+    `recompute_statuses` command. A council with no row has not started.
+    """
+
+    council = models.ForeignKey("councils.Council", on_delete=models.CASCADE, related_name="return_statuses")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.CASCADE, related_name="statuses")
+    stage = models.CharField(max_length=20, choices=Stage.choices, db_index=True)
+    on_time = models.BooleanField(null=True, help_text="For submitted returns: on or before the deadline.")
+    latest_version_hash = models.CharField(max_length=64, blank=True)
+    endorsed_on = models.DateField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    latest_submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["council__name"]
+        constraints = [models.UniqueConstraint(fields=["council", "return_definition"], name="one_status_per_return")]
+
+    def __str__(self) -> str:
+        return f"{self.council.name}: {self.get_stage_display()}"
