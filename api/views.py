@@ -5,7 +5,7 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 
 from api.auth import BearerToken
-from api.schemas import CouncilOut, CouncilStatusOut, Error, MeOut, ReturnStatusOut
+from api.schemas import CouncilOut, Error, MeOut, ReturnStatusOut
 from councils.models import AuthorityType, Region
 from councils.selectors import council_of, roles_of, search_councils
 from plans.selectors import return_by_slug
@@ -42,14 +42,14 @@ def _council_out(request: HttpRequest, council) -> dict:
 
 @api.get("/v1/councils", response=list[CouncilOut], tags=["Councils"], summary="List English councils")
 def list_councils(request, filters: Query[CouncilFilters]):
-    councils = search_councils(
-        query=filters.q or "", authority_type=filters.type or "", region=filters.region or ""
-    )
+    councils = search_councils(query=filters.q or "", authority_type=filters.type or "", region=filters.region or "")
     return [_council_out(request, council) for council in councils]
 
 
 @api.get(
-    "/v1/returns/{slug}/status", response={200: ReturnStatusOut, 404: Error}, tags=["Returns"],
+    "/v1/returns/{slug}/status",
+    response={200: ReturnStatusOut, 404: Error},
+    tags=["Returns"],
     summary="Every council's status on a return",
 )
 def return_status(request, slug: str):
@@ -60,20 +60,24 @@ def return_status(request, slug: str):
     councils = []
     for row in rows:
         status = row.status
-        councils.append({
-            "ons_code": row.council.gss_code,
-            "name": row.council.name,
-            "type": row.council.authority_type,
-            "region": row.council.region,
-            "status": row.stage,
-            "status_label": row.stage_label,
-            "on_time": row.on_time,
-            "endorsed_on": status.endorsed_on if status else None,
-            "submitted_at": status.submitted_at if status else None,
-            "published_at": status.published_at if status else None,
-            # Only versions that have reached the department are identified publicly.
-            "content_hash": (status.latest_submission.content_hash if status and status.latest_submission else None),
-        })
+        councils.append(
+            {
+                "ons_code": row.council.gss_code,
+                "name": row.council.name,
+                "type": row.council.authority_type,
+                "region": row.council.region,
+                "status": row.stage,
+                "status_label": row.stage_label,
+                "on_time": row.on_time,
+                "endorsed_on": status.endorsed_on if status else None,
+                "submitted_at": status.submitted_at if status else None,
+                "published_at": status.published_at if status else None,
+                # Only versions that have reached the department are identified publicly.
+                "content_hash": (
+                    status.latest_submission.content_hash if status and status.latest_submission else None
+                ),
+            }
+        )
     return {
         "slug": return_definition.slug,
         "title": return_definition.title,
@@ -83,7 +87,13 @@ def return_status(request, slug: str):
     }
 
 
-@api.get("/v1/me", response={200: MeOut, 401: Error}, auth=BearerToken(), tags=["Accounts"], summary="Who the token belongs to")
+@api.get(
+    "/v1/me",
+    response={200: MeOut, 401: Error},
+    auth=BearerToken(),
+    tags=["Accounts"],
+    summary="Who the token belongs to",
+)
 def me(request):
     user = request.auth
     council = council_of(user)

@@ -46,9 +46,7 @@ def record_event(
 
 
 def events_for(subject) -> "list[AuditEvent]":
-    return list(
-        AuditEvent.objects.filter(subject_type=subject._meta.label, subject_id=str(subject.pk)).order_by("id")
-    )
+    return list(AuditEvent.objects.filter(subject_type=subject._meta.label, subject_id=str(subject.pk)).order_by("id"))
 
 
 @dataclass(frozen=True)

@@ -70,5 +70,7 @@ def date_parts(value) -> dict:
     if isinstance(value, datetime.date):
         return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
     if isinstance(value, (list, tuple)) and len(value) == 3:
-        return {key: "" if part is None else str(part) for key, part in zip(("day", "month", "year"), value)}
+        return {
+            key: "" if part is None else str(part) for key, part in zip(("day", "month", "year"), value, strict=True)
+        }
     return {"day": "", "month": "", "year": ""}

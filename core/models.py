@@ -23,7 +23,9 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    actor_name = models.CharField(max_length=200, help_text="Kept as text so the record reads the same if the account changes.")
+    actor_name = models.CharField(
+        max_length=200, help_text="Kept as text so the record reads the same if the account changes."
+    )
     action = models.CharField(max_length=60, db_index=True, help_text="Past-tense event name, e.g. VersionFrozen.")
     council_code = models.CharField(max_length=9, blank=True, db_index=True)
     subject_type = models.CharField(max_length=60)

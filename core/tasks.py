@@ -1,6 +1,6 @@
 """The one way the project declares background tasks (wraps django-tasks)."""
 
-from django_tasks import task as _django_task
+from django_tasks import task as _django_task  # noqa: TID251 - this is the wrapper
 
 
 def task(*args, **kwargs):

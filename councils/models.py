@@ -34,7 +34,11 @@ class Council(models.Model):
     authority_type = models.CharField(max_length=30, choices=AuthorityType.choices, db_index=True)
     region = models.CharField(max_length=40, choices=Region.choices, db_index=True)
     county = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="districts",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="districts",
         help_text="For district councils, the county council area they sit in.",
     )
 

@@ -52,10 +52,6 @@ rules.add_perm("plans.view_council_work", works_for_council)
 rules.add_perm("plans.edit_draft", can_author)
 rules.add_perm("plans.freeze_draft", can_author)
 rules.add_perm("governance.record_decision", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
-rules.add_perm(
-    "submissions.submit_return", holds_role(CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER)
-)
-rules.add_perm(
-    "submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR)
-)
+rules.add_perm("submissions.submit_return", holds_role(CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER))
+rules.add_perm("submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR))
 rules.add_perm("submissions.read_returns", is_department_staff)

@@ -109,7 +109,10 @@ def grant_council_role(*, user, council: Council, role: str, actor=None) -> Memb
         membership, was_created = Membership.objects.get_or_create(user=user, role=role, defaults={"council": council})
         if was_created:
             record_event(
-                action="CouncilRoleGranted", actor=actor, subject=membership, council_code=council.gss_code,
+                action="CouncilRoleGranted",
+                actor=actor,
+                subject=membership,
+                council_code=council.gss_code,
                 data={"user": user.username, "role": role},
             )
     return membership

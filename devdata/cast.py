@@ -14,22 +14,46 @@ DEPARTMENT_USERS = [
 
 # username suffix, first name, last name, roles, job title
 COUNCIL_PEOPLE = {
-    "dorset": ("E06000059", [
-        ("author", "Hannah", "Pryce", ["plan_author"], "Policy and strategy lead"),
-        ("democratic-services", "Tom", "Reddaway", ["democratic_services"], "Democratic services officer"),
-        ("monitoring-officer", "Imogen", "Stroud", ["monitoring_officer"], "Director of legal and democratic services"),
-        ("s151-officer", "Martin", "Cole", ["section_151_officer"], "Executive director, corporate development"),
-        ("executive-director", "Ruth", "Alder", ["executive_director"], "Chief executive"),
-        ("lead-member", "Cllr Jon", "Farrant", ["lead_member"], "Leader of the Council"),
-    ]),
-    "somerset": ("E06000066", [
-        ("author", "Leah", "Whitcombe", ["plan_author"], "Corporate performance and planning manager"),
-        ("democratic-services", "Callum", "Brent", ["democratic_services"], "Democratic services officer"),
-        ("monitoring-officer", "Naomi", "Tarr", ["monitoring_officer"], "Legal and governance lead"),
-        ("s151-officer", "Simon", "Yeo", ["section_151_officer"], "Finance and procurement lead"),
-        ("executive-director", "Alan", "Quantock", ["executive_director"], "Executive director, strategy, workforce and localities"),
-        ("lead-member", "Cllr Rhys", "Mendip", ["lead_member"], "Lead member for transformation and human resources"),
-    ]),
+    "dorset": (
+        "E06000059",
+        [
+            ("author", "Hannah", "Pryce", ["plan_author"], "Policy and strategy lead"),
+            ("democratic-services", "Tom", "Reddaway", ["democratic_services"], "Democratic services officer"),
+            (
+                "monitoring-officer",
+                "Imogen",
+                "Stroud",
+                ["monitoring_officer"],
+                "Director of legal and democratic services",
+            ),
+            ("s151-officer", "Martin", "Cole", ["section_151_officer"], "Executive director, corporate development"),
+            ("executive-director", "Ruth", "Alder", ["executive_director"], "Chief executive"),
+            ("lead-member", "Cllr Jon", "Farrant", ["lead_member"], "Leader of the Council"),
+        ],
+    ),
+    "somerset": (
+        "E06000066",
+        [
+            ("author", "Leah", "Whitcombe", ["plan_author"], "Corporate performance and planning manager"),
+            ("democratic-services", "Callum", "Brent", ["democratic_services"], "Democratic services officer"),
+            ("monitoring-officer", "Naomi", "Tarr", ["monitoring_officer"], "Legal and governance lead"),
+            ("s151-officer", "Simon", "Yeo", ["section_151_officer"], "Finance and procurement lead"),
+            (
+                "executive-director",
+                "Alan",
+                "Quantock",
+                ["executive_director"],
+                "Executive director, strategy, workforce and localities",
+            ),
+            (
+                "lead-member",
+                "Cllr Rhys",
+                "Mendip",
+                ["lead_member"],
+                "Lead member for transformation and human resources",
+            ),
+        ],
+    ),
 }
 
 # Other councils get three officers each so the register can show every stage.

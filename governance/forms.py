@@ -15,7 +15,10 @@ class DecisionForm(forms.Form):
         label="Who made the decision",
         help_text="The body or person, for example Cabinet, Executive, or the Leader of the Council.",
         max_length=200,
-        error_messages={"required": "Enter who made the decision", "max_length": "Who made the decision must be 200 characters or fewer"},
+        error_messages={
+            "required": "Enter who made the decision",
+            "max_length": "Who made the decision must be 200 characters or fewer",
+        },
     )
     decided_on = GovUKDateField(
         label="Date of the decision",

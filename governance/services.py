@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.audit import record_event
+from core.dates import LONDON, uk_date
 from core.signals import return_progress_changed
 from governance.models import ENDORSING_OUTCOMES, Decision
 from plans.exceptions import InvalidTransition
-from core.dates import LONDON, uk_date
 from plans.models import PlanVersion
 
 
@@ -35,7 +35,9 @@ def record_decision(
             raise InvalidTransition("Decision", "frozen", outcome, reason="The decision date cannot be in the future")
         if decided_on < uk_date(locked.frozen_at):
             raise InvalidTransition(
-                "Decision", "frozen", outcome,
+                "Decision",
+                "frozen",
+                outcome,
                 reason=f"The decision date cannot be before version {locked.number} was frozen "
                 f"({locked.frozen_at.astimezone(LONDON):%-d %B %Y})",
             )
@@ -54,10 +56,17 @@ def record_decision(
             recorded_at=moment,
         )
         record_event(
-            action="DecisionRecorded", actor=actor, subject=decision, council_code=locked.council.gss_code,
+            action="DecisionRecorded",
+            actor=actor,
+            subject=decision,
+            council_code=locked.council.gss_code,
             content_hash=locked.content_hash,
-            data={"version": locked.number, "outcome": outcome, "decision_maker": decision.decision_maker,
-                  "decided_on": decided_on.isoformat()},
+            data={
+                "version": locked.number,
+                "outcome": outcome,
+                "decision_maker": decision.decision_maker,
+                "decided_on": decided_on.isoformat(),
+            },
         )
         return_progress_changed.send(
             sender=Decision, council_id=locked.council_id, return_id=locked.return_definition_id

@@ -27,8 +27,16 @@ def record_decision(request, version_id):
             field = "decided_on" if "date" in error.reason else None
             form.add_error(field, error.reason)
         else:
-            messages.success(request, f"Decision recorded: {decision.get_outcome_display().lower()} by {decision.decision_maker}")
+            messages.success(
+                request, f"Decision recorded: {decision.get_outcome_display().lower()} by {decision.decision_maker}"
+            )
             return redirect("submissions:council_dashboard")
-    return render(request, "governance/record_decision.html", {
-        "version": version, "form": form, "decisions": selectors.decisions_on(version),
-    })
+    return render(
+        request,
+        "governance/record_decision.html",
+        {
+            "version": version,
+            "form": form,
+            "decisions": selectors.decisions_on(version),
+        },
+    )

@@ -101,6 +101,9 @@ class DraftSection(models.Model):
         ordering = ["theme__number"]
         constraints = [models.UniqueConstraint(fields=["draft", "theme"], name="one_section_per_theme")]
 
+    def __str__(self) -> str:
+        return f"{self.draft} – theme {self.theme.number}"
+
 
 class PlanVersion(models.Model):
     """A frozen, hashed state of a council's plan. Versions are never changed or deleted.

@@ -63,8 +63,11 @@ def define_return(*, definition: dict, actor=None) -> Return:
                 changed = True
         if changed:
             record_event(
-                action="ReturnDefined", actor=actor, subject=return_definition,
-                content_hash=content_hash(definition), data={"slug": return_definition.slug},
+                action="ReturnDefined",
+                actor=actor,
+                subject=return_definition,
+                content_hash=content_hash(definition),
+                data={"slug": return_definition.slug},
             )
     return return_definition
 
@@ -128,7 +131,10 @@ def save_draft(
         current.updated_at = moment
         current.save(update_fields=["revision", "updated_by", "updated_at"])
         record_event(
-            action="DraftSaved", actor=actor, subject=current, council_code=current.council.gss_code,
+            action="DraftSaved",
+            actor=actor,
+            subject=current,
+            council_code=current.council.gss_code,
             data={"revision": current.revision, "themes_changed": changed_themes},
         )
     return current
@@ -166,7 +172,9 @@ def freeze_draft(*, draft: Draft, actor, at: datetime.datetime | None = None) ->
         if missing:
             names = ", ".join(str(n) for n in missing)
             raise InvalidTransition(
-                "Draft", "draft", "frozen",
+                "Draft",
+                "draft",
+                "frozen",
                 reason=f"Write something for every theme before freezing a version (empty: theme {names})",
             )
         digest = content_hash(content)
@@ -184,8 +192,12 @@ def freeze_draft(*, draft: Draft, actor, at: datetime.datetime | None = None) ->
             frozen_at=moment,
         )
         record_event(
-            action="VersionFrozen", actor=actor, subject=version, council_code=locked.council.gss_code,
-            content_hash=digest, data={"number": version.number},
+            action="VersionFrozen",
+            actor=actor,
+            subject=version,
+            council_code=locked.council.gss_code,
+            content_hash=digest,
+            data={"number": version.number},
         )
         _announce_progress(council_id=locked.council_id, return_id=locked.return_definition_id)
     return version

@@ -28,14 +28,18 @@ def start_draft(request, slug):
 @login_required
 def draft_detail(request, draft_id):
     draft = access.get_draft_for_view(request.user, draft_id)
-    return render(request, "plans/draft_detail.html", {
-        "draft": draft,
-        "sections": selectors.sections_with_guidance(draft),
-        "versions": selectors.versions_of(draft),
-        "can_edit": request.user.has_perm("plans.edit_draft", draft.council),
-        "can_freeze": request.user.has_perm("plans.freeze_draft", draft.council),
-        "events": events_for(draft),
-    })
+    return render(
+        request,
+        "plans/draft_detail.html",
+        {
+            "draft": draft,
+            "sections": selectors.sections_with_guidance(draft),
+            "versions": selectors.versions_of(draft),
+            "can_edit": request.user.has_perm("plans.edit_draft", draft.council),
+            "can_freeze": request.user.has_perm("plans.freeze_draft", draft.council),
+            "events": events_for(draft),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,14 +53,19 @@ def draft_edit(request, draft_id):
         if form.is_valid():
             try:
                 services.save_draft(
-                    draft=draft, bodies=form.bodies(), based_on_revision=form.cleaned_data["revision"],
+                    draft=draft,
+                    bodies=form.bodies(),
+                    based_on_revision=form.cleaned_data["revision"],
                     actor=request.user,
                 )
             except EditConflict as error:
                 conflict = error
-                form.add_error(None, f"{error.updated_by} saved this draft while you were editing it. "
-                               "Your text is below and has not been saved; their saved text is shown under each box. "
-                               "Copy what you need, then save again.")
+                form.add_error(
+                    None,
+                    f"{error.updated_by} saved this draft while you were editing it. "
+                    "Your text is below and has not been saved; their saved text is shown under each box. "
+                    "Copy what you need, then save again.",
+                )
             else:
                 messages.success(request, "Your draft has been saved")
                 return redirect("plans:draft_detail", draft_id=draft.pk)
@@ -69,10 +78,18 @@ def draft_edit(request, draft_id):
         data = request.POST.copy()
         data["revision"] = conflict.current_revision
         form.data = data
-    return render(request, "plans/draft_edit.html", {
-        "draft": draft, "form": form, "conflict": conflict,
-        "saved_bodies": {s.theme.number: s.body for s in selectors.sections_with_guidance(draft)} if conflict else {},
-    })
+    return render(
+        request,
+        "plans/draft_edit.html",
+        {
+            "draft": draft,
+            "form": form,
+            "conflict": conflict,
+            "saved_bodies": {s.theme.number: s.body for s in selectors.sections_with_guidance(draft)}
+            if conflict
+            else {},
+        },
+    )
 
 
 @require_POST

@@ -11,5 +11,8 @@ class CouncilSearchForm(forms.Form):
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
-        return {"query": self.cleaned_data["q"], "authority_type": self.cleaned_data["type"],
-                "region": self.cleaned_data["region"]}
+        return {
+            "query": self.cleaned_data["q"],
+            "authority_type": self.cleaned_data["type"],
+            "region": self.cleaned_data["region"],
+        }

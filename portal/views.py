@@ -29,11 +29,18 @@ def council_list(request):
     counts = counts_by_type(councils)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "portal/council_list.html", {
-        "form": None, "search_form": form, "page": page, "total": page.paginator.count,
-        "type_counts": [(label, counts.get(value, 0)) for value, label in AuthorityType.choices],
-        "query_string": query.urlencode(),
-    })
+    return render(
+        request,
+        "portal/council_list.html",
+        {
+            "form": None,
+            "search_form": form,
+            "page": page,
+            "total": page.paginator.count,
+            "type_counts": [(label, counts.get(value, 0)) for value, label in AuthorityType.choices],
+            "query_string": query.urlencode(),
+        },
+    )
 
 
 @require_GET
@@ -41,20 +48,32 @@ def council_detail(request, code):
     council = council_by_code(code)
     if council is None:
         raise Http404("No council with that ONS code")
-    return render(request, "portal/council_detail.html", {
-        "council": council, "publications": publications_of(council),
-        "districts": council.districts.order_by("name"),
-    })
+    return render(
+        request,
+        "portal/council_detail.html",
+        {
+            "council": council,
+            "publications": publications_of(council),
+            "districts": council.districts.order_by("name"),
+        },
+    )
 
 
 @require_GET
 def published_plan(request, code, slug):
     publication = submissions_access.get_publication_for_public(code, slug)
     version = publication.version
-    return render(request, "portal/published_plan.html", {
-        "publication": publication, "version": version, "council": publication.council,
-        "endorsement": endorsement_of(version), "submission": submission_of(version),
-    })
+    return render(
+        request,
+        "portal/published_plan.html",
+        {
+            "publication": publication,
+            "version": version,
+            "council": publication.council,
+            "endorsement": endorsement_of(version),
+            "submission": submission_of(version),
+        },
+    )
 
 
 @require_GET

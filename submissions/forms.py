@@ -12,7 +12,8 @@ class RegisterFilterForm(forms.Form):
     region = forms.ChoiceField(label="Region", required=False, choices=[("", "All regions"), *Region.choices])
     stage = forms.ChoiceField(label="Status", required=False, choices=[("", "All statuses"), *Stage.choices])
     timeliness = forms.ChoiceField(
-        label="Timeliness", required=False,
+        label="Timeliness",
+        required=False,
         choices=[("", "On time or late"), ("on_time", "Submitted on time"), ("late", "Submitted late")],
     )
 
@@ -20,5 +21,10 @@ class RegisterFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        return {"query": data["q"], "authority_type": data["type"], "region": data["region"],
-                "stage": data["stage"], "timeliness": data["timeliness"]}
+        return {
+            "query": data["q"],
+            "authority_type": data["type"],
+            "region": data["region"],
+            "stage": data["stage"],
+            "timeliness": data["timeliness"],
+        }

@@ -41,7 +41,11 @@ class Submission(ImmutableRecord):
     submitted_at = models.DateTimeField()
     on_time = models.BooleanField()
     replaces = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
         help_text="The council's earlier submission for the same return, if this one resubmits.",
     )
 
@@ -84,7 +88,9 @@ class ReturnStatus(models.Model):
     latest_version_hash = models.CharField(max_length=64, blank=True)
     endorsed_on = models.DateField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    latest_submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    latest_submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -27,12 +27,16 @@ class RegisterRow:
         return self.status.on_time if self.status else None
 
 
-def register_rows(*, return_definition, query="", authority_type="", region="", stage="", timeliness="") -> list[RegisterRow]:
+def register_rows(
+    *, return_definition, query="", authority_type="", region="", stage="", timeliness=""
+) -> list[RegisterRow]:
     """Every council matching the filters with its stored status on the return (one query each)."""
     councils = search_councils(query=query, authority_type=authority_type, region=region)
     statuses = {
         status.council_id: status
-        for status in ReturnStatus.objects.filter(return_definition=return_definition, council__in=councils).select_related("latest_submission")
+        for status in ReturnStatus.objects.filter(
+            return_definition=return_definition, council__in=councils
+        ).select_related("latest_submission")
     }
     rows = [RegisterRow(council=council, status=statuses.get(council.pk)) for council in councils]
     if stage:
@@ -87,20 +91,24 @@ def workspace_for(*, council) -> list[dict]:
         versions = []
         if draft is not None:
             for version in versions_of(draft):
-                versions.append(VersionProgress(
-                    version=version,
-                    decisions=decisions_on(version),
-                    endorsement=endorsement_of(version),
-                    submission=submission_of(version),
-                    publication=publication_of(version),
-                ))
-        items.append({
-            "return": return_definition,
-            "draft": draft,
-            "stage_label": Stage(status.stage).label if status else Stage.NOT_STARTED.label,
-            "status": status,
-            "versions": versions,
-        })
+                versions.append(
+                    VersionProgress(
+                        version=version,
+                        decisions=decisions_on(version),
+                        endorsement=endorsement_of(version),
+                        submission=submission_of(version),
+                        publication=publication_of(version),
+                    )
+                )
+        items.append(
+            {
+                "return": return_definition,
+                "draft": draft,
+                "stage_label": Stage(status.stage).label if status else Stage.NOT_STARTED.label,
+                "status": status,
+                "versions": versions,
+            }
+        )
     return items
 
 
@@ -119,5 +127,7 @@ def latest_publication(*, council, return_definition) -> Publication | None:
 
 def publications_of(council) -> list[Publication]:
     return list(
-        Publication.objects.filter(council=council).select_related("return_definition", "version").order_by("-published_at")
+        Publication.objects.filter(council=council)
+        .select_related("return_definition", "version")
+        .order_by("-published_at")
     )

@@ -25,13 +25,17 @@ def submit_version(*, version: PlanVersion, actor, at: datetime.datetime | None 
     """
     moment = at or timezone.now()
     with transaction.atomic():
-        locked = PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
+        locked = (
+            PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
+        )
         existing = Submission.objects.filter(version=locked).first()
         if existing is not None:
             return existing
         if endorsement_of(locked) is None:
             raise InvalidTransition(
-                "PlanVersion", "frozen", "submitted",
+                "PlanVersion",
+                "frozen",
+                "submitted",
                 reason=f"Version {locked.number} has not been endorsed by members, so it cannot be submitted",
             )
         previous = (
@@ -42,11 +46,15 @@ def submit_version(*, version: PlanVersion, actor, at: datetime.datetime | None 
         )
         if previous is not None and previous.version.number > locked.number:
             raise InvalidTransition(
-                "PlanVersion", "endorsed", "submitted",
+                "PlanVersion",
+                "endorsed",
+                "submitted",
                 reason=f"Version {previous.version.number} has already been submitted; "
                 f"version {locked.number} is older",
             )
-        sequence = Submission.objects.filter(council=locked.council, return_definition=locked.return_definition).count() + 1
+        sequence = (
+            Submission.objects.filter(council=locked.council, return_definition=locked.return_definition).count() + 1
+        )
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(
@@ -64,7 +72,10 @@ def submit_version(*, version: PlanVersion, actor, at: datetime.datetime | None 
             # Another request submitted this version at the same moment: theirs is the receipt.
             return Submission.objects.get(version=locked)
         record_event(
-            action="PlanSubmitted", actor=actor, subject=submission, council_code=locked.council.gss_code,
+            action="PlanSubmitted",
+            actor=actor,
+            subject=submission,
+            council_code=locked.council.gss_code,
             content_hash=locked.content_hash,
             data={"reference": submission.reference, "on_time": submission.on_time, "version": locked.number},
         )
@@ -76,13 +87,17 @@ def publish_version(*, version: PlanVersion, actor, at: datetime.datetime | None
     """Make a submitted version public. Publishing it again returns the first publication."""
     moment = at or timezone.now()
     with transaction.atomic():
-        locked = PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
+        locked = (
+            PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
+        )
         existing = Publication.objects.filter(version=locked).first()
         if existing is not None:
             return existing
         if not Submission.objects.filter(version=locked).exists():
             raise InvalidTransition(
-                "PlanVersion", "endorsed", "published",
+                "PlanVersion",
+                "endorsed",
+                "published",
                 reason=f"Submit version {locked.number} to the department before publishing it",
             )
         publication = Publication.objects.create(
@@ -94,8 +109,12 @@ def publish_version(*, version: PlanVersion, actor, at: datetime.datetime | None
             published_at=moment,
         )
         record_event(
-            action="PlanPublished", actor=actor, subject=publication, council_code=locked.council.gss_code,
-            content_hash=locked.content_hash, data={"version": locked.number},
+            action="PlanPublished",
+            actor=actor,
+            subject=publication,
+            council_code=locked.council.gss_code,
+            content_hash=locked.content_hash,
+            data={"version": locked.number},
         )
         refresh_return_status(council_id=locked.council_id, return_id=locked.return_definition_id)
     return publication
@@ -110,7 +129,9 @@ def _derive_status(council_id: int, return_id: int) -> dict | None:
     first_submission = submissions.order_by("submitted_at").first()
     latest_submission = submissions.order_by("-submitted_at").first()
     latest_publication = (
-        Publication.objects.filter(council_id=council_id, return_definition_id=return_id).order_by("-published_at").first()
+        Publication.objects.filter(council_id=council_id, return_definition_id=return_id)
+        .order_by("-published_at")
+        .first()
     )
     endorsement = next((e for e in (endorsement_of(v) for v in versions) if e is not None), None)
     if latest_publication is not None:

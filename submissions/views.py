@@ -26,14 +26,18 @@ def council_dashboard(request):
     if council is None:
         raise Http404("You do not work for a council")
     user = request.user
-    return render(request, "submissions/council_dashboard.html", {
-        "council": council,
-        "items": selectors.workspace_for(council=council),
-        "can_edit": user.has_perm("plans.edit_draft", council),
-        "can_decide": user.has_perm("governance.record_decision", council),
-        "can_submit": user.has_perm("submissions.submit_return", council),
-        "can_publish": user.has_perm("submissions.publish_plan", council),
-    })
+    return render(
+        request,
+        "submissions/council_dashboard.html",
+        {
+            "council": council,
+            "items": selectors.workspace_for(council=council),
+            "can_edit": user.has_perm("plans.edit_draft", council),
+            "can_decide": user.has_perm("governance.record_decision", council),
+            "can_submit": user.has_perm("submissions.submit_return", council),
+            "can_publish": user.has_perm("submissions.publish_plan", council),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,19 +56,31 @@ def submit(request, version_id):
         else:
             messages.success(request, f"Submitted. Your reference is {submission.reference}")
             return redirect("submissions:receipt", submission_id=submission.pk)
-    return render(request, "submissions/submit.html", {
-        "version": version, "endorsement": endorsement_of(version), "error": error,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "submissions/submit.html",
+        {
+            "version": version,
+            "endorsement": endorsement_of(version),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
 
 
 @require_GET
 @login_required
 def receipt(request, submission_id):
     submission = access.get_submission_for_view(request.user, submission_id)
-    return render(request, "submissions/receipt.html", {
-        "submission": submission, "publication": selectors.publication_of(submission.version),
-        "can_publish": request.user.has_perm("submissions.publish_plan", submission.council),
-    })
+    return render(
+        request,
+        "submissions/receipt.html",
+        {
+            "submission": submission,
+            "publication": selectors.publication_of(submission.version),
+            "can_publish": request.user.has_perm("submissions.publish_plan", submission.council),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,9 +99,16 @@ def publish(request, version_id):
         else:
             messages.success(request, "The plan has been published")
             return redirect("portal:published_plan", code=version.council.gss_code, slug=version.return_definition.slug)
-    return render(request, "submissions/publish.html", {
-        "version": version, "submission": selectors.submission_of(version), "error": error,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "submissions/publish.html",
+        {
+            "version": version,
+            "submission": selectors.submission_of(version),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
 
 
 @require_GET
@@ -108,12 +131,18 @@ def department_register(request, slug):
     rows = selectors.register_rows(return_definition=return_definition, **form.filters())
     if request.GET.get("format") == "csv":
         return _register_csv(return_definition, rows)
-    return render(request, "submissions/department_register.html", {
-        "return": return_definition, "filter_form": form, "rows": rows,
-        "counts": selectors.stage_counts(rows),
-        "all_counts": selectors.stage_counts(selectors.register_rows(return_definition=return_definition)),
-        "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
-    })
+    return render(
+        request,
+        "submissions/department_register.html",
+        {
+            "return": return_definition,
+            "filter_form": form,
+            "rows": rows,
+            "counts": selectors.stage_counts(rows),
+            "all_counts": selectors.stage_counts(selectors.register_rows(return_definition=return_definition)),
+            "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
+        },
+    )
 
 
 def _register_csv(return_definition, rows) -> HttpResponse:
@@ -123,12 +152,18 @@ def _register_csv(return_definition, rows) -> HttpResponse:
     writer.writerow(["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"])
     for row in rows:
         status = row.status
-        writer.writerow([
-            row.council.gss_code, row.council.name, row.council.authority_type, row.council.region, row.stage,
-            "" if row.on_time is None else ("yes" if row.on_time else "no"),
-            status.submitted_at.isoformat() if status and status.submitted_at else "",
-            status.published_at.isoformat() if status and status.published_at else "",
-        ])
+        writer.writerow(
+            [
+                row.council.gss_code,
+                row.council.name,
+                row.council.authority_type,
+                row.council.region,
+                row.stage,
+                "" if row.on_time is None else ("yes" if row.on_time else "no"),
+                status.submitted_at.isoformat() if status and status.submitted_at else "",
+                status.published_at.isoformat() if status and status.published_at else "",
+            ]
+        )
     return response
 
 
@@ -137,9 +172,12 @@ def _register_csv(return_definition, rows) -> HttpResponse:
 def department_submission(request, submission_id):
     access.require_department(request.user)
     submission = access.get_submission_for_view(request.user, submission_id)
-    return render(request, "submissions/department_submission.html", {
-        "submission": submission, "version": submission.version,
-        "endorsement": endorsement_of(submission.version),
-    })
-
-
+    return render(
+        request,
+        "submissions/department_submission.html",
+        {
+            "submission": submission,
+            "version": submission.version,
+            "endorsement": endorsement_of(submission.version),
+        },
+    )

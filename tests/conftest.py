@@ -74,8 +74,11 @@ def make_person(db):
 
     def make(username, *, council=None, roles=(), department_role=""):
         user = User.objects.create_user(
-            username=username, password="correct-horse-battery", first_name=username.split("-")[0].title(),
-            last_name="Tester", department_role=department_role,
+            username=username,
+            password="correct-horse-battery",
+            first_name=username.split("-")[0].title(),
+            last_name="Tester",
+            department_role=department_role,
         )
         for role in roles:
             grant_council_role(user=user, council=council, role=role)
@@ -166,8 +169,11 @@ def endorsed_version(frozen_version, dorset_clerk):
     from governance.services import record_decision
 
     record_decision(
-        version=frozen_version, outcome="approved", decision_maker="Cabinet",
-        decided_on=timezone.localdate(), actor=dorset_clerk,
+        version=frozen_version,
+        outcome="approved",
+        decision_maker="Cabinet",
+        decided_on=timezone.localdate(),
+        actor=dorset_clerk,
     )
     return frozen_version
 

@@ -37,8 +37,13 @@ def test_a_council_takes_its_plan_from_draft_to_publication(
     client.force_login(dorset_clerk)
     response = client.post(
         f"/governance/versions/{version_id}/decision/",
-        {"outcome": "approved", "decision_maker": "Cabinet", "decided_on-day": "1", "decided_on-month": "1",
-         "decided_on-year": "2099"},
+        {
+            "outcome": "approved",
+            "decision_maker": "Cabinet",
+            "decided_on-day": "1",
+            "decided_on-month": "1",
+            "decided_on-year": "2099",
+        },
     )
     assert response.status_code == 200  # a date in the future is refused, and what was typed is kept
     soup = BeautifulSoup(response.content, "html.parser")
@@ -50,8 +55,13 @@ def test_a_council_takes_its_plan_from_draft_to_publication(
     today = timezone.localdate()
     response = client.post(
         f"/governance/versions/{version_id}/decision/",
-        {"outcome": "approved", "decision_maker": "Cabinet", "decided_on-day": str(today.day),
-         "decided_on-month": str(today.month), "decided_on-year": str(today.year)},
+        {
+            "outcome": "approved",
+            "decision_maker": "Cabinet",
+            "decided_on-day": str(today.day),
+            "decided_on-month": str(today.month),
+            "decided_on-year": str(today.year),
+        },
     )
     assert response.status_code == 302
 
@@ -79,5 +89,12 @@ def test_a_council_takes_its_plan_from_draft_to_publication(
     status = ReturnStatus.objects.get(council=dorset)
     assert status.stage == "published"
     actions = list(AuditEvent.objects.values_list("action", flat=True))
-    for expected in ["DraftStarted", "DraftSaved", "VersionFrozen", "DecisionRecorded", "PlanSubmitted", "PlanPublished"]:
+    for expected in [
+        "DraftStarted",
+        "DraftSaved",
+        "VersionFrozen",
+        "DecisionRecorded",
+        "PlanSubmitted",
+        "PlanPublished",
+    ]:
         assert expected in actions

@@ -15,7 +15,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:30} the department: {role.replace('_', ' ')}")
         for prefix, (_code, members) in COUNCIL_PEOPLE.items():
             for suffix, _first, _last, roles, _title in members:
-                described = ", ".join(role.replace("_", " ").replace("section 151", "section 151 (s151)") for role in roles)
+                described = ", ".join(
+                    role.replace("_", " ").replace("section 151", "section 151 (s151)") for role in roles
+                )
                 self.stdout.write(f"  {prefix + '-' + suffix:30} {prefix.title()} Council: {described}")
-        self.stdout.write("Somerset's draft is ready to take through the whole route: freeze (somerset-author), record the")
+        self.stdout.write(
+            "Somerset's draft is ready to take through the whole route: freeze (somerset-author), record the"
+        )
         self.stdout.write("decision (somerset-democratic-services), submit (somerset-executive-director), publish.")

@@ -1,0 +1,273 @@
+"""Every named route is classified by who may reach it, and each class is enforced.
+
+Adding a URL means adding it to exactly one list below (PUBLIC, SIGNED_IN, COUNCIL, DEPARTMENT).
+The admin site and the django-ninja API (tests/integration/test_api.py) are left out here.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from councils.models import CouncilRole
+from tests.integration.pages import h1, is_sign_in_redirect, outcome
+from tests.integration.state import describe_change, snapshot
+
+pytestmark = pytest.mark.django_db
+
+SKIPPED_PREFIXES = ("admin/", "api/")  # Django admin; the API has its own tests
+
+
+@dataclass(frozen=True)
+class Route:
+    methods: tuple[str, ...]  # the methods the view answers; any other gets 405
+    permission: str = ""  # for COUNCIL routes: the permission asked of the council that owns the object
+    why: str = ""
+
+
+# Anyone, signed in or not.
+PUBLIC = {
+    "portal:home": Route(("GET",)),
+    "portal:council_list": Route(("GET",)),
+    "portal:council_detail": Route(("GET",)),
+    "portal:published_plan": Route(("GET",)),
+    "portal:accessibility": Route(("GET",)),
+    "portal:open_data": Route(("GET",)),
+    "accounts:sign_in": Route(("GET", "POST")),
+    "accounts:sign_out": Route(("POST",), why="ends whatever session there is; POST only so a link cannot"),
+}
+
+# Any signed-in person, council or department.
+SIGNED_IN = {
+    "accounts:account": Route(("GET",)),
+    "accounts:home_for_user": Route(("GET",), why="sends each person to their own start page"),
+}
+
+# People who work for the council that owns the object, holding the permission named.
+COUNCIL = {
+    "submissions:council_dashboard": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
+    "plans:start_draft": Route(("POST",), "plans.edit_draft", "starts the signed-in person's own council's draft"),
+    "plans:draft_detail": Route(("GET",), "plans.view_council_work"),
+    "plans:draft_edit": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:freeze": Route(("POST",), "plans.freeze_draft"),
+    "plans:version_detail": Route(("GET",), "plans.view_council_work"),
+    "governance:record_decision": Route(("GET", "POST"), "governance.record_decision"),
+    "submissions:submit": Route(("GET", "POST"), "submissions.submit_return"),
+    "submissions:publish": Route(("GET", "POST"), "submissions.publish_plan"),
+    "submissions:receipt": Route(("GET",), "plans.view_council_work", "department staff may read receipts too"),
+}
+
+# Department staff only (submissions.read_returns).
+DEPARTMENT = {
+    "submissions:department_home": Route(("GET",)),
+    "submissions:department_register": Route(("GET",)),
+    "submissions:department_submission": Route(("GET",)),
+}
+
+ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
+ALL_ROUTES = {name: route for routes in ACCESS_LISTS.values() for name, route in routes.items()}
+
+OBJECT_ID_PARAMETERS = {"draft_id", "version_id", "submission_id"}
+
+
+@dataclass(frozen=True)
+class FoundRoute:
+    name: str | None
+    path: str
+    parameters: tuple[str, ...]
+
+
+def walk_routes(patterns=None, prefix="", namespaces=()) -> list[FoundRoute]:
+    """Every URL pattern under the root URLconf, with its namespaced name and its parameters."""
+    found = []
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(SKIPPED_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            inner = namespaces + ((entry.namespace,) if entry.namespace else ())
+            found += walk_routes(entry.url_patterns, route, inner)
+        elif isinstance(entry, URLPattern):
+            name = ":".join(namespaces + (entry.name,)) if entry.name else None
+            parameters = tuple(entry.pattern.converters) or tuple(entry.pattern.regex.groupindex)
+            found.append(FoundRoute(name=name, path=route, parameters=parameters))
+    return found
+
+
+ROUTES_BY_NAME = {route.name: route for route in walk_routes() if route.name}
+
+
+def url_for(name: str, values: dict) -> str:
+    """Reverse a route, filling each parameter from `values` (parameter name -> value)."""
+    parameters = ROUTES_BY_NAME[name].parameters
+    unknown = [p for p in parameters if p not in values]
+    assert not unknown, f"{name} takes {unknown}; teach the route tests what to put there"
+    return reverse(name, kwargs={p: values[p] for p in parameters})
+
+
+def dorset_values(plan, index: int = 0) -> dict:
+    """Real values for each route parameter, from Dorset's walked plan."""
+    return {
+        "draft_id": plan.draft.pk,
+        "version_id": plan.versions[index % len(plan.versions)].pk,
+        "submission_id": plan.submissions[index % len(plan.submissions)].pk,
+        "slug": plan.return_definition.slug,
+        "code": plan.council.gss_code,
+    }
+
+
+def every_object_value(plan) -> dict[str, list[int]]:
+    return {
+        "draft_id": [plan.draft.pk],
+        "version_id": [v.pk for v in plan.versions],
+        "submission_id": [s.pk for s in plan.submissions],
+    }
+
+
+def post_data(name: str, plan) -> dict:
+    """A POST that would succeed for someone allowed to make it, so a leak would show as a change."""
+    if name == "plans:draft_edit":
+        return {"revision": plan.draft.revision, **{f"theme_{n}": "Overwritten from another council." for n in range(1, 5)}}
+    if name == "governance:record_decision":
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        return {"outcome": "approved", "decision_maker": "Another council's cabinet", "decided_on-day": today.day,
+                "decided_on-month": today.month, "decided_on-year": today.year}
+    return {}
+
+
+def request(client, method: str, url: str, data=None):
+    return client.get(url) if method == "GET" else client.post(url, data or {})
+
+
+# --- The lists themselves -------------------------------------------------------------------
+
+
+def test_every_named_route_is_in_exactly_one_access_list():
+    """Walk the URLconf (namespaces included, admin and API left out): every route must be named and
+    must appear in exactly one of PUBLIC, SIGNED_IN, COUNCIL, DEPARTMENT."""
+    found = walk_routes()
+    assert len(found) > 20, "the URL walk found almost nothing; is it still reading the root URLconf?"
+    unnamed = [r.path for r in found if r.name is None]
+    assert not unnamed, f"Name these routes so they can be classified: {unnamed}"
+    problems = []
+    for route in found:
+        lists = [list_name for list_name, routes in ACCESS_LISTS.items() if route.name in routes]
+        if not lists:
+            problems.append(
+                f"{route.name} (/{route.path}) is not classified: add it to one of PUBLIC, SIGNED_IN, COUNCIL "
+                f"or DEPARTMENT in {__name__.rsplit('.', 1)[-1]}.py, and make sure the view enforces that"
+            )
+        elif len(lists) > 1:
+            problems.append(f"{route.name} is in more than one access list: {lists}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_access_lists_name_no_route_that_no_longer_exists():
+    """A list entry for a route that was removed or renamed must be removed too."""
+    stale = sorted(set(ALL_ROUTES) - set(ROUTES_BY_NAME))
+    assert not stale, f"These classified routes are not in the URLconf any more: {stale}"
+
+
+def test_every_council_route_names_a_permission_that_exists(dorset, make_person):
+    """A COUNCIL route is classified with a real rules permission (has_perm on an unknown name is just False)."""
+    import rules
+
+    for name, route in COUNCIL.items():
+        assert route.permission and rules.perm_exists(route.permission), f"{name}: unknown permission {route.permission!r}"
+
+
+# --- Each class is enforced ---------------------------------------------------------------
+
+
+def test_public_routes_answer_people_who_are_not_signed_in(client, walked_plan):
+    """Every PUBLIC route answers an anonymous GET (200), except sign-out, which is POST only."""
+    values = dorset_values(walked_plan)
+    for name, route in PUBLIC.items():
+        url = url_for(name, values)
+        method = "GET" if "GET" in route.methods else "POST"
+        response = request(client, method, url)
+        expected = 200 if method == "GET" else "redirect"
+        assert outcome(response) == expected, f"anonymous {method} {url} ({name}) gave {outcome(response)}"
+
+
+def test_protected_routes_send_people_who_are_not_signed_in_to_sign_in(client, walked_plan):
+    """Anonymous requests, by every method, to every SIGNED_IN, COUNCIL and DEPARTMENT route are
+    redirected to sign-in (with ?next= back to the page), and change nothing."""
+    before = snapshot()
+    failures = []
+    for name in sorted(set(SIGNED_IN) | set(COUNCIL) | set(DEPARTMENT)):
+        url = url_for(name, dorset_values(walked_plan))
+        for method in ALL_ROUTES[name].methods:
+            response = request(client, method, url, post_data(name, walked_plan))
+            if not is_sign_in_redirect(response):
+                failures.append(f"anonymous {method} {url} ({name}) gave {outcome(response)}")
+            elif not unquote(response["Location"]).endswith("?next=" + url):
+                failures.append(f"anonymous {method} {url}: sign-in does not bring them back ({response['Location']})")
+    assert not failures, "\n".join(failures)
+    after = snapshot()
+    assert before == after, describe_change(before, after)
+
+
+def test_signed_in_routes_answer_council_and_department_people(client, walked_plan, dorset_author, analyst):
+    """SIGNED_IN routes work for anyone signed in, whichever side they work on."""
+    values = dorset_values(walked_plan)
+    for user in (dorset_author, analyst):
+        client.force_login(user)
+        for name in SIGNED_IN:
+            response = client.get(url_for(name, values))
+            assert outcome(response) in (200, "redirect"), f"{user.username} GET {name}: {outcome(response)}"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in COUNCIL if set(ROUTES_BY_NAME[n].parameters) & OBJECT_ID_PARAMETERS)
+)
+def test_council_routes_are_404_for_every_role_at_another_council(client, walked_plan, somerset, make_person, name):
+    """Somerset people of every role ask for each of Dorset's drafts, versions and receipts on this route,
+    by every method it answers: each answer is 404 (never 403, which would confirm the object exists)
+    and nothing Dorset has is changed."""
+    route = COUNCIL[name]
+    somerset_people = [
+        make_person(f"somerset-{role.replace('_', '-')}", council=somerset, roles=[role]) for role in CouncilRole.values
+    ]
+    parameter = next(p for p in ROUTES_BY_NAME[name].parameters if p in OBJECT_ID_PARAMETERS)
+    before = snapshot()
+    failures = []
+    for person in somerset_people:
+        client.force_login(person)
+        for object_id in every_object_value(walked_plan)[parameter]:
+            url = url_for(name, {**dorset_values(walked_plan), parameter: object_id})
+            for method in route.methods:
+                response = request(client, method, url, post_data(name, walked_plan))
+                if response.status_code != 404:
+                    failures.append(f"{person.username} {method} {url}: {outcome(response)}")
+                elif h1(response) != "Page not found":
+                    failures.append(f"{person.username} {method} {url}: 404 without the 'Page not found' page")
+    assert not failures, "\n".join(failures)
+    after = snapshot()
+    assert before == after, describe_change(before, after)
+
+
+@pytest.mark.parametrize("name", sorted(DEPARTMENT))
+def test_department_routes_are_404_for_council_people_and_send_anonymous_people_to_sign_in(
+    client, walked_plan, make_person, dorset, somerset, analyst, panel_member, name
+):
+    """Council people of every role, at Dorset (whose submission it is) and at Somerset, get 404;
+    anonymous people are sent to sign in; department analysts and panel members get the page."""
+    url = url_for(name, dorset_values(walked_plan))
+    failures = []
+    for council in (dorset, somerset):
+        for role in CouncilRole.values:
+            person = make_person(f"{council.gss_code}-{role}", council=council, roles=[role])
+            client.force_login(person)
+            response = client.get(url)
+            if response.status_code != 404:
+                failures.append(f"{role} at {council.name}: GET {url} gave {outcome(response)}")
+    assert not failures, "\n".join(failures)
+    client.logout()
+    assert is_sign_in_redirect(client.get(url))
+    for staff in (analyst, panel_member):
+        client.force_login(staff)
+        assert client.get(url).status_code == 200, f"{staff.username} cannot read {url}"

@@ -1,0 +1,51 @@
+"""The demo loaded by `make run`: built through the services, and loading it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from core.audit import verify_audit_chain
+from core.models import AuditEvent
+from councils.models import Council
+from governance.models import Decision
+from plans.models import Draft, PlanVersion
+from submissions.models import Publication, ReturnStatus, Submission
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [User, Council, Draft, PlanVersion, Decision, Submission, Publication, ReturnStatus, AuditEvent]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_the_demo_loads_on_an_empty_database_and_a_second_run_changes_nothing(capsys):
+    call_command("load_demo_data")
+    printed = capsys.readouterr().out
+    for username in ["dorset-author", "somerset-author", "dorset-monitoring-officer", "department-analyst"]:
+        assert username in printed
+        assert User.objects.filter(username=username).exists()
+    first = counts()
+    assert first["Council"] == 317
+    assert verify_audit_chain().intact
+
+    call_command("load_demo_data", "--quiet-sign-ins")
+    assert counts() == first
+
+
+def test_the_demo_shows_dorset_and_somerset_at_different_stages_and_a_july_2024_register():
+    call_command("load_demo_data", "--quiet-sign-ins")
+    stages = {status.council.gss_code: status for status in ReturnStatus.objects.select_related("council")}
+    assert stages["E06000059"].stage == "published" and stages["E06000059"].on_time is True
+    assert stages["E06000066"].stage == "draft"
+    assert len(stages) >= 14
+    assert {status.stage for status in stages.values()} >= {"draft", "endorsed", "submitted", "published"}
+    assert {status.on_time for status in stages.values() if status.submitted_at} == {True, False}
+
+    dorset = PlanVersion.objects.get(council__gss_code="E06000059")
+    theme_three = next(s["body"] for s in dorset.content["sections"] if s["theme"] == 3)
+    assert "0.35%" in theme_three and "0.96%" in theme_three
+    assert "Public Sector Equality Duty" in theme_three
+    decision = Decision.objects.get(version=dorset)
+    assert decision.decision_maker == "Cabinet" and decision.decided_on.isoformat() == "2024-07-09"
