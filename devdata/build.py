@@ -117,7 +117,7 @@ def build_plan(*, code: str, steps: dict, people: dict) -> str:
                 )
                 done = f"decision ({decision['outcome']})"
             if "submitted" in steps:
-                submit_version(version=version, actor=director, at=steps["submitted"])
+                submit_version(version=version, actor=director, at=steps["submitted"], send_receipt=False)
                 done = "submitted"
             if "published" in steps:
                 publish_version(version=version, actor=clerk, at=steps["published"])

@@ -11,14 +11,19 @@ from governance.selectors import endorsement_of
 from plans.exceptions import InvalidTransition
 from plans.models import Draft, PlanVersion
 from submissions.models import Publication, ReturnStatus, Stage, Submission
+from submissions.tasks import email_submission_receipt
 
 
 def _reference(version: PlanVersion, sequence: int) -> str:
     return f"{version.return_definition.slug.upper()}-{version.council.gss_code}-{sequence:02d}"
 
 
-def submit_version(*, version: PlanVersion, actor, at: datetime.datetime | None = None) -> Submission:
+def submit_version(
+    *, version: PlanVersion, actor, at: datetime.datetime | None = None, send_receipt: bool = True
+) -> Submission:
     """Return an endorsed version to the department and issue its receipt.
+
+    The receipt is emailed by the background worker once the submission is committed.
 
     Submitting the same version again returns the first receipt (a double click submits once).
     A later endorsed version can be submitted too: its receipt links to the one it replaces.
@@ -80,6 +85,8 @@ def submit_version(*, version: PlanVersion, actor, at: datetime.datetime | None 
             data={"reference": submission.reference, "on_time": submission.on_time, "version": locked.number},
         )
         refresh_return_status(council_id=locked.council_id, return_id=locked.return_definition_id)
+        if send_receipt:
+            transaction.on_commit(lambda: email_submission_receipt.enqueue(submission.pk))
     return submission
 
 

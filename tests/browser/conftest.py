@@ -149,9 +149,7 @@ def check_page(browser_problems):
 
     def check(page: Page, name: str) -> None:
         assert re.fullmatch(r"[a-z0-9-]+", name), f"screenshot names are lower-case-with-hyphens, not {name!r}"
-        import time; t0 = time.perf_counter()
         page.wait_for_load_state("load")
-        t1 = time.perf_counter()
         if name not in _screenshots_taken:
             # Before axe runs: axe leaves nothing visible, but keep the picture of the page as served.
             page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
@@ -163,7 +161,6 @@ def check_page(browser_problems):
             AXE_TAGS,
         )
         violations = results["violations"]
-        t3 = time.perf_counter(); print(f"TIMING {name}: load {t1-t0:.2f} shot+axe {t3-t1:.2f}")
         assert not violations, (
             f"axe-core found {len(violations)} accessibility violation(s) on {page.url} ({name}):\n"
             + format_violations(violations)
