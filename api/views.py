@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 
 from api.auth import BearerToken
 from api.schemas import CouncilOut, Error, MeOut, ReturnStatusOut
@@ -55,7 +55,7 @@ def list_councils(request, filters: Query[CouncilFilters]):
 def return_status(request, slug: str):
     return_definition = return_by_slug(slug)
     if return_definition is None:
-        return 404, {"detail": f"No return called {slug!r}"}
+        return Status(404, {"detail": f"No return called {slug!r}"})
     rows = register_rows(return_definition=return_definition)
     councils = []
     for row in rows:

@@ -58,7 +58,7 @@ class GovUKDateField(forms.MultiValueField):
             raise forms.ValidationError(f"{name} must be a real date", code="invalid")
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise forms.ValidationError(f"{name} must be a real date", code="invalid") from None
 
     def compress(self, data_list):  # pragma: no cover - clean() above does the whole job

@@ -12,6 +12,19 @@ class AppendOnlyError(Exception):
     """Raised when code tries to change or delete a record that may only be added."""
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk changes are refused too, so `Model.objects.filter(...).update(...)` cannot rewrite history."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be changed once written.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be deleted.")
+
+    update.queryset_only = True
+    delete.queryset_only = True
+
+
 class AuditEvent(models.Model):
     """One state change: who did what, when, to which object, and the content hash concerned.
 
@@ -34,6 +47,8 @@ class AuditEvent(models.Model):
     data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     previous_hash = models.CharField(max_length=64, blank=True)
     event_hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

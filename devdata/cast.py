@@ -9,7 +9,7 @@ DEPARTMENT_USERS = [
     # username, first name, last name, department role, job title
     ("department-analyst", "Priya", "Natarajan", "analyst", "Senior analyst, local government productivity"),
     ("department-panel", "Owen", "Blackwood", "panel_member", "Panel member"),
-    ("department-admin", "Grace", "Okafor", "administrator", "Service administrator"),
+    ("admin", "Grace", "Okafor", "administrator", "Service administrator"),
 ]
 
 # username suffix, first name, last name, roles, job title

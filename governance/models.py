@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from core.models import AppendOnlyError
+from core.models import AppendOnlyError, AppendOnlyQuerySet
 
 
 class DecisionOutcome(models.TextChoices):
@@ -27,6 +27,8 @@ class Decision(models.Model):
     content_hash = models.CharField(max_length=64, help_text="The hash of the version decided on.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decided_on", "-recorded_at"]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from core.dates import uk_date
-from core.models import AppendOnlyError
+from core.models import AppendOnlyError, AppendOnlyQuerySet
 
 
 class Return(models.Model):
@@ -120,6 +120,8 @@ class PlanVersion(models.Model):
     content_hash = models.CharField(max_length=64, db_index=True)
     frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     frozen_at = models.DateTimeField()
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["council__name", "-number"]

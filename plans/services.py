@@ -158,6 +158,11 @@ def empty_themes(content: dict) -> list[int]:
     return [section["theme"] for section in content["sections"] if not section["body"].strip()]
 
 
+def _describe_themes(content: dict, numbers: list[int]) -> str:
+    titles = {section["theme"]: section["title"] for section in content["sections"]}
+    return "; ".join(f"theme {n} ({titles[n].lower()})" for n in numbers)
+
+
 def freeze_draft(*, draft: Draft, actor, at: datetime.datetime | None = None) -> PlanVersion:
     """Freeze the draft's current text into an immutable, hashed version.
 
@@ -170,12 +175,12 @@ def freeze_draft(*, draft: Draft, actor, at: datetime.datetime | None = None) ->
         content = plan_content(locked)
         missing = empty_themes(content)
         if missing:
-            names = ", ".join(str(n) for n in missing)
             raise InvalidTransition(
                 "Draft",
                 "draft",
                 "frozen",
-                reason=f"Write something for every theme before freezing a version (empty: theme {names})",
+                reason="Write something for every theme before freezing a version. "
+                f"Still empty: {_describe_themes(content, missing)}",
             )
         digest = content_hash(content)
         latest = locked.versions.order_by("-number").first()

@@ -9,10 +9,6 @@ class CouncilSearchForm(forms.Form):
     region = forms.ChoiceField(label="Region", required=False, choices=[("", "All regions"), *Region.choices])
 
     def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {
-            "query": self.cleaned_data["q"],
-            "authority_type": self.cleaned_data["type"],
-            "region": self.cleaned_data["region"],
-        }
+        self.is_valid()  # an unknown value drops only that filter; the others still apply
+        data = getattr(self, "cleaned_data", {})
+        return {"query": data.get("q", ""), "authority_type": data.get("type", ""), "region": data.get("region", "")}

@@ -18,13 +18,12 @@ class RegisterFilterForm(forms.Form):
     )
 
     def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
+        self.is_valid()  # an unknown value drops only that filter; the others still apply
+        data = getattr(self, "cleaned_data", {})
         return {
-            "query": data["q"],
-            "authority_type": data["type"],
-            "region": data["region"],
-            "stage": data["stage"],
-            "timeliness": data["timeliness"],
+            "query": data.get("q", ""),
+            "authority_type": data.get("type", ""),
+            "region": data.get("region", ""),
+            "stage": data.get("stage", ""),
+            "timeliness": data.get("timeliness", ""),
         }

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from core.models import AppendOnlyError
+from core.models import AppendOnlyError, AppendOnlyQuerySet
 
 
 class Stage(models.TextChoices):
@@ -17,6 +17,8 @@ class Stage(models.TextChoices):
 
 
 class ImmutableRecord(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         abstract = True
 

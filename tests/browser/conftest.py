@@ -14,6 +14,7 @@ fails with the rule id, help text and selectors of each violation, and saves a f
 screenshot to test-artifacts/screenshots/<name>.png.
 """
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
+
+from tests.browser.helpers import PASSWORD, follow
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -35,7 +38,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Long enough for a slow machine, short enough that a missing element fails fast.
 TIMEOUT_MS = 5_000
 
-PASSWORD = "correct-horse-battery"  # what make_person in tests/conftest.py gives everyone
+@pytest.fixture(autouse=True)
+def _service_as_deployed(plan_return, register):
+    """Every deployment has the register of councils and the 2024 return, so every page test does too."""
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +84,9 @@ class BrowserProblems:
             self.problems.append(f"request to another origin: {request.url}")
 
     def on_request_failed(self, request) -> None:
-        if self._same_origin(request.url):
+        # ERR_ABORTED is a request cancelled by the next navigation, or one Chromium dropped after an
+        # error status, which on_response has already reported.
+        if self._same_origin(request.url) and request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed ({request.failure}) for {self._path(request.url)}")
 
     def on_console(self, message) -> None:
@@ -102,8 +109,19 @@ def browser_problems(live_server):
     return BrowserProblems(origin=live_server.url)
 
 
+CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser, live_server, browser_problems, _fast_test_settings):
+def page(request, browser, live_server, browser_problems, _fast_test_settings):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1024, "height": 768}, locale="en-GB",
         timezone_id="Europe/London",
@@ -123,7 +141,10 @@ def page(browser, live_server, browser_problems, _fast_test_settings):
     unchecked = [url for i, url in enumerate(browser_problems.loads) if i not in browser_problems.checked]
     if unchecked:
         problems.append(f"pages loaded but never passed to check_page: {unchecked}")
-    if problems:
+    if problems and request.node.stash.get(CALL_FAILED, False):
+        # The test has already failed; show what the browser saw without reporting a second error.
+        print("The browser also reported:\n  " + "\n  ".join(problems))
+    elif problems:
         pytest.fail("The browser reported problems:\n  " + "\n  ".join(problems), pytrace=False)
 
 
@@ -140,6 +161,16 @@ def format_violations(violations: list[dict]) -> str:
 
 
 _screenshots_taken: set[str] = set()
+# Markup axe has already passed in this session. axe's verdict depends only on the DOM and the
+# CSS, so a page whose markup is byte-for-byte one already checked (the sign-in page on each of
+# four sign-ins, say) is not checked again. CSRF tokens differ on every load and are ignored.
+_markup_passed: set[str] = set()
+CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"')
+
+
+def _markup_key(page: Page) -> str:
+    markup = CSRF_VALUE.sub(r'\1"', page.content())
+    return hashlib.sha256(f"{page.viewport_size}{markup}".encode()).hexdigest()
 
 
 @pytest.fixture
@@ -150,10 +181,15 @@ def check_page(browser_problems):
     def check(page: Page, name: str) -> None:
         assert re.fullmatch(r"[a-z0-9-]+", name), f"screenshot names are lower-case-with-hyphens, not {name!r}"
         page.wait_for_load_state("load")
+        if browser_problems.loads:
+            browser_problems.checked.add(len(browser_problems.loads) - 1)
+        key = _markup_key(page)  # before the screenshot, which can leave style="" behind on inputs
         if name not in _screenshots_taken:
-            # Before axe runs: axe leaves nothing visible, but keep the picture of the page as served.
+            # Before axe is injected, so the picture is of the page as served.
             page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
             _screenshots_taken.add(name)
+        if key in _markup_passed:
+            return
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=AXE_JS)
         results = page.evaluate(
@@ -165,8 +201,7 @@ def check_page(browser_problems):
             f"axe-core found {len(violations)} accessibility violation(s) on {page.url} ({name}):\n"
             + format_violations(violations)
         )
-        if browser_problems.loads:
-            browser_problems.checked.add(len(browser_problems.loads) - 1)
+        _markup_passed.add(key)
 
     return check
 
@@ -175,13 +210,13 @@ def check_page(browser_problems):
 def sign_in(page, check_page):
     """sign_in(user): type the username and password into the sign-in form, as a person would."""
 
-    def do(user, *, screenshot: str = "sign-in") -> None:
+    def do(user) -> None:
         page.goto("/sign-in/")
-        check_page(page, screenshot)
+        check_page(page, "sign-in")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(lambda url: "/sign-in/" not in url)
+        follow(page.get_by_role("button", name="Sign in"))
+        assert urlsplit(page.url).path != "/sign-in/", "signing in failed"
 
     return do
 
@@ -191,9 +226,9 @@ def sign_out(page, check_page):
     """Press "Sign out" in the header (a POST form) and land on the home page, signed out."""
 
     def do() -> None:
-        page.get_by_role("button", name="Sign out").click()
-        page.wait_for_url(lambda url: urlsplit(url).path == "/")
-        check_page(page, "home-after-sign-out")
+        follow(page.get_by_role("button", name="Sign out"))
+        assert urlsplit(page.url).path == "/"
+        check_page(page, "home")
         assert page.get_by_role("link", name="Sign in").first.is_visible()
 
     return do

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-FOCUSED_TEXT = "document.activeElement && document.activeElement.textContent.trim()"
+from tests.browser.helpers import follow
 
 
 @pytest.mark.parametrize(("path", "name"), [("/", "home"), ("/sign-in/", "sign-in")])
@@ -28,11 +28,18 @@ def test_the_sign_out_button_in_the_header_works_from_the_keyboard(page, check_p
     sign_in(dorset_author)
     check_page(page, "council-dashboard-not-started")
     sign_out = page.get_by_role("button", name="Sign out")
-    sign_out.focus()
+    your_account = page.get_by_role("link", name="Your account")
+    # Unfocused, it looks like the navigation links beside it.
+    assert sign_out.evaluate("e => getComputedStyle(e).color") == your_account.evaluate(
+        "e => getComputedStyle(e).color"
+    )
+    your_account.focus()
+    page.keyboard.press("Tab")
     expect(sign_out).to_be_focused()
-    # Focused, it shows the GOV.UK focus state (yellow background) like the links beside it.
+    # Focused, it has the GOV.UK focus state: yellow background, black text.
     assert sign_out.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 221, 0)"
-    page.keyboard.press("Enter")
+    assert sign_out.evaluate("e => getComputedStyle(e).color") == "rgb(11, 12, 12)"
+    follow(sign_out, key="Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Council productivity plans")
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
     check_page(page, "home")

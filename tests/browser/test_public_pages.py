@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.usefixtures("register")
+from tests.browser.helpers import follow
 
 
 def table_column(page, index: int) -> list[str]:
@@ -15,7 +15,7 @@ def table_column(page, index: int) -> list[str]:
     )
 
 
-def test_home_page_has_govuk_styles_fonts_crest_and_icons(page, check_page, plan_return):
+def test_home_page_has_govuk_styles_fonts_crest_and_icons(page, check_page):
     fonts = []
     page.on("response", lambda r: fonts.append((r.status, r.url)) if "/assets/fonts/" in r.url else None)
     page.goto("/")
@@ -25,7 +25,7 @@ def test_home_page_has_govuk_styles_fonts_crest_and_icons(page, check_page, plan
     check_page(page, "home")
 
     # GOV.UK Frontend's CSS applied, and the GDS Transport files it asks for under /assets/fonts/ loaded.
-    assert "GDS Transport" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "GDS Transport" in page.get_by_role("heading", level=1).evaluate("e => getComputedStyle(e).fontFamily")
     page.evaluate("document.fonts.ready")
     assert page.evaluate("document.fonts.check('19px \"GDS Transport\"')")
     assert fonts and all(status == 200 for status, _ in fonts), fonts
@@ -41,35 +41,27 @@ def test_home_page_has_govuk_styles_fonts_crest_and_icons(page, check_page, plan
 def test_find_a_council_by_name_type_and_region_across_pages(page, check_page):
     page.goto("/")
     check_page(page, "home")
-    page.get_by_role("button", name="Find your council").click()
+    follow(page.get_by_role("button", name="Find your council"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Find a council")
     expect(page.locator("caption")).to_have_text("317 councils")
+    pagination = page.get_by_role("navigation", name="Pages of councils")
+    expect(pagination.locator(".govuk-pagination__item")).to_have_count(7)  # 50 a page
+    expect(page.locator("tbody tr")).to_have_count(50)
     check_page(page, "council-list")
 
-    # 50 a page, 7 pages; Next moves to page 2 and says so.
-    pagination = page.get_by_role("navigation", name="Pages of councils")
-    expect(pagination.locator(".govuk-pagination__item")).to_have_count(7)
-    expect(page.locator("tbody tr")).to_have_count(50)
-    first_page = table_column(page, 0)
-    pagination.get_by_role("link", name="Next page").click()
-    expect(pagination.get_by_role("link", name="Page 2")).to_have_attribute("aria-current", "page")
-    expect(pagination.get_by_role("link", name="Previous page")).to_be_visible()
-    second_page = table_column(page, 0)
-    assert second_page[0] > first_page[-1]
-    check_page(page, "council-list-page-2")
-
-    page.get_by_label("Council name or ONS code").fill("somerset")
-    page.get_by_role("button", name="Search").click()
+    search_box = page.get_by_label("Council name or ONS code")
+    search_box.fill("somerset")
+    follow(page.get_by_role("button", name="Search"))
     expect(page.locator("caption")).to_have_text("3 councils")
     assert table_column(page, 0) == ["Bath and North East Somerset", "North Somerset", "Somerset"]
-    expect(page.get_by_role("navigation", name="Pages of councils")).to_have_count(0)
+    expect(search_box).to_have_value("somerset")
+    expect(pagination).to_have_count(0)
     check_page(page, "council-list-search")
 
-    page.get_by_role("link", name="Clear search").click()
-    check_page(page, "council-list")
+    search_box.fill("")
     page.get_by_label("Council type").select_option(label="County council")
     page.get_by_label("Region").select_option(label="South West")
-    page.get_by_role("button", name="Search").click()
+    follow(page.get_by_role("button", name="Search"))
     expect(page.locator("caption")).to_have_text("2 councils")
     assert table_column(page, 0) == ["Devon", "Gloucestershire"]
     expect(page.get_by_label("Council type")).to_have_value("county")
@@ -77,23 +69,37 @@ def test_find_a_council_by_name_type_and_region_across_pages(page, check_page):
     check_page(page, "council-list-filtered")
 
     # Filters survive paging: 164 district councils over 4 pages.
-    page.get_by_role("link", name="Clear search").click()
-    check_page(page, "council-list")
     page.get_by_label("Council type").select_option(label="District council")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_label("Region").select_option(label="All regions")
+    follow(page.get_by_role("button", name="Search"))
     expect(page.locator("caption")).to_have_text("164 councils")
-    page.get_by_role("navigation", name="Pages of councils").get_by_role("link", name="Page 4").click()
-    expect(page).to_have_url(re.compile(r"type=district&page=4$"))
+    expect(pagination.locator(".govuk-pagination__item")).to_have_count(4)
+    first_page = table_column(page, 0)
+    check_page(page, "council-list-filtered-districts")
+    follow(pagination.get_by_role("link", name="Next page"))
+    expect(pagination.get_by_role("link", name="Page 2")).to_have_attribute("aria-current", "page")
+    expect(pagination.get_by_role("link", name="Previous page")).to_be_visible()
+    expect(page.get_by_label("Council type")).to_have_value("district")
+    second_page = table_column(page, 0)
+    assert second_page[0] > first_page[-1]
     assert set(table_column(page, 2)) == {"District council"}
+    check_page(page, "council-list-filtered-page-2")
+    follow(pagination.get_by_role("link", name="Page 4"))
+    expect(page).to_have_url(re.compile(r"\?q=&type=district&region=&page=4$"))
     expect(page.locator("tbody tr")).to_have_count(14)
+    assert set(table_column(page, 2)) == {"District council"}
     check_page(page, "council-list-filtered-page-4")
 
-    page.get_by_label("Council name or ONS code").fill("Atlantis")
+    search_box.fill("Atlantis")
     page.get_by_label("Council type").select_option(label="All types")
-    page.get_by_role("button", name="Search").click()
+    follow(page.get_by_role("button", name="Search"))
     expect(page.locator("caption")).to_have_text("0 councils")
     expect(page.get_by_text("No council matches your search")).to_be_visible()
     check_page(page, "council-list-no-match")
+    follow(page.get_by_role("link", name="Clear search"))
+    expect(page.locator("caption")).to_have_text("317 councils")
+    expect(search_box).to_have_value("")
+    check_page(page, "council-list")
 
 
 def test_a_county_page_lists_its_districts_and_a_district_links_back(page, check_page):
@@ -101,31 +107,32 @@ def test_a_county_page_lists_its_districts_and_a_district_links_back(page, check
     expect(page.get_by_role("heading", level=1)).to_have_text("Devon")
     expect(page.locator(".govuk-caption-l")).to_have_text("County council")
     expect(page.get_by_text("Devon has not published a plan here yet.")).to_be_visible()
-    districts = page.get_by_role("heading", name="District councils in this county").locator("xpath=following-sibling::ul[1]")
+    heading = page.get_by_role("heading", name="District councils in this county")
+    districts = heading.locator("xpath=following-sibling::ul[1]")
     expect(districts.get_by_role("listitem")).to_have_count(8)
     check_page(page, "council-detail")
 
-    districts.get_by_role("link", name="East Devon").click()
+    follow(districts.get_by_role("link", name="East Devon"))
     expect(page.get_by_role("heading", level=1)).to_have_text("East Devon")
     check_page(page, "council-detail-district")
-    page.get_by_role("link", name="Devon", exact=True).click()
+    follow(page.get_by_role("link", name="Devon", exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text("Devon")
     check_page(page, "council-detail")
-    page.get_by_role("link", name="Back to all councils").click()
+    follow(page.get_by_role("link", name="Back to all councils"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Find a council")
     check_page(page, "council-list")
 
 
-def test_accessibility_statement_and_open_data_from_the_footer(page, check_page, plan_return):
+def test_accessibility_statement_and_open_data_from_the_footer(page, check_page):
     page.goto("/")
     check_page(page, "home")
     footer = page.locator("footer")
-    footer.get_by_role("link", name="Accessibility statement").click()
+    follow(footer.get_by_role("link", name="Accessibility statement"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Accessibility statement")
     expect(page.get_by_role("heading", name="Enforcement procedure")).to_be_visible()
     check_page(page, "accessibility-statement")
 
-    footer.get_by_role("link", name="Open data").click()
+    follow(footer.get_by_role("link", name="Open data"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Open data")
     check_page(page, "open-data")
     # The downloads it offers answer (fetched, not opened: they are JSON, not pages).
@@ -143,7 +150,7 @@ def test_accessibility_statement_and_open_data_from_the_footer(page, check_page,
         "/no-such-page/",
     ],
 )
-def test_unknown_addresses_answer_the_govuk_page_not_found(page, check_page, browser_problems, plan_return, path):
+def test_unknown_addresses_answer_the_govuk_page_not_found(page, check_page, browser_problems, path):
     browser_problems.expect(path, 404)
     response = page.goto(path)
     assert response.status == 404

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD
+from tests.browser.helpers import PASSWORD, follow
 
 
 def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, check_page, dorset_author):
@@ -12,7 +12,7 @@ def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, c
     check_page(page, "sign-in")
     page.get_by_label("Username").fill(dorset_author.username)
     page.get_by_label("Password").fill("not-the-password")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
 
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
@@ -26,7 +26,7 @@ def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, c
 
     # With nothing typed, each missing answer is listed and linked to its box.
     page.get_by_label("Username").fill("")
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     expect(summary.get_by_role("link")).to_have_text(["Enter your username", "Enter your password"])
     expect(page.locator("#id_username-error")).to_contain_text("Enter your username")
     check_page(page, "sign-in-empty")
@@ -36,7 +36,7 @@ def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, c
     # Then the right password signs in, to the council's plans.
     page.get_by_label("Username").fill(dorset_author.username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your council's plans")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     check_page(page, "council-dashboard-not-started")

@@ -7,8 +7,19 @@ from governance.models import Decision
 from plans.models import Draft, DraftSection, PlanVersion
 from submissions.models import Publication, ReturnStatus, Submission
 
-COUNTED = [AuditEvent, Draft, DraftSection, PlanVersion, Decision, Submission, Publication, ReturnStatus,
-           Membership, User, ApiToken]
+COUNTED = [
+    AuditEvent,
+    Draft,
+    DraftSection,
+    PlanVersion,
+    Decision,
+    Submission,
+    Publication,
+    ReturnStatus,
+    Membership,
+    User,
+    ApiToken,
+]
 
 
 def counts() -> dict[str, int]:
@@ -23,8 +34,15 @@ def snapshot() -> dict:
         "sections": list(DraftSection.objects.order_by("pk").values_list("pk", "body")),
         "statuses": list(
             ReturnStatus.objects.order_by("pk").values_list(
-                "pk", "stage", "on_time", "latest_version_hash", "endorsed_on", "submitted_at", "published_at",
-                "latest_submission_id", "updated_at",
+                "pk",
+                "stage",
+                "on_time",
+                "latest_version_hash",
+                "endorsed_on",
+                "submitted_at",
+                "published_at",
+                "latest_submission_id",
+                "updated_at",
             )
         ),
         "last_audit_event": AuditEvent.objects.order_by("-id").values_list("id", flat=True).first(),
@@ -36,8 +54,11 @@ def describe_change(before: dict, after: dict) -> str:
     lines = []
     for key in changed:
         if key == "counts":
-            lines += [f"{name}: {before['counts'][name]} -> {after['counts'][name]}"
-                      for name in before["counts"] if before["counts"][name] != after["counts"][name]]
+            lines += [
+                f"{name}: {before['counts'][name]} -> {after['counts'][name]}"
+                for name in before["counts"]
+                if before["counts"][name] != after["counts"][name]
+            ]
         else:
             lines.append(f"{key} changed")
     return "; ".join(lines)

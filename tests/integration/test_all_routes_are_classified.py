@@ -11,10 +11,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from councils.models import CouncilRole
-from tests.integration.pages import h1, is_sign_in_redirect, outcome
+from tests.integration.pages import is_sign_in_redirect, outcome
 from tests.integration.state import describe_change, snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 SKIPPED_PREFIXES = ("admin/", "api/")  # Django admin; the API has its own tests
 
@@ -128,13 +128,21 @@ def every_object_value(plan) -> dict[str, list[int]]:
 def post_data(name: str, plan) -> dict:
     """A POST that would succeed for someone allowed to make it, so a leak would show as a change."""
     if name == "plans:draft_edit":
-        return {"revision": plan.draft.revision, **{f"theme_{n}": "Overwritten from another council." for n in range(1, 5)}}
+        return {
+            "revision": plan.draft.revision,
+            **{f"theme_{n}": "Overwritten from another council." for n in range(1, 5)},
+        }
     if name == "governance:record_decision":
         from django.utils import timezone
 
         today = timezone.localdate()
-        return {"outcome": "approved", "decision_maker": "Another council's cabinet", "decided_on-day": today.day,
-                "decided_on-month": today.month, "decided_on-year": today.year}
+        return {
+            "outcome": "approved",
+            "decision_maker": "Another council's cabinet",
+            "decided_on-day": today.day,
+            "decided_on-month": today.month,
+            "decided_on-year": today.year,
+        }
     return {}
 
 
@@ -176,7 +184,9 @@ def test_every_council_route_names_a_permission_that_exists(dorset, make_person)
     import rules
 
     for name, route in COUNCIL.items():
-        assert route.permission and rules.perm_exists(route.permission), f"{name}: unknown permission {route.permission!r}"
+        assert route.permission and rules.perm_exists(route.permission), (
+            f"{name}: unknown permission {route.permission!r}"
+        )
 
 
 # --- Each class is enforced ---------------------------------------------------------------
@@ -221,53 +231,57 @@ def test_signed_in_routes_answer_council_and_department_people(client, walked_pl
             assert outcome(response) in (200, "redirect"), f"{user.username} GET {name}: {outcome(response)}"
 
 
-@pytest.mark.parametrize(
-    "name", sorted(n for n in COUNCIL if set(ROUTES_BY_NAME[n].parameters) & OBJECT_ID_PARAMETERS)
-)
-def test_council_routes_are_404_for_every_role_at_another_council(client, walked_plan, somerset, make_person, name):
-    """Somerset people of every role ask for each of Dorset's drafts, versions and receipts on this route,
-    by every method it answers: each answer is 404 (never 403, which would confirm the object exists)
-    and nothing Dorset has is changed."""
-    route = COUNCIL[name]
+COUNCIL_ROUTES_WITH_OBJECT_IDS = sorted(n for n in COUNCIL if set(ROUTES_BY_NAME[n].parameters) & OBJECT_ID_PARAMETERS)
+
+
+def test_council_routes_are_404_for_every_role_at_another_council(client, walked_plan, somerset, make_person):
+    """Somerset people of every role ask, on every COUNCIL route that takes an object id and by every
+    method the route answers, for each of Dorset's drafts, versions (published, submitted, endorsed,
+    frozen) and receipts: each answer is the 404 page (never 403, which would confirm the object
+    exists), and nothing of Dorset's is changed."""
+    assert len(COUNCIL_ROUTES_WITH_OBJECT_IDS) >= 8
     somerset_people = [
         make_person(f"somerset-{role.replace('_', '-')}", council=somerset, roles=[role]) for role in CouncilRole.values
     ]
-    parameter = next(p for p in ROUTES_BY_NAME[name].parameters if p in OBJECT_ID_PARAMETERS)
     before = snapshot()
     failures = []
     for person in somerset_people:
         client.force_login(person)
-        for object_id in every_object_value(walked_plan)[parameter]:
-            url = url_for(name, {**dorset_values(walked_plan), parameter: object_id})
-            for method in route.methods:
-                response = request(client, method, url, post_data(name, walked_plan))
-                if response.status_code != 404:
-                    failures.append(f"{person.username} {method} {url}: {outcome(response)}")
-                elif h1(response) != "Page not found":
-                    failures.append(f"{person.username} {method} {url}: 404 without the 'Page not found' page")
+        for name in COUNCIL_ROUTES_WITH_OBJECT_IDS:
+            parameter = next(p for p in ROUTES_BY_NAME[name].parameters if p in OBJECT_ID_PARAMETERS)
+            for object_id in every_object_value(walked_plan)[parameter]:
+                url = url_for(name, {**dorset_values(walked_plan), parameter: object_id})
+                for method in COUNCIL[name].methods:
+                    response = request(client, method, url, post_data(name, walked_plan))
+                    if response.status_code != 404:
+                        failures.append(f"{person.username} {method} {url} ({name}): {outcome(response)}")
+                    elif b"<title>Page not found" not in response.content:  # cheaper than parsing 240 pages
+                        failures.append(f"{person.username} {method} {url}: 404 without the 'Page not found' page")
     assert not failures, "\n".join(failures)
     after = snapshot()
     assert before == after, describe_change(before, after)
 
 
-@pytest.mark.parametrize("name", sorted(DEPARTMENT))
 def test_department_routes_are_404_for_council_people_and_send_anonymous_people_to_sign_in(
-    client, walked_plan, make_person, dorset, somerset, analyst, panel_member, name
+    client, walked_plan, make_person, dorset, somerset, analyst, panel_member
 ):
-    """Council people of every role, at Dorset (whose submission it is) and at Somerset, get 404;
-    anonymous people are sent to sign in; department analysts and panel members get the page."""
-    url = url_for(name, dorset_values(walked_plan))
+    """On every DEPARTMENT route, council people of every role, at Dorset (whose submission it is)
+    and at Somerset, get 404; anonymous people are sent to sign in; department analysts and panel
+    members get the page."""
+    urls = [url_for(name, dorset_values(walked_plan)) for name in sorted(DEPARTMENT)]
     failures = []
     for council in (dorset, somerset):
         for role in CouncilRole.values:
-            person = make_person(f"{council.gss_code}-{role}", council=council, roles=[role])
-            client.force_login(person)
-            response = client.get(url)
-            if response.status_code != 404:
-                failures.append(f"{role} at {council.name}: GET {url} gave {outcome(response)}")
+            client.force_login(make_person(f"{council.gss_code}-{role}", council=council, roles=[role]))
+            for url in urls:
+                response = client.get(url)
+                if response.status_code != 404:
+                    failures.append(f"{role} at {council.name}: GET {url} gave {outcome(response)}")
     assert not failures, "\n".join(failures)
     client.logout()
-    assert is_sign_in_redirect(client.get(url))
+    for url in urls:
+        assert is_sign_in_redirect(client.get(url)), url
     for staff in (analyst, panel_member):
         client.force_login(staff)
-        assert client.get(url).status_code == 200, f"{staff.username} cannot read {url}"
+        for url in urls:
+            assert client.get(url).status_code == 200, f"{staff.username} cannot read {url}"

@@ -12,7 +12,7 @@ from plans.models import Draft, PlanVersion
 from submissions.models import Publication, Submission
 from tests.integration.pages import banners, error_summary, error_summary_links, error_summary_text, h1, soup, title
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 SLUG = "productivity-plan-2024"
 
@@ -76,7 +76,9 @@ def test_saving_from_a_stale_tab_does_not_overwrite_the_newer_save(client, writt
     assert Draft.objects.get(pk=written_draft.pk).sections.get(theme__number=1).body == second_text[1]
 
 
-def test_two_people_editing_at_once_are_told_who_saved(client, written_draft, dorset_author, dorset_director, theme_text):
+def test_two_people_editing_at_once_are_told_who_saved(
+    client, written_draft, dorset_author, dorset_director, theme_text
+):
     """The author and the director open the draft; the director saves first. The author's save is
     refused and the message names the director."""
     edit_url = f"/plans/drafts/{written_draft.pk}/edit/"
@@ -125,7 +127,9 @@ def test_a_decision_with_nothing_filled_in_shows_every_error_linked_to_its_field
 def test_a_decision_with_some_fields_missing_keeps_what_was_typed(client, frozen_version, dorset_clerk):
     client.force_login(dorset_clerk)
     url = f"/governance/versions/{frozen_version.pk}/decision/"
-    response = client.post(url, decision_form(day="3", decision_maker="Full Council", resolution="Resolved to endorse."))
+    response = client.post(
+        url, decision_form(day="3", decision_maker="Full Council", resolution="Resolved to endorse.")
+    )
     page = soup(response)
     assert response.status_code == 200
     assert page.select_one("#id_decision_maker")["value"] == "Full Council"
@@ -165,19 +169,22 @@ def test_a_decision_date_that_is_not_a_real_date_is_refused(client, frozen_versi
     assert "The date of the decision must be a real date" in error_summary_text(response)
     assert "#id_decided_on-day" in error_summary_links(response)
     page = soup(response)
-    assert [page.select_one(f"#id_decided_on-{part}")["value"] for part in ("day", "month", "year")] == [day, month, year]
+    assert [page.select_one(f"#id_decided_on-{part}")["value"] for part in ("day", "month", "year")] == [
+        day,
+        month,
+        year,
+    ]
     assert not Decision.objects.exists()
 
 
-def test_a_decision_dated_before_the_version_was_frozen_is_refused(
-    client, written_draft, dorset_author, dorset_clerk
-):
+def test_a_decision_dated_before_the_version_was_frozen_is_refused(client, written_draft, dorset_author, dorset_clerk):
     """Version 1 frozen on 1 July 2024: a decision dated 30 June 2024 is refused, naming the freeze
     date; one dated 1 July 2024 is recorded."""
     from plans.services import freeze_draft
 
-    version = freeze_draft(draft=written_draft, actor=dorset_author,
-                           at=datetime.datetime(2024, 7, 1, 10, 0, tzinfo=LONDON))
+    version = freeze_draft(
+        draft=written_draft, actor=dorset_author, at=datetime.datetime(2024, 7, 1, 10, 0, tzinfo=LONDON)
+    )
     client.force_login(dorset_clerk)
     url = f"/governance/versions/{version.pk}/decision/"
     response = client.post(url, decision_form(30, 6, 2024, outcome="approved", decision_maker="Cabinet"))
@@ -193,8 +200,10 @@ def test_a_decision_dated_before_the_version_was_frozen_is_refused(
 @pytest.mark.parametrize("outcome", ["approved", "approved_with_amendments"])
 def test_a_second_endorsement_of_the_same_version_is_refused(client, endorsed_version, dorset_clerk, outcome):
     client.force_login(dorset_clerk)
-    response = client.post(f"/governance/versions/{endorsed_version.pk}/decision/",
-                           today_form(outcome=outcome, decision_maker="Full Council"))
+    response = client.post(
+        f"/governance/versions/{endorsed_version.pk}/decision/",
+        today_form(outcome=outcome, decision_maker="Full Council"),
+    )
     assert response.status_code == 200
     assert "Version 1 has already been endorsed" in error_summary_text(response)
     assert title(response).startswith("Error: ")
@@ -203,8 +212,9 @@ def test_a_second_endorsement_of_the_same_version_is_refused(client, endorsed_ve
 
 def test_a_decision_maker_longer_than_200_characters_is_refused(client, frozen_version, dorset_clerk):
     client.force_login(dorset_clerk)
-    response = client.post(f"/governance/versions/{frozen_version.pk}/decision/",
-                           today_form(outcome="approved", decision_maker="C" * 201))
+    response = client.post(
+        f"/governance/versions/{frozen_version.pk}/decision/", today_form(outcome="approved", decision_maker="C" * 201)
+    )
     assert response.status_code == 200
     assert "Who made the decision must be 200 characters or fewer" in error_summary_text(response)
     assert not Decision.objects.exists()
@@ -255,8 +265,13 @@ def test_submitting_a_version_members_have_not_endorsed_is_refused(
     from governance.services import record_decision
 
     if decision:
-        record_decision(version=frozen_version, outcome=decision, decision_maker="Cabinet",
-                        decided_on=timezone.localdate(), actor=dorset_clerk)
+        record_decision(
+            version=frozen_version,
+            outcome=decision,
+            decision_maker="Cabinet",
+            decided_on=timezone.localdate(),
+            actor=dorset_clerk,
+        )
     client.force_login(dorset_director)
     response = client.post(f"/your-plans/versions/{frozen_version.pk}/submit/")
     assert response.status_code == 400
@@ -366,3 +381,56 @@ def test_signing_in_with_nothing_typed_links_each_error_to_its_box(client, db):
     response = client.post("/sign-in/", {"username": "", "password": ""})
     assert title(response).startswith("Error: ")
     assert error_summary_links(response) == ["#id_username", "#id_password"]
+
+
+def test_signing_in_never_redirects_to_another_site(client, dorset_author):
+    """A crafted ?next= pointing elsewhere is ignored: the person lands on their own start page."""
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        client.logout()
+        response = client.post(
+            "/sign-in/", {"username": "dorset-author", "password": "correct-horse-battery", "next": target}
+        )
+        assert response.status_code == 302
+        assert response["Location"] == "/account/home/", target
+
+
+def test_markup_typed_into_a_draft_is_shown_as_text_everywhere(
+    client, plan_return, dorset, dorset_author, dorset_clerk, dorset_director, theme_text
+):
+    """Text that looks like HTML is escaped on the draft, the version, the receipt and the public page:
+    no script element reaches any of them."""
+    from django.utils import timezone
+
+    from governance.services import record_decision
+    from plans.services import freeze_draft, save_draft, start_draft
+    from submissions.services import publish_version, submit_version
+
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    draft = start_draft(council=dorset, return_definition=plan_return, actor=dorset_author)
+    draft = save_draft(
+        draft=draft, bodies={**theme_text, 1: hostile}, based_on_revision=draft.revision, actor=dorset_author
+    )
+    version = freeze_draft(draft=draft, actor=dorset_author)
+    record_decision(
+        version=version,
+        outcome="approved",
+        decision_maker="<b>Cabinet</b>",
+        decided_on=timezone.localdate(),
+        actor=dorset_clerk,
+    )
+    submission = submit_version(version=version, actor=dorset_director)
+    publish_version(version=version, actor=dorset_clerk)
+    client.force_login(dorset_author)
+    pages = [
+        client.get(f"/plans/drafts/{draft.pk}/"),
+        client.get(f"/plans/drafts/{draft.pk}/edit/"),
+        client.get(f"/plans/versions/{version.pk}/"),
+        client.get(f"/receipts/{submission.pk}/"),
+        client.get(f"/councils/E06000059/plans/{SLUG}/"),
+    ]
+    for page in pages:
+        main = soup(page).main
+        assert page.status_code == 200
+        assert main.find("script") is None and main.find("img") is None and main.find("b") is None
+        assert '<script>alert("x")' not in page.content.decode()
+    assert hostile in soup(pages[-1]).main.get_text()

@@ -12,11 +12,18 @@ from councils.models import CouncilRole
 from tests.integration.pages import outcome
 from tests.integration.state import describe_change, snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 VIEWS = [
-    "draft detail", "draft edit GET", "freeze POST", "decision form GET", "submit GET", "publish GET",
-    "receipt", "department register", "department submission",
+    "draft detail",
+    "draft edit GET",
+    "freeze POST",
+    "decision form GET",
+    "submit GET",
+    "publish GET",
+    "receipt",
+    "department register",
+    "department submission",
 ]
 
 # persona -> expected answer for each view, in the order of VIEWS.
@@ -77,23 +84,64 @@ def test_a_panel_member_reads_the_register_and_submissions_like_an_analyst(clien
     assert client.get(f"/plans/drafts/{plan.draft.pk}/").status_code == 404
 
 
+def test_a_department_administrator_with_admin_site_rights_is_held_to_the_same_rules(client, walked_plan, make_person):
+    """The demo makes department administrators Django superusers (is_staff, is_superuser) so they can
+    use /admin/. That must not let them into councils' work: like every department person they read
+    the register and receipts, and get 404 on a council's draft, edit form, freeze, decision, submit
+    and publish pages, with nothing changed. (Django's User.has_perm answers True to any permission
+    for an active superuser before asking the rules in councils/permissions.py.)"""
+    administrator = make_person("department-administrator", department_role="administrator")
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    plan = walked_plan
+    before = snapshot()
+    got = {}
+    for view, (method, url) in requests_for(plan).items():
+        response = client.get(url) if method == "GET" else client.post(url)
+        got[view] = outcome(response)
+    form = {"revision": plan.draft.revision, **{f"theme_{n}": "Rewritten by the department." for n in range(1, 5)}}
+    got["draft edit POST"] = outcome(client.post(f"/plans/drafts/{plan.draft.pk}/edit/", form))
+    got["submit POST"] = outcome(client.post(f"/your-plans/versions/{plan.endorsed.pk}/submit/"))
+    expected = dict(zip(VIEWS, MATRIX["analyst"], strict=True)) | {"draft edit POST": 404, "submit POST": 404}
+    wrong = [f"{view}: expected {expected[view]}, got {got[view]}" for view in expected if got[view] != expected[view]]
+    after = snapshot()
+    assert not wrong, "superuser administrator:\n" + "\n".join(wrong) + "\nchanged: " + describe_change(before, after)
+    assert before == after, describe_change(before, after)
+
+
 # --- councils/permissions.py directly ------------------------------------------------------
 
 PERMISSIONS = [
-    "plans.view_council_work", "plans.edit_draft", "plans.freeze_draft", "governance.record_decision",
-    "submissions.submit_return", "submissions.publish_plan",
+    "plans.view_council_work",
+    "plans.edit_draft",
+    "plans.freeze_draft",
+    "governance.record_decision",
+    "submissions.submit_return",
+    "submissions.publish_plan",
 ]
 
 # role -> the council permissions it grants at its own council (the table in councils/permissions.py).
 GRANTS = {
-    CouncilRole.PLAN_AUTHOR: {"plans.view_council_work", "plans.edit_draft", "plans.freeze_draft",
-                              "submissions.publish_plan"},
-    CouncilRole.DEMOCRATIC_SERVICES: {"plans.view_council_work", "governance.record_decision",
-                                      "submissions.publish_plan"},
+    CouncilRole.PLAN_AUTHOR: {
+        "plans.view_council_work",
+        "plans.edit_draft",
+        "plans.freeze_draft",
+        "submissions.publish_plan",
+    },
+    CouncilRole.DEMOCRATIC_SERVICES: {
+        "plans.view_council_work",
+        "governance.record_decision",
+        "submissions.publish_plan",
+    },
     CouncilRole.MONITORING_OFFICER: {"plans.view_council_work"},
     CouncilRole.SECTION_151_OFFICER: {"plans.view_council_work", "submissions.submit_return"},
-    CouncilRole.EXECUTIVE_DIRECTOR: {"plans.view_council_work", "plans.edit_draft", "plans.freeze_draft",
-                                     "submissions.submit_return"},
+    CouncilRole.EXECUTIVE_DIRECTOR: {
+        "plans.view_council_work",
+        "plans.edit_draft",
+        "plans.freeze_draft",
+        "submissions.submit_return",
+    },
     CouncilRole.LEAD_MEMBER: {"plans.view_council_work"},
 }
 

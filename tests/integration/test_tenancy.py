@@ -15,7 +15,7 @@ from submissions.models import Publication, Submission
 from tests.integration.pages import h1
 from tests.integration.state import describe_change, snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 def somerset_picture(plan) -> dict:
@@ -63,8 +63,10 @@ def test_a_dorset_author_cannot_overwrite_somersets_draft(client, somerset_plan,
     Somerset's text, revision, versions and the audit log are untouched."""
     before = somerset_picture(somerset_plan)
     client.force_login(dorset_author)
-    form = {"revision": str(somerset_plan.draft.revision),
-            **{f"theme_{n}": f"Dorset was here, theme {n}." for n in range(1, 5)}}
+    form = {
+        "revision": str(somerset_plan.draft.revision),
+        **{f"theme_{n}": f"Dorset was here, theme {n}." for n in range(1, 5)},
+    }
     response = client.post(f"/plans/drafts/{somerset_plan.draft.pk}/edit/", form)
     assert_hidden(response, somerset_plan, "POST edit")
     assert "Dorset was here" not in response.content.decode()
@@ -76,8 +78,12 @@ def test_a_dorset_author_cannot_freeze_somersets_draft(client, somerset_plan, do
     author it is 404 and no version is made."""
     from plans.services import save_draft
 
-    save_draft(draft=somerset_plan.draft, bodies={2: somerset_plan.text[2] + " More."},
-               based_on_revision=somerset_plan.draft.revision, actor=somerset_plan.draft.created_by)
+    save_draft(
+        draft=somerset_plan.draft,
+        bodies={2: somerset_plan.text[2] + " More."},
+        based_on_revision=somerset_plan.draft.revision,
+        actor=somerset_plan.draft.created_by,
+    )
     before = somerset_picture(somerset_plan)
     client.force_login(dorset_author)
     assert_hidden(client.post(f"/plans/drafts/{somerset_plan.draft.pk}/freeze/"), somerset_plan, "POST freeze")
@@ -92,8 +98,13 @@ def test_dorset_people_cannot_submit_decide_or_publish_for_somerset(client, requ
     from django.utils import timezone
 
     today = timezone.localdate()
-    decision = {"outcome": "approved", "decision_maker": "Dorset Cabinet", "decided_on-day": today.day,
-                "decided_on-month": today.month, "decided_on-year": today.year}
+    decision = {
+        "outcome": "approved",
+        "decision_maker": "Dorset Cabinet",
+        "decided_on-day": today.day,
+        "decided_on-month": today.month,
+        "decided_on-year": today.year,
+    }
     client.force_login(request.getfixturevalue(persona))
     before, picture = snapshot(), somerset_picture(somerset_plan)
     for url, data in [
