@@ -5,9 +5,9 @@ from django.urls import reverse
 
 
 def _navigation(request) -> list[dict]:
-    user = request.user
+    user = getattr(request, "user", None)  # absent when a static-file 404 is rendered early
     items = [{"href": reverse("portal:council_list"), "text": "Find a council"}]
-    if user.is_authenticated:
+    if user is not None and user.is_authenticated:
         if getattr(user, "is_department", False):
             items.append({"href": reverse("submissions:department_home"), "text": "Returns register"})
         else:

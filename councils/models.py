@@ -15,15 +15,16 @@ class AuthorityType(models.TextChoices):
 
 
 class Region(models.TextChoices):
-    NORTH_EAST = "North East"
-    NORTH_WEST = "North West"
-    YORKSHIRE_AND_THE_HUMBER = "Yorkshire and The Humber"
-    EAST_MIDLANDS = "East Midlands"
-    WEST_MIDLANDS = "West Midlands"
-    EAST_OF_ENGLAND = "East of England"
-    LONDON = "London"
-    SOUTH_EAST = "South East"
-    SOUTH_WEST = "South West"
+    # ONS region names, shown exactly as ONS writes them.
+    NORTH_EAST = "North East", "North East"
+    NORTH_WEST = "North West", "North West"
+    YORKSHIRE_AND_THE_HUMBER = "Yorkshire and The Humber", "Yorkshire and The Humber"
+    EAST_MIDLANDS = "East Midlands", "East Midlands"
+    WEST_MIDLANDS = "West Midlands", "West Midlands"
+    EAST_OF_ENGLAND = "East of England", "East of England"
+    LONDON = "London", "London"
+    SOUTH_EAST = "South East", "South East"
+    SOUTH_WEST = "South West", "South West"
 
 
 class Council(models.Model):

@@ -54,7 +54,6 @@ def submit(request, version_id):
         except InvalidTransition as refused:
             error = refused.reason
         else:
-            messages.success(request, f"Submitted. Your reference is {submission.reference}")
             return redirect("submissions:receipt", submission_id=submission.pk)
     return render(
         request,

@@ -69,3 +69,19 @@ def event_label(action: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def govuk_datetime(moment) -> str:
+    """'9 July 2024, 9:34am' in UK time, as GOV.UK style writes dates and times."""
+    if not moment:
+        return ""
+    from django.utils import timezone
+
+    local = timezone.localtime(moment)
+    hour = local.hour % 12 or 12
+    suffix = "am" if local.hour < 12 else "pm"
+    time = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
+    if local.hour == 12 and local.minute == 0:
+        time = "midday"
+    return f"{local.day} {local:%B %Y}, {time}"

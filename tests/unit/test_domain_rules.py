@@ -78,3 +78,18 @@ def test_date_parts_redisplay_what_was_typed_or_the_stored_date():
     assert date_parts(datetime.date(2024, 7, 9)) == {"day": "9", "month": "7", "year": "2024"}
     assert date_parts(["31", "2", None]) == {"day": "31", "month": "2", "year": ""}
     assert date_parts(None) == {"day": "", "month": "", "year": ""}
+
+
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        (datetime.datetime(2024, 7, 19, 9, 34, tzinfo=LONDON), "19 July 2024, 9:34am"),
+        (datetime.datetime(2024, 7, 19, 17, 0, tzinfo=LONDON), "19 July 2024, 5pm"),
+        (datetime.datetime(2024, 7, 19, 12, 0, tzinfo=LONDON), "19 July 2024, midday"),
+        (datetime.datetime(2024, 7, 19, 23, 30, tzinfo=datetime.UTC), "20 July 2024, 12:30am"),
+    ],
+)
+def test_times_are_written_in_gov_uk_style_in_uk_time(moment, shown):
+    from core.templatetags.govuk import govuk_datetime
+
+    assert govuk_datetime(moment) == shown
