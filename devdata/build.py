@@ -15,12 +15,22 @@ from django.db import transaction
 
 from councils.selectors import council_by_code
 from councils.services import grant_council_role, load_council_register
+from devdata.authoring import BARRIERS, COMMITMENTS, SPEND_EVIDENCE
 from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_COUNCIL_ROLES
 from devdata.plan_texts import PLAN_TEXTS
 from devdata.scenario import SCENARIO
 from governance.services import record_decision
+from plans.models import BarrierCategory
 from plans.selectors import draft_for, return_by_slug
-from plans.services import define_returns_from_files, freeze_draft, save_draft, start_draft
+from plans.services import (
+    add_barrier,
+    add_commitment,
+    define_returns_from_files,
+    freeze_draft,
+    save_draft,
+    save_spend_evidence,
+    start_draft,
+)
 from submissions.services import publish_version, submit_version
 
 RETURN_SLUG = "productivity-plan-2024"
@@ -97,6 +107,25 @@ def build_plan(*, code: str, steps: dict, people: dict) -> str:
             actor=author,
             at=steps["started"] + datetime.timedelta(days=7),
         )
+        written = steps["started"] + datetime.timedelta(days=8)
+        if code in SPEND_EVIDENCE:
+            save_spend_evidence(draft=draft, actor=author, at=written, **SPEND_EVIDENCE[code])
+        for slug, description, ask in BARRIERS.get(code, []):
+            category = BarrierCategory.objects.get(slug=slug)
+            add_barrier(draft=draft, category=category, description=description, ask=ask, actor=author, at=written)
+        for action, owner, due_on, measure, baseline, target in COMMITMENTS.get(code, []):
+            add_commitment(
+                draft=draft,
+                action=action,
+                owner=owner,
+                due_on=due_on,
+                measure=measure,
+                baseline=baseline,
+                target=target,
+                actor=author,
+                at=written,
+            )
+        draft.refresh_from_db()
         done = "draft"
         if "frozen" in steps:
             version = freeze_draft(draft=draft, actor=author, at=steps["frozen"])

@@ -12,7 +12,7 @@ from plans.exceptions import InvalidTransition
 @login_required
 def record_decision(request, version_id):
     version = access.get_version_for_decision(request.user, version_id)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.record_decision(

@@ -43,3 +43,19 @@ def get_version_for_council_view(user, version_id: int) -> PlanVersion:
     if not user.has_perm("plans.view_council_work", version.council):
         raise Http404("No such version")
     return version
+
+
+def get_barrier_for_change(user, draft_id: int, barrier_id: int):
+    draft = get_draft_for_change(user, draft_id)
+    barrier = draft.barriers.select_related("category", "draft").filter(pk=barrier_id).first()
+    if barrier is None:
+        raise Http404("No such barrier")
+    return barrier
+
+
+def get_commitment_for_change(user, draft_id: int, commitment_id: int):
+    draft = get_draft_for_change(user, draft_id)
+    commitment = draft.commitments.select_related("draft").filter(pk=commitment_id).first()
+    if commitment is None:
+        raise Http404("No such commitment")
+    return commitment

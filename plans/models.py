@@ -75,6 +75,9 @@ class Draft(models.Model):
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="drafts")
     return_definition = models.ForeignKey(Return, on_delete=models.PROTECT, related_name="drafts")
     revision = models.PositiveIntegerField(default=1, help_text="Goes up at every save; detects edits from two places.")
+    introduction = models.TextField(
+        blank=True, help_text="Optional context before the themes: population, budget, savings to date (Markdown)."
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -103,6 +106,71 @@ class DraftSection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft} – theme {self.theme.number}"
+
+
+class SpendEvidence(models.Model):
+    """Theme 3's figures: what the council spent on agency staff and consultants against its staff budget."""
+
+    draft = models.OneToOneField(Draft, on_delete=models.CASCADE, related_name="spend_evidence")
+    year = models.CharField(max_length=7, help_text="Financial year, e.g. 2023/24.")
+    staff_budget = models.DecimalField(max_digits=14, decimal_places=2)
+    agency_spend = models.DecimalField(max_digits=14, decimal_places=2)
+    consultant_spend = models.DecimalField(max_digits=14, decimal_places=2)
+    edi_statement = models.TextField(blank=True, help_text="What the council spends on staff EDI programmes.")
+
+    def __str__(self) -> str:
+        return f"{self.draft} spend evidence {self.year}"
+
+
+class BarrierCategory(models.Model):
+    """A category of barrier councils name (loaded from plans/data/barrier_taxonomy.csv)."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    label = models.CharField(max_length=120)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name_plural = "barrier categories"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Barrier(models.Model):
+    """Something that stops the council doing more, and what it asks the government to do."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="barriers")
+    category = models.ForeignKey(BarrierCategory, on_delete=models.PROTECT, related_name="+")
+    description = models.TextField()
+    ask = models.TextField(help_text="What the council asks the government to do.")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["draft", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.category.label}: {self.description[:40]}"
+
+
+class Commitment(models.Model):
+    """An action the council commits to, with a measure to follow it by."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="commitments")
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    action = models.TextField()
+    owner = models.CharField(max_length=200)
+    due_on = models.DateField()
+    measure = models.CharField(max_length=300)
+    baseline = models.CharField(max_length=100, blank=True)
+    target = models.CharField(max_length=100)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["draft", "due_on", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.action[:60]
 
 
 class PlanVersion(models.Model):

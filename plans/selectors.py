@@ -35,3 +35,23 @@ def latest_version(draft: Draft) -> PlanVersion | None:
 
 def versions_for_council(*, council) -> QuerySet[PlanVersion]:
     return PlanVersion.objects.filter(council=council).select_related("return_definition").order_by("-frozen_at")
+
+
+def barrier_categories():
+    from plans.models import BarrierCategory
+
+    return list(BarrierCategory.objects.order_by("label"))
+
+
+def spend_evidence_of(draft: Draft):
+    from plans.models import SpendEvidence
+
+    return SpendEvidence.objects.filter(draft=draft).first()
+
+
+def barriers_of(draft: Draft):
+    return list(draft.barriers.select_related("category").order_by("position", "id"))
+
+
+def commitments_of(draft: Draft):
+    return list(draft.commitments.order_by("due_on", "position", "id"))

@@ -4,8 +4,10 @@ Each function is a verb with keyword-only arguments, runs in one transaction, wr
 audit event and returns the object it made or changed.
 """
 
+import csv
 import datetime
 import json
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -15,9 +17,41 @@ from core.audit import record_event
 from core.hashing import content_hash
 from core.signals import return_progress_changed
 from plans.exceptions import EditConflict, InvalidTransition
-from plans.models import Draft, DraftSection, GuidanceQuestion, PlanVersion, Return, Theme
+from plans.models import (
+    Barrier,
+    BarrierCategory,
+    Commitment,
+    Draft,
+    DraftSection,
+    GuidanceQuestion,
+    PlanVersion,
+    Return,
+    SpendEvidence,
+    Theme,
+)
 
 RETURNS_DIR = Path(__file__).resolve().parent / "returns"
+BARRIER_TAXONOMY = Path(__file__).resolve().parent / "data" / "barrier_taxonomy.csv"
+MAX_TEXT_CHARACTERS = 200_000  # about 200 KB: far beyond four pages, small enough to refuse abuse
+
+
+def share_percent(part, whole) -> Decimal | None:
+    """`part` as a percentage of `whole`, to two decimal places (as councils report it: 0.35%)."""
+    if whole in (None, 0) or part is None:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def load_barrier_categories(*, path: Path = BARRIER_TAXONOMY) -> int:
+    """Create or update the barrier categories from the taxonomy file. Safe to run again."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with transaction.atomic():
+        for row in rows:
+            BarrierCategory.objects.update_or_create(
+                slug=row["id"], defaults={"label": row["label"], "description": row["description"]}
+            )
+    return len(rows)
 
 
 def _announce_progress(*, council_id: int, return_id: int) -> None:
@@ -73,6 +107,7 @@ def define_return(*, definition: dict, actor=None) -> Return:
 
 
 def define_returns_from_files(*, actor=None) -> list[Return]:
+    load_barrier_categories()
     return [
         define_return(definition=json.loads(path.read_text(encoding="utf-8")), actor=actor)
         for path in sorted(RETURNS_DIR.glob("*.json"))
@@ -98,8 +133,18 @@ def start_draft(*, council, return_definition: Return, actor, at: datetime.datet
     return draft
 
 
+class DraftTooLong(ValueError):
+    """The plan's text is over the size limit; nothing was saved."""
+
+
 def save_draft(
-    *, draft: Draft, bodies: dict[int, str], based_on_revision: int, actor, at: datetime.datetime | None = None
+    *,
+    draft: Draft,
+    bodies: dict[int, str],
+    based_on_revision: int,
+    actor,
+    introduction: str | None = None,
+    at: datetime.datetime | None = None,
 ) -> Draft:
     """Save the text of each theme (keyed by theme number).
 
@@ -116,7 +161,17 @@ def save_draft(
                 updated_at=current.updated_at,
             )
         sections = {section.theme.number: section for section in current.sections.select_related("theme")}
+        total = sum(len(body) for body in bodies.values()) + len(introduction or current.introduction)
+        untouched = sum(len(s.body) for n, s in sections.items() if n not in bodies)
+        if total + untouched > MAX_TEXT_CHARACTERS:
+            raise DraftTooLong(
+                f"The plan is too long to save: {total + untouched:,} characters, over the limit of "
+                f"{MAX_TEXT_CHARACTERS:,}. The guidance suggests about four pages."
+            )
         changed_themes = []
+        if introduction is not None and introduction.replace("\r\n", "\n").strip() != current.introduction:
+            current.introduction = introduction.replace("\r\n", "\n").strip()
+            changed_themes.append("intro")
         for number, body in bodies.items():
             section = sections[number]
             normalised = body.replace("\r\n", "\n").strip()
@@ -129,7 +184,7 @@ def save_draft(
         current.revision += 1
         current.updated_by = actor
         current.updated_at = moment
-        current.save(update_fields=["revision", "updated_by", "updated_at"])
+        current.save(update_fields=["revision", "updated_by", "updated_at", "introduction"])
         record_event(
             action="DraftSaved",
             actor=actor,
@@ -140,6 +195,24 @@ def save_draft(
     return current
 
 
+def _money(value) -> str:
+    return f"{Decimal(value):.2f}"
+
+
+def evidence_content(evidence: SpendEvidence | None) -> dict | None:
+    if evidence is None:
+        return None
+    return {
+        "year": evidence.year,
+        "staff_budget": _money(evidence.staff_budget),
+        "agency_spend": _money(evidence.agency_spend),
+        "consultant_spend": _money(evidence.consultant_spend),
+        "agency_share_percent": str(share_percent(evidence.agency_spend, evidence.staff_budget)),
+        "consultant_share_percent": str(share_percent(evidence.consultant_spend, evidence.staff_budget)),
+        "edi_statement": evidence.edi_statement,
+    }
+
+
 def plan_content(draft: Draft) -> dict:
     """The canonical content of a plan: what is hashed, frozen and published."""
     return_definition = draft.return_definition
@@ -147,11 +220,139 @@ def plan_content(draft: Draft) -> dict:
         "return": return_definition.slug,
         "return_title": return_definition.title,
         "council": {"ons_code": draft.council.gss_code, "name": draft.council.name},
+        "introduction": draft.introduction,
         "sections": [
             {"theme": section.theme.number, "title": section.theme.title, "body": section.body}
             for section in draft.sections.select_related("theme").order_by("theme__number")
         ],
+        "spend_evidence": evidence_content(SpendEvidence.objects.filter(draft=draft).first()),
+        "barriers": [
+            {
+                "category": barrier.category.slug,
+                "category_label": barrier.category.label,
+                "description": barrier.description,
+                "ask": barrier.ask,
+            }
+            for barrier in draft.barriers.select_related("category").order_by("position", "id")
+        ],
+        "commitments": [
+            {
+                "action": c.action,
+                "owner": c.owner,
+                "due_on": c.due_on.isoformat(),
+                "theme": c.theme.number if c.theme else None,
+                "measure": c.measure,
+                "baseline": c.baseline,
+                "target": c.target,
+            }
+            for c in draft.commitments.select_related("theme").order_by("due_on", "position", "id")
+        ],
     }
+
+
+def _touch(draft: Draft, *, actor, action: str, moment, data: dict) -> Draft:
+    """Record a change to part of a draft: a new revision, who and when, and the audit event."""
+    locked = Draft.objects.select_for_update().select_related("council").get(pk=draft.pk)
+    locked.revision += 1
+    locked.updated_by = actor
+    locked.updated_at = moment
+    locked.save(update_fields=["revision", "updated_by", "updated_at"])
+    record_event(
+        action=action,
+        actor=actor,
+        subject=locked,
+        council_code=locked.council.gss_code,
+        data={"revision": locked.revision, **data},
+    )
+    return locked
+
+
+def save_spend_evidence(
+    *,
+    draft: Draft,
+    year: str,
+    staff_budget,
+    agency_spend,
+    consultant_spend,
+    edi_statement: str,
+    actor,
+    at: datetime.datetime | None = None,
+) -> SpendEvidence:
+    """Record theme 3's figures; the shares of the staff budget are computed, never typed."""
+    moment = at or timezone.now()
+    with transaction.atomic():
+        evidence, _ = SpendEvidence.objects.update_or_create(
+            draft=draft,
+            defaults={
+                "year": year,
+                "staff_budget": staff_budget,
+                "agency_spend": agency_spend,
+                "consultant_spend": consultant_spend,
+                "edi_statement": edi_statement.strip(),
+            },
+        )
+        _touch(draft, actor=actor, action="SpendEvidenceSaved", moment=moment, data={"year": year})
+    return evidence
+
+
+def add_barrier(*, draft: Draft, category: BarrierCategory, description: str, ask: str, actor, at=None) -> Barrier:
+    moment = at or timezone.now()
+    with transaction.atomic():
+        barrier = Barrier.objects.create(
+            draft=draft,
+            category=category,
+            description=description.strip(),
+            ask=ask.strip(),
+            position=draft.barriers.count() + 1,
+        )
+        _touch(draft, actor=actor, action="BarrierAdded", moment=moment, data={"category": category.slug})
+    return barrier
+
+
+def remove_barrier(*, barrier: Barrier, actor, at=None) -> None:
+    moment = at or timezone.now()
+    with transaction.atomic():
+        draft, slug = barrier.draft, barrier.category.slug
+        barrier.delete()
+        _touch(draft, actor=actor, action="BarrierRemoved", moment=moment, data={"category": slug})
+
+
+def add_commitment(
+    *,
+    draft: Draft,
+    action: str,
+    owner: str,
+    due_on: datetime.date,
+    measure: str,
+    target: str,
+    baseline: str = "",
+    theme: Theme | None = None,
+    actor,
+    at=None,
+) -> Commitment:
+    moment = at or timezone.now()
+    with transaction.atomic():
+        commitment = Commitment.objects.create(
+            draft=draft,
+            theme=theme,
+            action=action.strip(),
+            owner=owner.strip(),
+            due_on=due_on,
+            measure=measure.strip(),
+            baseline=baseline.strip(),
+            target=target.strip(),
+            position=draft.commitments.count() + 1,
+        )
+        _touch(draft, actor=actor, action="CommitmentAdded", moment=moment, data={"commitment": commitment.pk})
+    return commitment
+
+
+def remove_commitment(*, commitment: Commitment, actor, at=None) -> None:
+    moment = at or timezone.now()
+    with transaction.atomic():
+        draft, pk = commitment.draft, commitment.pk
+        commitment.delete()
+        _touch(draft, actor=actor, action="CommitmentRemoved", moment=moment, data={"commitment": pk})
 
 
 def empty_themes(content: dict) -> list[int]:

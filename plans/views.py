@@ -10,7 +10,7 @@ from core.audit import events_for
 from councils.selectors import council_of
 from plans import access, selectors, services
 from plans.exceptions import EditConflict, InvalidTransition
-from plans.forms import DraftForm
+from plans.forms import BarrierForm, CommitmentForm, DraftForm, SpendEvidenceForm
 
 
 @require_POST
@@ -33,6 +33,9 @@ def draft_detail(request, draft_id):
         "plans/draft_detail.html",
         {
             "draft": draft,
+            "content": services.plan_content(draft),
+            "barriers": selectors.barriers_of(draft),
+            "commitments": selectors.commitments_of(draft),
             "sections": selectors.sections_with_guidance(draft),
             "versions": selectors.versions_of(draft),
             "can_edit": request.user.has_perm("plans.edit_draft", draft.council),
@@ -56,8 +59,11 @@ def draft_edit(request, draft_id):
                     draft=draft,
                     bodies=form.bodies(),
                     based_on_revision=form.cleaned_data["revision"],
+                    introduction=form.cleaned_data["introduction"],
                     actor=request.user,
                 )
+            except services.DraftTooLong as error:
+                form.add_error(None, str(error))
             except EditConflict as error:
                 conflict = error
                 form.add_error(
@@ -72,6 +78,7 @@ def draft_edit(request, draft_id):
     else:
         initial = {DraftForm.field_name(s.theme.number): s.body for s in sections}
         initial["revision"] = draft.revision
+        initial["introduction"] = draft.introduction
         form = DraftForm(initial=initial, sections=sections)
     if conflict is not None:
         # Give the form the new revision so the next save is based on what is now stored.
@@ -88,6 +95,7 @@ def draft_edit(request, draft_id):
             "saved_bodies": {s.theme.number: s.body for s in selectors.sections_with_guidance(draft)}
             if conflict
             else {},
+            "saved_introduction": access.get_draft_for_change(request.user, draft_id).introduction if conflict else "",
         },
     )
 
@@ -110,3 +118,69 @@ def freeze(request, draft_id):
 def version_detail(request, version_id):
     version = access.get_version_for_council_view(request.user, version_id)
     return render(request, "plans/version_detail.html", {"version": version, "events": events_for(version)})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def spend_evidence(request, draft_id):
+    draft = access.get_draft_for_change(request.user, draft_id)
+    existing = selectors.spend_evidence_of(draft)
+    initial = (
+        {
+            "year": existing.year,
+            "staff_budget": existing.staff_budget,
+            "agency_spend": existing.agency_spend,
+            "consultant_spend": existing.consultant_spend,
+            "edi_statement": existing.edi_statement,
+        }
+        if existing
+        else {}
+    )
+    form = SpendEvidenceForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_spend_evidence(draft=draft, actor=request.user, **form.cleaned_data)
+        messages.success(request, "The spend figures have been saved and added to theme 3")
+        return redirect("plans:draft_detail", draft_id=draft.pk)
+    return render(request, "plans/spend_evidence.html", {"draft": draft, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add_barrier(request, draft_id):
+    draft = access.get_draft_for_change(request.user, draft_id)
+    form = BarrierForm(request.POST if request.method == "POST" else None, categories=selectors.barrier_categories())
+    if request.method == "POST" and form.is_valid():
+        services.add_barrier(draft=draft, actor=request.user, **form.cleaned_data)
+        messages.success(request, "The barrier has been added to theme 4")
+        return redirect("plans:draft_detail", draft_id=draft.pk)
+    return render(request, "plans/add_barrier.html", {"draft": draft, "form": form})
+
+
+@require_POST
+@login_required
+def remove_barrier(request, draft_id, barrier_id):
+    barrier = access.get_barrier_for_change(request.user, draft_id, barrier_id)
+    services.remove_barrier(barrier=barrier, actor=request.user)
+    messages.success(request, "The barrier has been removed")
+    return redirect("plans:draft_detail", draft_id=draft_id)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add_commitment(request, draft_id):
+    draft = access.get_draft_for_change(request.user, draft_id)
+    form = CommitmentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.add_commitment(draft=draft, actor=request.user, **form.cleaned_data)
+        messages.success(request, "The commitment has been added")
+        return redirect("plans:draft_detail", draft_id=draft.pk)
+    return render(request, "plans/add_commitment.html", {"draft": draft, "form": form})
+
+
+@require_POST
+@login_required
+def remove_commitment(request, draft_id, commitment_id):
+    commitment = access.get_commitment_for_change(request.user, draft_id, commitment_id)
+    services.remove_commitment(commitment=commitment, actor=request.user)
+    messages.success(request, "The commitment has been removed")
+    return redirect("plans:draft_detail", draft_id=draft_id)

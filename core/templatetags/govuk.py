@@ -85,3 +85,30 @@ def govuk_datetime(moment) -> str:
     if local.hour == 12 and local.minute == 0:
         time = "midday"
     return f"{local.day} {local:%B %Y}, {time}"
+
+
+@register.filter
+def markdown(text: str):
+    """Plan text (CommonMark) as sanitised HTML with GOV.UK classes."""
+    from django.utils.safestring import mark_safe
+
+    from core.markdown import markdown_to_html
+
+    return mark_safe(markdown_to_html(text))  # sanitised by nh3 in markdown_to_html
+
+
+@register.filter
+def pounds(value) -> str:
+    """£1,234,567 from a decimal string or number."""
+    from decimal import Decimal
+
+    amount = Decimal(str(value))
+    return f"£{amount:,.0f}" if amount == amount.to_integral() else f"£{amount:,.2f}"
+
+
+@register.filter
+def iso_date(value: str):
+    """A date from its ISO text (as stored in frozen content)."""
+    import datetime
+
+    return datetime.date.fromisoformat(value) if value else None

@@ -103,6 +103,18 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_directo
 
     today = timezone.localdate()
     draft = start_draft(council=dorset, return_definition=plan_return, actor=dorset_author)
+    from plans.models import BarrierCategory
+    from plans.services import add_barrier, add_commitment
+
+    barrier = add_barrier(
+        draft=draft, category=BarrierCategory.objects.get(slug="funding-certainty"),
+        description="One-year settlements.", ask="Multi-year settlements.", actor=dorset_author,
+    )
+    commitment = add_commitment(
+        draft=draft, action="Close two depots.", owner="Director of Place", due_on=today,
+        measure="Depots open", baseline="5", target="3", actor=dorset_author,
+    )
+    draft.refresh_from_db()
     versions, submissions = [], []
     for number in range(1, 5):
         bodies = dict(THEME_TEXT) if number == 1 else _rewrite(THEME_TEXT, f"(Revised for version {number}.)")
@@ -118,6 +130,8 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_directo
     publication = publish_version(version=versions[0], actor=dorset_clerk)
     draft.refresh_from_db()
     return SimpleNamespace(
+        barrier=barrier,
+        commitment=commitment,
         draft=draft,
         versions=versions,
         submissions=submissions,

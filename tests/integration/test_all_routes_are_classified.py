@@ -52,6 +52,16 @@ COUNCIL = {
     "plans:draft_edit": Route(("GET", "POST"), "plans.edit_draft"),
     "plans:freeze": Route(("POST",), "plans.freeze_draft"),
     "plans:version_detail": Route(("GET",), "plans.view_council_work"),
+    "plans:spend_evidence": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:add_barrier": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:remove_barrier": Route(("POST",), "plans.edit_draft"),
+    "plans:add_commitment": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:remove_commitment": Route(("POST",), "plans.edit_draft"),
+    "plans:draft_pdf": Route(("GET",), "plans.view_council_work"),
+    "plans:render_pdf": Route(("POST",), "plans.view_council_work", "makes a PDF of the text; changes no record"),
+    "plans:render_progress": Route(("GET",), "plans.view_council_work"),
+    "plans:draft_checks": Route(("GET",), "plans.view_council_work"),
+    "plans:version_pdf": Route(("GET",), "plans.view_council_work"),
     "governance:record_decision": Route(("GET", "POST"), "governance.record_decision"),
     "submissions:submit": Route(("GET", "POST"), "submissions.submit_return"),
     "submissions:publish": Route(("GET", "POST"), "submissions.publish_plan"),
@@ -68,7 +78,7 @@ DEPARTMENT = {
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
 ALL_ROUTES = {name: route for routes in ACCESS_LISTS.values() for name, route in routes.items()}
 
-OBJECT_ID_PARAMETERS = {"draft_id", "version_id", "submission_id"}
+OBJECT_ID_PARAMETERS = {"draft_id", "version_id", "submission_id", "barrier_id", "commitment_id"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,8 @@ def dorset_values(plan, index: int = 0) -> dict:
         "draft_id": plan.draft.pk,
         "version_id": plan.versions[index % len(plan.versions)].pk,
         "submission_id": plan.submissions[index % len(plan.submissions)].pk,
+        "barrier_id": plan.barrier.pk,
+        "commitment_id": plan.commitment.pk,
         "slug": plan.return_definition.slug,
         "code": plan.council.gss_code,
     }
@@ -122,6 +134,8 @@ def every_object_value(plan) -> dict[str, list[int]]:
         "draft_id": [plan.draft.pk],
         "version_id": [v.pk for v in plan.versions],
         "submission_id": [s.pk for s in plan.submissions],
+        "barrier_id": [plan.barrier.pk],
+        "commitment_id": [plan.commitment.pk],
     }
 
 

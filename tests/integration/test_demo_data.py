@@ -49,3 +49,13 @@ def test_the_demo_shows_dorset_and_somerset_at_different_stages_and_a_july_2024_
     assert "Public Sector Equality Duty" in theme_three
     decision = Decision.objects.get(version=dorset)
     assert decision.decision_maker == "Cabinet" and decision.decided_on.isoformat() == "2024-07-09"
+
+
+def test_dorsets_demo_plan_carries_its_spend_figures_as_shares_of_the_staff_budget():
+    call_command("load_demo_data", "--quiet-sign-ins")
+    dorset = PlanVersion.objects.get(council__gss_code="E06000059")
+    evidence = dorset.content["spend_evidence"]
+    assert evidence["agency_share_percent"] == "0.35"
+    assert evidence["consultant_share_percent"] == "0.96"
+    assert {b["category"] for b in dorset.content["barriers"]} >= {"rurality-geography", "funding-certainty"}
+    assert dorset.content["commitments"]
