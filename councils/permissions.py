@@ -13,6 +13,8 @@ fetches objects and asks these questions; views never decide for themselves.
 | submissions.submit_return       | the council's executive directors and s151 officers   |
 | submissions.publish_plan        | the council's democratic services officers and authors|
 | submissions.read_returns        | department staff (analysts, panel, administrators)    |
+| plans.act_for_council           | the council's authors; service administrators, for    |
+|                                 | any council, through the API only (support work)      |
 """
 
 import rules
@@ -46,6 +48,11 @@ def is_department_staff(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "department_role", ""))
 
 
+@rules.predicate
+def is_administrator(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "department_role", "") == "administrator")
+
+
 can_author = holds_role(CouncilRole.PLAN_AUTHOR, CouncilRole.EXECUTIVE_DIRECTOR)
 
 rules.add_perm("plans.view_council_work", works_for_council)
@@ -55,3 +62,4 @@ rules.add_perm("governance.record_decision", holds_role(CouncilRole.DEMOCRATIC_S
 rules.add_perm("submissions.submit_return", holds_role(CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER))
 rules.add_perm("submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR))
 rules.add_perm("submissions.read_returns", is_department_staff)
+rules.add_perm("plans.act_for_council", can_author | is_administrator)

@@ -162,3 +162,31 @@ class CommitmentForm(forms.Form):
         label="Baseline (optional)", help_text="Where the measure stands now", required=False, max_length=100
     )
     target = forms.CharField(label="Target", max_length=100, error_messages={"required": "Enter the target"})
+
+
+class CompareVersionsForm(forms.Form):
+    old = forms.TypedChoiceField(label="Compare version", coerce=int)
+    new = forms.TypedChoiceField(label="with version", coerce=int)
+
+    def __init__(self, *args, numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, f"Version {n}") for n in numbers]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices
+
+
+class ImportDocxForm(forms.Form):
+    document = forms.FileField(
+        label="Upload a Word document",
+        help_text="A .docx file, smaller than 5 MB. Headings such as 'Theme 1' or the themes' titles decide where "
+        "each part goes; you will see a preview before anything is saved.",
+        error_messages={"required": "Select a Word document", "empty": "The selected file is empty"},
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        if not upload.name.lower().endswith(".docx"):
+            raise forms.ValidationError("The selected file must be a Word document (.docx)")
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The selected file must be smaller than 5 MB")
+        return upload

@@ -8,9 +8,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.audit import events_for
 from councils.selectors import council_of
-from plans import access, selectors, services
+from plans import access, rendering, selectors, services
+from plans.diff import compare_contents
+from plans.docx_import import DocxImportError, read_docx
 from plans.exceptions import EditConflict, InvalidTransition
-from plans.forms import BarrierForm, CommitmentForm, DraftForm, SpendEvidenceForm
+from plans.forms import (
+    BarrierForm,
+    CommitmentForm,
+    CompareVersionsForm,
+    DraftForm,
+    ImportDocxForm,
+    SpendEvidenceForm,
+)
 
 
 @require_POST
@@ -35,6 +44,7 @@ def draft_detail(request, draft_id):
             "draft": draft,
             "content": services.plan_content(draft),
             "barriers": selectors.barriers_of(draft),
+            "checks_and_pages": rendering.guidance_checks(draft),
             "commitments": selectors.commitments_of(draft),
             "sections": selectors.sections_with_guidance(draft),
             "versions": selectors.versions_of(draft),
@@ -73,6 +83,8 @@ def draft_edit(request, draft_id):
                     "Copy what you need, then save again.",
                 )
             else:
+                # Count the pages of the new text in the background, for the page-limit check.
+                rendering.request_render(draft)
                 messages.success(request, "Your draft has been saved")
                 return redirect("plans:draft_detail", draft_id=draft.pk)
     else:
@@ -184,3 +196,86 @@ def remove_commitment(request, draft_id, commitment_id):
     services.remove_commitment(commitment=commitment, actor=request.user)
     messages.success(request, "The commitment has been removed")
     return redirect("plans:draft_detail", draft_id=draft_id)
+
+
+@require_GET
+@login_required
+def compare_versions(request, draft_id):
+    draft = access.get_draft_for_view(request.user, draft_id)
+    versions = {version.number: version for version in selectors.versions_of(draft)}
+    numbers = sorted(versions)
+    default = {"old": numbers[-2], "new": numbers[-1]} if len(numbers) >= 2 else {}
+    form = CompareVersionsForm(request.GET or default or None, numbers=numbers)
+    sections = None
+    if len(numbers) >= 2 and form.is_valid():
+        old, new = versions[form.cleaned_data["old"]], versions[form.cleaned_data["new"]]
+        sections = compare_contents(old.content, new.content)
+    return render(
+        request,
+        "plans/compare_versions.html",
+        {"draft": draft, "compare_form": form, "sections": sections, "enough_versions": len(numbers) >= 2},
+    )
+
+
+IMPORT_SESSION_KEY = "docx-import-{draft_id}"
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_docx(request, draft_id):
+    """Upload a Word draft; its text is read and held for a preview, not saved."""
+    draft = access.get_draft_for_change(request.user, draft_id)
+    form = ImportDocxForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        titles = {theme.number: theme.title for theme in draft.return_definition.themes.all()}
+        try:
+            imported = read_docx(form.cleaned_data["document"].read(), theme_titles=titles)
+        except DocxImportError as error:
+            form.add_error("document", str(error))
+        else:
+            request.session[IMPORT_SESSION_KEY.format(draft_id=draft.pk)] = {
+                "file": form.cleaned_data["document"].name,
+                "revision": draft.revision,
+                "introduction": imported.introduction,
+                "bodies": {str(n): text for n, text in imported.bodies.items()},
+                "unmatched": imported.unmatched_headings,
+            }
+            return redirect("plans:import_preview", draft_id=draft.pk)
+    return render(request, "plans/import_docx.html", {"draft": draft, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_preview(request, draft_id):
+    """Show what the upload would put in each section; saving replaces the draft's text."""
+    draft = access.get_draft_for_change(request.user, draft_id)
+    pending = request.session.get(IMPORT_SESSION_KEY.format(draft_id=draft.pk))
+    if pending is None:
+        messages.error(request, "There is no upload to confirm. Upload the document again.")
+        return redirect("plans:import_docx", draft_id=draft.pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.save_draft(
+                draft=draft,
+                bodies={int(n): text for n, text in pending["bodies"].items()},
+                introduction=pending["introduction"],
+                based_on_revision=pending["revision"],
+                actor=request.user,
+            )
+        except EditConflict as conflict:
+            error = f"{conflict.updated_by} saved the draft after you uploaded the document. Upload it again."
+        except services.DraftTooLong as too_long:
+            error = str(too_long)
+        else:
+            del request.session[IMPORT_SESSION_KEY.format(draft_id=draft.pk)]
+            messages.success(request, f"The text from {pending['file']} has been saved to the draft")
+            return redirect("plans:draft_detail", draft_id=draft.pk)
+    themes = list(draft.return_definition.themes.all())
+    sections = [(theme, pending["bodies"].get(str(theme.number), "")) for theme in themes]
+    return render(
+        request,
+        "plans/import_preview.html",
+        {"draft": draft, "pending": pending, "sections": sections, "error": error},
+        status=409 if error else 200,
+    )

@@ -58,6 +58,11 @@ EVENT_LABELS = {
     "DecisionRecorded": "Decision recorded",
     "PlanSubmitted": "Submitted to the department",
     "PlanPublished": "Published",
+    "SpendEvidenceSaved": "Spend figures saved",
+    "BarrierAdded": "Barrier added",
+    "BarrierRemoved": "Barrier removed",
+    "CommitmentAdded": "Commitment added",
+    "CommitmentRemoved": "Commitment removed",
 }
 
 

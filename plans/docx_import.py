@@ -1,0 +1,128 @@
+"""Read a Word (.docx) draft and sort its text into the return's sections by its headings.
+
+Headings are matched to themes by number ("Theme 3", "3.", "(iii)") or by the theme's words;
+text before the first recognised heading becomes the introduction. Tables are kept as Markdown
+tables. Nothing is saved here: the caller shows a preview first.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+MAX_DOCX_BYTES = 5 * 1024 * 1024
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words that signal a theme when a heading carries no number.
+THEME_WORDS = {
+    1: ("transform", "resources"),
+    2: ("technology", "data", "digital"),
+    3: ("wasteful", "waste", "spend", "consultant", "agency"),
+    4: ("barrier", "government can help", "obstacle"),
+}
+INTRO_WORDS = ("introduction", "context", "foreword", "summary", "overview")
+
+
+class DocxImportError(ValueError):
+    """The file cannot be read as a Word document; the message says why."""
+
+
+@dataclass
+class ImportedDraft:
+    introduction: str = ""
+    bodies: dict[int, str] = field(default_factory=dict)
+    unmatched_headings: list[str] = field(default_factory=list)
+
+    @property
+    def themes_found(self) -> list[int]:
+        return sorted(n for n, text in self.bodies.items() if text.strip())
+
+
+def theme_for_heading(text: str, theme_titles: dict[int, str]) -> int | str | None:
+    """The theme number a heading introduces, 'intro', or None."""
+    heading = text.strip().lower()
+    number = re.match(r"^(?:theme\s*)?\(?(\d|iv|iii|ii|i)\)?[.:)\s]", heading + " ")
+    if number:
+        value = number.group(1)
+        theme = int(value) if value.isdigit() else ROMAN[value]
+        if theme in theme_titles:
+            return theme
+    for theme, title in theme_titles.items():
+        if title.lower() in heading:
+            return theme
+    if any(word in heading for word in INTRO_WORDS):
+        return "intro"
+    scores = {theme: sum(word in heading for word in words) for theme, words in THEME_WORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] else None
+
+
+def _table_markdown(table: Table) -> str:
+    rows = [[cell.text.strip().replace("|", "/").replace("\n", " ") for cell in row.cells] for row in table.rows]
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def _blocks(document):
+    """Paragraphs and tables in document order."""
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            yield Paragraph(child, document)
+        elif child.tag.endswith("}tbl"):
+            yield Table(child, document)
+
+
+def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
+    """Sort a .docx file's text into introduction and theme sections."""
+    if len(data) > MAX_DOCX_BYTES:
+        raise DocxImportError(f"The file must be smaller than {MAX_DOCX_BYTES // (1024 * 1024)} MB")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise DocxImportError("The file must be a Word document (.docx)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds for damaged files
+        raise DocxImportError("The file could not be read as a Word document. It may be damaged.") from error
+
+    result = ImportedDraft()
+    chunks: dict = {"intro": []}
+    current: int | str = "intro"
+    for block in _blocks(document):
+        if isinstance(block, Table):
+            chunks.setdefault(current, []).append(_table_markdown(block))
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        style = (block.style.name if block.style is not None else "").lower()
+        if style.startswith("heading") or style == "title":
+            target = theme_for_heading(text, theme_titles)
+            if target is not None:
+                current = target
+                continue
+            if style != "title":
+                result.unmatched_headings.append(text)
+                chunks.setdefault(current, []).append(f"## {text}")
+            continue
+        prefix = "- " if "list" in style else ""
+        chunks.setdefault(current, []).append(prefix + text)
+
+    def join(parts):
+        # List items stay together; other blocks are separated by a blank line.
+        out = ""
+        for part in parts:
+            if out and not (part.startswith("- ") and out.rsplit("\n", 1)[-1].startswith("- ")):
+                out += "\n"
+            out += ("\n" if out else "") + part
+        return out.strip()
+
+    result.introduction = join(chunks.pop("intro", []))
+    result.bodies = {theme: join(chunks.get(theme, [])) for theme in theme_titles}
+    return result

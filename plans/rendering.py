@@ -1,0 +1,158 @@
+"""A plan as a PDF: rendered from the same partial as the HTML view, stored once per content hash.
+
+Renders live in the default storage (a folder on a laptop, object storage when scaled out):
+
+- `plan-renders/<content_hash>.pdf`  the PDF itself
+- `plan-renders/<content_hash>.json` {"page_count": N, "rendered_at": ISO time}
+- `plan-renders/progress/<draft_id>.json` where a draft's background render has got to
+
+A content hash names exactly one text, so a stored render never goes stale: an edited draft has a
+new hash and so a new file. Frozen versions never change, so their render is made once.
+"""
+
+import json
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core.hashing import content_hash
+from core.pdf import RenderedPdf, render_pdf
+from plans.models import PlanVersion
+
+RENDERS_DIR = "plan-renders"
+TEMPLATE = "plans/plan_pdf.html"
+ENDORSING_OUTCOMES = ("approved", "approved_with_amendments")  # governance.models.ENDORSING_OUTCOMES
+
+
+class ProgressState:
+    QUEUED = "queued"
+    RENDERING = "rendering"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def _pdf_name(digest: str) -> str:
+    return f"{RENDERS_DIR}/{digest}.pdf"
+
+
+def _meta_name(digest: str) -> str:
+    return f"{RENDERS_DIR}/{digest}.json"
+
+
+def _progress_name(draft_id: int) -> str:
+    return f"{RENDERS_DIR}/progress/{int(draft_id)}.json"
+
+
+def _write(name: str, data: bytes) -> None:
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    default_storage.save(name, ContentFile(data))
+
+
+def _read(name: str) -> bytes | None:
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def plan_html(content: dict, *, version_number: int | None = None) -> str:
+    """The standalone HTML document the PDF is made from (the shared plan_content partial inside)."""
+    return render_to_string(
+        TEMPLATE, {"content": content, "rendered_on": timezone.localdate(), "version_number": version_number}
+    )
+
+
+def cached_render(digest: str) -> tuple[bytes, int] | None:
+    """The stored PDF and its page count for a content hash, or None if it has not been rendered."""
+    meta = _read(_meta_name(digest))
+    pdf = _read(_pdf_name(digest)) if meta is not None else None
+    if pdf is None:
+        return None
+    return pdf, json.loads(meta)["page_count"]
+
+
+def cached_page_count(digest: str) -> int | None:
+    meta = _read(_meta_name(digest))
+    return None if meta is None else json.loads(meta)["page_count"]
+
+
+def render_plan(content: dict, *, version_number: int | None = None) -> RenderedPdf:
+    """The plan as a PDF, rendered once per content hash and stored; later calls read the stored file."""
+    digest = content_hash(content)
+    cached = cached_render(digest)
+    if cached is not None:
+        return RenderedPdf(pdf=cached[0], page_count=cached[1])
+    rendered = render_pdf(plan_html(content, version_number=version_number))
+    # PDF first, then the metadata: cached_render only trusts a PDF whose metadata exists.
+    _write(_pdf_name(digest), rendered.pdf)
+    meta = {"page_count": rendered.page_count, "rendered_at": timezone.now().isoformat()}
+    _write(_meta_name(digest), json.dumps(meta).encode("utf-8"))
+    return rendered
+
+
+def render_version(version: PlanVersion) -> RenderedPdf:
+    """A frozen version's PDF (its stored content is already hashed; versions never change)."""
+    return render_plan(version.content, version_number=version.number)
+
+
+# --- Progress of a draft's background render ------------------------------------------------
+
+
+def write_progress(draft_id: int, *, state: str, digest: str = "", page_count: int | None = None, message: str = ""):
+    status = {"state": state, "content_hash": digest, "page_count": page_count, "message": message}
+    _write(_progress_name(draft_id), json.dumps(status).encode("utf-8"))
+    return status
+
+
+def read_progress(draft_id: int) -> dict | None:
+    raw = _read(_progress_name(draft_id))
+    return None if raw is None else json.loads(raw)
+
+
+# --- What the checks need to know about a draft ----------------------------------------------
+
+
+def return_values(return_definition) -> dict:
+    """The return's fields the guidance checks read."""
+    return {
+        "slug": return_definition.slug,
+        "title": return_definition.title,
+        "deadline": return_definition.deadline,
+        "page_limit": return_definition.page_limit,
+        "requires_member_endorsement": return_definition.requires_member_endorsement,
+    }
+
+
+def is_endorsed(draft, digest: str) -> bool:
+    """Members have endorsed a version with exactly this text (read through the reverse relation,
+    so plans does not import governance, a later stage)."""
+    return draft.versions.filter(content_hash=digest, decisions__outcome__in=ENDORSING_OUTCOMES).exists()
+
+
+def guidance_checks(draft) -> tuple[list, int | None]:
+    """The guidance checks for a draft's current text, with the page count of its PDF if rendered."""
+    from plans.checks import run_checks
+    from plans.services import plan_content
+
+    content = plan_content(draft)
+    digest = content_hash(content)
+    page_count = cached_page_count(digest)
+    checks = run_checks(
+        content, return_values(draft.return_definition), page_count, timezone.localdate(), is_endorsed(draft, digest)
+    )
+    return checks, page_count
+
+
+def request_render(draft) -> str:
+    """Queue a background render of the draft's current text unless it is already stored."""
+    from plans.services import plan_content
+    from plans.tasks import render_plan_pdf
+
+    digest = content_hash(plan_content(draft))
+    if cached_render(digest) is None:
+        write_progress(draft.pk, state=ProgressState.QUEUED, digest=digest)
+        render_plan_pdf.enqueue(draft_id=draft.pk)
+    return digest

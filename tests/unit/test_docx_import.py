@@ -1,0 +1,88 @@
+"""Word drafts are sorted into the plan's sections by their headings."""
+
+import io
+
+import docx
+import pytest
+
+from plans.docx_import import DocxImportError, read_docx, theme_for_heading
+
+TITLES = {
+    1: "Transformation of services to make better use of resources",
+    2: "Using technology and data to improve decisions, service design and use of resources",
+    3: "Reducing wasteful spend within the organisation and wider systems",
+    4: "Barriers preventing progress that the government can help to reduce or remove",
+}
+
+
+@pytest.mark.parametrize(
+    ("heading", "theme"),
+    [
+        ("Theme 1: Transformation", 1),
+        ("2. Technology and data", 2),
+        ("(iii) ways to reduce wasteful spend", 3),
+        ("Barriers preventing progress", 4),
+        ("Reducing wasteful spend within the organisation and wider systems", 3),
+        ("Introduction", "intro"),
+        ("Our use of digital tools", 2),
+        ("Annex: glossary", None),
+    ],
+)
+def test_headings_are_matched_to_themes_by_number_or_words(heading, theme):
+    assert theme_for_heading(heading, TITLES) == theme
+
+
+def _docx(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_draft_fills_the_introduction_and_the_four_themes_with_tables_and_lists():
+    def build(d):
+        d.add_paragraph("Our county has 380,000 residents.")
+        d.add_heading("Theme 1: Transformation", level=1)
+        d.add_paragraph("We merged two contact centres.")
+        d.add_paragraph("Saved £1m", style="List Bullet")
+        d.add_paragraph("Faster answers", style="List Bullet")
+        d.add_heading("Technology and data", level=1)
+        d.add_paragraph("A data strategy.")
+        d.add_heading("3. Wasteful spend", level=1)
+        table = d.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "Spend", "Share"
+        table.cell(1, 0).text, table.cell(1, 1).text = "Agency", "0.35%"
+        d.add_heading("Barriers", level=1)
+        d.add_paragraph("One-year settlements.")
+
+    result = read_docx(_docx(build), theme_titles=TITLES)
+    assert result.introduction == "Our county has 380,000 residents."
+    assert result.bodies[1] == "We merged two contact centres.\n\n- Saved £1m\n- Faster answers"
+    assert result.bodies[2] == "A data strategy."
+    assert "| Agency | 0.35% |" in result.bodies[3]
+    assert result.bodies[4] == "One-year settlements."
+    assert result.themes_found == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7 not a word file", "must be a Word document"),
+        (b"PK\x03\x04broken zip", "must be a Word document"),
+        (b"x" * (5 * 1024 * 1024 + 1), "smaller than 5 MB"),
+    ],
+)
+def test_files_that_are_not_word_documents_are_refused_with_a_reason(data, message):
+    with pytest.raises(DocxImportError, match=message):
+        read_docx(data, theme_titles=TITLES)
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a document")
+    with pytest.raises(DocxImportError, match="could not be read"):
+        read_docx(buffer.getvalue(), theme_titles=TITLES)
