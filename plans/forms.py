@@ -190,3 +190,46 @@ class ImportDocxForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("The selected file must be smaller than 5 MB")
         return upload
+
+
+class SpendUploadForm(forms.Form):
+    spend_file = forms.FileField(
+        label="Upload your spend data",
+        help_text="A CSV file with columns for date, supplier, expense type and amount, as published under the "
+        "Local Government Transparency Code. Smaller than 5 MB.",
+        error_messages={"required": "Select a CSV file", "empty": "The selected file is empty"},
+    )
+
+    def clean_spend_file(self):
+        upload = self.cleaned_data["spend_file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The selected file must be a CSV")
+        return upload
+
+
+class ExpenseTypesForm(forms.Form):
+    agency_types = forms.MultipleChoiceField(
+        label="Which expense types are agency staff?", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    consultant_types = forms.MultipleChoiceField(
+        label="Which expense types are consultants?", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, totals: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(name, f"{name} (£{Decimal(total):,.2f})") for name, total in sorted(totals.items())]
+        for name in ("agency_types", "consultant_types"):
+            self.fields[name].choices = choices
+            self.fields[name].govuk = {"legend_class": "govuk-fieldset__legend--m"}
+
+    def clean(self):
+        data = super().clean()
+        agency, consultants = set(data.get("agency_types", [])), set(data.get("consultant_types", []))
+        if not agency and not consultants:
+            self.add_error("agency_types", "Select the expense types that are agency staff or consultants")
+        both = sorted(agency & consultants)
+        if both:
+            self.add_error(
+                "consultant_types", f"An expense type cannot be both agency staff and consultants: {', '.join(both)}"
+            )
+        return data

@@ -1,5 +1,7 @@
 """Thin views for drafting: access -> form -> service -> redirect or render."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -17,9 +19,12 @@ from plans.forms import (
     CommitmentForm,
     CompareVersionsForm,
     DraftForm,
+    ExpenseTypesForm,
     ImportDocxForm,
     SpendEvidenceForm,
+    SpendUploadForm,
 )
+from plans.spend_csv import SpendCsvError, read_spend_csv
 
 
 @require_POST
@@ -148,12 +153,16 @@ def spend_evidence(request, draft_id):
         if existing
         else {}
     )
+    prefill = request.session.get(SPEND_PREFILL_KEY.format(draft_id=draft.pk))
+    if prefill:
+        initial.update(agency_spend=prefill["agency_spend"], consultant_spend=prefill["consultant_spend"])
     form = SpendEvidenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_spend_evidence(draft=draft, actor=request.user, **form.cleaned_data)
+        request.session.pop(SPEND_PREFILL_KEY.format(draft_id=draft.pk), None)
         messages.success(request, "The spend figures have been saved and added to theme 3")
         return redirect("plans:draft_detail", draft_id=draft.pk)
-    return render(request, "plans/spend_evidence.html", {"draft": draft, "form": form})
+    return render(request, "plans/spend_evidence.html", {"draft": draft, "form": form, "prefill": prefill})
 
 
 @require_http_methods(["GET", "POST"])
@@ -279,3 +288,55 @@ def import_preview(request, draft_id):
         {"draft": draft, "pending": pending, "sections": sections, "error": error},
         status=409 if error else 200,
     )
+
+
+SPEND_SESSION_KEY = "spend-csv-{draft_id}"
+SPEND_PREFILL_KEY = "spend-prefill-{draft_id}"
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def spend_upload(request, draft_id):
+    """Upload spend data; every bad row is reported and nothing is kept until the file is clean."""
+    draft = access.get_draft_for_change(request.user, draft_id)
+    form = SpendUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["spend_file"]
+        try:
+            spend = read_spend_csv(upload.read())
+        except SpendCsvError as refused:
+            row_errors = refused.errors
+            form.add_error(
+                "spend_file",
+                f"The file was not used: {len(row_errors)} problem{'s' * (len(row_errors) != 1)} "
+                "listed below. Correct the file and upload it again.",
+            )
+        else:
+            request.session[SPEND_SESSION_KEY.format(draft_id=draft.pk)] = {
+                "file": upload.name,
+                "rows": spend.rows,
+                "totals": {name: str(total) for name, total in spend.totals_by_type.items()},
+            }
+            return redirect("plans:spend_types", draft_id=draft.pk)
+    return render(request, "plans/spend_upload.html", {"draft": draft, "form": form, "row_errors": row_errors})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def spend_types(request, draft_id):
+    """Pick which expense types in the uploaded file are agency staff and which are consultants."""
+    draft = access.get_draft_for_change(request.user, draft_id)
+    uploaded = request.session.get(SPEND_SESSION_KEY.format(draft_id=draft.pk))
+    if uploaded is None:
+        return redirect("plans:spend_upload", draft_id=draft.pk)
+    form = ExpenseTypesForm(request.POST if request.method == "POST" else None, totals=uploaded["totals"])
+    if request.method == "POST" and form.is_valid():
+        totals = {name: Decimal(total) for name, total in uploaded["totals"].items()}
+        request.session[SPEND_PREFILL_KEY.format(draft_id=draft.pk)] = {
+            "file": uploaded["file"],
+            "agency_spend": str(sum((totals[t] for t in form.cleaned_data["agency_types"]), Decimal("0"))),
+            "consultant_spend": str(sum((totals[t] for t in form.cleaned_data["consultant_types"]), Decimal("0"))),
+        }
+        return redirect("plans:spend_evidence", draft_id=draft.pk)
+    return render(request, "plans/spend_types.html", {"draft": draft, "form": form, "uploaded": uploaded})

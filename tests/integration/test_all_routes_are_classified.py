@@ -53,6 +53,8 @@ COUNCIL = {
     "plans:freeze": Route(("POST",), "plans.freeze_draft"),
     "plans:version_detail": Route(("GET",), "plans.view_council_work"),
     "plans:spend_evidence": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:spend_upload": Route(("GET", "POST"), "plans.edit_draft"),
+    "plans:spend_types": Route(("GET", "POST"), "plans.edit_draft"),
     "plans:compare_versions": Route(("GET",), "plans.view_council_work"),
     "plans:import_docx": Route(("GET", "POST"), "plans.edit_draft"),
     "plans:import_preview": Route(("GET", "POST"), "plans.edit_draft"),
