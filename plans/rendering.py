@@ -58,10 +58,11 @@ def _read(name: str) -> bytes | None:
         return handle.read()
 
 
-def plan_html(content: dict, *, version_number: int | None = None) -> str:
+def plan_html(content: dict, *, version_number: int | None = None, dated=None) -> str:
     """The standalone HTML document the PDF is made from (the shared plan_content partial inside)."""
     return render_to_string(
-        TEMPLATE, {"content": content, "rendered_on": timezone.localdate(), "version_number": version_number}
+        TEMPLATE,
+        {"content": content, "rendered_on": dated or timezone.localdate(), "version_number": version_number},
     )
 
 
@@ -79,13 +80,16 @@ def cached_page_count(digest: str) -> int | None:
     return None if meta is None else json.loads(meta)["page_count"]
 
 
-def render_plan(content: dict, *, version_number: int | None = None) -> RenderedPdf:
-    """The plan as a PDF, rendered once per content hash and stored; later calls read the stored file."""
-    digest = content_hash(content)
+def render_plan(content: dict, *, version_number: int | None = None, dated=None) -> RenderedPdf:
+    """The plan as a PDF, rendered once per content hash and stored; later calls read the stored file.
+
+    A version's PDF carries its number and the day it was frozen, so it is stored under its own
+    name (`<hash>-v<number>`) rather than sharing the draft's file for the same text."""
+    digest = content_hash(content) + (f"-v{version_number}" if version_number else "")
     cached = cached_render(digest)
     if cached is not None:
         return RenderedPdf(pdf=cached[0], page_count=cached[1])
-    rendered = render_pdf(plan_html(content, version_number=version_number))
+    rendered = render_pdf(plan_html(content, version_number=version_number, dated=dated))
     # PDF first, then the metadata: cached_render only trusts a PDF whose metadata exists.
     _write(_pdf_name(digest), rendered.pdf)
     meta = {"page_count": rendered.page_count, "rendered_at": timezone.now().isoformat()}
@@ -95,7 +99,9 @@ def render_plan(content: dict, *, version_number: int | None = None) -> Rendered
 
 def render_version(version: PlanVersion) -> RenderedPdf:
     """A frozen version's PDF (its stored content is already hashed; versions never change)."""
-    return render_plan(version.content, version_number=version.number)
+    return render_plan(
+        version.content, version_number=version.number, dated=timezone.localtime(version.frozen_at).date()
+    )
 
 
 # --- Progress of a draft's background render ------------------------------------------------

@@ -218,7 +218,7 @@ def test_a_frozen_version_is_rendered_on_request(client, frozen_version, dorset_
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     body = b"".join(response)
     assert body.startswith(b"%PDF")
-    assert rendering.cached_render(frozen_version.content_hash)[0] == body
+    assert rendering.cached_render(f"{frozen_version.content_hash}-v{frozen_version.number}")[0] == body
 
 
 def test_another_council_gets_404_and_nothing_is_rendered(client, dorset_draft, frozen_version, somerset_author):
