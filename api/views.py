@@ -20,6 +20,7 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+api.add_router("/v1/plans", "api.plans.router")
 
 
 class CouncilFilters(Schema):

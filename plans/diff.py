@@ -37,7 +37,48 @@ def diff_text(old: str, new: str) -> list[tuple[str, str]]:
             parts.append(("removed", "".join(before[a1:a2])))
         if op in ("insert", "replace"):
             parts.append(("added", "".join(after[b1:b2])))
-    return [part for part in parts if part[1]]
+    return _group_changes([part for part in parts if part[1]])
+
+
+def _group_changes(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Read a run of changed words as one removal then one addition, not word-by-word alternation.
+
+    A space left unchanged between two changes joins the run on both sides."""
+    grouped: list[tuple[str, str]] = []
+    removed = added = ""
+    pending_space = ""
+
+    def flush():
+        nonlocal removed, added
+        if removed:
+            grouped.append(("removed", removed))
+        if added:
+            grouped.append(("added", added))
+        removed = added = ""
+
+    for kind, text in parts:
+        if kind == "same" and not text.strip() and (removed or added):
+            pending_space += text
+            continue
+        if kind == "same":
+            flush()
+            grouped.append(("same", pending_space + text))
+            pending_space = ""
+            continue
+        if pending_space:
+            removed, added = (
+                (removed + pending_space if removed else removed),
+                (added + pending_space if added else added),
+            )
+            pending_space = ""
+        if kind == "removed":
+            removed += text
+        else:
+            added += text
+    flush()
+    if pending_space:
+        grouped.append(("same", pending_space))
+    return grouped
 
 
 def _evidence_text(evidence: dict | None) -> str:
@@ -71,8 +112,11 @@ def compare_contents(old: dict, new: dict) -> list[SectionDiff]:
         previous = old_sections.get(section["theme"], {})
         pairs.append((f"Theme {section['theme']}: {section['title']}", previous.get("body", ""), section["body"]))
     pairs += [
-        ("Spend on agency staff and consultants", _evidence_text(old.get("spend_evidence")),
-         _evidence_text(new.get("spend_evidence"))),
+        (
+            "Spend on agency staff and consultants",
+            _evidence_text(old.get("spend_evidence")),
+            _evidence_text(new.get("spend_evidence")),
+        ),
         ("Barriers", _barriers_text(old.get("barriers")), _barriers_text(new.get("barriers"))),
         ("Commitments", _commitments_text(old.get("commitments")), _commitments_text(new.get("commitments"))),
     ]

@@ -50,6 +50,8 @@ class DraftForm(forms.Form):
 def _money_field(label: str, help_text: str, *, allow_zero: bool = True) -> forms.DecimalField:
     name = label[0].lower() + label[1:]
     field = forms.DecimalField(
+        # A text box, not type=number: people type "£1,400,000", and GOV.UK advises against number inputs.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         label=label,
         help_text=help_text,
         min_value=0 if allow_zero else Decimal("0.01"),

@@ -48,7 +48,7 @@ def test_a_file_with_bad_rows_lists_every_row_and_nothing_is_kept(client, writte
         "Row 6: the date '31/02/2023' is not a date like 31/03/2024",
         "Row 7: the amount 'lots' is not a number of pounds",
     ]
-    assert "spend-csv-%d" % written_draft.pk not in client.session
+    assert f"spend-csv-{written_draft.pk}" not in client.session
     assert client.get(f"/plans/drafts/{written_draft.pk}/spend/expense-types/").status_code == 302
 
 

@@ -23,3 +23,12 @@ def test_compare_contents_lists_only_the_parts_that_exist_and_counts_words():
     assert [s.title for s in sections] == ["Introduction", "Theme 1: T1"]
     assert sections[0].words_added == 3 and sections[0].words_removed == 0
     assert sections[1].changed and sections[1].words_removed == 1
+
+
+def test_a_run_of_changed_words_reads_as_one_removal_and_one_addition():
+    assert diff_text("We run one customer contact centre today.", "We run a single digital front door today.") == [
+        ("same", "We run "),
+        ("removed", "one customer contact centre"),
+        ("added", "a single digital front door"),
+        ("same", " today."),
+    ]

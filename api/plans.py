@@ -1,0 +1,346 @@
+"""Version 1 of the plans API: councils' drafts, written and frozen through the same services as the web pages.
+
+Who may do what (councils/permissions.py):
+- reading a plan: people who work for its council (`plans.view_council_work`), or a service administrator;
+- starting and changing a plan: `plans.act_for_council` (the council's authors; an administrator, for any council);
+- freezing a version: `plans.freeze_draft`, or a service administrator.
+
+A plan the caller may not see is a 404, exactly as if it did not exist, so the API never reveals
+whether another council has a draft. A plan they may see but not change is a 403.
+"""
+
+from ninja import Router, Status
+
+from api.auth import BearerToken
+from api.schemas import (
+    BarrierIn,
+    BarrierOut,
+    ChecksOut,
+    Error,
+    FrozenVersionOut,
+    PlanDetailOut,
+    PlanIdOut,
+    PlanStartIn,
+    PlanSummaryOut,
+    SectionIn,
+    SpendEvidenceIn,
+    SpendEvidenceOut,
+    ValidationErrorOut,
+)
+from councils.permissions import is_administrator
+from councils.selectors import council_by_code
+from plans import rendering, services
+from plans.exceptions import EditConflict, InvalidTransition
+from plans.models import BarrierCategory, Draft
+from plans.selectors import (
+    barriers_of,
+    commitments_of,
+    draft_for,
+    latest_version,
+    return_by_slug,
+    spend_evidence_of,
+    versions_of,
+)
+
+router = Router(auth=BearerToken(), tags=["Plans"])
+
+INTRO = "intro"
+NO_SUCH_PLAN = "No such plan"
+
+
+def _not_found(detail: str = NO_SUCH_PLAN) -> Status:
+    return Status(404, {"detail": detail})
+
+
+def _invalid(field: str, message: str, *, where: str = "body") -> Status:
+    """A 422 in the same shape as django-ninja's own validation errors."""
+    return Status(422, {"detail": [{"type": "value_error", "loc": [where, "payload", field], "msg": message}]})
+
+
+def _drafts():
+    return Draft.objects.select_related("council", "return_definition")
+
+
+MAX_ID = 2**31 - 1  # the largest id the database holds; a larger one would be a database error, not a 404
+
+
+def _visible_draft(user, draft_id: int) -> Draft | None:
+    draft = _drafts().filter(pk=draft_id).first() if 0 < draft_id <= MAX_ID else None
+    if draft is None:
+        return None
+    if is_administrator(user) or user.has_perm("plans.view_council_work", draft.council):
+        return draft
+    return None
+
+
+def _may_change(user, draft: Draft) -> bool:
+    return user.has_perm("plans.act_for_council", draft.council)
+
+
+def _may_freeze(user, draft: Draft) -> bool:
+    return is_administrator(user) or user.has_perm("plans.freeze_draft", draft.council)
+
+
+def _summary(draft: Draft) -> dict:
+    return {
+        "id": draft.pk,
+        "council": draft.council.gss_code,
+        "council_name": draft.council.name,
+        "return": draft.return_definition.slug,
+        "revision": draft.revision,
+        "updated_at": draft.updated_at,
+    }
+
+
+def _evidence(evidence) -> dict | None:
+    if evidence is None:
+        return None
+    share = services.share_percent
+    return {
+        "year": evidence.year,
+        "staff_budget": evidence.staff_budget,
+        "agency_spend": evidence.agency_spend,
+        "consultant_spend": evidence.consultant_spend,
+        "agency_share_percent": share(evidence.agency_spend, evidence.staff_budget),
+        "consultant_share_percent": share(evidence.consultant_spend, evidence.staff_budget),
+        "edi_statement": evidence.edi_statement,
+    }
+
+
+def _barrier(barrier) -> dict:
+    return {
+        "id": barrier.pk,
+        "category": barrier.category.slug,
+        "category_label": barrier.category.label,
+        "description": barrier.description,
+        "ask": barrier.ask,
+    }
+
+
+def _sections(draft: Draft) -> list[dict]:
+    content = services.plan_content(draft)
+    sections = [{"key": INTRO, "title": "Introduction", "text": content["introduction"]}]
+    sections += [{"key": str(s["theme"]), "title": s["title"], "text": s["body"]} for s in content["sections"]]
+    return sections
+
+
+# --- Plans ---------------------------------------------------------------------------------
+
+
+@router.get("", response={200: list[PlanSummaryOut], 401: Error}, by_alias=True, summary="Plans you may see")
+def list_plans(request):
+    """Your council's drafts; every council's, for a service administrator; none for anyone else."""
+    user = request.auth
+    drafts = _drafts().order_by("council__name", "return_definition__slug")
+    if not is_administrator(user):
+        drafts = drafts.filter(council__memberships__user=user).distinct()
+    return [_summary(draft) for draft in drafts]
+
+
+@router.post(
+    "",
+    response={200: PlanIdOut, 201: PlanIdOut, 400: Error, 401: Error, 404: Error, 422: ValidationErrorOut},
+    summary="Start a council's plan",
+)
+def start_plan(request, payload: PlanStartIn):
+    """Starts the council's draft for a return (201). If it is already started, returns the same id (200).
+
+    404 when the council or return does not exist, or when you may not act for that council.
+    """
+    user = request.auth
+    return_definition = return_by_slug(payload.return_slug)
+    if return_definition is None:
+        return _not_found(f"No return called {payload.return_slug!r}")
+    council = council_by_code(payload.council)
+    if council is None or not user.has_perm("plans.act_for_council", council):
+        return _not_found(f"No council {payload.council!r} that you can start a plan for")
+    existing = draft_for(council=council, return_definition=return_definition)
+    draft = services.start_draft(council=council, return_definition=return_definition, actor=user)
+    return Status(200 if existing else 201, {"id": draft.pk})
+
+
+@router.get(
+    "/{draft_id}", response={200: PlanDetailOut, 401: Error, 404: Error}, by_alias=True, summary="A plan in full"
+)
+def plan_detail(request, draft_id: int):
+    draft = _visible_draft(request.auth, draft_id)
+    if draft is None:
+        return _not_found()
+    return {
+        **_summary(draft),
+        "sections": _sections(draft),
+        "spend_evidence": _evidence(spend_evidence_of(draft)),
+        "commitments": [
+            {
+                "id": c.pk,
+                "action": c.action,
+                "owner": c.owner,
+                "due_on": c.due_on,
+                "theme": c.theme.number if c.theme else None,
+                "measure": c.measure,
+                "baseline": c.baseline,
+                "target": c.target,
+            }
+            for c in commitments_of(draft)
+        ],
+        "barriers": [_barrier(b) for b in barriers_of(draft)],
+        "versions": [
+            {"number": v.number, "content_hash": v.content_hash, "frozen_at": v.frozen_at} for v in versions_of(draft)
+        ],
+    }
+
+
+# --- Sections ------------------------------------------------------------------------------
+
+
+@router.put(
+    "/{draft_id}/sections/{key}",
+    response={200: PlanDetailOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    by_alias=True,
+    summary="Replace a section's text",
+)
+def put_section(request, draft_id: int, key: str, payload: SectionIn):
+    """`key` is `intro` or a theme number (1 to 4). The text replaces the section's text outright.
+
+    422 if the plan would be over the size limit (nothing is saved); 409 if it changed while saving.
+    """
+    user = request.auth
+    draft = _visible_draft(user, draft_id)
+    if draft is None:
+        return _not_found()
+    themes = {str(n) for n in draft.sections.values_list("theme__number", flat=True)}
+    if key != INTRO and key not in themes:
+        return _not_found(f"No section called {key!r}: use intro or a theme number ({', '.join(sorted(themes))})")
+    if not _may_change(user, draft):
+        return Status(403, {"detail": "You may read this plan but not change it"})
+    if key == INTRO:
+        bodies, introduction = {}, payload.text
+    else:
+        bodies, introduction = {int(key): payload.text}, None
+    try:
+        services.save_draft(
+            draft=draft, bodies=bodies, introduction=introduction, based_on_revision=draft.revision, actor=user
+        )
+    except services.DraftTooLong as too_long:
+        return _invalid("text", str(too_long))
+    except EditConflict as conflict:
+        return Status(409, {"detail": f"{conflict}; try again"})
+    return plan_detail(request, draft_id)
+
+
+# --- Spend evidence ------------------------------------------------------------------------
+
+
+@router.get(
+    "/{draft_id}/evidence", response={200: SpendEvidenceOut, 401: Error, 404: Error}, summary="Theme 3's figures"
+)
+def get_evidence(request, draft_id: int):
+    """The figures, with the shares of the staff budget worked out (percentages, two decimals).
+
+    404 when there is no such plan, or no figures yet."""
+    draft = _visible_draft(request.auth, draft_id)
+    if draft is None:
+        return _not_found()
+    evidence = spend_evidence_of(draft)
+    if evidence is None:
+        return _not_found("This plan has no spend evidence yet")
+    return _evidence(evidence)
+
+
+@router.put(
+    "/{draft_id}/evidence",
+    response={200: SpendEvidenceOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: ValidationErrorOut},
+    summary="Record theme 3's figures",
+)
+def put_evidence(request, draft_id: int, payload: SpendEvidenceIn):
+    user = request.auth
+    draft = _visible_draft(user, draft_id)
+    if draft is None:
+        return _not_found()
+    if not _may_change(user, draft):
+        return Status(403, {"detail": "You may read this plan but not change it"})
+    evidence = services.save_spend_evidence(
+        draft=draft,
+        year=payload.year,
+        staff_budget=payload.staff_budget,
+        agency_spend=payload.agency_spend,
+        consultant_spend=payload.consultant_spend,
+        edi_statement=payload.edi_statement,
+        actor=user,
+    )
+    evidence.refresh_from_db()
+    return _evidence(evidence)
+
+
+# --- Barriers ------------------------------------------------------------------------------
+
+
+@router.post(
+    "/{draft_id}/barriers",
+    response={201: BarrierOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: ValidationErrorOut},
+    summary="Name a barrier",
+)
+def post_barrier(request, draft_id: int, payload: BarrierIn):
+    """`category` is an id from the barrier taxonomy; an unknown one is a 422."""
+    user = request.auth
+    draft = _visible_draft(user, draft_id)
+    if draft is None:
+        return _not_found()
+    if not _may_change(user, draft):
+        return Status(403, {"detail": "You may read this plan but not change it"})
+    category = BarrierCategory.objects.filter(slug=payload.category).first()
+    if category is None:
+        known = ", ".join(BarrierCategory.objects.order_by("slug").values_list("slug", flat=True))
+        return _invalid("category", f"No barrier category {payload.category!r}; use one of: {known}")
+    if not payload.description.strip() or not payload.ask.strip():
+        field = "description" if not payload.description.strip() else "ask"
+        return _invalid(field, f"Enter the {field}")
+    barrier = services.add_barrier(
+        draft=draft, category=category, description=payload.description, ask=payload.ask, actor=user
+    )
+    return Status(201, _barrier(barrier))
+
+
+# --- Versions ------------------------------------------------------------------------------
+
+
+@router.post(
+    "/{draft_id}/versions",
+    response={200: FrozenVersionOut, 201: FrozenVersionOut, 401: Error, 403: Error, 404: Error, 409: Error},
+    summary="Freeze a version",
+)
+def post_version(request, draft_id: int):
+    """Freezes the plan's current text as a new hashed version (201). If the text is the same as the
+    latest version, that version is returned (200). 409 if a theme is still empty."""
+    user = request.auth
+    draft = _visible_draft(user, draft_id)
+    if draft is None:
+        return _not_found()
+    if not _may_freeze(user, draft):
+        return Status(403, {"detail": "You may read this plan but not freeze it"})
+    before = latest_version(draft)
+    try:
+        version = services.freeze_draft(draft=draft, actor=user)
+    except InvalidTransition as refused:
+        return Status(409, {"detail": refused.reason})
+    created = before is None or version.pk != before.pk
+    return Status(201 if created else 200, {"number": version.number, "content_hash": version.content_hash})
+
+
+# --- Guidance checks -----------------------------------------------------------------------
+
+
+@router.get(
+    "/{draft_id}/checks", response={200: ChecksOut, 401: Error, 404: Error}, summary="What the guidance still needs"
+)
+def plan_checks(request, draft_id: int):
+    """The guidance checks on the plan's current text (advice only: they never block). `page_count` is
+    null until the plan's PDF has been rendered."""
+    draft = _visible_draft(request.auth, draft_id)
+    if draft is None:
+        return _not_found()
+    checks, page_count = rendering.guidance_checks(draft)
+    return {
+        "page_count": page_count,
+        "checks": [{"id": c.id, "title": c.title, "status": c.status, "message": c.message} for c in checks],
+    }
