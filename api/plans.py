@@ -9,6 +9,7 @@ A plan the caller may not see is a 404, exactly as if it did not exist, so the A
 whether another council has a draft. A plan they may see but not change is a 403.
 """
 
+from django.http import HttpResponse
 from ninja import Router, Status
 
 from api.auth import BearerToken
@@ -340,7 +341,29 @@ def plan_checks(request, draft_id: int):
     if draft is None:
         return _not_found()
     checks, page_count = rendering.guidance_checks(draft)
+    if page_count is None:
+        # Wait for the render (a fraction of a second) so the page-limit check has the real count.
+        rendering.render_plan(services.plan_content(draft))
+        checks, page_count = rendering.guidance_checks(draft)
     return {
         "page_count": page_count,
         "checks": [{"id": c.id, "title": c.title, "status": c.status, "message": c.message} for c in checks],
     }
+
+
+@router.get(
+    "/{draft_id}/versions/{number}/pdf",
+    response={200: None, 401: Error, 404: Error},
+    summary="A frozen version as a PDF",
+    openapi_extra={"responses": {200: {"description": "The PDF", "content": {"application/pdf": {}}}}},
+)
+def version_pdf(request, draft_id: int, number: int):
+    """The tagged A4 PDF of a frozen version, printed from the same template as the web page."""
+    draft = _visible_draft(request.auth, draft_id)
+    version = draft.versions.filter(number=number).first() if draft is not None and 0 < number < 2**31 else None
+    if version is None:
+        return _not_found()
+    rendered = rendering.render_version(version)
+    response = HttpResponse(rendered.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{draft.council.gss_code}-version-{number}.pdf"'
+    return response

@@ -147,7 +147,7 @@ def test_an_author_starts_writes_and_freezes_a_plan_through_the_api(as_dorset, p
     assert detail["versions"][0]["frozen_at"]
 
     status, checks = as_dorset.get(f"/api/v1/plans/{plan}/checks")
-    assert status == 200 and checks["page_count"] is None, "no PDF rendered yet"
+    assert status == 200 and checks["page_count"] >= 1, "the checks wait for the PDF and count its pages"
     found = {check["id"]: check for check in checks["checks"]}
     assert {"theme-1", "theme-4", "consultants", "agency", "edi", "barriers", "page-limit"} <= set(found)
     assert all(c["status"] in {"pass", "fail", "advice"} and c["message"] and c["title"] for c in checks["checks"])
@@ -360,6 +360,7 @@ def test_the_openapi_document_lists_every_plans_path_and_its_error_statuses(clie
         "/api/v1/plans/{draft_id}/barriers": {"post"},
         "/api/v1/plans/{draft_id}/versions": {"post"},
         "/api/v1/plans/{draft_id}/checks": {"get"},
+        "/api/v1/plans/{draft_id}/versions/{number}/pdf": {"get"},
     }
     for path, methods in expected.items():
         assert path in paths, f"{path} is not documented"
@@ -379,3 +380,34 @@ def test_the_openapi_document_lists_every_plans_path_and_its_error_statuses(clie
     assert routes == set(expected), "every plans route is documented and tested here"
     summary = document["components"]["schemas"]["PlanSummaryOut"]["properties"]
     assert "return" in summary, "the documented field name is the one the API sends"
+
+
+# --- Checks with the real page count, and the version PDF ---------------------------------
+
+
+def test_checks_wait_for_the_render_and_the_version_pdf_has_that_many_pages(client, as_dorset, dorset_plan, theme_text):
+    import pypdfium2
+
+    for number, text in theme_text.items():
+        assert as_dorset.put(f"/api/v1/plans/{dorset_plan}/sections/{number}", {"text": text})[0] == 200
+    status, body = as_dorset.get(f"/api/v1/plans/{dorset_plan}/checks")
+    assert status == 200
+    page_count = body["page_count"]
+    assert isinstance(page_count, int) and page_count >= 1
+    page_limit = next(c for c in body["checks"] if c["id"] == "page-limit")
+    assert page_limit["status"] == "pass" and str(page_count) in page_limit["message"]
+
+    status, version = as_dorset.post(f"/api/v1/plans/{dorset_plan}/versions")
+    assert status == 201
+    response = client.get(f"/api/v1/plans/{dorset_plan}/versions/{version['number']}/pdf", **as_dorset.headers)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert len(pypdfium2.PdfDocument(response.content)) == page_count
+
+
+def test_another_councils_version_pdf_is_a_404(client, as_dorset, as_somerset, dorset_plan, theme_text):
+    for number, text in theme_text.items():
+        as_dorset.put(f"/api/v1/plans/{dorset_plan}/sections/{number}", {"text": text})
+    as_dorset.post(f"/api/v1/plans/{dorset_plan}/versions")
+    response = client.get(f"/api/v1/plans/{dorset_plan}/versions/1/pdf", **as_somerset.headers)
+    assert response.status_code == 404
+    assert client.get(f"/api/v1/plans/{dorset_plan}/versions/9/pdf", **as_dorset.headers).status_code == 404
