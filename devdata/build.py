@@ -21,6 +21,7 @@ from devdata.plan_texts import PLAN_TEXTS
 from devdata.scenario import SCENARIO
 from governance.services import record_decision
 from plans.models import BarrierCategory
+from plans.rendering import request_render
 from plans.selectors import draft_for, return_by_slug
 from plans.services import (
     add_barrier,
@@ -161,3 +162,7 @@ def build_demo(log=print) -> None:
     people = build_cast()
     for code, steps in SCENARIO.items():
         log("  " + build_plan(code=code, steps=steps, people=people[code]))
+    # Dorset's and Somerset's PDFs are printed by the task worker, so their page counts show in the checks.
+    return_definition = return_by_slug(RETURN_SLUG)
+    for code in ("E06000059", "E06000066"):
+        request_render(draft_for(council=council_by_code(code), return_definition=return_definition))

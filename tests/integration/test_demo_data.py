@@ -59,3 +59,30 @@ def test_dorsets_demo_plan_carries_its_spend_figures_as_shares_of_the_staff_budg
     assert evidence["consultant_share_percent"] == "0.96"
     assert {b["category"] for b in dorset.content["barriers"]} >= {"rurality-geography", "funding-certainty"}
     assert dorset.content["commitments"]
+
+
+def test_dorsets_demo_draft_passes_the_guidance_checks_with_its_real_page_count():
+    from plans.rendering import guidance_checks
+    from plans.selectors import draft_for, return_by_slug
+
+    call_command("load_demo_data", "--quiet-sign-ins")  # tests run tasks at once, so the PDF is printed
+    draft = draft_for(
+        council=Council.objects.get(gss_code="E06000059"), return_definition=return_by_slug("productivity-plan-2024")
+    )
+    checks, page_count = guidance_checks(draft)
+    status = {check.id: check.status for check in checks}
+    assert page_count is not None and page_count <= 4
+    for check_id in [
+        "theme-1",
+        "theme-2",
+        "theme-3",
+        "theme-4",
+        "consultants",
+        "agency",
+        "edi",
+        "barriers",
+        "page-limit",
+        "endorsement",
+    ]:
+        assert status[check_id] == "pass", (check_id, [c for c in checks if c.id == check_id])
+    assert status["deadline"] == "advice"  # the 2024 deadline has passed; that is advice, not a failure
