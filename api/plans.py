@@ -78,6 +78,16 @@ def _may_change(user, draft: Draft) -> bool:
     return user.has_perm("plans.act_for_council", draft.council)
 
 
+def _draft_for_change(user, draft_id: int):
+    """(draft, None) when the caller may change the plan, else (None, the response to send)."""
+    draft = _visible_draft(user, draft_id)
+    if draft is None:
+        return None, _not_found()
+    if not _may_change(user, draft):
+        return None, Status(403, {"detail": "You may read this plan but not change it"})
+    return draft, None
+
+
 def _may_freeze(user, draft: Draft) -> bool:
     return is_administrator(user) or user.has_perm("plans.freeze_draft", draft.council)
 
@@ -255,11 +265,9 @@ def get_evidence(request, draft_id: int):
 )
 def put_evidence(request, draft_id: int, payload: SpendEvidenceIn):
     user = request.auth
-    draft = _visible_draft(user, draft_id)
-    if draft is None:
-        return _not_found()
-    if not _may_change(user, draft):
-        return Status(403, {"detail": "You may read this plan but not change it"})
+    draft, refusal = _draft_for_change(user, draft_id)
+    if refusal is not None:
+        return refusal
     evidence = services.save_spend_evidence(
         draft=draft,
         year=payload.year,
@@ -284,11 +292,9 @@ def put_evidence(request, draft_id: int, payload: SpendEvidenceIn):
 def post_barrier(request, draft_id: int, payload: BarrierIn):
     """`category` is an id from the barrier taxonomy; an unknown one is a 422."""
     user = request.auth
-    draft = _visible_draft(user, draft_id)
-    if draft is None:
-        return _not_found()
-    if not _may_change(user, draft):
-        return Status(403, {"detail": "You may read this plan but not change it"})
+    draft, refusal = _draft_for_change(user, draft_id)
+    if refusal is not None:
+        return refusal
     category = BarrierCategory.objects.filter(slug=payload.category).first()
     if category is None:
         known = ", ".join(BarrierCategory.objects.order_by("slug").values_list("slug", flat=True))

@@ -138,12 +138,13 @@ def is_endorsed(draft, digest: str) -> bool:
     return draft.versions.filter(content_hash=digest, decisions__outcome__in=ENDORSING_OUTCOMES).exists()
 
 
-def guidance_checks(draft) -> tuple[list, int | None]:
-    """The guidance checks for a draft's current text, with the page count of its PDF if rendered."""
+def guidance_checks(draft, content: dict | None = None) -> tuple[list, int | None]:
+    """The guidance checks for a draft's current text, with the page count of its PDF if rendered.
+    Pass `content` when the caller has already built it, so it is not built twice."""
     from plans.checks import run_checks
     from plans.services import plan_content
 
-    content = plan_content(draft)
+    content = content if content is not None else plan_content(draft)
     digest = content_hash(content)
     page_count = cached_page_count(digest)
     checks = run_checks(

@@ -33,10 +33,6 @@ def latest_version(draft: Draft) -> PlanVersion | None:
     return versions_of(draft).first()
 
 
-def versions_for_council(*, council) -> QuerySet[PlanVersion]:
-    return PlanVersion.objects.filter(council=council).select_related("return_definition").order_by("-frozen_at")
-
-
 def barrier_categories():
     from plans.models import BarrierCategory
 

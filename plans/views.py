@@ -42,14 +42,15 @@ def start_draft(request, slug):
 @login_required
 def draft_detail(request, draft_id):
     draft = access.get_draft_for_view(request.user, draft_id)
+    content = services.plan_content(draft)
     return render(
         request,
         "plans/draft_detail.html",
         {
             "draft": draft,
-            "content": services.plan_content(draft),
+            "content": content,
             "barriers": selectors.barriers_of(draft),
-            "checks_and_pages": rendering.guidance_checks(draft),
+            "checks_and_pages": rendering.guidance_checks(draft, content),
             "commitments": selectors.commitments_of(draft),
             "sections": selectors.sections_with_guidance(draft),
             "versions": selectors.versions_of(draft),

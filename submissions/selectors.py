@@ -112,10 +112,6 @@ def workspace_for(*, council) -> list[dict]:
     return items
 
 
-def submissions_for_return(return_definition):
-    return Submission.objects.filter(return_definition=return_definition).select_related("council", "version")
-
-
 def latest_publication(*, council, return_definition) -> Publication | None:
     return (
         Publication.objects.filter(council=council, return_definition=return_definition)
