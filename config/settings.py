@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "councils",
     "plans",
     "governance",
+    "meetings",
     "submissions",
+    "analysis",
     "portal",
     "api",
     # Demo data built through the real services; holds management commands only.

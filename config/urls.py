@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("plans/", include("plans.urls")),
     path("governance/", include("governance.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("analysis/", include("analysis.urls")),
     path("", include("submissions.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -61,6 +61,9 @@ class CouncilRole(models.TextChoices):
     SECTION_151_OFFICER = "section_151_officer", "Section 151 officer"
     EXECUTIVE_DIRECTOR = "executive_director", "Executive director"
     LEAD_MEMBER = "lead_member", "Lead member (portfolio holder)"
+    CHIEF_EXECUTIVE = "chief_executive", "Chief executive"
+    WORKFORCE_LEAD = "workforce_lead", "Workforce (HR) lead"
+    ASSET_MANAGEMENT_LEAD = "asset_management_lead", "Asset management lead"
 
 
 class Membership(models.Model):

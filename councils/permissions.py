@@ -10,7 +10,8 @@ fetches objects and asks these questions; views never decide for themselves.
 | plans.edit_draft                | the council's plan authors and executive directors    |
 | plans.freeze_draft              | the council's plan authors and executive directors    |
 | governance.record_decision      | the council's democratic services officers            |
-| submissions.submit_return       | the council's executive directors and s151 officers   |
+| submissions.submit_return       | the council's chief executive, executive directors    |
+|                                 | and s151 officers                                     |
 | submissions.publish_plan        | the council's democratic services officers and authors|
 | submissions.read_returns        | department staff (analysts, panel, administrators)    |
 | plans.act_for_council           | the council's authors; service administrators, for    |
@@ -59,7 +60,10 @@ rules.add_perm("plans.view_council_work", works_for_council)
 rules.add_perm("plans.edit_draft", can_author)
 rules.add_perm("plans.freeze_draft", can_author)
 rules.add_perm("governance.record_decision", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
-rules.add_perm("submissions.submit_return", holds_role(CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER))
+rules.add_perm(
+    "submissions.submit_return",
+    holds_role(CouncilRole.CHIEF_EXECUTIVE, CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.SECTION_151_OFFICER),
+)
 rules.add_perm("submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR))
 rules.add_perm("submissions.read_returns", is_department_staff)
 rules.add_perm("plans.act_for_council", can_author | is_administrator)

@@ -31,6 +31,34 @@ class ImmutableRecord(models.Model):
         raise AppendOnlyError(f"A {self._meta.verbose_name} cannot be deleted.")
 
 
+class CertifierRole(models.TextChoices):
+    """Who may certify that a submitted version is the one members endorsed."""
+
+    CHIEF_EXECUTIVE = "chief_executive", "Chief executive"
+    SECTION_151_OFFICER = "section_151_officer", "Section 151 officer"
+
+
+class Extension(ImmutableRecord):
+    """A later deadline the department granted one council for one return.
+
+    The latest extension granted for a council and return is the one that counts; earlier ones
+    stay as the record of what was granted when.
+    """
+
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="extensions")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.PROTECT, related_name="extensions")
+    deadline = models.DateField(help_text="Returns made on or before this day (UK time) are on time.")
+    reason = models.TextField()
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-granted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.council.name}: {self.return_definition.title} due {self.deadline:%d %B %Y}"
+
+
 class Submission(ImmutableRecord):
     """The department's receipt for an endorsed plan version."""
 
@@ -42,6 +70,10 @@ class Submission(ImmutableRecord):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField()
     on_time = models.BooleanField()
+    deadline = models.DateField(null=True, blank=True, help_text="The deadline that applied, extension included.")
+    extension = models.ForeignKey(
+        Extension, null=True, blank=True, on_delete=models.PROTECT, related_name="submissions"
+    )
     replaces = models.OneToOneField(
         "self",
         null=True,
@@ -50,12 +82,45 @@ class Submission(ImmutableRecord):
         related_name="replaced_by",
         help_text="The council's earlier submission for the same return, if this one resubmits.",
     )
+    certified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    certifier_role = models.CharField(max_length=30, choices=CertifierRole.choices, blank=True)
+    certification = models.TextField(blank=True, help_text="The statement the responsible officer confirmed.")
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-submitted_at"]
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.council.name})"
+
+
+class Chase(ImmutableRecord):
+    """A reminder sent to a council about a return it has not yet made."""
+
+    class Kind(models.TextChoices):
+        MANUAL = "manual", "Chased by the department"
+        AUTOMATIC = "automatic", "Automatic reminder"
+
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="chases")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.PROTECT, related_name="chases")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+    recipients = models.TextField(help_text="The addresses the reminder went to, one per line.")
+    days_before_deadline = models.IntegerField(
+        null=True, blank=True, help_text="For automatic reminders: which reminder of the schedule this was."
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name_plural = "chases"
+
+    def __str__(self) -> str:
+        return f"{self.council.name} chased {self.sent_at:%d %B %Y}"
 
 
 class Publication(ImmutableRecord):
@@ -67,6 +132,23 @@ class Publication(ImmutableRecord):
     content_hash = models.CharField(max_length=64)
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     published_at = models.DateTimeField()
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text="The council's earlier publication that this one corrects; it stays available.",
+    )
+    html_name = models.CharField(max_length=255, blank=True, help_text="Storage name of the published HTML page.")
+    pdf_name = models.CharField(max_length=255, blank=True, help_text="Storage name of the published PDF.")
+    json_name = models.CharField(max_length=255, blank=True, help_text="Storage name of the published JSON.")
+    file_hashes = models.JSONField(
+        default=dict, blank=True, help_text="SHA-256 of each written file's bytes, keyed html, pdf, json."
+    )
+    audit_head = models.CharField(
+        max_length=64, blank=True, help_text="The audit chain's head when published, anchored outside the database."
+    )
 
     class Meta:
         ordering = ["-published_at"]

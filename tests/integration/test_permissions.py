@@ -143,6 +143,9 @@ GRANTS = {
         "submissions.submit_return",
     },
     CouncilRole.LEAD_MEMBER: {"plans.view_council_work"},
+    CouncilRole.CHIEF_EXECUTIVE: {"plans.view_council_work", "submissions.submit_return"},
+    CouncilRole.WORKFORCE_LEAD: {"plans.view_council_work"},
+    CouncilRole.ASSET_MANAGEMENT_LEAD: {"plans.view_council_work"},
 }
 
 

@@ -1,0 +1,1 @@
+"""Plan documents, their passages, and what the analysis found in them."""

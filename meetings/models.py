@@ -1,0 +1,1 @@
+"""Committees, meetings, agenda items and agenda packs."""
