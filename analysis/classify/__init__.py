@@ -1,0 +1,38 @@
+"""Passage classifier: which themes of the return a passage speaks to, which barriers it names,
+and the ask of government for each barrier.
+
+Pure Python, no database. `classify_passages` is deterministic and works on a batch.
+`METHOD_VERSION` changes whenever the rules, the training examples or the method change, so
+stored results can say which classifier produced them. The method was chosen by measurement:
+see docs/decisions/0011-passage-classifier-method.md and bench/bench_classifier.py.
+"""
+
+import hashlib
+from pathlib import Path
+
+from .rules import classify_rules
+from .types import BarrierLabel, PassageInput, PassageLabels
+
+__all__ = ["METHOD", "METHOD_VERSION", "BarrierLabel", "PassageInput", "PassageLabels", "classify_passages"]
+
+METHOD = "rules"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _method_version() -> str:
+    digest = hashlib.sha256(METHOD.encode())
+    files = sorted(_PACKAGE.glob("*.py")) + sorted((_PACKAGE / "data").glob("*"))
+    files.append(_PACKAGE.parents[1] / "plans" / "data" / "barrier_taxonomy.csv")
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return f"{METHOD}-{digest.hexdigest()[:12]}"
+
+
+METHOD_VERSION: str = _method_version()
+
+
+def classify_passages(passages: list[PassageInput]) -> list[PassageLabels]:
+    """Labels for each passage, in the same order. The same input always gives the same output."""
+    return classify_rules(list(passages))
