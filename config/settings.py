@@ -148,6 +148,18 @@ TASKS = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "productivity-plans@example.gov.uk")
+# SMTP, used when EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# The department's returns team: told of every submission.
+DEPARTMENT_RETURNS_EMAIL = env_list("DEPARTMENT_RETURNS_EMAIL", "productivity-plans-returns@example.gov.uk")
+# Automatic reminders go to councils that have not submitted this many days before their deadline.
+RETURN_REMINDER_DAYS = sorted({int(days) for days in env_list("RETURN_REMINDER_DAYS", "14,7,1")}, reverse=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -14,8 +14,21 @@ fetches objects and asks these questions; views never decide for themselves.
 |                                 | and s151 officers                                     |
 | submissions.publish_plan        | the council's democratic services officers and authors|
 | submissions.read_returns        | department staff (analysts, panel, administrators)    |
+| governance.write_report         | the council's authors, executive directors and        |
+|                                 | democratic services officers                          |
+| governance.configure_checklist  | the council's democratic services officers: settings, |
+|                                 | named people on checklist lines, consultees, scrutiny |
+| governance.amend_under_delegation | only the officer a delegation names (checked on the |
+|                                 | Delegation object, never granted by a role)           |
 | plans.act_for_council           | the council's authors; service administrators, for    |
 |                                 | any council, through the API only (support work)      |
+| submissions.certify_return      | the council's chief executive and s151 officers (an   |
+|                                 | executive director prepares, but does not certify)    |
+| submissions.manage_returns      | department analysts and administrators: grant         |
+|                                 | extensions, chase councils                            |
+| meetings.manage_meetings        | the council's democratic services officers: meetings, |
+|                                 | agenda items, publishing the agenda pack              |
+| core.read_audit_log             | department staff: the audit log and its verification  |
 """
 
 import rules
@@ -67,3 +80,37 @@ rules.add_perm(
 rules.add_perm("submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR))
 rules.add_perm("submissions.read_returns", is_department_staff)
 rules.add_perm("plans.act_for_council", can_author | is_administrator)
+
+
+@rules.predicate
+def is_returns_manager(user) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "department_role", "") in {"analyst", "administrator"}
+    )
+
+
+rules.add_perm(
+    "submissions.certify_return", holds_role(CouncilRole.CHIEF_EXECUTIVE, CouncilRole.SECTION_151_OFFICER)
+)
+rules.add_perm("submissions.manage_returns", is_returns_manager)
+
+# Governance: decision reports, assurance checklists, decisions. Completing a checklist line is
+# checked against the person named on the line (governance.access), not against a role.
+rules.add_perm(
+    "governance.write_report",
+    holds_role(CouncilRole.PLAN_AUTHOR, CouncilRole.EXECUTIVE_DIRECTOR, CouncilRole.DEMOCRATIC_SERVICES),
+)
+rules.add_perm("governance.configure_checklist", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
+
+
+@rules.predicate
+def is_delegated_officer(user, delegation) -> bool:
+    """The officer a decision named in a delegation (checked on the delegation, not the council)."""
+    officer_id = getattr(delegation, "officer_id", None)
+    return bool(getattr(user, "is_authenticated", False) and officer_id is not None and officer_id == user.pk)
+
+
+rules.add_perm("governance.amend_under_delegation", is_delegated_officer)
+rules.add_perm("meetings.manage_meetings", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
+rules.add_perm("core.read_audit_log", is_department_staff)

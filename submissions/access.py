@@ -50,3 +50,20 @@ def get_publication_for_public(code: str, slug: str) -> Publication:
     if publication is None:
         raise Http404("No published plan")
     return publication
+
+
+def require_returns_manager(user) -> None:
+    """Granting extensions and chasing councils: department analysts and administrators only."""
+    if not user.has_perm("submissions.manage_returns"):
+        raise Http404("Not found")
+
+
+def get_council_for_department(user, code: str):
+    """A council, for department staff managing its return (404 for anyone else)."""
+    from councils.selectors import council_by_code
+
+    require_returns_manager(user)
+    council = council_by_code(code)
+    if council is None:
+        raise Http404("No such council")
+    return council

@@ -1,7 +1,10 @@
+import secrets
+
 from django import forms
 
+from core.forms import GovUKDateField
 from councils.models import AuthorityType, Region
-from submissions.models import Stage
+from submissions.models import CertifierRole, Stage
 
 
 class RegisterFilterForm(forms.Form):
@@ -14,7 +17,13 @@ class RegisterFilterForm(forms.Form):
     timeliness = forms.ChoiceField(
         label="Timeliness",
         required=False,
-        choices=[("", "On time or late"), ("on_time", "Submitted on time"), ("late", "Submitted late")],
+        choices=[
+            ("", "Any"),
+            ("on_time", "Submitted on time"),
+            ("late", "Submitted late"),
+            ("missing", "Missing: past the deadline, not submitted"),
+            ("late_or_missing", "Late or missing"),
+        ],
     )
 
     def filters(self) -> dict:
@@ -27,3 +36,70 @@ class RegisterFilterForm(forms.Form):
             "stage": data.get("stage", ""),
             "timeliness": data.get("timeliness", ""),
         }
+
+
+def new_idempotency_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SubmitForm(forms.Form):
+    """The responsible officer's certification, and the form's one-time key (a double click submits once)."""
+
+    idempotency_key = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=64,
+        min_length=20,
+        error_messages={
+            "required": "This form has expired. Open the submit page again",
+            "min_length": "This form has expired. Open the submit page again",
+            "max_length": "This form has expired. Open the submit page again",
+        },
+    )
+    certifier_role = forms.ChoiceField(
+        label="You certify as",
+        choices=CertifierRole.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the role in which you certify the return",
+            "invalid_choice": "Select the role in which you certify the return",
+        },
+    )
+    confirm = forms.BooleanField(
+        label="I confirm the statement above",
+        error_messages={"required": "Confirm that this is the version members endorsed"},
+    )
+
+    def __init__(self, *args, roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["certifier_role"]
+        field.choices = [(value, label) for value, label in CertifierRole.choices if value in roles]
+        if len(field.choices) == 1:
+            # One role: nothing to choose; it is named in the statement and sent with the form.
+            field.widget = forms.HiddenInput()
+            field.initial = field.choices[0][0]
+        field.govuk = {"legend_class": "govuk-fieldset__legend--s"}
+        if not self.is_bound:
+            self.fields["idempotency_key"].initial = new_idempotency_key()
+
+
+class ExtensionForm(forms.Form):
+    deadline = GovUKDateField(
+        label="New deadline",
+        label_for_errors="The new deadline",
+        help_text="The last day (UK time) on which the council's return counts as on time. For example, 2 8 2024",
+    )
+    reason = forms.CharField(
+        label="Reason for the extension",
+        help_text="The council sees this in the record of its return.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Enter the reason for the extension",
+            "max_length": "The reason must be 2000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
+        self.fields["reason"].govuk = {"label_class": "govuk-label--m"}

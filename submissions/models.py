@@ -118,6 +118,14 @@ class Chase(ImmutableRecord):
     class Meta:
         ordering = ["-sent_at"]
         verbose_name_plural = "chases"
+        constraints = [
+            # Each reminder of the schedule goes to a council once, however often the schedule runs.
+            models.UniqueConstraint(
+                fields=["council", "return_definition", "days_before_deadline"],
+                condition=models.Q(kind="automatic"),
+                name="one_automatic_reminder_per_schedule_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.council.name} chased {self.sent_at:%d %B %Y}"
@@ -160,7 +168,8 @@ class Publication(ImmutableRecord):
 class ReturnStatus(models.Model):
     """A council's stage on a return, stored so the register of 317 councils is one query.
 
-    Derived from drafts, versions, decisions, submissions and publications; recomputed by
+    Derived from drafts, versions, decisions, submissions, publications, extensions and chases
+    (a council that has not started has a row once it is granted an extension or chased); recomputed by
     `refresh_return_status` after every write that can change it, and by the
     `recompute_statuses` command. A council with no row has not started.
     """
@@ -176,6 +185,11 @@ class ReturnStatus(models.Model):
         Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    deadline = models.DateField(
+        null=True, blank=True, help_text="The council's effective deadline: the return's, or its latest extension."
+    )
+    extension = models.ForeignKey(Extension, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    last_chased_at = models.DateTimeField(null=True, blank=True, help_text="When the council was last reminded.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,18 +1,68 @@
 """Reads for submissions, publications and the register of statuses."""
 
+import datetime
 from dataclasses import dataclass
 
-from councils.models import Council
+from django.utils import timezone
+
+from core.dates import uk_date
+from councils.models import Council, CouncilRole, Membership
 from councils.selectors import search_councils
 from governance.selectors import decisions_on, endorsement_of
 from plans.selectors import draft_for, open_returns, versions_of
-from submissions.models import Publication, ReturnStatus, Stage, Submission
+from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
+
+NAMED_CONTACT_ROLES = (
+    CouncilRole.EXECUTIVE_DIRECTOR,
+    CouncilRole.CHIEF_EXECUTIVE,
+    CouncilRole.SECTION_151_OFFICER,
+    CouncilRole.DEMOCRATIC_SERVICES,
+)
+
+
+def named_contact_emails(council) -> list[str]:
+    """Who the department writes to about a return: the council's executive directors, chief
+    executive, section 151 officers and democratic services officers, by email."""
+    addresses = Membership.objects.filter(council=council, role__in=NAMED_CONTACT_ROLES).values_list(
+        "user__email", flat=True
+    )
+    return sorted({address for address in addresses if address})
+
+
+def effective_deadline(*, council, return_definition) -> tuple[datetime.date, Extension | None]:
+    """The deadline that applies to one council: the latest extension granted to it, or the return's."""
+    extension = (
+        Extension.objects.filter(council=council, return_definition=return_definition)
+        .select_related("granted_by")
+        .order_by("-granted_at", "-pk")
+        .first()
+    )
+    return (extension.deadline if extension else return_definition.deadline), extension
+
+
+def certifier_roles_of(user, council) -> list[str]:
+    """The roles in which a person may certify a council's return: chief executive, s151 officer."""
+    if not user.has_perm("submissions.certify_return", council):
+        return []
+    held = set(Membership.objects.filter(user=user, council=council).values_list("role", flat=True))
+    return [role for role in CertifierRole.values if role in held]
+
+
+def certifiers_of(council) -> list[Membership]:
+    """The people who may certify the council's returns."""
+    return list(
+        Membership.objects.filter(council=council, role__in=CertifierRole.values)
+        .select_related("user")
+        .order_by("role", "user__last_name", "user__username")
+    )
 
 
 @dataclass
 class RegisterRow:
     council: Council
     status: ReturnStatus | None
+    return_deadline: datetime.date
+    today: datetime.date
 
     @property
     def stage(self) -> str:
@@ -26,25 +76,86 @@ class RegisterRow:
     def on_time(self) -> bool | None:
         return self.status.on_time if self.status else None
 
+    @property
+    def deadline(self) -> datetime.date:
+        """The effective deadline: the council's latest extension, or the return's."""
+        return self.status.deadline if self.status and self.status.deadline else self.return_deadline
+
+    @property
+    def extension(self):
+        return self.status.extension if self.status else None
+
+    @property
+    def last_chased_at(self) -> datetime.datetime | None:
+        return self.status.last_chased_at if self.status else None
+
+    @property
+    def submission(self) -> Submission | None:
+        return self.status.latest_submission if self.status else None
+
+    @property
+    def has_submitted(self) -> bool:
+        return self.stage in (Stage.SUBMITTED, Stage.PUBLISHED)
+
+    @property
+    def is_missing(self) -> bool:
+        """Past its effective deadline with nothing submitted."""
+        return not self.has_submitted and self.today > self.deadline
+
+    @property
+    def is_late(self) -> bool:
+        return self.on_time is False
+
+    @property
+    def timeliness(self) -> str:
+        if self.on_time is True:
+            return "on_time"
+        if self.on_time is False:
+            return "late"
+        return "missing" if self.is_missing else ""
+
+
+TIMELINESS_FILTERS = {
+    "on_time": lambda row: row.on_time is True,
+    "late": lambda row: row.is_late,
+    "missing": lambda row: row.is_missing,
+    "late_or_missing": lambda row: row.is_late or row.is_missing,
+}
+
 
 def register_rows(
-    *, return_definition, query="", authority_type="", region="", stage="", timeliness=""
+    *,
+    return_definition,
+    query="",
+    authority_type="",
+    region="",
+    stage="",
+    timeliness="",
+    today: datetime.date | None = None,
 ) -> list[RegisterRow]:
-    """Every council matching the filters with its stored status on the return (one query each)."""
+    """Every council matching the filters with its stored status on the return (two queries in all:
+    the councils, and their statuses with each one's latest submission, certifier and extension)."""
+    today = today or uk_date(timezone.now())
     councils = search_councils(query=query, authority_type=authority_type, region=region)
     statuses = {
         status.council_id: status
         for status in ReturnStatus.objects.filter(
             return_definition=return_definition, council__in=councils
-        ).select_related("latest_submission")
+        ).select_related("latest_submission", "latest_submission__certified_by", "extension")
     }
-    rows = [RegisterRow(council=council, status=statuses.get(council.pk)) for council in councils]
+    rows = [
+        RegisterRow(
+            council=council,
+            status=statuses.get(council.pk),
+            return_deadline=return_definition.deadline,
+            today=today,
+        )
+        for council in councils
+    ]
     if stage:
         rows = [row for row in rows if row.stage == stage]
-    if timeliness == "on_time":
-        rows = [row for row in rows if row.on_time is True]
-    elif timeliness == "late":
-        rows = [row for row in rows if row.on_time is False]
+    if timeliness in TIMELINESS_FILTERS:
+        rows = [row for row in rows if TIMELINESS_FILTERS[timeliness](row)]
     return rows
 
 
@@ -62,7 +173,33 @@ def stage_counts(rows: list[RegisterRow]) -> dict:
         "by_stage": [(Stage(stage).label, stage, n) for stage, n in counts.items()],
         "on_time": sum(1 for row in rows if row.on_time is True),
         "late": sum(1 for row in rows if row.on_time is False),
+        "missing": sum(1 for row in rows if row.is_missing),
+        "extended": sum(1 for row in rows if row.extension is not None),
     }
+
+
+def extensions_for(*, council, return_definition) -> list:
+    return list(
+        Extension.objects.filter(council=council, return_definition=return_definition)
+        .select_related("granted_by")
+        .order_by("-granted_at", "-pk")
+    )
+
+
+def chases_for(*, council, return_definition) -> list[Chase]:
+    return list(
+        Chase.objects.filter(council=council, return_definition=return_definition)
+        .select_related("sent_by")
+        .order_by("-sent_at")
+    )
+
+
+def status_of(*, council, return_definition) -> ReturnStatus | None:
+    return (
+        ReturnStatus.objects.filter(council=council, return_definition=return_definition)
+        .select_related("latest_submission", "extension")
+        .first()
+    )
 
 
 def submission_of(version) -> Submission | None:
@@ -100,9 +237,12 @@ def workspace_for(*, council) -> list[dict]:
                         publication=publication_of(version),
                     )
                 )
+        deadline, extension = effective_deadline(council=council, return_definition=return_definition)
         items.append(
             {
                 "return": return_definition,
+                "deadline": deadline,
+                "extension": extension,
                 "draft": draft,
                 "stage_label": Stage(status.stage).label if status else Stage.NOT_STARTED.label,
                 "status": status,

@@ -3,32 +3,88 @@ council's stored status in step."""
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.audit import record_event
+from core.dates import uk_date
+from councils.models import Council, Membership
 from governance.selectors import endorsement_of
 from plans.exceptions import InvalidTransition
-from plans.models import Draft, PlanVersion
-from submissions.models import Publication, ReturnStatus, Stage, Submission
-from submissions.tasks import email_submission_receipt
+from plans.models import Draft, PlanVersion, Return
+from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
+from submissions.selectors import certifiers_of, effective_deadline, named_contact_emails
+from submissions.tasks import email_certification_request, email_chase, email_submission_receipt
 
 
 def _reference(version: PlanVersion, sequence: int) -> str:
     return f"{version.return_definition.slug.upper()}-{version.council.gss_code}-{sequence:02d}"
 
 
+class SubmissionRefused(InvalidTransition):
+    """A submission, extension or chase that the rules do not allow; `reason` says why in plain words."""
+
+    def __init__(self, reason: str):
+        super().__init__("Submission", "", "", reason=reason)
+
+
+def certification_statement(*, version: PlanVersion, endorsement, certifier, role: str) -> str:
+    """The words the responsible officer confirms: which version, which decision, which text."""
+    if endorsement is None:
+        decision = "no endorsement is recorded"
+    else:
+        decision = (
+            f"{endorsement.get_outcome_display().lower()} by {endorsement.decision_maker} "
+            f"on {endorsement.decided_on:%-d %B %Y}"
+        )
+    return (
+        f"I, {certifier.display_name}, {CertifierRole(role).label.lower()} of {version.council.name}, certify that "
+        f"version {version.number} of the {version.return_definition.title.lower()} is the version members "
+        f"endorsed ({decision}) and that its content hash (SHA-256) is {version.content_hash}."
+    )
+
+
+def _refuse_certifier(actor, council, certifier_role: str) -> None:
+    if certifier_role not in CertifierRole.values:
+        raise SubmissionRefused("Choose the role in which you certify the return")
+    holds = Membership.objects.filter(user=actor, council=council, role=certifier_role).exists()
+    if not (holds and actor.has_perm("submissions.certify_return", council)):
+        raise SubmissionRefused(
+            f"Only {council.name}'s chief executive or section 151 officer can certify the return; "
+            f"{actor.display_name} is not its {CertifierRole(certifier_role).label.lower()}"
+        )
+
+
 def submit_version(
-    *, version: PlanVersion, actor, at: datetime.datetime | None = None, send_receipt: bool = True
+    *,
+    version: PlanVersion,
+    actor,
+    certifier_role: str = "",
+    idempotency_key: str | None = None,
+    at: datetime.datetime | None = None,
+    send_receipt: bool = True,
 ) -> Submission:
     """Return an endorsed version to the department and issue its receipt.
 
+    With `certifier_role` (chief_executive or section_151_officer) the actor certifies that this is the
+    version members endorsed; the web page always asks for it, and anyone who does not hold that role
+    at the council is refused. On time is judged against the council's effective deadline (the
+    return's, or its latest extension) at the moment of submission, and stored.
+
     The receipt is emailed by the background worker once the submission is committed.
 
-    Submitting the same version again returns the first receipt (a double click submits once).
+    Submitting the same version again, or posting the same `idempotency_key` again, returns the
+    first receipt (a double click submits once; a race is settled by the unique constraints).
     A later endorsed version can be submitted too: its receipt links to the one it replaces.
     """
     moment = at or timezone.now()
+    if idempotency_key:
+        earlier = Submission.objects.filter(idempotency_key=idempotency_key).first()
+        if earlier is not None:
+            if earlier.version_id != version.pk:
+                raise SubmissionRefused("This form has already been used; open the submit page again")
+            return earlier
     with transaction.atomic():
         locked = (
             PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
@@ -36,13 +92,16 @@ def submit_version(
         existing = Submission.objects.filter(version=locked).first()
         if existing is not None:
             return existing
-        if endorsement_of(locked) is None:
+        endorsement = endorsement_of(locked)
+        if endorsement is None:
             raise InvalidTransition(
                 "PlanVersion",
                 "frozen",
                 "submitted",
                 reason=f"Version {locked.number} has not been endorsed by members, so it cannot be submitted",
             )
+        if certifier_role:
+            _refuse_certifier(actor, locked.council, certifier_role)
         previous = (
             Submission.objects.filter(council=locked.council, return_definition=locked.return_definition)
             .select_related("version")
@@ -57,6 +116,7 @@ def submit_version(
                 reason=f"Version {previous.version.number} has already been submitted; "
                 f"version {locked.number} is older",
             )
+        deadline, extension = effective_deadline(council=locked.council, return_definition=locked.return_definition)
         sequence = (
             Submission.objects.filter(council=locked.council, return_definition=locked.return_definition).count() + 1
         )
@@ -70,19 +130,41 @@ def submit_version(
                     content_hash=locked.content_hash,
                     submitted_by=actor,
                     submitted_at=moment,
-                    on_time=locked.return_definition.is_on_time(moment),
+                    on_time=uk_date(moment) <= deadline,
+                    deadline=deadline,
+                    extension=extension,
                     replaces=previous,
+                    certified_by=actor if certifier_role else None,
+                    certifier_role=certifier_role,
+                    certification=certification_statement(
+                        version=locked, endorsement=endorsement, certifier=actor, role=certifier_role
+                    )
+                    if certifier_role
+                    else "",
+                    idempotency_key=idempotency_key or None,
                 )
         except IntegrityError:
-            # Another request submitted this version at the same moment: theirs is the receipt.
-            return Submission.objects.get(version=locked)
+            # Another request submitted this version (or this form) at the same moment: theirs is the receipt.
+            winner = Submission.objects.filter(version=locked).first()
+            if winner is None:
+                raise SubmissionRefused("This form has already been used; open the submit page again") from None
+            return winner
         record_event(
             action="PlanSubmitted",
             actor=actor,
             subject=submission,
             council_code=locked.council.gss_code,
             content_hash=locked.content_hash,
-            data={"reference": submission.reference, "on_time": submission.on_time, "version": locked.number},
+            data={
+                "reference": submission.reference,
+                "on_time": submission.on_time,
+                "version": locked.number,
+                "deadline": deadline.isoformat(),
+                "extension": extension.pk if extension else None,
+                "certified_by": actor.pk if certifier_role else None,
+                "certifier_role": certifier_role,
+                "replaces": previous.reference if previous else None,
+            },
         )
         refresh_return_status(council_id=locked.council_id, return_id=locked.return_definition_id)
         if send_receipt:
@@ -90,48 +172,51 @@ def submit_version(
     return submission
 
 
-def publish_version(*, version: PlanVersion, actor, at: datetime.datetime | None = None) -> Publication:
-    """Make a submitted version public. Publishing it again returns the first publication."""
-    moment = at or timezone.now()
+def request_certification(*, version: PlanVersion, actor, link: str) -> list[str]:
+    """Someone who prepares the return (an executive director) asks the council's chief executive and
+    section 151 officer to certify and submit an endorsed version. Returns the addresses written to."""
+    if not actor.has_perm("submissions.submit_return", version.council):
+        raise SubmissionRefused("Only the council's executive directors and certifying officers can prepare a return")
+    if endorsement_of(version) is None:
+        raise SubmissionRefused(f"Version {version.number} has not been endorsed by members, so it cannot be submitted")
+    if Submission.objects.filter(version=version).exists():
+        raise SubmissionRefused(f"Version {version.number} has already been submitted")
+    recipients = sorted({m.user.email for m in certifiers_of(version.council) if m.user.email})
+    if not recipients:
+        raise SubmissionRefused(
+            f"{version.council.name} has no chief executive or section 151 officer with an email address in the "
+            "service; ask them to sign in and submit the return"
+        )
     with transaction.atomic():
-        locked = (
-            PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
-        )
-        existing = Publication.objects.filter(version=locked).first()
-        if existing is not None:
-            return existing
-        if not Submission.objects.filter(version=locked).exists():
-            raise InvalidTransition(
-                "PlanVersion",
-                "endorsed",
-                "published",
-                reason=f"Submit version {locked.number} to the department before publishing it",
-            )
-        publication = Publication.objects.create(
-            council=locked.council,
-            return_definition=locked.return_definition,
-            version=locked,
-            content_hash=locked.content_hash,
-            published_by=actor,
-            published_at=moment,
-        )
         record_event(
-            action="PlanPublished",
+            action="CertificationRequested",
             actor=actor,
-            subject=publication,
-            council_code=locked.council.gss_code,
-            content_hash=locked.content_hash,
-            data={"version": locked.number},
+            subject=version,
+            council_code=version.council.gss_code,
+            content_hash=version.content_hash,
+            data={"version": version.number, "recipients": recipients},
         )
-        refresh_return_status(council_id=locked.council_id, return_id=locked.return_definition_id)
-    return publication
+        transaction.on_commit(lambda: email_certification_request.enqueue(version.pk, actor.pk, link, recipients))
+    return recipients
+
+
+# Publishing writes the plan's files once; it lives in its own module.
+from submissions.publishing import publish_version  # noqa: E402, F401
 
 
 def _derive_status(council_id: int, return_id: int) -> dict | None:
+    extension = (
+        Extension.objects.filter(council_id=council_id, return_definition_id=return_id)
+        .order_by("-granted_at", "-pk")
+        .first()
+    )
+    last_chase = (
+        Chase.objects.filter(council_id=council_id, return_definition_id=return_id).order_by("-sent_at").first()
+    )
     draft = Draft.objects.filter(council_id=council_id, return_definition_id=return_id).first()
-    if draft is None:
+    if draft is None and extension is None and last_chase is None:
         return None
-    versions = list(PlanVersion.objects.filter(draft=draft).order_by("-number"))
+    versions = list(PlanVersion.objects.filter(draft=draft).order_by("-number")) if draft else []
     submissions = Submission.objects.filter(council_id=council_id, return_definition_id=return_id)
     first_submission = submissions.order_by("submitted_at").first()
     latest_submission = submissions.order_by("-submitted_at").first()
@@ -147,8 +232,10 @@ def _derive_status(council_id: int, return_id: int) -> dict | None:
         stage = Stage.SUBMITTED
     elif endorsement is not None:
         stage = Stage.ENDORSED
-    else:
+    elif draft is not None:
         stage = Stage.DRAFT
+    else:
+        stage = Stage.NOT_STARTED
     return {
         "stage": stage,
         "on_time": first_submission.on_time if first_submission else None,
@@ -157,6 +244,11 @@ def _derive_status(council_id: int, return_id: int) -> dict | None:
         "submitted_at": latest_submission.submitted_at if latest_submission else None,
         "latest_submission": latest_submission,
         "published_at": latest_publication.published_at if latest_publication else None,
+        "deadline": extension.deadline
+        if extension
+        else Return.objects.values_list("deadline", flat=True).get(pk=return_id),
+        "extension": extension,
+        "last_chased_at": last_chase.sent_at if last_chase else None,
     }
 
 
@@ -179,7 +271,11 @@ def refresh_status_on_progress(sender, *, council_id: int, return_id: int, **kwa
 
 def recompute_all_statuses() -> int:
     """Recompute every stored status (after a data repair, say). Returns how many councils have one."""
-    pairs = set(Draft.objects.values_list("council_id", "return_definition_id"))
+    pairs = (
+        set(Draft.objects.values_list("council_id", "return_definition_id"))
+        | set(Extension.objects.values_list("council_id", "return_definition_id"))
+        | set(Chase.objects.values_list("council_id", "return_definition_id"))
+    )
     with transaction.atomic():
         ReturnStatus.objects.exclude(
             pk__in=[s.pk for s in ReturnStatus.objects.all() if (s.council_id, s.return_definition_id) in pairs]
@@ -187,3 +283,154 @@ def recompute_all_statuses() -> int:
         for council_id, return_id in sorted(pairs):
             refresh_return_status(council_id=council_id, return_id=return_id)
     return len(pairs)
+
+
+# --- Extensions -----------------------------------------------------------------------------
+
+
+def grant_extension(
+    *, council, return_definition, deadline: datetime.date, reason: str, actor, at: datetime.datetime | None = None
+) -> Extension:
+    """Give one council a later deadline for one return. The latest extension granted is the one
+    that counts; it must fall after the return's own deadline, and only a council that has not yet
+    submitted can be given one (on time is settled at the moment of submission)."""
+    moment = at or timezone.now()
+    reason = (reason or "").strip()
+    if not actor.has_perm("submissions.manage_returns"):
+        raise SubmissionRefused("Only department analysts and administrators can grant an extension")
+    if not reason:
+        raise SubmissionRefused("Give the reason for the extension")
+    if deadline <= return_definition.deadline:
+        raise SubmissionRefused(
+            f"An extension must end after the return's deadline of {return_definition.deadline:%-d %B %Y}"
+        )
+    with transaction.atomic():
+        # Serialise with submissions from the council: lock its status row if it has one.
+        list(ReturnStatus.objects.select_for_update().filter(council=council, return_definition=return_definition))
+        submitted = (
+            Submission.objects.filter(council=council, return_definition=return_definition)
+            .order_by("submitted_at")
+            .first()
+        )
+        if submitted is not None:
+            raise SubmissionRefused(
+                f"{council.name} has already submitted ({submitted.reference} on "
+                f"{uk_date(submitted.submitted_at):%-d %B %Y}); an extension cannot change that"
+            )
+        extension = Extension.objects.create(
+            council=council,
+            return_definition=return_definition,
+            deadline=deadline,
+            reason=reason,
+            granted_by=actor,
+            granted_at=moment,
+        )
+        record_event(
+            action="ExtensionGranted",
+            actor=actor,
+            subject=extension,
+            council_code=council.gss_code,
+            data={"return": return_definition.slug, "deadline": deadline.isoformat(), "reason": reason},
+        )
+        refresh_return_status(council_id=council.pk, return_id=return_definition.pk)
+    return extension
+
+
+# --- Chasing --------------------------------------------------------------------------------
+
+
+def _record_chase(*, council, return_definition, kind, actor, moment, days_before_deadline=None) -> Chase:
+    recipients = named_contact_emails(council)
+    if not recipients:
+        raise SubmissionRefused(
+            f"{council.name} has no named contact with an email address (executive director, chief executive, "
+            "section 151 officer or democratic services), so no reminder can be sent"
+        )
+    chase = Chase.objects.create(
+        council=council,
+        return_definition=return_definition,
+        kind=kind,
+        sent_by=actor if getattr(actor, "pk", None) else None,
+        sent_at=moment,
+        recipients="\n".join(recipients),
+        days_before_deadline=days_before_deadline,
+    )
+    record_event(
+        action="CouncilChased" if kind == Chase.Kind.MANUAL else "ReminderSent",
+        actor=actor,
+        subject=chase,
+        council_code=council.gss_code,
+        data={"return": return_definition.slug, "recipients": recipients, "days_before_deadline": days_before_deadline},
+    )
+    refresh_return_status(council_id=council.pk, return_id=return_definition.pk)
+    transaction.on_commit(lambda: email_chase.enqueue(chase.pk))
+    return chase
+
+
+def chase_council(*, council, return_definition, actor, at: datetime.datetime | None = None) -> Chase:
+    """Email a reminder to the council's named contacts about a return it has not made, and record it."""
+    if not actor.has_perm("submissions.manage_returns"):
+        raise SubmissionRefused("Only department analysts and administrators can chase a council")
+    with transaction.atomic():
+        if Submission.objects.filter(council=council, return_definition=return_definition).exists():
+            raise SubmissionRefused(f"{council.name} has already submitted; there is nothing to chase")
+        return _record_chase(
+            council=council,
+            return_definition=return_definition,
+            kind=Chase.Kind.MANUAL,
+            actor=actor,
+            moment=at or timezone.now(),
+        )
+
+
+def send_due_reminders(
+    *, return_definition, today: datetime.date | None = None, schedule: list[int] | None = None, at=None
+) -> list[Chase]:
+    """Send each automatic reminder that is due today or overdue, once per council and schedule day.
+
+    A council gets the reminder for N days before its effective deadline when today is on or after
+    that day and on or before the deadline, it has not submitted, and it has not had that reminder.
+    Councils with no named contact are skipped (the register shows they were never chased).
+    """
+    moment = at or timezone.now()
+    today = today or uk_date(moment)
+    schedule = sorted(set(settings.RETURN_REMINDER_DAYS if schedule is None else schedule))
+    submitted = set(Submission.objects.filter(return_definition=return_definition).values_list("council_id", flat=True))
+    extended = {}
+    for extension in Extension.objects.filter(return_definition=return_definition).order_by("granted_at", "pk"):
+        extended[extension.council_id] = extension.deadline  # the latest one wins
+    already = set(
+        Chase.objects.filter(return_definition=return_definition, kind=Chase.Kind.AUTOMATIC).values_list(
+            "council_id", "days_before_deadline"
+        )
+    )
+    sent = []
+    for council in Council.objects.order_by("name"):
+        if council.pk in submitted:
+            continue
+        deadline = extended.get(council.pk, return_definition.deadline)
+        if today > deadline:
+            continue
+        due = [days for days in schedule if today >= deadline - datetime.timedelta(days=days)]
+        if not due:
+            continue
+        days = min(due)  # the nearest reminder stands for any earlier ones missed
+        if (council.pk, days) in already:
+            continue
+        try:
+            with transaction.atomic():
+                sent.append(
+                    _record_chase(
+                        council=council,
+                        return_definition=return_definition,
+                        kind=Chase.Kind.AUTOMATIC,
+                        actor=None,
+                        moment=moment,
+                        days_before_deadline=days,
+                    )
+                )
+        except SubmissionRefused:
+            continue  # no named contact to write to
+        except IntegrityError:
+            continue  # another run sent this reminder at the same moment
+    return sent

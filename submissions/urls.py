@@ -11,5 +11,10 @@ urlpatterns = [
     path("receipts/<int:submission_id>/", views.receipt, name="receipt"),
     path("department/", views.department_home, name="department_home"),
     path("department/returns/<slug:slug>/", views.department_register, name="department_register"),
+    path("department/returns/<slug:slug>/late-and-missing/", views.late_and_missing, name="late_and_missing"),
+    path("department/returns/<slug:slug>/councils/<str:code>/chase/", views.chase, name="chase"),
+    path(
+        "department/returns/<slug:slug>/councils/<str:code>/extension/", views.grant_extension, name="grant_extension"
+    ),
     path("department/submissions/<int:submission_id>/", views.department_submission, name="department_submission"),
 ]

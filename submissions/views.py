@@ -6,15 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.dates import uk_date
 from councils.selectors import council_of
 from governance.selectors import endorsement_of
 from plans import access as plans_access
 from plans.exceptions import InvalidTransition
 from plans.selectors import open_returns
 from submissions import access, selectors, services
-from submissions.forms import RegisterFilterForm
+from submissions.forms import ExtensionForm, RegisterFilterForm, SubmitForm
 
 
 @require_GET
@@ -35,6 +40,7 @@ def council_dashboard(request):
             "can_edit": user.has_perm("plans.edit_draft", council),
             "can_decide": user.has_perm("governance.record_decision", council),
             "can_submit": user.has_perm("submissions.submit_return", council),
+            "can_certify": user.has_perm("submissions.certify_return", council),
             "can_publish": user.has_perm("submissions.publish_plan", council),
         },
     )
@@ -43,27 +49,69 @@ def council_dashboard(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def submit(request, version_id):
+    """The responsible officer certifies and submits; an executive director prepares and asks them to."""
     version = access.get_version_for_submit(request.user, version_id)
     existing = selectors.submission_of(version)
     if existing is not None:
         return redirect("submissions:receipt", submission_id=existing.pk)
+    endorsement = endorsement_of(version)
+    roles = selectors.certifier_roles_of(request.user, version.council)
+    form = SubmitForm(request.POST if request.method == "POST" else None, roles=roles) if roles else None
     error = None
     if request.method == "POST":
-        try:
-            submission = services.submit_version(version=version, actor=request.user)
-        except InvalidTransition as refused:
-            error = refused.reason
-        else:
-            return redirect("submissions:receipt", submission_id=submission.pk)
+        if form is None and "ask_for_certification" in request.POST:
+            link = request.build_absolute_uri(reverse("submissions:submit", args=[version.pk]))
+            try:
+                recipients = services.request_certification(version=version, actor=request.user, link=link)
+            except InvalidTransition as refused:
+                error = refused.reason
+            else:
+                messages.success(
+                    request, f"Asked {', '.join(recipients)} to certify and submit version {version.number}"
+                )
+                return redirect("submissions:council_dashboard")
+        elif form is None:
+            error = (
+                f"Only {version.council.name}'s chief executive or section 151 officer can certify and submit "
+                "the return. Ask them to certify it"
+            )
+        elif form.is_valid():
+            try:
+                submission = services.submit_version(
+                    version=version,
+                    actor=request.user,
+                    certifier_role=form.cleaned_data["certifier_role"],
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                )
+            except InvalidTransition as refused:
+                error = refused.reason
+            else:
+                return redirect("submissions:receipt", submission_id=submission.pk)
+    deadline, extension = selectors.effective_deadline(
+        council=version.council, return_definition=version.return_definition
+    )
+    statement_role = form["certifier_role"].value() if form is not None else ""
+    if statement_role not in roles:
+        statement_role = roles[0] if roles else ""
     return render(
         request,
         "submissions/submit.html",
         {
             "version": version,
-            "endorsement": endorsement_of(version),
+            "endorsement": endorsement,
+            "form": form,
             "error": error,
+            "statement": services.certification_statement(
+                version=version, endorsement=endorsement, certifier=request.user, role=statement_role
+            )
+            if form is not None
+            else "",
+            "certifiers": selectors.certifiers_of(version.council),
+            "deadline": deadline,
+            "extension": extension,
+            "today": uk_date(timezone.now()),
         },
-        status=400 if error else 200,
+        status=400 if error or (form is not None and form.errors) else 200,
     )
 
 
@@ -127,7 +175,13 @@ def department_register(request, slug):
     access.require_department(request.user)
     return_definition = plans_access.get_return(slug)
     form = RegisterFilterForm(request.GET or None)
-    rows = selectors.register_rows(return_definition=return_definition, **form.filters())
+    all_rows = selectors.register_rows(return_definition=return_definition)
+    filters = form.filters()
+    rows = (
+        all_rows
+        if not any(filters.values())
+        else selectors.register_rows(return_definition=return_definition, **filters)
+    )
     if request.GET.get("format") == "csv":
         return _register_csv(return_definition, rows)
     return render(
@@ -138,19 +192,125 @@ def department_register(request, slug):
             "filter_form": form,
             "rows": rows,
             "counts": selectors.stage_counts(rows),
-            "all_counts": selectors.stage_counts(selectors.register_rows(return_definition=return_definition)),
+            "all_counts": selectors.stage_counts(all_rows),
             "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
+            "can_manage": request.user.has_perm("submissions.manage_returns"),
         },
     )
+
+
+@require_GET
+@login_required
+def late_and_missing(request, slug):
+    """Councils past their effective deadline with nothing submitted, or that submitted late, with the
+    date each was last chased and the chase button."""
+    access.require_department(request.user)
+    return_definition = plans_access.get_return(slug)
+    rows = selectors.register_rows(return_definition=return_definition, timeliness="late_or_missing")
+    return render(
+        request,
+        "submissions/late_and_missing.html",
+        {
+            "return": return_definition,
+            "missing": [row for row in rows if row.is_missing],
+            "late": [row for row in rows if row.is_late],
+            "can_manage": request.user.has_perm("submissions.manage_returns"),
+        },
+    )
+
+
+def _back_to(request, slug: str) -> str:
+    """Where to go after a department action: the page it was taken from, if it is one of ours."""
+    wanted = request.POST.get("next", "")
+    allowed = (
+        reverse("submissions:department_register", args=[slug]),
+        reverse("submissions:late_and_missing", args=[slug]),
+    )
+    if wanted.split("?", 1)[0] in allowed and url_has_allowed_host_and_scheme(wanted, allowed_hosts=None):
+        return wanted
+    return allowed[1]
+
+
+@require_POST
+@login_required
+def chase(request, slug, code):
+    council = access.get_council_for_department(request.user, code)
+    return_definition = plans_access.get_return(slug)
+    try:
+        sent = services.chase_council(council=council, return_definition=return_definition, actor=request.user)
+    except InvalidTransition as refused:
+        messages.error(request, refused.reason)
+    else:
+        count = len(sent.recipients.splitlines())
+        messages.success(request, f"{council.name} chased: a reminder went to {count} named contact{pluralize(count)}")
+    return redirect(_back_to(request, slug))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def grant_extension(request, slug, code):
+    council = access.get_council_for_department(request.user, code)
+    return_definition = plans_access.get_return(slug)
+    form = ExtensionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            extension = services.grant_extension(
+                council=council,
+                return_definition=return_definition,
+                deadline=form.cleaned_data["deadline"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except InvalidTransition as refused:
+            form.add_error("deadline" if "deadline" in refused.reason else None, refused.reason)
+        else:
+            messages.success(request, f"{council.name}'s deadline is now {extension.deadline:%-d %B %Y}")
+            return redirect(
+                reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": council.gss_code})
+            )
+    deadline, extension = selectors.effective_deadline(council=council, return_definition=return_definition)
+    return render(
+        request,
+        "submissions/grant_extension.html",
+        {
+            "return": return_definition,
+            "council": council,
+            "form": form,
+            "deadline": deadline,
+            "extensions": selectors.extensions_for(council=council, return_definition=return_definition),
+            "chases": selectors.chases_for(council=council, return_definition=return_definition),
+            "status": selectors.status_of(council=council, return_definition=return_definition),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+CSV_COLUMNS = [
+    "ons_code",
+    "council",
+    "type",
+    "region",
+    "status",
+    "on_time",
+    "submitted_at",
+    "published_at",
+    "deadline",
+    "extended",
+    "reference",
+    "content_hash",
+    "certified_by",
+    "certifier_role",
+    "last_chased_at",
+]
 
 
 def _register_csv(return_definition, rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{return_definition.slug}-register.csv"'
     writer = csv.writer(response)
-    writer.writerow(["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"])
+    writer.writerow(CSV_COLUMNS)
     for row in rows:
-        status = row.status
+        status, submission = row.status, row.submission
         writer.writerow(
             [
                 row.council.gss_code,
@@ -161,6 +321,13 @@ def _register_csv(return_definition, rows) -> HttpResponse:
                 "" if row.on_time is None else ("yes" if row.on_time else "no"),
                 status.submitted_at.isoformat() if status and status.submitted_at else "",
                 status.published_at.isoformat() if status and status.published_at else "",
+                row.deadline.isoformat(),
+                "yes" if row.extension else "no",
+                submission.reference if submission else "",
+                submission.content_hash if submission else "",
+                submission.certified_by.display_name if submission and submission.certified_by else "",
+                submission.certifier_role if submission else "",
+                row.last_chased_at.isoformat() if row.last_chased_at else "",
             ]
         )
     return response

@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 SLUG = "productivity-plan-2024"
 REGISTER = f"/department/returns/{SLUG}/"
-CSV_HEADER = ["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"]
+CSV_HEADER = ["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"] + [
+    "deadline", "extended", "reference", "content_hash", "certified_by", "certifier_role", "last_chased_at"
+]
 STAGES = ["not_started", "draft", "endorsed", "submitted", "published"]
 
 
@@ -45,7 +47,7 @@ def register_rows(response) -> list[dict]:
 def stage_totals(response) -> dict[str, int]:
     """The headline counts over the register: stage label -> number of councils."""
     totals = {}
-    for stat in soup(response).select(".app-stat"):
+    for stat in soup(response).select("#stage-counts .app-stat"):
         totals[text_of(stat.select_one(".app-stat__label"))] = int(text_of(stat.select_one(".app-stat__number")))
     return totals
 
@@ -246,7 +248,7 @@ def test_a_councils_stage_follows_it_along_the_route_and_timeliness_is_shown(
     assert Counter(row[4] for row in rows.values()) == {"not_started": 315, "published": 1, "submitted": 1}
 
     detail = client.get(f"/department/submissions/{submission.pk}/")
-    assert submission.reference in detail.content.decode() and "on time" in text_of(soup(detail).main)
+    assert submission.reference in detail.content.decode() and "On time" in text_of(soup(detail).main)
 
 
 def test_the_department_home_counts_every_council(signed_in_analyst):
