@@ -1,11 +1,271 @@
 """Reads for governance."""
 
-from governance.models import ENDORSING_OUTCOMES, Decision
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from governance.call_in import effective_from, in_effect
+from governance.checklist import LABELS, VOIDED, WAITING, EntryFacts, is_satisfied, line_state
+from governance.models import (
+    ENDORSING_OUTCOMES,
+    CallIn,
+    ChecklistEntry,
+    ChecklistLine,
+    Decision,
+    DecisionDetails,
+    DecisionPublication,
+    DecisionReport,
+    DelegatedAmendment,
+    Delegation,
+    ScrutinyComment,
+)
+from governance.report_templates import template_for
 
 
-def endorsement_of(version) -> Decision | None:
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- Decisions and when they take effect ------------------------------------------------------
+
+
+def details_of(decision: Decision) -> DecisionDetails | None:
+    return DecisionDetails.objects.filter(decision=decision).select_related("report").first()
+
+
+def publication_of(decision: Decision) -> DecisionPublication | None:
+    return DecisionPublication.objects.filter(decision=decision).first()
+
+
+def call_in_of(decision: Decision) -> CallIn | None:
+    return CallIn.objects.filter(decision=decision).first()
+
+
+def effective_date(decision: Decision) -> datetime.date | None:
+    """The day the decision takes (or took) effect; None while it cannot (unpublished, called in)."""
+    details = details_of(decision)
+    publication = publication_of(decision)
+    call_in = call_in_of(decision)
+    return effective_from(
+        decided_on=decision.decided_on,
+        subject_to_call_in=bool(details and details.subject_to_call_in),
+        takes_effect_on=publication.takes_effect_on if publication else None,
+        call_in_outcome=call_in.outcome if call_in else None,
+        call_in_resolved_on=call_in.resolved_on if call_in else None,
+    )
+
+
+def is_in_effect(decision: Decision, today: datetime.date | None = None) -> bool:
+    return in_effect(effective_date(decision), today or _today())
+
+
+def endorsing_decision(version) -> Decision | None:
+    """The decision that endorsed this version, in effect or not."""
     return version.decisions.filter(outcome__in=ENDORSING_OUTCOMES).select_related("recorded_by").first()
+
+
+def amendment_of(version) -> DelegatedAmendment | None:
+    """The delegated amendment that made this version, if it was made under a delegation."""
+    return (
+        DelegatedAmendment.objects.filter(new_version=version)
+        .select_related("delegation__decision", "delegation__officer", "delegation__consult_with", "endorsed_version")
+        .first()
+    )
+
+
+def endorsement_of(version, today: datetime.date | None = None) -> Decision | None:
+    """The decision by which members' endorsement of this version is in effect, or None.
+
+    A version is endorsed by a decision on it, or (for a version made by a minor amendment under
+    delegated authority) by the decision that gave the delegation. An executive decision counts
+    only once its call-in period has passed without call-in.
+    """
+    decision = endorsing_decision(version)
+    if decision is None:
+        amendment = amendment_of(version)
+        if amendment is None:
+            return None
+        decision = amendment.delegation.decision
+    return decision if is_in_effect(decision, today) else None
 
 
 def decisions_on(version) -> list[Decision]:
     return list(version.decisions.select_related("recorded_by").order_by("decided_on", "recorded_at"))
+
+
+def decision_by_id(decision_id: int) -> Decision | None:
+    return (
+        Decision.objects.select_related("version__council", "version__return_definition", "recorded_by")
+        .filter(pk=decision_id)
+        .first()
+    )
+
+
+def delegations_of(decision: Decision) -> list[Delegation]:
+    return list(decision.delegations.select_related("officer", "consult_with").order_by("id"))
+
+
+def amendments_under(delegation: Delegation) -> list[DelegatedAmendment]:
+    return list(delegation.amendments.select_related("new_version", "made_by").order_by("made_at"))
+
+
+def delegations_for(user) -> list[Delegation]:
+    """Delegations naming this officer, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Delegation.objects.filter(officer=user)
+        .select_related("decision__version__council", "consult_with")
+        .order_by("-recorded_at")
+    )
+
+
+@dataclass
+class DecisionSummary:
+    decision: Decision
+    details: DecisionDetails | None
+    publication: DecisionPublication | None
+    call_in: CallIn | None
+    delegations: list
+    effective_on: datetime.date | None
+    in_effect: bool
+
+    @property
+    def status(self) -> str:
+        """Where the decision has got to, in plain words."""
+        if not self.decision.endorses:
+            return self.decision.get_outcome_display()
+        if self.in_effect:
+            return f"In effect from {self.effective_on.day} {self.effective_on:%B %Y}"
+        if self.call_in is not None:
+            return self.call_in.get_outcome_display()
+        if self.details and self.details.subject_to_call_in and self.publication is None:
+            return "Record to be published: the call-in period starts when it is"
+        if self.publication and self.publication.call_in_ends_on:
+            ends = self.publication.call_in_ends_on
+            return f"In the call-in period until {ends.day} {ends:%B %Y}"
+        return "Not yet in effect"
+
+
+def decision_summary(decision: Decision, today: datetime.date | None = None) -> DecisionSummary:
+    effective_on = effective_date(decision)
+    return DecisionSummary(
+        decision=decision,
+        details=details_of(decision),
+        publication=publication_of(decision),
+        call_in=call_in_of(decision),
+        delegations=delegations_of(decision),
+        effective_on=effective_on,
+        in_effect=in_effect(effective_on, today or _today()),
+    )
+
+
+def published_decisions(council) -> list[Decision]:
+    """Decisions whose record the council has published, newest first (for the public site)."""
+    return list(
+        Decision.objects.filter(version__council=council, publication__isnull=False)
+        .select_related("version__return_definition")
+        .order_by("-decided_on")
+    )
+
+
+# --- Reports and checklists -------------------------------------------------------------------
+
+
+def report_for_version(version) -> DecisionReport | None:
+    return DecisionReport.objects.filter(version=version).select_related("version", "council").first()
+
+
+def reports_of(council) -> list[DecisionReport]:
+    return list(DecisionReport.objects.filter(council=council).select_related("version").order_by("-version__number"))
+
+
+@dataclass
+class LineView:
+    line: ChecklistLine
+    entry: ChecklistEntry | None
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return LABELS[self.state]
+
+    @property
+    def satisfied(self) -> bool:
+        return is_satisfied(self.state)
+
+    @property
+    def who(self) -> str:
+        if self.line.kind == "consultee":
+            return self.line.consultee_name
+        return (self.line.person.get_full_name() or self.line.person.username) if self.line.person else ""
+
+
+def _latest_entries(lines) -> dict[int, ChecklistEntry]:
+    latest: dict[int, ChecklistEntry] = {}
+    entries = ChecklistEntry.objects.filter(line__in=lines).select_related("made_by").order_by("made_at", "id")
+    for entry in entries:
+        latest[entry.line_id] = entry
+    return latest
+
+
+def checklist_of(report: DecisionReport) -> list[LineView]:
+    lines = list(report.checklist_lines.select_related("person").order_by("position"))
+    latest = _latest_entries(lines)
+    views = []
+    for line in lines:
+        entry = latest.get(line.pk)
+        facts = EntryFacts(entry.status, entry.made_by_id, entry.report_hash) if entry else None
+        state = line_state(kind=line.kind, person_id=line.person_id, entry=facts, report_hash=report.content_hash)
+        views.append(LineView(line=line, entry=entry, state=state))
+    return views
+
+
+def _person(line: ChecklistLine) -> str:
+    return (line.person.get_full_name() or line.person.username) if line.person else ""
+
+
+def agenda_blockers(report: DecisionReport) -> list[str]:
+    """Plain-English reasons the report cannot go on a published agenda; an empty list means ready."""
+    reasons = []
+    for view in checklist_of(report):
+        line = view.line
+        if view.satisfied:
+            continue
+        if line.kind == "consultee":
+            reasons.append(f"{line.label}: not yet recorded (who was informed, and when)")
+        elif view.state == VOIDED:
+            entry = view.entry
+            reasons.append(
+                f"{line.label}: {_person(line)} signed off on {entry.on_date.day} {entry.on_date:%B %Y}, but the "
+                "report or the plan version has changed since, so it must be signed off again"
+            )
+        elif view.state == WAITING:
+            reasons.append(f"{line.label}: waiting for {_person(line)} to sign off")
+        else:
+            reasons.append(f"{line.label}: no one is named to sign it off")
+    return reasons
+
+
+def lines_for_person(report: DecisionReport, user) -> list[LineView]:
+    return [view for view in checklist_of(report) if view.line.person_id == getattr(user, "pk", None)]
+
+
+def scrutiny_of(report: DecisionReport) -> list[ScrutinyComment]:
+    return list(report.scrutiny_comments.order_by("met_on", "id"))
+
+
+def template_of(report: DecisionReport):
+    return template_for(report.template_key)
+
+
+def lines_waiting_for(user) -> list[LineView]:
+    """Checklist lines naming this person that still need them (for their task list)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    reports = DecisionReport.objects.filter(checklist_lines__person=user).distinct().select_related("council")
+    waiting = []
+    for report in reports:
+        waiting += [view for view in lines_for_person(report, user) if not view.satisfied]
+    return waiting

@@ -6,4 +6,5 @@ app_name = "governance"
 
 urlpatterns = [
     path("versions/<int:version_id>/decision/", views.record_decision, name="record_decision"),
+    path("decisions/<int:decision_id>/record/", views.decision_record, name="decision_record"),
 ]

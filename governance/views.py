@@ -40,3 +40,14 @@ def record_decision(request, version_id):
             "decisions": selectors.decisions_on(version),
         },
     )
+
+
+@require_http_methods(["GET"])
+def decision_record(request, decision_id):
+    """The published decision record: public once published, 404 before."""
+    decision = access.get_published_decision(decision_id)
+    return render(
+        request,
+        "governance/decision_record.html",
+        {"summary": selectors.decision_summary(decision), "decision": decision, "version": decision.version},
+    )
