@@ -119,6 +119,7 @@ PERMISSIONS = [
     "governance.record_decision",
     "submissions.submit_return",
     "submissions.publish_plan",
+    "submissions.certify_return",
 ]
 
 # role -> the council permissions it grants at its own council (the table in councils/permissions.py).
@@ -135,7 +136,11 @@ GRANTS = {
         "submissions.publish_plan",
     },
     CouncilRole.MONITORING_OFFICER: {"plans.view_council_work"},
-    CouncilRole.SECTION_151_OFFICER: {"plans.view_council_work", "submissions.submit_return"},
+    CouncilRole.SECTION_151_OFFICER: {
+        "plans.view_council_work",
+        "submissions.submit_return",
+        "submissions.certify_return",
+    },
     CouncilRole.EXECUTIVE_DIRECTOR: {
         "plans.view_council_work",
         "plans.edit_draft",
@@ -143,7 +148,11 @@ GRANTS = {
         "submissions.submit_return",
     },
     CouncilRole.LEAD_MEMBER: {"plans.view_council_work"},
-    CouncilRole.CHIEF_EXECUTIVE: {"plans.view_council_work", "submissions.submit_return"},
+    CouncilRole.CHIEF_EXECUTIVE: {
+        "plans.view_council_work",
+        "submissions.submit_return",
+        "submissions.certify_return",
+    },
     CouncilRole.WORKFORCE_LEAD: {"plans.view_council_work"},
     CouncilRole.ASSET_MANAGEMENT_LEAD: {"plans.view_council_work"},
 }

@@ -15,9 +15,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 SLUG = "productivity-plan-2024"
 REGISTER = f"/department/returns/{SLUG}/"
-CSV_HEADER = ["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"] + [
-    "deadline", "extended", "reference", "content_hash", "certified_by", "certifier_role", "last_chased_at"
-]
+CSV_HEADER = ["ons_code", "council", "type", "region", "status", "on_time", "submitted_at", "published_at"]
+CSV_HEADER += ["deadline", "extended", "reference", "content_hash", "certified_by", "certifier_role", "last_chased_at"]
 STAGES = ["not_started", "draft", "endorsed", "submitted", "published"]
 
 
