@@ -337,3 +337,25 @@ def _daily_anchor_waiting() -> bool:
         return False
     path = f"{write_daily_audit_anchor.module_path}"
     return DBTaskResult.objects.filter(task_path=path, status="READY").exists()
+
+
+# --- Reading the log -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    count: int
+    pages: int
+    events: list
+
+
+def audit_events_page(*, page: int = 1, page_size: int = 100, council_code: str = "", action: str = "") -> AuditPage:
+    """One page of the log, oldest first, optionally for one council or one kind of event."""
+    events = AuditEvent.objects.order_by("id")
+    if council_code:
+        events = events.filter(council_code=council_code.upper())
+    if action:
+        events = events.filter(action=action)
+    count = events.count()
+    start = (page - 1) * page_size
+    return AuditPage(count=count, pages=max(1, -(-count // page_size)), events=list(events[start : start + page_size]))

@@ -22,6 +22,10 @@ fetches objects and asks these questions; views never decide for themselves.
 |                                 | Delegation object, never granted by a role)           |
 | plans.act_for_council           | the council's authors; service administrators, for    |
 |                                 | any council, through the API only (support work)      |
+| analysis.read_corpus            | department staff: the corpus of plan documents, what  |
+|                                 | the analysis found, and its runs                      |
+| analysis.import_documents       | department analysts and administrators                |
+| analysis.run_analysis           | department analysts and administrators                |
 | submissions.certify_return      | the council's chief executive and s151 officers (an   |
 |                                 | executive director prepares, but does not certify)    |
 | submissions.manage_returns      | department analysts and administrators: grant         |
@@ -114,3 +118,14 @@ def is_delegated_officer(user, delegation) -> bool:
 rules.add_perm("governance.amend_under_delegation", is_delegated_officer)
 rules.add_perm("meetings.manage_meetings", holds_role(CouncilRole.DEMOCRATIC_SERVICES))
 rules.add_perm("core.read_audit_log", is_department_staff)
+
+
+@rules.predicate
+def is_department_analyst(user) -> bool:
+    """Department analysts and administrators: the people who import plans and run the analysis."""
+    return is_department_staff(user) and user.department_role in ("analyst", "administrator")
+
+
+rules.add_perm("analysis.read_corpus", is_department_staff)
+rules.add_perm("analysis.import_documents", is_department_analyst)
+rules.add_perm("analysis.run_analysis", is_department_analyst)

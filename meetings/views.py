@@ -1,1 +1,250 @@
-"""Pages for meetings."""
+"""Pages for meetings: democratic services build an agenda and publish its pack; anyone reads it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.audit import events_for
+from meetings import access, selectors, services
+from meetings.exceptions import AgendaBlocked, MeetingRefused
+from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PastAgendaForm
+from meetings.notice import notice_warning
+from meetings.pack import render_agenda_pack, time_text
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def meeting_list(request):
+    council = access.get_council_for_meetings(request.user)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "council": council,
+            "meetings": selectors.meetings_of(council),
+            "may_manage": request.user.has_perm("meetings.manage_meetings", council),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def schedule_meeting(request):
+    council = access.get_council_for_managing_meetings(request.user)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            committee = services.create_committee(
+                council=council, name=data["committee_name"], kind=data["kind"], actor=request.user
+            )
+            meeting = services.schedule_meeting(
+                committee=committee,
+                date=data["date"],
+                starts_at=data["time"],
+                venue=data["venue"],
+                contact=data["contact"],
+                actor=request.user,
+            )
+        except MeetingRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+        else:
+            messages.success(request, f"Meeting added: {meeting}")
+            return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    return render(
+        request,
+        "meetings/schedule_meeting.html",
+        {"form": form, "council": council, "committees": selectors.committees_of(council)},
+    )
+
+
+def _item_rows(meeting):
+    rows = []
+    for item in selectors.items_of(meeting):
+        rows.append({"item": item, "blockers": [] if meeting.agenda_published else selectors.item_blockers(item)})
+    return rows
+
+
+@require_GET
+@login_required
+def meeting_detail(request, meeting_id):
+    meeting = access.get_meeting_for_council_view(request.user, meeting_id)
+    may_manage = request.user.has_perm("meetings.manage_meetings", meeting.council)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "time_text": time_text(meeting.starts_at),
+            "rows": _item_rows(meeting),
+            "may_manage": may_manage,
+            "may_remove": may_manage and not meeting.agenda_published,
+            "has_taken_place": meeting.starts <= timezone.now(),
+            "events": events_for(meeting),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add_item(request, meeting_id):
+    meeting = access.get_meeting_for_change(request.user, meeting_id)
+    if meeting.agenda_published:
+        return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    reports, papers = selectors.reports_for_agenda(meeting), selectors.papers_for_agenda(meeting)
+    form = AgendaItemForm(request.POST if request.method == "POST" else None, reports=reports, papers=papers)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kind, _, pk = data["report"].partition("-")
+        chosen = {"report": {r.pk: r for r in reports}, "paper": {p.pk: p for p in papers}}[kind][int(pk)]
+        try:
+            item = services.add_agenda_item(
+                meeting=meeting,
+                report=chosen if kind == "report" else None,
+                paper=chosen if kind == "paper" else None,
+                title=data["title"],
+                description=data["description"],
+                number=data["number"],
+                actor=request.user,
+            )
+        except MeetingRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+        else:
+            messages.success(request, f"Item {item.number} added: {item.title}")
+            return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    return render(
+        request, "meetings/add_item.html", {"meeting": meeting, "form": form, "has_reports": bool(reports or papers)}
+    )
+
+
+@require_POST
+@login_required
+def remove_item(request, item_id):
+    item = access.get_item_for_change(request.user, item_id)
+    try:
+        meeting = services.remove_agenda_item(item=item, actor=request.user)
+    except MeetingRefused as refusal:
+        messages.error(request, refusal.message)
+        meeting = item.meeting
+    else:
+        messages.success(request, f"Item {item.number} removed: {item.title}")
+    return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+
+
+def _publish_page(request, meeting, form, template, extra=None):
+    today = timezone.localdate()
+    return render(
+        request,
+        template,
+        {
+            "meeting": meeting,
+            "form": form,
+            "rows": _item_rows(meeting),
+            "blocked": selectors.blockers_for_agenda(meeting),
+            "warning": notice_warning(today, meeting.date) if meeting.date >= today else "",
+            "has_taken_place": meeting.starts <= timezone.now(),
+            **(extra or {}),
+        },
+    )
+
+
+def _refused(form, refusal: MeetingRefused):
+    if isinstance(refusal, AgendaBlocked):
+        form.add_error(None, "The agenda cannot be published until every report is ready: see what is missing below")
+    else:
+        form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+
+
+def _published_message(request, meeting):
+    messages.success(
+        request,
+        f"Agenda published: the pack has {meeting.pack_pages} pages"
+        + (". The notice was short: see the warning on this page" if meeting.short_notice else ""),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def publish_agenda(request, meeting_id):
+    meeting = access.get_meeting_for_change(request.user, meeting_id)
+    if meeting.agenda_published:
+        return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        try:
+            meeting = services.publish_agenda(meeting=meeting, actor=request.user)
+        except MeetingRefused as refusal:
+            _refused(form, refusal)
+        else:
+            _published_message(request, meeting)
+            return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    return _publish_page(request, meeting, form, "meetings/publish_agenda.html")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def record_past_agenda(request, meeting_id):
+    meeting = access.get_meeting_for_change(request.user, meeting_id)
+    if meeting.agenda_published:
+        return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    form = PastAgendaForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.publish_agenda(
+                meeting=meeting, actor=request.user, published_on=form.cleaned_data["published_on"]
+            )
+        except MeetingRefused as refusal:
+            _refused(form, refusal)
+        else:
+            _published_message(request, meeting)
+            return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    return _publish_page(request, meeting, form, "meetings/record_past_agenda.html")
+
+
+@require_GET
+@login_required
+def preview_pack(request, meeting_id):
+    """The pack as it would print today; nothing is stored (publishing prints the pack of record)."""
+    meeting = access.get_meeting_for_council_view(request.user, meeting_id)
+    if meeting.agenda_published:
+        return redirect("meetings:agenda_pack", meeting_id=meeting.pk)
+    if not selectors.items_of(meeting):
+        raise Http404("The agenda has no items yet")
+    pack = render_agenda_pack(meeting, published_on=timezone.localdate())
+    return _pdf(pack.pdf, "preview-" + selectors.pack_filename(meeting))
+
+
+# --- Public pages ------------------------------------------------------------------------
+
+
+@require_GET
+def public_agendas(request):
+    return render(request, "meetings/public_agendas.html", {"meetings": selectors.published_meetings()[:200]})
+
+
+@require_GET
+def public_agenda(request, meeting_id):
+    meeting = access.get_published_meeting(meeting_id)
+    return render(
+        request,
+        "meetings/public_agenda.html",
+        {"meeting": meeting, "time_text": time_text(meeting.starts_at), "items": selectors.items_of(meeting)},
+    )
+
+
+@require_GET
+def agenda_pack(request, meeting_id):
+    meeting = access.get_published_meeting(meeting_id)
+    content = selectors.pack_file(meeting)
+    if content is None:
+        raise Http404("The agenda pack is not available")
+    return _pdf(content, selectors.pack_filename(meeting))

@@ -63,6 +63,13 @@ EVENT_LABELS = {
     "BarrierRemoved": "Barrier removed",
     "CommitmentAdded": "Commitment added",
     "CommitmentRemoved": "Commitment removed",
+    "CommitteeCreated": "Committee added",
+    "MeetingScheduled": "Meeting added",
+    "PaperWritten": "Committee paper written",
+    "AgendaItemAdded": "Agenda item added",
+    "AgendaItemRemoved": "Agenda item removed",
+    "AgendaPublished": "Agenda published with its pack",
+    "PastAgendaRecorded": "Agenda of a past meeting recorded",
 }
 
 

@@ -1,0 +1,256 @@
+"""Version 1 of the meetings API, and the audit log for the department.
+
+- `GET /v1/meetings`: meetings with a published agenda, open to anyone; with a bearer token of
+  someone who works for a council, that council's meetings whose agenda is not yet published too.
+- `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published).
+- `GET /v1/audit-events` and `GET /v1/audit-events/verification`: department staff only
+  (`core.read_audit_log`); the log is read page by page, oldest first.
+"""
+
+import datetime
+
+from django.db.models import Q
+from django.http import HttpResponse
+from ninja import Field, Query, Router, Schema, Status
+
+from accounts.services import user_for_api_token
+from api.auth import BearerToken
+from api.schemas import Error, ValidationErrorOut
+from core.audit import audit_events_page, verify_anchors, verify_audit_chain
+from councils.selectors import council_of
+from meetings import selectors as meetings
+
+router = Router(tags=["Meetings"])
+audit_router = Router(tags=["Audit log"], auth=BearerToken())
+
+
+class PageRangeOut(Schema):
+    first: int
+    last: int
+
+
+class AgendaItemOut(Schema):
+    number: int
+    title: str
+    description: str
+    report_type: str = Field(description="decision_report (a plan decision) or committee_paper")
+    pages: PageRangeOut | None = Field(description="Where the item's report is in the pack, once published")
+
+
+class MeetingOut(Schema):
+    id: int
+    council: str = Field(description="The council's ONS code")
+    council_name: str
+    committee: str
+    committee_kind: str
+    date: datetime.date
+    time: str = Field(description="Start time, 24-hour HH:MM, UK time")
+    venue: str
+    agenda_published: bool
+    agenda_published_on: datetime.date | None
+    clear_working_days: int | None = Field(description="Working days between publication and the meeting")
+    agenda_pack_url: str | None
+    agenda_pack_sha256: str | None
+    items: list[AgendaItemOut]
+
+
+class MeetingFilters(Schema):
+    council: str | None = Field(None, description="Only this council's meetings (ONS code)", max_length=20)
+
+
+def _caller(request):
+    header = request.headers.get("Authorization", "")
+    if header[:7].lower() == "bearer ":
+        return user_for_api_token(header[7:].strip())
+    return None
+
+
+def _meeting_out(request, meeting) -> dict:
+    from django.urls import reverse
+
+    published = meeting.agenda_published
+    return {
+        "id": meeting.pk,
+        "council": meeting.council.gss_code,
+        "council_name": meeting.council.name,
+        "committee": meeting.committee.name,
+        "committee_kind": meeting.committee.kind,
+        "date": meeting.date,
+        "time": meeting.starts_at.strftime("%H:%M"),
+        "venue": meeting.venue,
+        "agenda_published": published,
+        "agenda_published_on": meeting.agenda_published_on,
+        "clear_working_days": meeting.clear_working_days,
+        "agenda_pack_url": request.build_absolute_uri(reverse("api:meeting_agenda_pack", args=[meeting.pk]))
+        if published
+        else None,
+        "agenda_pack_sha256": meeting.pack_hash or None,
+        "items": [
+            {
+                "number": item.number,
+                "title": item.title,
+                "description": item.description,
+                "report_type": "decision_report" if item.report_id else "committee_paper",
+                "pages": {"first": item.first_page, "last": item.last_page} if item.first_page else None,
+            }
+            for item in meetings.items_of(meeting)
+        ],
+    }
+
+
+@router.get(
+    "",
+    response={200: list[MeetingOut], 422: ValidationErrorOut},
+    summary="Meetings and their agendas",
+)
+def list_meetings(request, filters: Query[MeetingFilters]):
+    """Meetings with a published agenda, newest first; a council's own people (with a token) see their
+    council's unpublished agendas as well."""
+    user = _caller(request)
+    council = council_of(user) if user is not None else None
+    visible = meetings.all_meetings()
+    if council is not None and user.has_perm("plans.view_council_work", council):
+        visible = visible.filter(Q(agenda_published_on__isnull=False) | Q(council=council))
+    else:
+        visible = visible.filter(agenda_published_on__isnull=False)
+    if filters.council:
+        visible = visible.filter(council__gss_code=filters.council.upper())
+    return [_meeting_out(request, meeting) for meeting in visible[:500]]
+
+
+@router.get(
+    "/{meeting_id}/agenda-pack.pdf",
+    response={200: None, 404: Error},
+    summary="A meeting's agenda pack (PDF)",
+    url_name="meeting_agenda_pack",
+    openapi_extra={"responses": {200: {"description": "The agenda pack", "content": {"application/pdf": {}}}}},
+)
+def agenda_pack(request, meeting_id: int):
+    """The pack as published: front sheet, agenda with page ranges, then the reports. 404 until published."""
+    meeting = meetings.meeting_by_id(meeting_id)
+    content = meetings.pack_file(meeting) if meeting is not None and meeting.agenda_published else None
+    if content is None:
+        return Status(404, {"detail": "No published agenda pack for that meeting"})
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{meetings.pack_filename(meeting)}"'
+    return response
+
+
+# --- The audit log, for the department ----------------------------------------------------
+
+
+class AuditEventOut(Schema):
+    id: int
+    occurred_at: datetime.datetime
+    action: str
+    actor: str
+    council: str = Field(description="ONS code of the council concerned, or empty")
+    subject_type: str
+    subject_id: str
+    content_hash: str
+    data: dict
+    previous_hash: str
+    event_hash: str
+
+
+class AuditPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    pages: int
+    results: list[AuditEventOut]
+
+
+class AuditFilters(Schema):
+    page: int = Field(1, ge=1, le=1_000_000)
+    page_size: int = Field(100, ge=1, le=500)
+    council: str | None = Field(None, description="ONS code", max_length=20)
+    action: str | None = Field(None, description="Event name, e.g. AgendaPublished", max_length=60)
+
+
+class BrokenEntryOut(Schema):
+    id: int
+    occurred_at: datetime.datetime
+    action: str
+    reason: str
+
+
+class ChainHeadOut(Schema):
+    id: int | None
+    hash: str
+
+
+class VerificationOut(Schema):
+    intact: bool
+    entries_checked: int
+    first_broken: BrokenEntryOut | None
+    head: ChainHeadOut | None
+    anchors_checked: int
+    anchor_problems: list[str]
+
+
+def _department(request) -> bool:
+    return request.auth.has_perm("core.read_audit_log")
+
+
+@audit_router.get(
+    "",
+    response={200: AuditPageOut, 401: Error, 403: Error, 422: ValidationErrorOut},
+    summary="The audit log, oldest first",
+)
+def list_audit_events(request, filters: Query[AuditFilters]):
+    """Every state change: who did what, when, to which object, with the hashes that chain the log."""
+    if not _department(request):
+        return Status(403, {"detail": "Only department staff may read the audit log"})
+    page = audit_events_page(
+        page=filters.page, page_size=filters.page_size, council_code=filters.council or "", action=filters.action or ""
+    )
+    return {
+        "count": page.count,
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "pages": page.pages,
+        "results": [
+            {
+                "id": event.pk,
+                "occurred_at": event.occurred_at,
+                "action": event.action,
+                "actor": event.actor_name,
+                "council": event.council_code,
+                "subject_type": event.subject_type,
+                "subject_id": event.subject_id,
+                "content_hash": event.content_hash,
+                "data": event.data,
+                "previous_hash": event.previous_hash,
+                "event_hash": event.event_hash,
+            }
+            for event in page.events
+        ],
+    }
+
+
+@audit_router.get(
+    "/verification",
+    response={200: VerificationOut, 401: Error, 403: Error},
+    summary="Check the audit log's hash chain and anchors now",
+)
+def verification(request):
+    """The same checks as `manage.py verify_audit_log`: each entry's hash and link, and the log against
+    every anchor file written outside the database."""
+    if not _department(request):
+        return Status(403, {"detail": "Only department staff may read the audit log"})
+    chain = verify_audit_chain()
+    anchors = verify_anchors()
+    broken = chain.first_broken
+    return {
+        "intact": chain.intact and anchors.intact,
+        "entries_checked": chain.events_checked,
+        "first_broken": (
+            {"id": broken.id, "occurred_at": broken.occurred_at, "action": broken.action, "reason": broken.reason}
+            if broken
+            else None
+        ),
+        "head": {"id": chain.head.event_id, "hash": chain.head.event_hash} if chain.head else None,
+        "anchors_checked": anchors.anchors_checked,
+        "anchor_problems": anchors.problems,
+    }

@@ -1,0 +1,62 @@
+"""The one way views reach meetings; each function checks tenancy and raises Http404 otherwise.
+
+A published agenda (and its pack) is public. Anything else about a meeting is for the people who
+work for its council; changing it is for the council's democratic services officers
+(`meetings.manage_meetings`). A meeting of another council is a 404, never a 403.
+"""
+
+from django.http import Http404
+
+from councils.selectors import council_of
+from meetings import selectors
+
+
+def _meeting(meeting_id: int):
+    meeting = selectors.meeting_by_id(meeting_id)
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_council_for_meetings(user):
+    """The signed-in person's council, when they work for one."""
+    council = council_of(user)
+    if council is None or not user.has_perm("plans.view_council_work", council):
+        raise Http404("No council")
+    return council
+
+
+def get_council_for_managing_meetings(user):
+    council = get_council_for_meetings(user)
+    if not user.has_perm("meetings.manage_meetings", council):
+        raise Http404("No council")
+    return council
+
+
+def get_meeting_for_council_view(user, meeting_id: int):
+    meeting = _meeting(meeting_id)
+    if not user.has_perm("plans.view_council_work", meeting.council):
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_meeting_for_change(user, meeting_id: int):
+    meeting = _meeting(meeting_id)
+    if not user.has_perm("meetings.manage_meetings", meeting.council):
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_item_for_change(user, item_id: int):
+    item = selectors.item_by_id(item_id)
+    if item is None or not user.has_perm("meetings.manage_meetings", item.meeting.council):
+        raise Http404("No such agenda item")
+    return item
+
+
+def get_published_meeting(meeting_id: int):
+    """A meeting whose agenda is published: anyone may read it and download its pack."""
+    meeting = _meeting(meeting_id)
+    if not meeting.agenda_published:
+        raise Http404("No such agenda")
+    return meeting

@@ -1,0 +1,110 @@
+"""The agenda pack: one PDF with a front sheet, the agenda with each item's page range, then the reports.
+
+The page ranges in the agenda are laid out by WeasyPrint itself (`target-counter` to the anchors that
+open and close each item), so they are the pages the PDF really has. After printing, the same anchors
+are looked up in the PDF's named destinations to record each item's first and last page, which is
+how the service shows the ranges on the meeting page without reading the PDF again.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from core.pdf import render_pdf
+from meetings.models import AgendaItem, Meeting
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    item: AgendaItem
+    start: str
+    end: str
+    body: str
+
+
+@dataclass(frozen=True)
+class AgendaPack:
+    pdf: bytes
+    page_count: int
+    page_ranges: dict[int, tuple[int, int]]  # agenda item id -> (first page, last page)
+
+
+def time_text(moment: datetime.time) -> str:
+    """'6.30pm', 'midday', '10am', as council agendas and GOV.UK style write times."""
+    if moment.hour == 12 and moment.minute == 0:
+        return "midday"
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}.{moment.minute:02d}{suffix}"
+
+
+def _report_body(item: AgendaItem) -> str:
+    if item.report_id:
+        from governance.rendering import report_fragment
+
+        return report_fragment(item.report)
+    return render_to_string("meetings/paper_fragment.html", {"paper": item.paper})
+
+
+def _report_css(items) -> str:
+    if any(item.report_id for item in items):
+        from governance.rendering import REPORT_PRINT_CSS
+
+        return REPORT_PRINT_CSS
+    return ""
+
+
+def pack_html(meeting: Meeting, items: list[AgendaItem], *, published_on: datetime.date) -> str:
+    entries = [
+        PackEntry(
+            item=item,
+            start=f"agenda-item-{item.pk}",
+            end=f"agenda-item-{item.pk}-end",
+            body=mark_safe(_report_body(item)),  # report fragments are built from sanitised Markdown
+        )
+        for item in items
+    ]
+    return render_to_string(
+        "meetings/agenda_pack.html",
+        {
+            "meeting": meeting,
+            "entries": entries,
+            "time_text": time_text(meeting.starts_at),
+            "published_on": published_on,
+            "report_css": mark_safe(_report_css(items)),
+        },
+    )
+
+
+def named_destination_pages(pdf: bytes, names: list[str]) -> dict[str, int]:
+    """The 1-based page each named destination (an HTML id WeasyPrint anchored) points at."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = {}
+        for name in names:
+            destination = pdfium_c.FPDF_GetNamedDestByName(document.raw, name.encode("utf-8"))
+            if destination:
+                index = pdfium_c.FPDFDest_GetDestPageIndex(document.raw, destination)
+                if index >= 0:
+                    pages[name] = index + 1
+        return pages
+    finally:
+        document.close()
+
+
+def render_agenda_pack(meeting: Meeting, *, published_on: datetime.date) -> AgendaPack:
+    items = list(meeting.items.select_related("report", "paper").order_by("number"))
+    rendered = render_pdf(pack_html(meeting, items, published_on=published_on))
+    names = [name for item in items for name in (f"agenda-item-{item.pk}", f"agenda-item-{item.pk}-end")]
+    pages = named_destination_pages(rendered.pdf, names)
+    ranges = {}
+    for item in items:
+        first, last = pages.get(f"agenda-item-{item.pk}"), pages.get(f"agenda-item-{item.pk}-end")
+        if first is None or last is None:
+            raise RuntimeError(f"The agenda pack has no anchor for item {item.number}")
+        ranges[item.pk] = (first, last)
+    return AgendaPack(pdf=rendered.pdf, page_count=rendered.page_count, page_ranges=ranges)

@@ -1,0 +1,307 @@
+"""Writes for meetings: committees, meetings, agenda items, committee papers and agenda publication.
+
+Every function takes keyword arguments, runs in one transaction and writes one audit event.
+"""
+
+import datetime
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from core.audit import record_event, write_anchor
+from core.dates import LONDON, uk_date
+from meetings.exceptions import AgendaBlocked, MeetingRefused
+from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper
+from meetings.notice import clear_working_days
+from meetings.selectors import blockers_for_agenda
+
+PACK_DIRECTORY = "agenda-packs"
+
+
+def create_committee(*, council, name: str, kind: str, actor, at: datetime.datetime | None = None) -> Committee:
+    """A committee of the council; asking again for one that exists returns it unchanged."""
+    name = name.strip()
+    if kind not in CommitteeKind.values:
+        raise MeetingRefused("Select what kind of committee it is", field="kind")
+    with transaction.atomic():
+        existing = Committee.objects.filter(council=council, name__iexact=name).first()
+        if existing:
+            return existing
+        committee = Committee.objects.create(council=council, name=name, kind=kind)
+        record_event(
+            action="CommitteeCreated",
+            actor=actor,
+            subject=committee,
+            council_code=council.gss_code,
+            data={"name": name, "kind": kind},
+        )
+    return committee
+
+
+def schedule_meeting(
+    *,
+    committee: Committee,
+    date: datetime.date,
+    starts_at: datetime.time,
+    venue: str,
+    contact: str = "",
+    actor,
+    at: datetime.datetime | None = None,
+) -> Meeting:
+    """A meeting of a committee. Past dates are allowed, so past meetings can be recorded."""
+    moment = at or timezone.now()
+    if not venue.strip():
+        raise MeetingRefused("Enter where the meeting takes place", field="venue")
+    try:
+        with transaction.atomic():
+            meeting = Meeting.objects.create(
+                committee=committee,
+                council=committee.council,
+                date=date,
+                starts_at=starts_at,
+                venue=venue.strip(),
+                contact=contact.strip(),
+                created_by=actor,
+                created_at=moment,
+            )
+            record_event(
+                action="MeetingScheduled",
+                actor=actor,
+                subject=meeting,
+                council_code=committee.council.gss_code,
+                data={
+                    "committee": committee.name,
+                    "date": date.isoformat(),
+                    "time": starts_at.strftime("%H:%M"),
+                    "venue": meeting.venue,
+                },
+            )
+    except IntegrityError:
+        raise MeetingRefused(
+            f"{committee.name} already has a meeting at that time on {date:%-d %B %Y}", field="date"
+        ) from None
+    return meeting
+
+
+def write_paper(
+    *,
+    council,
+    title: str,
+    report_of: str,
+    author_names: str,
+    summary: str,
+    recommendation: str,
+    body: str,
+    cleared_by: str = "",
+    cleared_on: datetime.date | None = None,
+    actor,
+    at: datetime.datetime | None = None,
+) -> Paper:
+    """A committee paper for other business than a plan decision (which has its own decision report)."""
+    moment = at or timezone.now()
+    with transaction.atomic():
+        paper = Paper.objects.create(
+            council=council,
+            title=title.strip(),
+            report_of=report_of.strip(),
+            author_names=author_names.strip(),
+            summary=summary.strip(),
+            recommendation=recommendation.strip(),
+            body=body.strip(),
+            cleared_by=cleared_by.strip(),
+            cleared_on=cleared_on,
+            created_by=actor,
+            created_at=moment,
+        )
+        record_event(
+            action="PaperWritten",
+            actor=actor,
+            subject=paper,
+            council_code=council.gss_code,
+            data={"title": paper.title},
+        )
+    return paper
+
+
+def _lock(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("committee", "council").get(pk=meeting.pk)
+
+
+def _refuse_if_published(meeting: Meeting) -> None:
+    if meeting.agenda_published:
+        raise MeetingRefused(
+            f"The agenda for {meeting} was published on {meeting.agenda_published_on:%-d %B %Y} "
+            "and cannot be changed. Publish a supplementary agenda for anything new."
+        )
+
+
+def add_agenda_item(
+    *,
+    meeting: Meeting,
+    report=None,
+    paper: Paper | None = None,
+    title: str = "",
+    description: str = "",
+    number: int | None = None,
+    actor,
+) -> AgendaItem:
+    """Put one report on the agenda. Every item needs a report (a decision report or a paper) of the
+    meeting's council, once per agenda; the agenda must not be published yet."""
+    if report is None and paper is None:
+        raise MeetingRefused("Choose the report members will consider: an agenda item needs a report", field="report")
+    if report is not None and paper is not None:
+        raise MeetingRefused("Choose one report for the item", field="report")
+    source = report if report is not None else paper
+    with transaction.atomic():
+        locked = _lock(meeting)
+        _refuse_if_published(locked)
+        if source.council_id != locked.council_id:
+            raise MeetingRefused("Choose a report of your own council", field="report")
+        duplicate = locked.items.filter(report=report) if report is not None else locked.items.filter(paper=paper)
+        if duplicate.exists():
+            raise MeetingRefused(f"“{source.title}” is already on this agenda", field="report")
+        if number is None:
+            number = (locked.items.aggregate(top=Max("number"))["top"] or 0) + 1
+        elif number < 1:
+            raise MeetingRefused("The item number must be 1 or more", field="number")
+        elif locked.items.filter(number=number).exists():
+            raise MeetingRefused(f"Item {number} is already on this agenda: choose another number", field="number")
+        item = AgendaItem.objects.create(
+            meeting=locked,
+            number=number,
+            title=(title or source.title).strip(),
+            description=description.strip(),
+            report=report,
+            paper=paper,
+        )
+        record_event(
+            action="AgendaItemAdded",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            content_hash=getattr(report, "content_hash", "") or "",
+            data={
+                "item": number,
+                "title": item.title,
+                "report": f"{source._meta.label}:{source.pk}",
+            },
+        )
+    return item
+
+
+def remove_agenda_item(*, item: AgendaItem, actor) -> Meeting:
+    with transaction.atomic():
+        locked = _lock(item.meeting)
+        _refuse_if_published(locked)
+        number, title = item.number, item.title
+        AgendaItem.objects.filter(pk=item.pk).delete()
+        record_event(
+            action="AgendaItemRemoved",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            data={"item": number, "title": title},
+        )
+    return locked
+
+
+def _pack_name(meeting: Meeting, digest: str) -> str:
+    return f"{PACK_DIRECTORY}/{meeting.council.gss_code}/{meeting.pk}-{digest[:16]}.pdf"
+
+
+def publish_agenda(
+    *,
+    meeting: Meeting,
+    actor,
+    published_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+) -> Meeting:
+    """Publish the agenda and print its pack, once.
+
+    Without `published_on` the agenda is published now, which only a meeting still to come can have.
+    With it, a past meeting's agenda is recorded as published on that date (for meetings held before
+    the service was used); that date cannot be in the future or after the meeting.
+
+    Refused: an agenda already published, an empty agenda, and any item whose report is not ready
+    (its checklist incomplete: `AgendaBlocked` lists what each still needs). Short notice (fewer than
+    five clear working days) is allowed and stored, so the page can warn about it.
+    """
+    from meetings.pack import render_agenda_pack
+
+    moment = at or timezone.now()
+    today = uk_date(moment)
+    with transaction.atomic():
+        locked = _lock(meeting)
+        _refuse_if_published(locked)
+        meeting_label = f"{locked.committee.name} met on {locked.date:%-d %B %Y} at {locked.starts_at:%H:%M}"
+        if published_on is None:
+            if locked.starts <= moment.astimezone(LONDON):
+                raise MeetingRefused(
+                    f"{meeting_label}: an agenda cannot be published after its meeting has taken place. "
+                    "To keep a record of a past meeting, record its agenda with the date it was published."
+                )
+            published_on = today
+            recorded_after = False
+        else:
+            if locked.starts > moment.astimezone(LONDON):
+                raise MeetingRefused(
+                    "This meeting has not taken place yet: publish its agenda now instead of recording a past one",
+                    field="published_on",
+                )
+            if published_on > today:
+                raise MeetingRefused("The date the agenda was published cannot be in the future", field="published_on")
+            if published_on > locked.date:
+                raise MeetingRefused(
+                    f"The agenda must have been published before the meeting on {locked.date:%-d %B %Y}",
+                    field="published_on",
+                )
+            recorded_after = True
+        items = list(locked.items.select_related("report", "paper"))
+        if not items:
+            raise MeetingRefused("Add at least one item, with its report, before publishing the agenda")
+        blockers = blockers_for_agenda(locked)
+        if blockers:
+            raise AgendaBlocked([(f"item {item.number}, {item.title}", problems) for item, problems in blockers])
+
+        pack = render_agenda_pack(locked, published_on=published_on)
+        digest = hashlib.sha256(pack.pdf).hexdigest()
+        name = _pack_name(locked, digest)
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(pack.pdf))
+        for item in items:
+            item.first_page, item.last_page = pack.page_ranges[item.pk]
+            item.save(update_fields=["first_page", "last_page"])
+        locked.agenda_published_on = published_on
+        locked.agenda_recorded_at = moment
+        locked.agenda_recorded_by = actor
+        locked.recorded_after_the_meeting = recorded_after
+        locked.clear_working_days = clear_working_days(published_on, locked.date)
+        locked.pack_path = name
+        locked.pack_hash = digest
+        locked.pack_pages = pack.page_count
+        locked.save()
+        record_event(
+            action="PastAgendaRecorded" if recorded_after else "AgendaPublished",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            content_hash=digest,
+            data={
+                "committee": locked.committee.name,
+                "meeting_date": locked.date.isoformat(),
+                "published_on": published_on.isoformat(),
+                "clear_working_days": locked.clear_working_days,
+                "pages": pack.page_count,
+                "items": [
+                    {"item": item.number, "title": item.title, "pages": [item.first_page, item.last_page]}
+                    for item in sorted(items, key=lambda i: i.number)
+                ],
+            },
+        )
+    # The head of the audit chain goes outside the database with every publication.
+    write_anchor(reason=f"agenda {locked.council.gss_code} meeting {locked.pk}")
+    return locked
