@@ -1,0 +1,97 @@
+"""A linear classifier trained on the project's own labelled passages.
+
+TF-IDF over word 1-2-grams and character 3-5-grams of the text, plus the words of the heading as
+separate features, feeding one logistic regression per theme and per barrier category. It is
+trained from `data/training/*.txt` the first time it is needed (well under a second), so no model
+file is committed and the model always matches the examples it came from.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from .corpus import LabelledPassage, load_dir
+from .rules import THEMES, clean
+from .taxonomy import barrier_ids
+from .types import PassageInput
+
+TRAINING_DIR = Path(__file__).resolve().parent / "data" / "training"
+
+# Regularisation strength, chosen by cross-validation on the training examples (bench/README.md).
+C_THEMES = 8.0
+C_BARRIERS = 8.0
+
+
+def _text(passage: PassageInput) -> str:
+    return clean(passage.text).lower()
+
+
+def _heading(passage: PassageInput) -> str:
+    return clean(passage.heading or "").lower()
+
+
+@dataclass
+class LinearModel:
+    words: TfidfVectorizer
+    chars: TfidfVectorizer
+    headings: TfidfVectorizer
+    themes: dict[int, LogisticRegression | None]
+    barriers: dict[str, LogisticRegression | None]
+
+    def features(self, passages: list[PassageInput]) -> sparse.csr_matrix:
+        texts = [_text(p) for p in passages]
+        heads = [_heading(p) for p in passages]
+        return sparse.hstack(
+            [self.words.transform(texts), self.chars.transform(texts), self.headings.transform(heads)]
+        ).tocsr()
+
+    @staticmethod
+    def _proba(model: LogisticRegression | None, x: sparse.csr_matrix) -> np.ndarray:
+        if model is None:
+            return np.zeros(x.shape[0])
+        return model.predict_proba(x)[:, 1]
+
+    def predict_proba(self, passages: list[PassageInput]) -> tuple[dict[int, np.ndarray], dict[str, np.ndarray]]:
+        x = self.features(passages)
+        return (
+            {n: self._proba(m, x) for n, m in self.themes.items()},
+            {b: self._proba(m, x) for b, m in self.barriers.items()},
+        )
+
+
+def _fit_one(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression | None:
+    if y.sum() == 0 or y.sum() == len(y):
+        return None
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
+    return model.fit(x, y)
+
+
+def fit(examples: list[LabelledPassage]) -> LinearModel:
+    passages = [e.passage for e in examples]
+    texts = [_text(p) for p in passages]
+    heads = [_heading(p) for p in passages]
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=40000)
+    headings = TfidfVectorizer(ngram_range=(1, 1), min_df=1, sublinear_tf=True)
+    x = sparse.hstack([words.fit_transform(texts), chars.fit_transform(texts), headings.fit_transform(heads)]).tocsr()
+    themes = {n: _fit_one(x, np.array([n in e.labels.themes for e in examples], dtype=int), C_THEMES) for n in THEMES}
+    barriers = {}
+    for category in barrier_ids():
+        y = np.array([any(b.category == category for b in e.labels.barriers) for e in examples], dtype=int)
+        barriers[category] = _fit_one(x, y, C_BARRIERS)
+    return LinearModel(words, chars, headings, themes, barriers)
+
+
+def training_examples() -> list[LabelledPassage]:
+    return load_dir(TRAINING_DIR, known_barriers=set(barrier_ids()))
+
+
+@cache
+def trained_model() -> LinearModel:
+    """The model trained on the committed examples, built once per process."""
+    return fit(training_examples())
