@@ -387,3 +387,16 @@ def test_the_meeting_history_reads_in_plain_words(client, dorset_clerk, report, 
     history = page.select_one(".app-timeline").text
     assert "Meeting added" in history and "Agenda item added" in history
     assert "AgendaItemAdded" not in history
+
+
+def test_the_service_refuses_a_report_with_an_incomplete_checklist_and_says_what_is_missing(
+    dorset_clerk, report, future_cabinet
+):
+    services.add_agenda_item(meeting=future_cabinet, report=report, number=16, actor=dorset_clerk)
+    with pytest.raises(AgendaBlocked) as refused:
+        services.publish_agenda(meeting=future_cabinet, actor=dorset_clerk)
+    ((which, reasons),) = refused.value.blockers
+    assert which == f"item 16, {report.title}"
+    assert reasons == agenda_blockers(report) and reasons
+    future_cabinet.refresh_from_db()
+    assert not future_cabinet.agenda_published
