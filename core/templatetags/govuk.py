@@ -70,6 +70,21 @@ EVENT_LABELS = {
     "AgendaItemRemoved": "Agenda item removed",
     "AgendaPublished": "Agenda published with its pack",
     "PastAgendaRecorded": "Agenda of a past meeting recorded",
+    "GovernanceSettingsChanged": "Decision settings changed",
+    "ReportCreated": "Decision report started",
+    "ReportEdited": "Decision report edited",
+    "ReportMovedToVersion": "Decision report moved to a newer version",
+    "ChecklistPersonNamed": "Person named on a checklist line",
+    "ChecklistLineSigned": "Checklist line signed off",
+    "ChecklistLineNotApplicable": "Checklist line marked not applicable",
+    "ConsulteeInformed": "Consultee informed",
+    "ConsulteeNotApplicable": "Consultee line marked not applicable",
+    "ScrutinyCommentRecorded": "Scrutiny comments recorded",
+    "AuthorityDelegated": "Authority delegated for minor amendments",
+    "DecisionRecordPublished": "Decision record published",
+    "DecisionCalledIn": "Decision called in",
+    "CallInResolved": "Call-in resolved",
+    "VersionAmendedUnderDelegation": "Minor amendment made under delegated authority",
 }
 
 
