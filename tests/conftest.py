@@ -185,3 +185,29 @@ def submitted_version(endorsed_version, dorset_director):
 
     submit_version(version=endorsed_version, actor=dorset_director)
     return endorsed_version
+
+
+@pytest.fixture
+def dorset_chief_executive(make_person, dorset):
+    """Dorset's chief executive, who may certify and submit its returns."""
+    person = make_person("dorset-chief-executive", council=dorset, roles=["chief_executive"])
+    person.email = "chief.executive@dorset.example.gov.uk"
+    person.save()
+    return person
+
+
+@pytest.fixture
+def dorset_s151(make_person, dorset):
+    """Dorset's section 151 officer, who may certify and submit its returns."""
+    person = make_person("dorset-section-151-officer", council=dorset, roles=["section_151_officer"])
+    person.email = "s151@dorset.example.gov.uk"
+    person.save()
+    return person
+
+
+@pytest.fixture
+def somerset_chief_executive(make_person, somerset):
+    person = make_person("somerset-chief-executive", council=somerset, roles=["chief_executive"])
+    person.email = "chief.executive@somerset.example.gov.uk"
+    person.save()
+    return person
