@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Published plans and the index of councils: files written at publication, served like static files.
+    "portal.middleware.PublishedFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,6 +173,8 @@ X_FRAME_OPTIONS = "DENY"
 COUNCILS_CSV = Path(os.environ.get("COUNCILS_CSV", BASE_DIR / "councils/data/english_councils_2024.csv"))
 
 SERVICE_NAME = "Productivity plans"
+# The service's public address, for links in emails sent by the task worker (no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -1,19 +1,48 @@
-"""The public site: reads only the register and what councils have published."""
+"""The public site: reads only the register and what councils have published.
 
-from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+Published plans and the index of councils are normally served as files by portal.middleware; the
+views below for them are the fallback (object storage, or a file that failed its check) and stream
+the stored bytes without rendering a template.
+"""
 
-from councils.models import AuthorityType
-from councils.selectors import council_by_code, counts_by_type, search_councils
-from governance.selectors import endorsement_of
-from plans.selectors import open_returns
-from portal.forms import CouncilSearchForm
-from submissions import access as submissions_access
-from submissions.selectors import publications_of, submission_of
+import csv
+import json
 
-PAGE_SIZE = 50
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from councils.selectors import council_by_code
+from plans.selectors import open_returns, return_by_slug
+from portal import open_data as data
+from portal import selectors, subscriptions
+from portal.forms import SubscribeForm
+from portal.listing import council_list_context
+from submissions import publishing
+
+FILE_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "json": "application/json; charset=utf-8",
+}
+
+
+def _council_or_404(code: str):
+    council = council_by_code(code)
+    if council is None:
+        raise Http404("No council with that ONS code")
+    return council
+
+
+def _return_or_404(slug: str):
+    return_definition = return_by_slug(slug)
+    if return_definition is None:
+        raise Http404("No such return")
+    return return_definition
 
 
 @require_GET
@@ -23,57 +52,189 @@ def home(request):
 
 @require_GET
 def council_list(request):
-    form = CouncilSearchForm(request.GET or None)
-    councils = search_councils(**form.filters())
-    page = Paginator(councils, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = counts_by_type(councils)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "portal/council_list.html",
-        {
-            "form": None,
-            "search_form": form,
-            "page": page,
-            "total": page.paginator.count,
-            "type_counts": [(label, counts.get(value, 0)) for value, label in AuthorityType.choices],
-            "query_string": query.urlencode(),
-        },
-    )
+    return render(request, "portal/council_list.html", council_list_context(request))
 
 
 @require_GET
 def council_detail(request, code):
-    council = council_by_code(code)
-    if council is None:
-        raise Http404("No council with that ONS code")
+    council = _council_or_404(code)
+    plans = selectors.published_plans_of(council)
+    for plan in plans:
+        plan.decision_record_url = publishing._decision_record_url(plan.endorsement)
+        plan.html_url = publishing.file_url(plan.publication.content_hash, "html")
+        plan.pdf_url = publishing.file_url(plan.publication.content_hash, "pdf")
+        plan.json_url = publishing.file_url(plan.publication.content_hash, "json")
     return render(
         request,
         "portal/council_detail.html",
-        {
-            "council": council,
-            "publications": publications_of(council),
-            "districts": council.districts.order_by("name"),
-        },
+        {"council": council, "plans": plans, "districts": council.districts.order_by("name")},
     )
+
+
+# --- Published files (fallback: the middleware serves them from a local folder) ----------------------
+
+
+def _serve_stored(request, name: str, expected: str | None, kind: str, *, immutable: bool) -> HttpResponse:
+    """A stored file's bytes, if they still match the hash recorded when written. No template is rendered."""
+    content = publishing.read_stored(name)
+    if content is None or not expected:
+        raise Http404("No such published file")
+    if publishing.sha256(content) != expected:
+        return HttpResponse(
+            "This published file does not match the record made when it was published, so it is not being served.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    etag = f'"{expected}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified(headers={"ETag": etag})
+    response = HttpResponse(content, content_type=FILE_TYPES[kind])
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, max-age=60"
+    return response
 
 
 @require_GET
 def published_plan(request, code, slug):
-    publication = submissions_access.get_publication_for_public(code, slug)
-    version = publication.version
+    publication = selectors.latest_publication(code=code, slug=slug)
+    if publication is None:
+        raise Http404("No published plan")
+    return _serve_stored(request, publication.html_name, publication.file_hashes.get("html"), "html", immutable=False)
+
+
+@require_GET
+def publication_file(request, content_hash, filename):
+    kind = filename.removeprefix("plan.")
+    if filename != f"plan.{kind}" or kind not in FILE_TYPES:
+        raise Http404("No such published file")
+    publication = selectors.publication_by_hash(content_hash)
+    if publication is None:
+        raise Http404("No such published file")
+    name = {"html": publication.html_name, "pdf": publication.pdf_name, "json": publication.json_name}[kind]
+    return _serve_stored(request, name, publication.file_hashes.get(kind), kind, immutable=True)
+
+
+# --- Atom feeds ----------------------------------------------------------------------------------------
+
+
+class PublicationsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Council productivity plans: new publications"
+    subtitle = "Each plan a council publishes, and each correction, newest first."
+
+    def link(self):
+        return reverse("portal:council_list")
+
+    def items(self):
+        return selectors.publications()[:50]
+
+    def item_title(self, item):
+        correction = " (correction)" if item.replaces_id else ""
+        return f"{item.council.name}: {item.return_definition.title}{correction}"
+
+    def item_description(self, item):
+        text = f"Version {item.version.number}, published {item.published_at:%d %B %Y}."
+        text += f" Content hash {item.content_hash}."
+        if item.replaces_id:
+            text += f" It corrects the plan published on {item.replaces.published_at:%d %B %Y}."
+        return text
+
+    def item_link(self, item):
+        return publishing.file_url(item.content_hash, "html")
+
+    def item_guid(self, item):
+        return f"urn:sha256:{item.content_hash}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_enclosure_url(self, item):
+        return publishing.file_url(item.content_hash, "pdf")
+
+    item_enclosure_mime_type = "application/pdf"
+
+    def item_enclosure_length(self, item):
+        return 0
+
+
+class CouncilPublicationsFeed(PublicationsFeed):
+    def get_object(self, request, code):
+        return _council_or_404(code)
+
+    def title(self, obj):
+        return f"{obj.name}: productivity plan publications"
+
+    def link(self, obj):
+        return reverse("portal:council_detail", kwargs={"code": obj.gss_code})
+
+    def items(self, obj):
+        return selectors.publications().filter(council=obj)[:50]
+
+
+publications_feed = require_GET(PublicationsFeed())
+council_feed = require_GET(CouncilPublicationsFeed())
+
+
+# --- Email subscriptions -------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request, code):
+    council = _council_or_404(code)
+    form = SubscribeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        subscriptions.subscribe(
+            council=council, email=form.cleaned_data["email"], base_url=request.build_absolute_uri("/").rstrip("/")
+        )
+        return redirect("portal:subscribe_sent", code=council.gss_code)
     return render(
         request,
-        "portal/published_plan.html",
-        {
-            "publication": publication,
-            "version": version,
-            "council": publication.council,
-            "endorsement": endorsement_of(version),
-            "submission": submission_of(version),
-        },
+        "portal/subscribe.html",
+        {"council": council, "form": form},
+        status=400 if form.is_bound else 200,
     )
+
+
+@require_GET
+def subscribe_sent(request, code):
+    return render(request, "portal/subscribe_sent.html", {"council": _council_or_404(code)})
+
+
+def _token_council(token: str):
+    payload = subscriptions.read_token(token)
+    council = council_by_code(payload["c"]) if payload else None
+    if council is None:
+        raise Http404("This link is not one of ours")
+    return council
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_subscription(request, token):
+    council = _token_council(token)
+    if request.method == "POST":
+        subscription = subscriptions.confirm(token=token)
+        if subscription is None:
+            return render(request, "portal/subscription_link_expired.html", {"council": council}, status=400)
+        return render(request, "portal/subscription_confirmed.html", {"council": council})
+    return render(request, "portal/confirm_subscription.html", {"council": council, "token": token})
+
+
+@csrf_exempt  # the signed token is the authority; mail programs POST here without a form (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    council = _token_council(token)
+    if request.method == "POST":
+        subscriptions.unsubscribe(token=token)
+        return render(request, "portal/unsubscribed.html", {"council": council})
+    return render(request, "portal/unsubscribe.html", {"council": council, "token": token})
+
+
+# --- Open data -----------------------------------------------------------------------------------------
 
 
 @require_GET
@@ -83,4 +244,61 @@ def accessibility(request):
 
 @require_GET
 def open_data(request):
-    return render(request, "portal/open_data.html", {"returns": open_returns()})
+    return render(request, "portal/open_data.html", {"returns": open_returns(), "datasets": data.DATASETS})
+
+
+def _csv(filename: str, columns: list[str], rows: list[dict]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.DictWriter(response, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if row.get(key) is None else row[key] for key in columns})
+    return response
+
+
+def _json(document: dict) -> HttpResponse:
+    return HttpResponse(
+        json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n",
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def _format_or_404(fmt: str) -> str:
+    if fmt not in ("csv", "json"):
+        raise Http404("Downloads come as csv or json")
+    return fmt
+
+
+@require_GET
+def register_download(request, slug, fmt):
+    fmt = _format_or_404(fmt)
+    return_definition = _return_or_404(slug)
+    rows = data.register_rows(return_definition)
+    if fmt == "csv":
+        return _csv(f"{slug}-register.csv", data.REGISTER_COLUMNS, rows)
+    return _json(data.document(title=f"{return_definition.title}: every council's status", return_slug=slug, rows=rows))
+
+
+@require_GET
+def dataset_download(request, slug, dataset, fmt):
+    fmt = _format_or_404(fmt)
+    if dataset not in data.DATASETS:
+        raise Http404("No such dataset")
+    return_definition = _return_or_404(slug)
+    rows = data.dataset_rows(return_definition, dataset)
+    if fmt == "csv":
+        return _csv(f"{slug}-{dataset}.csv", data.COLUMNS[dataset], rows)
+    return _json(data.document(title=f"{return_definition.title}: {dataset}", return_slug=slug, rows=rows))
+
+
+@require_GET
+def plan_download(request, code, slug, fmt):
+    fmt = _format_or_404(fmt)
+    publication = selectors.latest_publication(code=code, slug=slug)
+    if publication is None:
+        raise Http404("This council has not published this plan")
+    if fmt == "json":
+        expected = publication.file_hashes.get("json")
+        return _serve_stored(request, publication.json_name, expected, "json", immutable=False)
+    return _csv(f"{publication.council.gss_code}-{slug}.csv", data.PLAN_COLUMNS, data.plan_rows(publication))

@@ -130,32 +130,8 @@ def receipt(request, submission_id):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def publish(request, version_id):
-    version = access.get_version_for_publish(request.user, version_id)
-    existing = selectors.publication_of(version)
-    if existing is not None:
-        return redirect("portal:published_plan", code=version.council.gss_code, slug=version.return_definition.slug)
-    error = None
-    if request.method == "POST":
-        try:
-            services.publish_version(version=version, actor=request.user)
-        except InvalidTransition as refused:
-            error = refused.reason
-        else:
-            messages.success(request, "The plan has been published")
-            return redirect("portal:published_plan", code=version.council.gss_code, slug=version.return_definition.slug)
-    return render(
-        request,
-        "submissions/publish.html",
-        {
-            "version": version,
-            "submission": selectors.submission_of(version),
-            "error": error,
-        },
-        status=400 if error else 200,
-    )
+# Publishing (and publishing a correction) has its own module.
+from submissions.views_publish import publish  # noqa: E402, F401
 
 
 @require_GET

@@ -1,0 +1,10 @@
+"""What the public site does when a plan is published (after the publication is committed)."""
+
+from django.conf import settings
+
+from portal.tasks import email_publication_to_subscribers, rewrite_council_index
+
+
+def on_plan_published(sender, *, publication, **kwargs) -> None:
+    email_publication_to_subscribers.enqueue(publication.pk, settings.SITE_URL)
+    rewrite_council_index.enqueue()

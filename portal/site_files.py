@@ -1,0 +1,55 @@
+"""Pages of the public site written as files: the index of councils.
+
+The unfiltered index of councils (`/councils/`, first page) is the busiest page on publication day
+and changes only when a council publishes (or the register is reloaded), so it is rendered once then
+and written to storage; portal.middleware serves it as a static file to people who are not signed
+in. Searches, filters, later pages and signed-in people get the page rendered by the view, from the
+same context and template, so the file and the view say the same thing.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.http import HttpRequest, QueryDict
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from portal import selectors
+from portal.models import SiteFile
+from submissions.publishing import replace_stored, sha256
+
+COUNCIL_INDEX_URL = "/councils/"
+COUNCIL_INDEX_NAME = "published/site/councils.html"
+
+
+def expected_hash(name: str) -> str | None:
+    return selectors.site_file_hash(name)
+
+
+def _anonymous_request(path: str) -> HttpRequest:
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = path
+    request.GET = QueryDict()
+    request.user = AnonymousUser()
+    request.META = {"SERVER_NAME": "localhost", "SERVER_PORT": "80"}
+    return request
+
+
+def render_council_index() -> bytes:
+    from portal.listing import council_list_context
+
+    request = _anonymous_request(COUNCIL_INDEX_URL)
+    return render_to_string("portal/council_list.html", council_list_context(request), request=request).encode("utf-8")
+
+
+def write_council_index(*, at: datetime.datetime | None = None) -> SiteFile:
+    """Render the index of councils and write it as a file, recording its SHA-256."""
+    data = render_council_index()
+    with transaction.atomic():
+        site_file, _ = SiteFile.objects.update_or_create(
+            name=COUNCIL_INDEX_NAME, defaults={"sha256": sha256(data), "written_at": at or timezone.now()}
+        )
+        replace_stored(COUNCIL_INDEX_NAME, data)
+    return site_file

@@ -1,0 +1,31 @@
+"""Background work for the public site, run by the django-tasks worker (`manage.py db_worker`)."""
+
+from core.tasks import task
+
+
+@task()
+def email_subscription_link(subscription_id: int, base_url: str) -> int:
+    """Email the confirmation link (or, for a confirmed address, how to unsubscribe)."""
+    from portal.subscriptions import send_subscription_link
+
+    return send_subscription_link(subscription_id=subscription_id, base_url=base_url)
+
+
+@task()
+def email_publication_to_subscribers(publication_id: int, base_url: str) -> int:
+    """Tell every confirmed subscriber of the council about a new publication (once each)."""
+    from portal.selectors import publications
+    from portal.subscriptions import send_publication_notices
+
+    publication = publications().filter(pk=publication_id).first()
+    if publication is None:
+        return 0
+    return send_publication_notices(publication=publication, base_url=base_url)
+
+
+@task()
+def rewrite_council_index() -> str:
+    """Rewrite the index of councils written as a file (it shows who has published)."""
+    from portal.site_files import write_council_index
+
+    return write_council_index().sha256

@@ -1,0 +1,167 @@
+"""Publishing writes an HTML page, a tagged PDF and a JSON document once, named by content hash; the
+public site serves those files (not templates), checks them against their recorded hashes, and keeps
+earlier publications available when a correction is published."""
+
+import hashlib
+import json
+import os
+
+import pypdfium2
+import pytest
+from django.core.management import call_command
+from django.core.files.storage import default_storage
+
+from plans.rendering import render_version
+from submissions.models import Publication
+from tests.integration.pages import error_summary_text, soup
+from tests.integration.state import describe_change, snapshot
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+SLUG = "productivity-plan-2024"
+DORSET = "E06000059"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def body(response) -> bytes:
+    """A response's bytes, whether a file streamed by the server or a rendered page; closes any file."""
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    response.close()
+    return data
+
+
+def stored(name: str) -> bytes:
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+@pytest.fixture
+def published(client, submitted_version, dorset_clerk):
+    client.force_login(dorset_clerk)
+    response = client.post(f"/your-plans/versions/{submitted_version.pk}/publish/")
+    assert response.status_code == 302
+    client.logout()
+    return Publication.objects.get(version=submitted_version)
+
+
+def test_publishing_writes_three_files_named_by_the_content_hash(published, submitted_version):
+    digest = submitted_version.content_hash
+    assert published.html_name == f"published/{digest}/plan.html"
+    assert published.pdf_name == f"published/{digest}/plan.pdf"
+    assert published.json_name == f"published/{digest}/plan.json"
+    for kind, name in (("html", published.html_name), ("pdf", published.pdf_name), ("json", published.json_name)):
+        assert published.file_hashes[kind] == sha(stored(name)), f"{kind} hash recorded wrongly"
+    pdf = stored(published.pdf_name)
+    assert pdf.startswith(b"%PDF-")
+    assert len(pypdfium2.PdfDocument(pdf)) >= 1
+    # The published PDF is the version's own render, made from the same plan partial as the page.
+    assert pdf == render_version(submitted_version).pdf
+    document = json.loads(stored(published.json_name))
+    assert document["content_hash"] == digest
+    assert document["content"] == submitted_version.content
+    assert document["licence"]["name"] == "Open Government Licence v3.0"
+    assert document["files"]["pdf"]["sha256"] == published.file_hashes["pdf"]
+    assert document["audit_head"]["event_hash"] == published.audit_head != ""
+    html = stored(published.html_name).decode()
+    assert digest in html and "csrfmiddlewaretoken" not in html
+
+
+def test_the_public_page_is_the_written_file_served_with_its_hash_as_etag(client, published, submitted_version):
+    written = stored(published.html_name)
+    for url in (f"/councils/{DORSET}/plans/{SLUG}/", f"/published/{submitted_version.content_hash}/plan.html"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert body(response) == written, f"{url} is not the written file"
+        assert response["ETag"] == f'"{published.file_hashes["html"]}"'
+        again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304
+    immutable = client.get(f"/published/{submitted_version.content_hash}/plan.pdf")
+    assert immutable["Content-Type"] == "application/pdf"
+    assert "immutable" in immutable["Cache-Control"]
+    assert body(immutable) == stored(published.pdf_name)
+
+
+def test_a_page_served_from_the_file_renders_no_template(client, published, submitted_version):
+    from django.test.signals import template_rendered
+
+    rendered = []
+    template_rendered.connect(lambda sender, template, **kw: rendered.append(template.name), weak=False, dispatch_uid="t")
+    try:
+        assert body(client.get(f"/councils/{DORSET}/plans/{SLUG}/")) == stored(published.html_name)
+        assert body(client.get(f"/published/{submitted_version.content_hash}/plan.json")) == stored(published.json_name)
+    finally:
+        template_rendered.disconnect(dispatch_uid="t")
+    assert rendered == []
+
+
+def test_a_tampered_file_is_refused_when_served_and_named_by_verify(client, published, submitted_version, capsys):
+    call_command("verify_publications")  # all good first
+    path = default_storage.path(published.pdf_name)
+    with open(path, "ab") as handle:
+        handle.write(b"% tampered")
+    response = client.get(f"/published/{submitted_version.content_hash}/plan.pdf")
+    assert response.status_code == 503
+    assert b"does not match" in response.content
+    with pytest.raises(SystemExit) as exited:
+        call_command("verify_publications")
+    assert exited.value.code == 1
+    assert published.pdf_name in capsys.readouterr().err
+
+
+def test_a_tampered_latest_copy_falls_back_to_the_checked_file(client, published):
+    path = default_storage.path(f"published/councils/{DORSET}/{SLUG}/index.html")
+    with open(path, "wb") as handle:
+        handle.write(b"<h1>Defaced</h1>")
+    response = client.get(f"/councils/{DORSET}/plans/{SLUG}/")
+    assert response.status_code == 200
+    assert body(response) == stored(published.html_name)
+
+
+def test_a_file_nobody_published_is_not_served(client, published):
+    bogus = "0" * 64
+    default_storage.save(f"published/{bogus}/plan.html", __import__("io").BytesIO(b"<p>planted</p>"))
+    assert client.get(f"/published/{bogus}/plan.html").status_code == 404
+
+
+def test_publishing_a_correction_keeps_the_earlier_one(client, walked_plan, dorset_clerk):
+    first = walked_plan.publication
+    client.force_login(dorset_clerk)
+    url = f"/your-plans/versions/{walked_plan.submitted.pk}/publish/"
+    page = client.get(url)
+    assert "Publish a correction" in soup(page).h1.get_text()
+    before = snapshot()
+    refused = client.post(url, {"correction_note": ""})
+    assert refused.status_code == 400
+    assert "Say what this correction changes" in error_summary_text(refused)
+    assert snapshot() == before, describe_change(before, snapshot())
+    assert client.post(url, {"correction_note": "Corrects the consultant spend figure."}).status_code == 302
+    correction = Publication.objects.get(version=walked_plan.submitted)
+    assert correction.replaces == first
+    client.logout()
+    latest = client.get(f"/councils/{DORSET}/plans/{SLUG}/")
+    assert body(latest) == stored(correction.html_name)
+    assert b"Corrects the consultant spend figure." in stored(correction.html_name)
+    earlier = client.get(f"/published/{first.content_hash}/plan.html")
+    assert earlier.status_code == 200
+    assert body(earlier) == stored(first.html_name)
+    detail = soup(client.get(f"/councils/{DORSET}/"))
+    assert "Replaced by a correction" in detail.get_text()
+    assert f"/published/{first.content_hash}/plan.html" in str(detail)
+
+
+def test_an_older_version_cannot_be_published_over_a_newer_one(client, walked_plan, dorset_clerk):
+    from submissions.services import publish_version
+
+    publish_version(version=walked_plan.submitted, actor=dorset_clerk, correction_note="Newer text.")
+    # Version 1 is already published; publishing it again returns the same publication.
+    assert publish_version(version=walked_plan.published, actor=dorset_clerk) == walked_plan.publication
+
+
+def test_json_and_csv_of_an_unpublished_plan_are_404(client, submitted_version):
+    for url in (f"/councils/{DORSET}/plans/{SLUG}/plan.json", f"/councils/{DORSET}/plans/{SLUG}/plan.csv"):
+        assert client.get(url).status_code == 404, url
+    assert client.get(f"/published/{submitted_version.content_hash}/plan.json").status_code == 404
+    assert not os.path.exists(default_storage.path("published"))
