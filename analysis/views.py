@@ -1,1 +1,147 @@
-"""Pages for analysis."""
+"""Pages for the analysis corpus: import (upload, preview, confirm), documents, and analysis runs.
+
+Thin: access -> form -> service -> redirect or render. Department pages only; council people get 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from analysis import access, selectors, services
+from analysis.forms import ConfirmImportForm, ImportDocumentForm
+from plans.selectors import open_returns
+
+REFRESH_SECONDS = 2
+FORMATS = [("", "Any format"), ("pdf", "PDF"), ("docx", "Word"), ("html", "Web page"), ("text", "Plain text")]
+FORMATS += [("service", "Written in the service")]
+
+
+@require_GET
+@login_required
+def document_list(request):
+    """Every plan document in the corpus, filtered by council and format."""
+    access.check_can_read_corpus(request.user)
+    query = request.GET.get("q", "")[:100]
+    format_ = request.GET.get("format", "")
+    format_ = format_ if format_ in dict(FORMATS) else ""
+    found = selectors.documents(query=query, format=format_)
+    return render(
+        request,
+        "analysis/document_list.html",
+        {
+            "documents": found[:500],
+            "total": found.count(),
+            "query": query,
+            "format": format_,
+            "formats": FORMATS,
+            "may_import": request.user.has_perm(access.IMPORT),
+        },
+    )
+
+
+@require_GET
+@login_required
+def document_detail(request, document_id):
+    """One document: its passages with page numbers, themes and barriers, its figures and the guidance."""
+    document = access.get_document_for_view(request.user, document_id)
+    return render(request, "analysis/document_detail.html", {"analysis": selectors.document_analysis(document)})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_document(request):
+    """Upload a plan document; its text is read (in a limited child process) and shown for checking.
+
+    Nothing joins the corpus until the person confirms the preview."""
+    access.check_can_import(request.user)
+    returns = list(open_returns())
+    form = ImportDocumentForm(request.POST or None, request.FILES or None, returns=returns)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["document"]
+        return_definition = next(r for r in returns if r.slug == form.cleaned_data["return_slug"])
+        try:
+            staged = services.stage_upload(
+                council=form.cleaned_data["council"],
+                return_definition=return_definition,
+                filename=upload.name,
+                data=upload.read(),
+                actor=request.user,
+            )
+        except services.ImportRefused as refusal:
+            form.add_error("document", str(refusal))
+        else:
+            return render(
+                request,
+                "analysis/import_preview.html",
+                {
+                    "staged": staged,
+                    "council": form.cleaned_data["council"],
+                    "return_definition": return_definition,
+                    "confirm": ConfirmImportForm(initial={"token": staged.token}),
+                },
+            )
+    return render(request, "analysis/import_document.html", {"form": form})
+
+
+@require_POST
+@login_required
+def import_confirm(request):
+    """Add a previewed upload to the corpus, or cancel it."""
+    access.check_can_import(request.user)
+    form = ConfirmImportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "There is no upload to confirm. Upload the file again.")
+        return redirect("analysis:import_document")
+    token = form.cleaned_data["token"]
+    if form.cleaned_data["action"] == "cancel":
+        services.discard_staged_upload(token=token)
+        messages.info(request, "The upload was cancelled. Nothing was added.")
+        return redirect("analysis:import_document")
+    try:
+        document = services.confirm_staged_upload(token=token, actor=request.user)
+    except services.ImportRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("analysis:import_document")
+    messages.success(request, f"{document.title} was added to the corpus for {document.council.name}.")
+    return redirect("analysis:document_detail", document_id=document.pk)
+
+
+@require_GET
+@login_required
+def run_list(request):
+    """Analysis runs over the corpus: when, which method, what each found; start a new one."""
+    access.check_can_read_corpus(request.user)
+    return render(
+        request,
+        "analysis/run_list.html",
+        {
+            "runs": selectors.runs(),
+            "in_progress": selectors.run_in_progress(),
+            "may_run": request.user.has_perm(access.RUN),
+        },
+    )
+
+
+@require_POST
+@login_required
+def start_run(request):
+    """Queue a run over the whole corpus (one at a time), then show its progress."""
+    access.check_can_run(request.user)
+    running = selectors.run_in_progress()
+    if running is not None:
+        return redirect("analysis:run_detail", run_id=running.pk)
+    run = services.request_analysis_run(actor=request.user)
+    return redirect("analysis:run_detail", run_id=run.pk)
+
+
+@require_GET
+@login_required
+def run_detail(request, run_id):
+    """Where a run has got to; refreshes itself every 2 seconds (no JavaScript) until it finishes."""
+    run = access.get_run_for_view(request.user, run_id)
+    return render(
+        request,
+        "analysis/run_detail.html",
+        {"run": run, "refresh": run.status in ("queued", "running"), "refresh_seconds": REFRESH_SECONDS},
+    )

@@ -1,0 +1,480 @@
+"""Read a plan document's text, with page numbers, and split it into passages.
+
+Pure functions, no Django: `extract(kind, data)` is run inside a child process with hard limits
+on memory and CPU (see analysis/sandbox.py and analysis/extract_child.py), because a hostile
+file can make a parser use gigabytes or loop for ever, and pdfium aborts the whole process when
+it runs out of memory.
+
+Passages are headings, paragraphs and whole tables, in reading order, each with its page
+(None where the format has no pages: web pages, and plain text without form feeds).
+Every refusal is an `ExtractionRefused` whose message can be shown to the person as it is.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
+
+MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
+MAX_CHARACTERS = 1_000_000  # far beyond any plan
+MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word file may expand this far, and no further
+MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a plan
+HEADING_MAX_CHARACTERS = 120
+
+KINDS = ("pdf", "docx", "html", "text")
+
+
+class ExtractionRefused(ValueError):
+    """The file cannot be taken into the corpus; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # heading | paragraph | table
+    text: str
+    page: int | None
+
+
+@dataclass
+class Extracted:
+    kind: str
+    page_count: int | None
+    title: str
+    blocks: list[Block]
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "page_count": self.page_count,
+            "title": self.title,
+            "blocks": [asdict(b) for b in self.blocks],
+        }
+
+
+# --- Recognising what a file really is ------------------------------------------------------
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+HTML_SIGNS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|h[1-6]|div|article|section|main|title)\b", re.I)
+
+
+def sniff(data: bytes) -> str | None:
+    """What the bytes are: pdf, docx (a zip), html, text, or None (binary of another kind)."""
+    head = data[:2048]
+    if PDF_MAGIC in head[:1024]:
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "docx"
+    if b"\x00" in head:
+        return None
+    if HTML_SIGNS.search(head.lower()):
+        return "html"
+    return "text"
+
+
+LABELS = {"pdf": "a PDF", "docx": "a Word document (.docx)", "html": "a web page (HTML)", "text": "a plain text file"}
+
+
+def check_kind(kind: str, data: bytes) -> None:
+    if not data:
+        raise ExtractionRefused("The file is empty.")
+    actual = sniff(data)
+    if kind == "pdf" and actual != "pdf":
+        raise ExtractionRefused("The file is named as a PDF but is not a PDF. Check it is the right file.")
+    if kind == "docx" and actual != "docx":
+        raise ExtractionRefused(
+            "The file is named as a Word document (.docx) but is not one. Check it is the right file."
+        )
+    if kind == "html" and actual != "html":
+        raise ExtractionRefused("The file is named as a web page (HTML) but is not one. Check it is the right file.")
+    if kind == "text" and actual != "text":
+        what = LABELS.get(actual or "", "a binary file")
+        raise ExtractionRefused(f"The file is named as plain text but is {what}. Check it is the right file.")
+
+
+# --- Splitting text into passages ------------------------------------------------------------
+
+TERMINAL = tuple(".!?;:,")
+BULLET = re.compile(r"^([•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s+")
+PAGE_FOOTER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
+SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean(text: str) -> str:
+    return SPACES.sub(" ", text).strip()
+
+
+def looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(line) <= HEADING_MAX_CHARACTERS
+        and len(words) <= 14
+        and not line.endswith(TERMINAL)
+        and (line[0].isupper() or line[0].isdigit())
+        and not BULLET.match(line)
+    )
+
+
+def split_lines(lines: list[str], page: int | None) -> list[Block]:
+    """Lines of laid-out text (a PDF page, or plain text) into headings and paragraphs.
+
+    A paragraph ends at a blank line, or at a line that finishes a sentence well short of the
+    full line width; a short line without closing punctuation at a paragraph boundary is a heading;
+    a bullet starts a new paragraph.
+    """
+    lines = [clean(line) for line in lines]
+    widths = sorted(len(line) for line in lines if line)
+    full = widths[int(len(widths) * 0.9)] if widths else 0
+    blocks: list[Block] = []
+    current: list[str] = []
+
+    def flush():
+        if current:
+            blocks.append(Block("paragraph", " ".join(current), page))
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if not line:
+            flush()
+            continue
+        if PAGE_FOOTER.match(line):
+            continue
+        following = next((nxt for nxt in lines[index + 1 :] if nxt), "")
+        if not current and looks_like_heading(line) and (len(line) < 0.75 * full or not following):
+            blocks.append(Block("heading", line, page))
+            continue
+        if BULLET.match(line):
+            flush()
+        current.append(line)
+        if line.endswith((".", "!", "?", ":")) and len(line) < 0.85 * full:
+            flush()
+    flush()
+    return blocks
+
+
+def split_plain_text(text: str) -> list[Block]:
+    """Plain text: pages by form feed (as pdftotext writes), Markdown-style '#' headings and
+    '|' tables kept whole; otherwise paragraphs by blank lines."""
+    pages = text.split("\f")
+    paged = len(pages) > 1
+    blocks: list[Block] = []
+    for number, page_text in enumerate(pages, start=1):
+        page = number if paged else None
+        for chunk in re.split(r"\n\s*\n", page_text):
+            lines = [line.rstrip() for line in chunk.strip("\n").split("\n") if line.strip()]
+            if not lines:
+                continue
+            if all(line.lstrip().startswith("|") for line in lines):
+                rows = [line.strip() for line in lines if not re.fullmatch(r"\|?[\s:|-]+\|?", line.strip())]
+                blocks.append(Block("table", "\n".join(rows), page))
+                continue
+            if lines[0].lstrip().startswith("#"):
+                blocks.append(Block("heading", clean(lines[0].lstrip("# ")), page))
+                lines = lines[1:]
+                if not lines:
+                    continue
+            if len(lines) == 1 and looks_like_heading(clean(lines[0])):
+                blocks.append(Block("heading", clean(lines[0]), page))
+                continue
+            paragraph: list[str] = []
+            for line in lines:
+                if BULLET.match(line.strip()) and paragraph:
+                    blocks.append(Block("paragraph", clean(" ".join(paragraph)), page))
+                    paragraph = []
+                paragraph.append(line.strip())
+            blocks.append(Block("paragraph", clean(" ".join(paragraph)), page))
+    return [b for b in blocks if b.text]
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def extract_pdf(data: bytes) -> Extracted:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message or "security" in message:
+            raise ExtractionRefused(
+                "The PDF is encrypted or protected by a password, so its text cannot be read. "
+                "Ask the council for an unprotected copy."
+            ) from error
+        raise ExtractionRefused("The PDF is damaged and could not be read.") from error
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise ExtractionRefused("The PDF has no pages.")
+        if page_count > MAX_PAGES:
+            raise ExtractionRefused(
+                f"The PDF has {page_count:,} pages; a plan document should be a few pages (the most "
+                f"accepted is {MAX_PAGES})."
+            )
+        title = ""
+        try:
+            title = clean(pdf.get_metadata_value("Title") or "")
+        except Exception:  # metadata is optional and often malformed
+            title = ""
+        blocks: list[Block] = []
+        characters = 0
+        for index in range(page_count):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_bounded() or ""
+            textpage.close()
+            page.close()
+            characters += len(text)
+            if characters > MAX_CHARACTERS:
+                raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            blocks += split_lines(lines, index + 1)
+    finally:
+        pdf.close()
+    return Extracted("pdf", page_count, title, blocks)
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a .docx that is not a Word file, or that would expand far beyond any plan."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+        raise ExtractionRefused("The Word document is damaged and could not be read.") from error
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        raise ExtractionRefused("The file is a zip archive but not a Word document (.docx).")
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise ExtractionRefused("The Word document is encrypted, so its text cannot be read.")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise ExtractionRefused(
+            f"The Word document expands to {total // (1024 * 1024):,} MB when opened, far more than a plan; "
+            "it was not imported."
+        )
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_DOCX_RATIO * max(info.compress_size, 1):
+            raise ExtractionRefused(
+                "The Word document is built to expand enormously when opened (a 'zip bomb'); it was not imported."
+            )
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _page_breaks(element) -> int:
+    """How many page breaks come before or inside a paragraph (explicit breaks and the breaks
+    Word recorded when it last laid the document out)."""
+    breaks = 0
+    for node in element.iter(f"{W}br", f"{W}lastRenderedPageBreak", f"{W}pageBreakBefore"):
+        if node.tag == f"{W}br" and node.get(f"{W}type") != "page":
+            continue
+        breaks += 1
+    return breaks
+
+
+def extract_docx(data: bytes) -> Extracted:
+    check_zip(data)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds for damaged files
+        raise ExtractionRefused("The Word document is damaged and could not be read.") from error
+    title = clean(document.core_properties.title or "")
+    blocks: list[Block] = []
+    page = 1
+    list_items: list[str] = []
+    characters = 0
+
+    def flush_list():
+        if list_items:
+            blocks.append(Block("paragraph", "\n".join(list_items), page))
+            list_items.clear()
+
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}tbl":
+            flush_list()
+            table = Table(child, document)
+            rows = [" | ".join(clean(cell.text) for cell in row.cells) for row in table.rows]
+            text = "\n".join(row for row in rows if row.strip(" |"))
+            if text:
+                blocks.append(Block("table", text, page))
+            continue
+        if child.tag != f"{W}p":
+            continue
+        breaks = _page_breaks(child)
+        paragraph = Paragraph(child, document)
+        text = clean(paragraph.text)
+        if breaks and not text:
+            page += breaks
+            continue
+        page += breaks
+        if not text:
+            continue
+        characters += len(text)
+        if characters > MAX_CHARACTERS:
+            raise ExtractionRefused("The Word document holds far more text than a plan; it was not imported.")
+        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        if style.startswith("heading") or style == "title":
+            flush_list()
+            blocks.append(Block("heading", text, page))
+            if style == "title" and not title:
+                title = text
+        elif "list" in style:
+            list_items.append(f"- {text}")
+        else:
+            flush_list()
+            blocks.append(Block("paragraph", text, page))
+    flush_list()
+    return Extracted("docx", None, title, blocks)
+
+
+# --- Web pages -------------------------------------------------------------------------------
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+PARAGRAPHS = {"p", "li", "dt", "dd", "blockquote", "figcaption", "pre", "caption", "address"}
+CONTAINERS = {"div", "section", "article", "main", "body", "header", "footer", "aside", "ul", "ol", "dl", "form"}
+SKIPPED = {"script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object"}
+VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+class _PageReader(HTMLParser):
+    """Headings, paragraphs and whole tables from an HTML page, in reading order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.title = ""
+        self.skip_depth = 0
+        self.in_title = False
+        self.text: list[str] = []
+        self.kind = "paragraph"
+        self.table_depth = 0
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def flush(self):
+        text = clean(" ".join(self.text))
+        self.text = []
+        if text:
+            self.blocks.append(Block(self.kind, text, None))
+        self.kind = "paragraph"
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            if tag == "br":
+                self.text.append(" ")
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag in SKIPPED:
+            self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if tag == "table":
+            if self.table_depth == 0:
+                self.flush()
+                self.rows = []
+            self.table_depth += 1
+        elif self.table_depth:
+            if tag == "tr" and self.table_depth == 1:
+                self.rows.append([])
+            elif tag in ("td", "th") and self.table_depth == 1:
+                self.cell = []
+        elif tag in HEADINGS:
+            self.flush()
+            self.kind = "heading"
+        elif tag in PARAGRAPHS or tag in CONTAINERS:
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in SKIPPED:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if self.skip_depth:
+            return
+        if self.table_depth:
+            if tag in ("td", "th") and self.table_depth == 1 and self.cell is not None:
+                if not self.rows:
+                    self.rows.append([])
+                self.rows[-1].append(clean(" ".join(self.cell)))
+                self.cell = None
+            elif tag == "table":
+                self.table_depth -= 1
+                if self.table_depth == 0:
+                    text = "\n".join(" | ".join(row) for row in self.rows if any(row))
+                    if text:
+                        self.blocks.append(Block("table", text, None))
+                    self.rows = []
+            return
+        if tag in HEADINGS or tag in PARAGRAPHS or tag in CONTAINERS:
+            self.flush()
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+            return
+        if self.skip_depth:
+            return
+        if self.table_depth:
+            if self.cell is not None:
+                self.cell.append(data)
+            return
+        self.text.append(data)
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def extract_html(data: bytes) -> Extracted:
+    text = decode_text(data)
+    if len(text) > 4 * MAX_CHARACTERS:
+        raise ExtractionRefused("The web page holds far more text than a plan; it was not imported.")
+    reader = _PageReader()
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return Extracted("html", None, clean(reader.title), reader.blocks)
+
+
+def extract_text(data: bytes) -> Extracted:
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_CHARACTERS:
+        raise ExtractionRefused("The text file holds far more text than a plan; it was not imported.")
+    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\t\f")
+    if controls > 10:
+        raise ExtractionRefused("The file is named as plain text but is not readable text. Check it is the right file.")
+    return Extracted("text", None, "", split_plain_text(text))
+
+
+def extract(kind: str, data: bytes) -> Extracted:
+    """Read `data` as `kind` (pdf, docx, html or text); refuse anything that is not what it says."""
+    if kind not in KINDS:
+        raise ExtractionRefused("Only PDF, Word (.docx), web page (.html) and plain text (.txt) files can be imported.")
+    check_kind(kind, data)
+    result = {"pdf": extract_pdf, "docx": extract_docx, "html": extract_html, "text": extract_text}[kind](data)
+    if not any(block.text.strip() for block in result.blocks):
+        raise ExtractionRefused(
+            "No text could be found in the file. If it is a scanned image, ask the council for a copy with text."
+        )
+    if not result.title:
+        result.title = next((b.text for b in result.blocks if b.kind == "heading"), "")[:300]
+    return result

@@ -1,0 +1,234 @@
+"""Figures a plan gives (money, percentages, counts) with what each measures; and whether the plan
+speaks to consultants, agency staff and EDI at all.
+
+Pure functions over passage text, no database; the same text always gives the same figures.
+`EXTRACTION_VERSION` changes whenever the rules here change, so a run records which rules it used.
+
+What a number measures comes from the words nearest to it in its sentence: the words between the
+previous number (or the sentence start) and this one, else the words after it. So in "agency
+staff cost 0.35% and consultants 0.96% of the total staff budget", 0.35% is agency staff's share
+of the staff budget and 0.96% the consultants'. When a plan gives agency or consultant spend and
+the staff budget but no share, the share is worked out (and marked computed).
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+EXTRACTION_VERSION = "figures-1"
+
+MONEY = re.compile(
+    r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
+    re.I,
+)
+PERCENT = re.compile(r"(?<![\d.])(?P<number>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.I)
+COUNT = re.compile(
+    r"(?<![£\d.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?P<noun>(?:full[- ]time equivalent|fte|staff|employees|posts|roles|"
+    r"residents|households|councillors|schools|homes|contracts|grants|systems|buildings|sites|libraries|services|"
+    r"people|children|families|visits|transactions|applications|apprentices|volunteers|vacancies|officers|"
+    r"agency workers|consultants|interims)\b)",
+    re.I,
+)
+SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
+SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
+
+AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary staff", re.I)
+CONSULTANT = re.compile(r"consultan", re.I)
+STAFF_BUDGET = re.compile(
+    r"staff(?:ing)? budget|pay ?bill|workforce budget|employee (?:budget|costs)|staff(?:ing)? costs|"
+    r"total (?:staff|pay|employee)|salary budget|staff spend",
+    re.I,
+)
+SAVINGS = re.compile(r"\bsav(?:ing|ings|ed|e|es)\b|efficienc", re.I)
+GAP = re.compile(r"\bgap\b|shortfall|deficit", re.I)
+EDI = re.compile(r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity", re.I)
+
+MEASURES = (
+    ("agency", AGENCY),
+    ("consultant", CONSULTANT),
+    ("staff_budget", STAFF_BUDGET),
+    ("edi", EDI),
+    ("savings", SAVINGS),
+    ("gap", GAP),
+)
+
+# Guidance: is the subject addressed at all, anywhere in the plan?
+ADDRESSES_CONSULTANTS = re.compile(r"consultan", re.I)
+ADDRESSES_AGENCY = re.compile(
+    r"\bagency (?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
+    r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b",
+    re.I,
+)
+ADDRESSES_EDI = re.compile(
+    r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|equality duty|\bPSED\b|"
+    r"equality act|equality impact",
+    re.I,
+)
+
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|\.(?=[a-z,]))+(?:[.!?]+|$)")
+HUNDRED = Decimal(100)
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class FoundFigure:
+    """A figure found in the passage at `passage` (an index into the document's passages)."""
+
+    passage: int
+    kind: str
+    key: str
+    value: Decimal
+    unit: str
+    measures: str
+    quote: str
+    computed: bool = False
+
+
+def _number(text: str, decimals: str | None = None, scale: str | None = None) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "") + (decimals or ""))
+    except InvalidOperation:
+        return None
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+SPENT_ON = re.compile(r"^\s*(?:was |were |is )?(?:spent )?(?:on|for|in|of)\b", re.I)
+
+
+def _first_measure(text: str) -> str | None:
+    best, best_start = None, len(text) + 1
+    for name, pattern in MEASURES:
+        match = pattern.search(text)
+        if match and match.start() < best_start:
+            best, best_start = name, match.start()
+    return best
+
+
+def _nearest_measure(before: str, after: str, *, prefer_after: bool = False) -> tuple[str | None, str]:
+    """The measure named nearest to a number: the last one in the words before it, else the first
+    one after; but "£3m on agency staff" names its measure after the amount. Returns (measure,
+    the words that name it)."""
+    if prefer_after and SPENT_ON.match(after):
+        measure = _first_measure(after)
+        if measure is not None:
+            return measure, after
+    best, best_end = None, -1
+    for name, pattern in MEASURES:
+        for match in pattern.finditer(before):
+            if match.end() > best_end:
+                best, best_end = name, match.end()
+    if best is not None:
+        return best, before
+    return _first_measure(after), after
+
+
+def _words(text: str, limit: int = 10) -> str:
+    words = re.findall(r"[A-Za-z][A-Za-z'&-]*", text)
+    return " ".join(words[:limit] if SPENT_ON.match(text) else words[-limit:])[:200]
+
+
+PERCENT_KINDS = {"agency": "agency_share_of_staff_budget", "consultant": "consultant_share_of_staff_budget"}
+MONEY_KINDS = {
+    "agency": "agency_spend",
+    "consultant": "consultant_spend",
+    "staff_budget": "staff_budget",
+    "edi": "edi_spend",
+    "savings": "savings",
+    "gap": "budget_gap",
+}
+
+
+def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
+    """Every amount of money, percentage and count stated in one passage."""
+    found: list[FoundFigure] = []
+    for sentence_match in SENTENCE.finditer(text):
+        sentence = sentence_match.group(0)
+        offset = sentence_match.start()
+        quote = sentence.strip()[:300]
+        numbers = []
+        for unit, pattern in (("gbp", MONEY), ("percent", PERCENT), ("count", COUNT)):
+            for match in pattern.finditer(sentence):
+                numbers.append((match.start(), match.end(), unit, match))
+        numbers.sort(key=lambda item: item[0])
+        # A count inside a money or percentage match (the "5" of "£5 million staff") is not a count.
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for start, end, unit, match in numbers:
+            if any(start < t_end and end > t_start for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            kept.append((start, end, unit, match))
+        share_of_staff_budget = bool(STAFF_BUDGET.search(sentence))
+        previous_end = 0
+        for index, (start, end, unit, match) in enumerate(kept):
+            next_start = kept[index + 1][0] if index + 1 < len(kept) else len(sentence)
+            before, after = sentence[previous_end:start], sentence[end:next_start]
+            previous_end = end
+            measure, words = _nearest_measure(before, after, prefer_after=unit != "percent")
+            key = f"s{offset + start}"
+            if unit == "gbp":
+                value = _number(match.group("number"), match.group("decimals"), match.group("scale"))
+                kind = MONEY_KINDS.get(measure or "", "other_money")
+            elif unit == "percent":
+                value = _number(match.group("number"))
+                kind = PERCENT_KINDS.get(measure or "", "other_percent")
+                if kind != "other_percent" and not share_of_staff_budget:
+                    kind = "other_percent"
+            else:
+                value = _number(match.group("number"))
+                kind = "count"
+                words = match.group("noun")
+            if value is None:
+                continue
+            found.append(FoundFigure(passage, kind, key, value, unit, _words(words), quote))
+    return found
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal | None:
+    if not whole:
+        return None
+    return (part * HUNDRED / whole).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def document_figures(texts: list[str]) -> list[FoundFigure]:
+    """Figures in every passage of a document, plus agency and consultant shares of the staff
+    budget worked out from spend and budget where the plan does not state them."""
+    found = [figure for index, text in enumerate(texts) for figure in figures_in(text, index)]
+    by_kind: dict[str, list[FoundFigure]] = {}
+    for figure in found:
+        by_kind.setdefault(figure.kind, []).append(figure)
+    budget = by_kind.get("staff_budget", [None])[0]
+    if budget is not None:
+        for spend_kind, share_kind, label in (
+            ("agency_spend", "agency_share_of_staff_budget", "agency staff spend as a share of the staff budget"),
+            ("consultant_spend", "consultant_share_of_staff_budget", "consultant spend as a share of the staff budget"),
+        ):
+            spend = by_kind.get(spend_kind, [None])[0]
+            if spend is None or share_kind in by_kind:
+                continue
+            share = _share(spend.value, budget.value)
+            if share is not None and share <= HUNDRED:
+                found.append(
+                    FoundFigure(spend.passage, share_kind, "computed", share, "percent", label, spend.quote, True)
+                )
+    return found
+
+
+@dataclass(frozen=True)
+class GuidanceFound:
+    consultants_addressed: bool
+    agency_addressed: bool
+    edi_addressed: bool
+
+
+def guidance_found(texts: list[str]) -> GuidanceFound:
+    """Whether the plan speaks to consultants, agency staff and EDI anywhere."""
+    whole = "\n".join(texts)
+    return GuidanceFound(
+        consultants_addressed=bool(ADDRESSES_CONSULTANTS.search(whole)),
+        agency_addressed=bool(ADDRESSES_AGENCY.search(whole)),
+        edi_addressed=bool(ADDRESSES_EDI.search(whole)),
+    )

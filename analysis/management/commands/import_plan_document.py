@@ -1,0 +1,174 @@
+"""Import plan documents into the analysis corpus: one file, or a whole folder with a progress bar.
+
+    manage.py import_plan_document --council E06000059 --return productivity-plan-2024 plan.pdf --json
+    manage.py import_plan_document --return productivity-plan-2024 --folder plans/ [--manifest map.csv]
+
+In a folder, each file's council comes from the manifest (a CSV with columns `file` and
+`ons_code`) or, without one, from an ONS code at the start of the file name
+(`E06000059-dorset.pdf`). Files are read in parallel child processes (each with hard memory and
+CPU limits), imported one by one, and then one analysis run covers the corpus. A refused file is
+reported and skipped; the others are still imported.
+"""
+
+import csv
+import json
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from tqdm import tqdm
+
+from analysis import services
+from analysis.extract import ExtractionRefused
+from analysis.sandbox import EXTENSIONS, check_size
+from councils.selectors import council_by_code
+from plans.selectors import return_by_slug
+
+ONS_CODE = re.compile(r"^(E\d{8})")
+
+
+def _actor(username: str | None):
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"There is no person called {username!r}.")
+    return user
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read."""
+    try:
+        check_size(path.stat().st_size)
+    except ExtractionRefused as refusal:
+        raise services.ImportRefused(str(refusal)) from refusal
+    return path.read_bytes()
+
+
+class Command(BaseCommand):
+    help = "Import plan documents (PDF, .docx, .html, .txt) for a council and a return into the analysis corpus."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="*", help="One file (with --council), or none with --folder.")
+        parser.add_argument("--council", help="The council's ONS code, e.g. E06000059.")
+        parser.add_argument("--return", dest="return_slug", required=True, help="The return's slug.")
+        parser.add_argument("--folder", help="Import every plan document in this folder.")
+        parser.add_argument("--manifest", help="CSV with columns file, ons_code mapping files to councils.")
+        parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
+        parser.add_argument("--as", dest="username", help="The person the import is recorded against.")
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="Files read at once.")
+        parser.add_argument("--no-analysis", action="store_true", help="Import only; analyse in a later run.")
+
+    def handle(self, *args, **options):
+        return_definition = return_by_slug(options["return_slug"])
+        if return_definition is None:
+            raise CommandError(f"There is no return called {options['return_slug']!r}.")
+        actor = _actor(options["username"])
+        if options["folder"]:
+            return self._folder(options, return_definition, actor)
+        if len(options["files"]) != 1 or not options["council"]:
+            raise CommandError("Give one file and --council, or --folder.")
+        council = council_by_code(options["council"].strip().upper())
+        if council is None:
+            raise CommandError(f"There is no council with the ONS code {options['council']!r}. Nothing was imported.")
+        path = Path(options["files"][0])
+        if not path.is_file():
+            raise CommandError(f"There is no file at {path}.")
+        try:
+            document = services.import_document(
+                council=council,
+                return_definition=return_definition,
+                filename=path.name,
+                data=_read_bytes(path),
+                actor=actor,
+                analyse=not options["no_analysis"],
+            )
+        except services.ImportRefused as refusal:
+            if options["json"]:
+                self.stdout.write(json.dumps({"error": str(refusal)}))
+            raise CommandError(f"{path.name}: {refusal}") from refusal
+        if options["json"]:
+            self.stdout.write(json.dumps({"document_id": document.pk}))
+        else:
+            self.stdout.write(f"Imported {path.name} for {council.name} as document {document.pk}.")
+
+    def _manifest(self, options, folder: Path) -> list[tuple[Path, str]]:
+        if options["manifest"]:
+            with open(options["manifest"], encoding="utf-8-sig", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            if rows and not {"file", "ons_code"} <= set(rows[0]):
+                raise CommandError("The manifest needs the columns file and ons_code.")
+            return [(folder / row["file"], row["ons_code"].strip().upper()) for row in rows]
+        pairs = []
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix.lower() in EXTENSIONS:
+                match = ONS_CODE.match(path.name.upper())
+                pairs.append((path, match.group(1) if match else ""))
+        return pairs
+
+    def _folder(self, options, return_definition, actor):
+        folder = Path(options["folder"])
+        if not folder.is_dir():
+            raise CommandError(f"There is no folder at {folder}.")
+        pairs = self._manifest(options, folder)
+        started = timezone.now()
+        refused: list[dict] = []
+        imported: list[int] = []
+
+        def read(pair):
+            path, code = pair
+            if not path.is_file():
+                return pair, None, None, "There is no such file."
+            council = council_by_code(code) if code else None
+            if council is None:
+                problem = f"No council with the ONS code {code!r}; name the file after it or list it in a manifest."
+                return pair, None, None, problem
+            try:
+                data = _read_bytes(path)
+                return pair, data, services.read_document(filename=path.name, data=data), None
+            except services.ImportRefused as refusal:
+                return pair, None, None, str(refusal)
+
+        quiet = options["json"]
+        with ThreadPoolExecutor(max_workers=max(1, options["workers"])) as pool:
+            progress = tqdm(total=len(pairs), unit="file", desc="Importing", disable=quiet, file=self.stderr)
+            for (path, code), data, extracted, problem in pool.map(read, pairs):
+                progress.update(1)
+                if problem:
+                    refused.append({"file": path.name, "reason": problem})
+                    continue
+                document = services.import_document(
+                    council=council_by_code(code),
+                    return_definition=return_definition,
+                    filename=path.name,
+                    data=data,
+                    actor=actor,
+                    extracted=extracted,
+                    analyse=False,
+                )
+                imported.append(document.pk)
+            progress.close()
+        run = None
+        if imported and not options["no_analysis"]:
+            from analysis.models import AnalysisRun, RunScope
+
+            run = AnalysisRun.objects.create(
+                scope=RunScope.CORPUS, method_version=services.method_version(), requested_at=timezone.now()
+            )
+            run = services.perform_analysis_run(run=run, actor=actor)
+        seconds = (timezone.now() - started).total_seconds()
+        if quiet:
+            self.stdout.write(
+                json.dumps({"document_ids": imported, "refused": refused, "run_id": run.pk if run else None})
+            )
+            return
+        self.stdout.write(f"Imported {len(imported)} of {len(pairs)} files in {seconds:.1f} s.")
+        for problem in refused:
+            self.stdout.write(f"  refused {problem['file']}: {problem['reason']}")
+        if run is not None:
+            self.stdout.write(f"Analysis run {run.pk}: {run.counts}")

@@ -1,0 +1,250 @@
+"""Reads for the analysis corpus: documents, what was found in each, runs, aggregates and search.
+
+Effective tags are the rows with `present = True`, whoever wrote them: a person's decision
+replaces the machine's row for the same passage and theme (or category, or figure), so counting
+`present` rows counts what the service currently says. The explorer counts only each council's
+current document for a return (`Document.is_current`).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Count, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from analysis.models import (
+    AnalysisRun,
+    Document,
+    Figure,
+    Passage,
+    PassageBarrier,
+    PassageTheme,
+    RunScope,
+    RunStatus,
+)
+
+# --- Documents and runs -------------------------------------------------------------------------
+
+
+def documents(*, query: str = "", format: str = "", source: str = "", current_only: bool = False) -> QuerySet:
+    """Corpus documents, newest first, with their passage counts."""
+    found = Document.objects.select_related("council", "return_definition").annotate(passage_count=Count("passages"))
+    if query:
+        found = found.filter(council__name__icontains=query) | found.filter(council__gss_code__iexact=query.strip())
+    if format:
+        found = found.filter(format=format)
+    if source:
+        found = found.filter(source=source)
+    if current_only:
+        found = found.filter(is_current=True)
+    return found.order_by("council__name", "-imported_at", "-id")
+
+
+def runs(*, scope: str = RunScope.CORPUS, limit: int = 50) -> list[AnalysisRun]:
+    return list(AnalysisRun.objects.select_related("requested_by").filter(scope=scope).order_by("-id")[:limit])
+
+
+def run_in_progress() -> AnalysisRun | None:
+    return (
+        AnalysisRun.objects.filter(scope=RunScope.CORPUS, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+        .order_by("-id")
+        .first()
+    )
+
+
+# --- One document's analysis --------------------------------------------------------------------
+
+
+@dataclass
+class PassageView:
+    passage: Passage
+    themes: list[int]
+    barriers: list[str]
+
+
+def document_analysis(document: Document) -> dict:
+    """What the analysis says about one document: the API's `analysis` answer and the detail page.
+
+    A handful of queries whatever the document's length.
+    """
+    passages = list(document.passages.order_by("position"))
+    themes_by_passage: dict[int, list[int]] = {}
+    for passage_id, number in (
+        PassageTheme.objects.filter(document=document, present=True)
+        .order_by("theme__number")
+        .values_list("passage_id", "theme__number")
+    ):
+        themes_by_passage.setdefault(passage_id, []).append(number)
+    barriers_by_passage: dict[int, list[str]] = {}
+    barrier_passages: dict[str, list[int]] = {}
+    barrier_labels: dict[str, str] = {}
+    asks: dict[str, list[str]] = {}
+    for passage_id, slug, label, ask in (
+        PassageBarrier.objects.filter(document=document, present=True)
+        .order_by("passage__position", "category__slug")
+        .values_list("passage_id", "category__slug", "category__label", "ask")
+    ):
+        barriers_by_passage.setdefault(passage_id, []).append(slug)
+        barrier_passages.setdefault(slug, []).append(passage_id)
+        barrier_labels[slug] = label
+        if ask:
+            asks.setdefault(slug, []).append(ask)
+    figures = list(
+        Figure.objects.filter(document=document, present=True)
+        .select_related("passage")
+        .order_by("passage__position", "key", "kind")
+    )
+    themes_covered = sorted({n for numbers in themes_by_passage.values() for n in numbers})
+    return {
+        "document": document,
+        "page_count": document.page_count,
+        "themes_covered": themes_covered,
+        "guidance": {
+            "consultants_addressed": document.consultants_addressed,
+            "agency_addressed": document.agency_addressed,
+            "edi_addressed": document.edi_addressed,
+            "over_page_limit": document.over_page_limit,
+        },
+        "barriers": [
+            {
+                "category": slug,
+                "label": barrier_labels[slug],
+                "passages": ids,
+                "asks": asks.get(slug, []),
+            }
+            for slug, ids in sorted(barrier_passages.items())
+        ],
+        "figures": figures,
+        "passages": [
+            PassageView(passage, themes_by_passage.get(passage.pk, []), barriers_by_passage.get(passage.pk, []))
+            for passage in passages
+        ],
+    }
+
+
+# --- Aggregates for the explorer ----------------------------------------------------------------
+
+
+def _current(return_definition) -> dict:
+    return {"document__is_current": True, "document__return_definition": return_definition}
+
+
+def barrier_council_counts(*, return_definition, by: str = "authority_type") -> list[dict]:
+    """How many councils name each barrier category, split by `by` (authority_type or region).
+
+    One aggregate query over indexed columns: [{category, group, councils}].
+    """
+    group = {"authority_type": "document__council__authority_type", "region": "document__council__region"}[by]
+    rows = (
+        PassageBarrier.objects.filter(present=True, **_current(return_definition))
+        .values("category__slug", group)
+        .annotate(councils=Count("document__council", distinct=True))
+        .order_by("category__slug", group)
+    )
+    return [{"category": r["category__slug"], "group": r[group], "councils": r["councils"]} for r in rows]
+
+
+def theme_coverage(*, return_definition) -> list[dict]:
+    """How many councils' current plans speak to each theme: [{theme, councils}]."""
+    rows = (
+        PassageTheme.objects.filter(present=True, **_current(return_definition))
+        .values("theme__number")
+        .annotate(councils=Count("document__council", distinct=True))
+        .order_by("theme__number")
+    )
+    return [{"theme": r["theme__number"], "councils": r["councils"]} for r in rows]
+
+
+def figures_by_kind(*, return_definition) -> list[dict]:
+    """How many figures of each kind, from how many councils: [{kind, figures, councils}]."""
+    rows = (
+        Figure.objects.filter(present=True, **_current(return_definition))
+        .values("kind")
+        .annotate(figures=Count("id"), councils=Count("document__council", distinct=True))
+        .order_by("kind")
+    )
+    return list(rows)
+
+
+def passages_for_barrier(*, return_definition, category_slug: str, authority_type: str = "", region: str = ""):
+    """The passages behind a barrier count (what a count links down to)."""
+    found = PassageBarrier.objects.filter(present=True, category__slug=category_slug, **_current(return_definition))
+    if authority_type:
+        found = found.filter(document__council__authority_type=authority_type)
+    if region:
+        found = found.filter(document__council__region=region)
+    return (
+        Passage.objects.filter(pk__in=found.values("passage_id"))
+        .select_related("document__council")
+        .order_by("document__council__name", "position")
+    )
+
+
+# --- Full-text search ---------------------------------------------------------------------------
+
+START, STOP = "\x02", "\x03"
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class SearchHit:
+    passage: Passage
+    snippet: SafeString
+
+
+def _highlight(raw: str) -> SafeString:
+    """Escape the snippet, then turn the search engine's markers into <mark> elements."""
+    return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
+
+
+def _search_ids(words: list[str], limit: int) -> list[tuple[int, str]]:
+    """(passage id, snippet with markers), best match first, from the database's own full-text index."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id, ts_headline('english', text, query, %s) FROM analysis_passage, "
+                "plainto_tsquery('english', %s) query WHERE to_tsvector('english', text) @@ query "
+                "ORDER BY ts_rank(to_tsvector('english', text), query) DESC, id LIMIT %s",
+                [f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15", " ".join(words), limit],
+            )
+        elif connection.vendor == "sqlite":
+            match = " ".join('"' + word.replace('"', "") + '"' for word in words)
+            cursor.execute(
+                "SELECT rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts "
+                "WHERE analysis_passage_fts MATCH %s ORDER BY rank, rowid LIMIT %s",
+                [START, STOP, match, limit],
+            )
+        else:  # pragma: no cover - the service supports SQLite and PostgreSQL only
+            return []
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def search_passages(query: str, *, return_definition=None, current_only: bool = True, limit: int = 50):
+    """Passages matching every word of `query`, best first, each with a highlighted snippet.
+
+    SQLite uses the FTS5 table, PostgreSQL the GIN index on to_tsvector('english', text); both stem
+    English words ("barriers" finds "barrier"). The query is reduced to plain words, so search
+    syntax typed by a person can never reach the database as syntax.
+    """
+    words = WORD.findall(query or "")[:20]
+    if not words:
+        return []
+    found = _search_ids(words, limit * 4 if (return_definition is not None or current_only) else limit)
+    passages = Passage.objects.select_related("document__council", "document__return_definition").in_bulk(
+        [pk for pk, _ in found]
+    )
+    hits = []
+    for pk, snippet in found:
+        passage = passages.get(pk)
+        if passage is None:
+            continue
+        if current_only and not passage.document.is_current:
+            continue
+        if return_definition is not None and passage.document.return_definition_id != return_definition.pk:
+            continue
+        hits.append(SearchHit(passage=passage, snippet=_highlight(snippet)))
+        if len(hits) == limit:
+            break
+    return hits

@@ -1,0 +1,567 @@
+"""Writes for the analysis corpus: importing plan documents, bringing in plans written in the
+service, and analysis runs.
+
+Each function is a verb with keyword-only arguments, writes in a transaction and records an
+audit event. Parsing untrusted files happens in a limited child process (analysis/sandbox.py)
+before anything is written, so a refused file leaves no row and no stored file behind.
+"""
+
+import datetime
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from analysis import figures as figure_rules
+from analysis.extract import Block, Extracted, ExtractionRefused, split_plain_text
+from analysis.models import (
+    AnalysisRun,
+    Document,
+    DocumentFormat,
+    DocumentSource,
+    Figure,
+    Passage,
+    PassageBarrier,
+    PassageTheme,
+    RunScope,
+    RunStatus,
+    TagSource,
+)
+from analysis.sandbox import extract_file
+from core.audit import record_event
+from plans.models import BarrierCategory, PlanVersion, Theme
+
+logger = logging.getLogger(__name__)
+
+STORAGE_DIR = "analysis/documents"
+STAGING_DIR = "analysis/staging"
+PROGRESS_EVERY = 10  # documents between progress writes during a run
+
+
+class ImportRefused(ValueError):
+    """A document that cannot be imported; the message says why. Nothing was stored."""
+
+
+def method_version() -> str:
+    """The classifier's and the figure rules' versions: a run's results depend on both."""
+    from analysis.classify import METHOD_VERSION
+
+    return f"{METHOD_VERSION}+{figure_rules.EXTRACTION_VERSION}"
+
+
+# --- Reading files ------------------------------------------------------------------------
+
+
+def read_document(*, filename: str, data: bytes) -> Extracted:
+    """Read an uploaded file's text in the limited child process. Raises ImportRefused."""
+    try:
+        return extract_file(filename, data)
+    except ExtractionRefused as refusal:
+        raise ImportRefused(str(refusal)) from refusal
+
+
+def _passages_from_blocks(document: Document, blocks: list[Block]) -> list[Passage]:
+    """Passages in order, each with the nearest heading above it."""
+    passages, heading = [], ""
+    for position, block in enumerate(blocks, start=1):
+        passages.append(
+            Passage(
+                document=document,
+                position=position,
+                page=block.page,
+                kind=block.kind,
+                heading=heading[:300],
+                text=block.text,
+            )
+        )
+        if block.kind == "heading":
+            heading = block.text
+    return passages
+
+
+def _refresh_current(*, council_id: int, return_id: int) -> None:
+    """The council's latest document for the return is the current one; the explorer counts it."""
+    documents = Document.objects.filter(council_id=council_id, return_definition_id=return_id)
+    latest = documents.order_by("-imported_at", "-id").values_list("id", flat=True).first()
+    documents.exclude(pk=latest).filter(is_current=True).update(is_current=False)
+    documents.filter(pk=latest, is_current=False).update(is_current=True)
+
+
+def _extension(kind: str) -> str:
+    return {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}[kind]
+
+
+def import_document(
+    *,
+    council,
+    return_definition,
+    filename: str,
+    data: bytes,
+    actor,
+    extracted: Extracted | None = None,
+    analyse: bool = True,
+    at: datetime.datetime | None = None,
+) -> Document:
+    """Import a plan document for a council and a return: text, passages and the stored file.
+
+    The file is read in a limited child process unless `extracted` (from an earlier preview of the
+    same bytes) is given. Importing the same file again for the same council returns the document
+    already made. With `analyse`, the new document is analysed at once (a one-document run).
+    """
+    if council is None:
+        raise ImportRefused("There is no council with that ONS code.")
+    if return_definition is None:
+        raise ImportRefused("There is no return with that name.")
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest).first()
+    if existing is not None:
+        return existing
+    extracted = extracted if extracted is not None else read_document(filename=filename, data=data)
+    moment = at or timezone.now()
+    name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind)}"
+    stored = None
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                council=council,
+                return_definition=return_definition,
+                title=(extracted.title or filename)[:300],
+                source=DocumentSource.IMPORTED,
+                format=extracted.kind,
+                original_filename=filename[:255],
+                file_sha256=digest,
+                file_size=len(data),
+                page_count=extracted.page_count,
+                imported_by=actor if getattr(actor, "pk", None) else None,
+                imported_at=moment,
+            )
+            Passage.objects.bulk_create(_passages_from_blocks(document, extracted.blocks))
+            if not default_storage.exists(name):
+                stored = default_storage.save(name, ContentFile(data))
+            document.file_name = stored or name
+            document.save(update_fields=["file_name"])
+            _refresh_current(council_id=council.pk, return_id=return_definition.pk)
+            record_event(
+                action="PlanDocumentImported",
+                actor=actor,
+                subject=document,
+                council_code=council.gss_code,
+                content_hash=digest,
+                data={
+                    "filename": filename[:255],
+                    "format": extracted.kind,
+                    "page_count": extracted.page_count,
+                    "passages": len(extracted.blocks),
+                    "return": return_definition.slug,
+                },
+            )
+    except Exception:
+        if stored is not None:  # the database said no: leave no orphaned file behind
+            default_storage.delete(stored)
+        raise
+    if analyse:
+        analyse_now(documents=[document], actor=actor)
+    return document
+
+
+# --- Staged uploads (preview before confirming) -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class StagedUpload:
+    token: str
+    council_code: str
+    return_slug: str
+    filename: str
+    user_id: int
+    extracted: Extracted
+
+
+def _staged_names(token: str) -> tuple[str, str]:
+    safe = "".join(ch for ch in token if ch.isalnum())[:64]
+    return f"{STAGING_DIR}/{safe}.bin", f"{STAGING_DIR}/{safe}.json"
+
+
+def stage_upload(*, council, return_definition, filename: str, data: bytes, actor) -> StagedUpload:
+    """Read an upload (refusing bad files) and keep it aside until the person confirms it.
+
+    Nothing is added to the corpus here; a staged file is removed on confirm or cancel.
+    """
+    if council is None:
+        raise ImportRefused("There is no council with that ONS code.")
+    extracted = read_document(filename=filename, data=data)
+    token = hashlib.sha256(data + timezone.now().isoformat().encode() + str(actor.pk).encode()).hexdigest()[:32]
+    data_name, meta_name = _staged_names(token)
+    meta = {
+        "council_code": council.gss_code,
+        "return_slug": return_definition.slug,
+        "filename": filename[:255],
+        "user_id": actor.pk,
+        "extracted": extracted.as_dict(),
+    }
+    default_storage.save(data_name, ContentFile(data))
+    default_storage.save(meta_name, ContentFile(json.dumps(meta).encode("utf-8")))
+    return StagedUpload(token, council.gss_code, return_definition.slug, filename, actor.pk, extracted)
+
+
+def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
+    """The upload staged under `token` by this person, or None."""
+    data_name, meta_name = _staged_names(token)
+    if not token or not default_storage.exists(meta_name) or not default_storage.exists(data_name):
+        return None
+    with default_storage.open(meta_name, "rb") as handle:
+        meta = json.loads(handle.read())
+    if meta["user_id"] != actor.pk:
+        return None
+    with default_storage.open(data_name, "rb") as handle:
+        data = handle.read()
+    raw = meta["extracted"]
+    extracted = Extracted(raw["kind"], raw["page_count"], raw["title"], [Block(**b) for b in raw["blocks"]])
+    staged = StagedUpload(
+        token, meta["council_code"], meta["return_slug"], meta["filename"], meta["user_id"], extracted
+    )
+    return staged, data
+
+
+def discard_staged_upload(*, token: str) -> None:
+    for name in _staged_names(token):
+        if default_storage.exists(name):
+            default_storage.delete(name)
+
+
+def confirm_staged_upload(*, token: str, actor) -> Document:
+    """Import a staged upload, then remove it from staging."""
+    from councils.selectors import council_by_code
+    from plans.selectors import return_by_slug
+
+    found = staged_upload(token=token, actor=actor)
+    if found is None:
+        raise ImportRefused("That upload is no longer waiting to be confirmed. Upload the file again.")
+    staged, data = found
+    document = import_document(
+        council=council_by_code(staged.council_code),
+        return_definition=return_by_slug(staged.return_slug),
+        filename=staged.filename,
+        data=data,
+        actor=actor,
+        extracted=staged.extracted,
+    )
+    discard_staged_upload(token=token)
+    return document
+
+
+# --- Plans written in the service ------------------------------------------------------------
+
+
+def _money(value) -> str:
+    amount = Decimal(value)
+    return f"£{amount:,.0f}" if amount == amount.to_integral() else f"£{amount:,.2f}"
+
+
+def version_blocks(content: dict) -> list[Block]:
+    """A plan version's content as passages: introduction, each theme's section (its own headings,
+    paragraphs and tables), the spend figures, barriers with their asks, and commitments."""
+    blocks: list[Block] = []
+    if content.get("introduction", "").strip():
+        blocks.append(Block("heading", "Introduction", None))
+        blocks += split_plain_text(content["introduction"])
+    for section in content.get("sections", []):
+        blocks.append(Block("heading", f"Theme {section['theme']}: {section['title']}", None))
+        blocks += split_plain_text(section["body"])
+    evidence = content.get("spend_evidence")
+    if evidence:
+        blocks.append(Block("heading", "Spend on agency staff and consultants", None))
+        blocks.append(
+            Block(
+                "paragraph",
+                f"In {evidence['year']} the council spent {_money(evidence['agency_spend'])} on agency staff and "
+                f"{_money(evidence['consultant_spend'])} on consultants, against a staff budget of "
+                f"{_money(evidence['staff_budget'])}.",
+                None,
+            )
+        )
+        if evidence.get("edi_statement"):
+            blocks.append(Block("paragraph", evidence["edi_statement"], None))
+    if content.get("barriers"):
+        blocks.append(Block("heading", "Barriers the government could help to remove", None))
+        for barrier in content["barriers"]:
+            text = f"{barrier['category_label']}: {barrier['description']} We ask the government to: {barrier['ask']}"
+            blocks.append(Block("paragraph", text, None))
+    if content.get("commitments"):
+        rows = ["Action | Measure | Baseline | Target | Due"]
+        rows += [
+            f"{c['action']} | {c['measure']} | {c['baseline']} | {c['target']} | {c['due_on']}"
+            for c in content["commitments"]
+        ]
+        blocks.append(Block("heading", "Commitments", None))
+        blocks.append(Block("table", "\n".join(rows), None))
+    return [block for block in blocks if block.text.strip()]
+
+
+def add_service_version(*, version: PlanVersion, actor=None) -> Document:
+    """A submitted or published plan version as a corpus document (once; later calls return it)."""
+    existing = Document.objects.filter(plan_version=version).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        document = Document.objects.create(
+            council=version.council,
+            return_definition=version.return_definition,
+            title=f"{version.return_definition.title}, version {version.number}",
+            source=DocumentSource.SERVICE,
+            format=DocumentFormat.SERVICE,
+            file_sha256=version.content_hash,
+            plan_version=version,
+            imported_by=None,
+            imported_at=version.frozen_at,
+        )
+        Passage.objects.bulk_create(_passages_from_blocks(document, version_blocks(version.content)))
+        _refresh_current(council_id=version.council_id, return_id=version.return_definition_id)
+        record_event(
+            action="PlanVersionAddedToCorpus",
+            actor=actor,
+            subject=document,
+            council_code=version.council.gss_code,
+            content_hash=version.content_hash,
+            data={"version": version.number, "return": version.return_definition.slug},
+        )
+    return document
+
+
+def sync_service_versions(*, actor=None) -> int:
+    """Bring every submitted or published plan version not yet in the corpus into it.
+
+    Called at the start of each analysis run (the run-time sync), so plans written in the
+    service join the corpus without anyone importing them. Returns how many were added.
+    """
+    versions = (
+        PlanVersion.objects.filter(Q(submission__isnull=False) | Q(publication__isnull=False))
+        .filter(corpus_document__isnull=True)
+        .select_related("council", "return_definition")
+        .order_by("frozen_at", "pk")
+    )
+    added = 0
+    for version in versions:
+        add_service_version(version=version, actor=actor)
+        added += 1
+    return added
+
+
+# --- Analysis runs ----------------------------------------------------------------------------
+
+
+def request_analysis_run(*, actor, at: datetime.datetime | None = None) -> AnalysisRun:
+    """Queue a run over the whole corpus; the worker performs it (analysis.tasks.run_analysis)."""
+    from analysis.tasks import run_analysis
+
+    with transaction.atomic():
+        run = AnalysisRun.objects.create(
+            scope=RunScope.CORPUS,
+            method_version=method_version(),
+            requested_by=actor if getattr(actor, "pk", None) else None,
+            requested_at=at or timezone.now(),
+        )
+        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+        transaction.on_commit(lambda: run_analysis.enqueue(run_id=run.pk))
+    return run
+
+
+def analyse_now(*, documents: list[Document], actor) -> AnalysisRun:
+    """Analyse some documents at once, in this process (a one-document run on import)."""
+    run = AnalysisRun.objects.create(
+        scope=RunScope.DOCUMENT,
+        method_version=method_version(),
+        requested_by=actor if getattr(actor, "pk", None) else None,
+        requested_at=timezone.now(),
+    )
+    return perform_analysis_run(run=run, documents=documents, actor=actor)
+
+
+@dataclass
+class _Lookups:
+    themes: dict[tuple[int, int], Theme]  # (return id, theme number) -> theme
+    categories: dict[str, BarrierCategory]
+
+
+def _lookups() -> _Lookups:
+    return _Lookups(
+        themes={(t.return_definition_id, t.number): t for t in Theme.objects.all()},
+        categories={c.slug: c for c in BarrierCategory.objects.all()},
+    )
+
+
+def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[str]) -> tuple[int, int]:
+    """Make the machine's rows for a document match `wanted` (key -> unsaved row), keeping every row
+    a person decided. Returns (rows now given by the machine, person rows that overrode it)."""
+    person_keys = {key for key, row in existing.items() if row.source == TagSource.PERSON}
+    stale = [row.pk for key, row in existing.items() if row.source == TagSource.MACHINE and key not in wanted]
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    create, update = [], []
+    for key, row in wanted.items():
+        if key in person_keys:
+            continue
+        current = existing.get(key)
+        if current is None:
+            create.append(row)
+            continue
+        for field in fields:
+            setattr(current, field, getattr(row, field))
+        current.run = run
+        update.append(current)
+    model.objects.bulk_create(create)
+    if update:
+        model.objects.bulk_update(update, [*fields, "run"])
+    return len(wanted) - len(person_keys & set(wanted)), len(person_keys & set(wanted))
+
+
+def _analyse_document(document: Document, run: AnalysisRun, lookups: _Lookups) -> tuple[dict, str]:
+    """Themes, barriers, figures and guidance for one document; returns counts and a digest."""
+    from analysis.classify import PassageInput, classify_passages
+
+    passages = list(document.passages.order_by("position"))
+    labels = classify_passages([PassageInput(text=p.text, heading=p.heading or None) for p in passages])
+    themes, barriers = {}, {}
+    for passage, label in zip(passages, labels, strict=True):
+        for number in sorted(label.themes):
+            theme = lookups.themes.get((document.return_definition_id, number))
+            if theme is not None:
+                themes[(passage.pk, theme.pk)] = PassageTheme(
+                    passage=passage, document=document, theme=theme, source=TagSource.MACHINE, run=run
+                )
+        for barrier in label.barriers:
+            category = lookups.categories.get(barrier.category)
+            if category is not None and (passage.pk, category.pk) not in barriers:
+                barriers[(passage.pk, category.pk)] = PassageBarrier(
+                    passage=passage,
+                    document=document,
+                    category=category,
+                    ask=(barrier.ask or "")[:2000],
+                    source=TagSource.MACHINE,
+                    run=run,
+                )
+    found_figures = figure_rules.document_figures([p.text for p in passages])
+    figures = {}
+    for found in found_figures:
+        passage = passages[found.passage]
+        figures[(passage.pk, found.kind, found.key)] = Figure(
+            passage=passage,
+            document=document,
+            kind=found.kind,
+            key=found.key,
+            value=found.value,
+            unit=found.unit,
+            measures=found.measures[:200],
+            quote=found.quote[:300],
+            computed=found.computed,
+            source=TagSource.MACHINE,
+            run=run,
+        )
+    existing_themes = {(t.passage_id, t.theme_id): t for t in PassageTheme.objects.filter(document=document)}
+    existing_barriers = {(b.passage_id, b.category_id): b for b in PassageBarrier.objects.filter(document=document)}
+    existing_figures = {(f.passage_id, f.kind, f.key): f for f in Figure.objects.filter(document=document)}
+    theme_count, kept_themes = _merge(
+        PassageTheme, document=document, run=run, existing=existing_themes, wanted=themes, fields=[]
+    )
+    barrier_count, kept_barriers = _merge(
+        PassageBarrier, document=document, run=run, existing=existing_barriers, wanted=barriers, fields=["ask"]
+    )
+    figure_count, kept_figures = _merge(
+        Figure,
+        document=document,
+        run=run,
+        existing=existing_figures,
+        wanted=figures,
+        fields=["value", "unit", "measures", "quote", "computed"],
+    )
+    guidance = figure_rules.guidance_found([p.text for p in passages])
+    limit = document.return_definition.page_limit
+    document.consultants_addressed = guidance.consultants_addressed
+    document.agency_addressed = guidance.agency_addressed
+    document.edi_addressed = guidance.edi_addressed
+    document.over_page_limit = None if document.page_count is None or not limit else document.page_count > limit
+    document.analysed_by_run = run
+    document.save(
+        update_fields=[
+            "consultants_addressed",
+            "agency_addressed",
+            "edi_addressed",
+            "over_page_limit",
+            "analysed_by_run",
+        ]
+    )
+    position = {p.pk: p.position for p in passages}
+    machine_output = {
+        "document": document.pk,
+        "themes": sorted((position[p], t) for p, t in themes),
+        "barriers": sorted((position[p], c, row.ask) for (p, c), row in barriers.items()),
+        "figures": sorted((position[p], k, key, str(row.value)) for (p, k, key), row in figures.items()),
+        "guidance": [guidance.consultants_addressed, guidance.agency_addressed, guidance.edi_addressed],
+    }
+    digest = hashlib.sha256(json.dumps(machine_output, sort_keys=True).encode()).hexdigest()
+    counts = {
+        "passages": len(passages),
+        "theme_tags": theme_count,
+        "barrier_tags": barrier_count,
+        "figures": figure_count,
+        "person_decisions_kept": kept_themes + kept_barriers + kept_figures,
+    }
+    return counts, digest
+
+
+def perform_analysis_run(*, run: AnalysisRun, documents: list[Document] | None = None, actor=None) -> AnalysisRun:
+    """Do the work of a run: bring in service plans (corpus runs), then analyse each document,
+    writing progress as it goes. Re-runnable: a run replaces earlier machine tags, never a person's."""
+    AnalysisRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now())
+    try:
+        added = 0
+        if documents is None:
+            added = sync_service_versions(actor=actor)
+            documents = list(Document.objects.select_related("return_definition").order_by("pk"))
+        AnalysisRun.objects.filter(pk=run.pk).update(documents_total=len(documents))
+        lookups = _lookups()
+        totals = {"documents": 0, "passages": 0, "theme_tags": 0, "barrier_tags": 0, "figures": 0}
+        totals |= {"person_decisions_kept": 0, "service_versions_added": added}
+        digests = []
+        for done, document in enumerate(documents, start=1):
+            with transaction.atomic():
+                counts, digest = _analyse_document(document, run, lookups)
+            digests.append(digest)
+            totals["documents"] += 1
+            for key, value in counts.items():
+                totals[key] += value
+            if done % PROGRESS_EVERY == 0:
+                AnalysisRun.objects.filter(pk=run.pk).update(documents_done=done)
+        result_hash = hashlib.sha256("\n".join(digests).encode()).hexdigest()
+        with transaction.atomic():
+            AnalysisRun.objects.filter(pk=run.pk).update(
+                status=RunStatus.DONE,
+                documents_done=len(documents),
+                finished_at=timezone.now(),
+                counts=totals,
+                result_hash=result_hash,
+            )
+            run.refresh_from_db()
+            record_event(
+                action="AnalysisRunFinished",
+                actor=actor,
+                subject=run,
+                content_hash=result_hash,
+                data={"scope": run.scope, "method": run.method_version, **totals},
+            )
+    except Exception as error:
+        logger.exception("Analysis run %s failed", run.pk)
+        AnalysisRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED, finished_at=timezone.now(), message=f"The run stopped: {error}"[:2000]
+        )
+        run.refresh_from_db()
+        record_event(action="AnalysisRunFailed", actor=actor, subject=run, data={"message": run.message})
+        raise
+    return run

@@ -1,0 +1,156 @@
+"""Version 1 of the analysis API: the corpus of plan documents and what the analysis found in each.
+
+For department staff (`analysis.read_corpus`), with a bearer token. Anyone else, and any
+document that does not exist, gets a 404, so the API never confirms what is in the corpus.
+Plans are never rated or scored: the answers describe, they do not grade.
+"""
+
+import datetime
+
+from django.http import Http404
+from ninja import Field, Router, Schema, Status
+
+from analysis.access import MAX_ID, READ, get_document_for_view
+from analysis.selectors import document_analysis, documents
+from api.auth import BearerToken
+from api.schemas import Error
+
+router = Router(auth=BearerToken(), tags=["Analysis"])
+
+NOT_FOUND = "No such document"
+
+
+class DocumentOut(Schema):
+    id: int
+    council: str = Field(description="The council's ONS code.")
+    council_name: str
+    return_slug: str = Field(alias="return")
+    title: str
+    source: str = Field(description="imported (a file) or service (a plan version written in the service).")
+    format: str
+    page_count: int | None
+    is_current: bool = Field(description="The council's latest document for the return.")
+    imported_at: datetime.datetime
+
+
+class GuidanceOut(Schema):
+    consultants_addressed: bool | None
+    agency_addressed: bool | None
+    edi_addressed: bool | None
+    over_page_limit: bool | None = Field(description="Null when the page count is not known.")
+
+
+class BarrierOut(Schema):
+    category: str = Field(description="An id from plans/data/barrier_taxonomy.csv.")
+    label: str
+    passages: list[int]
+    asks: list[str] = Field(description="What the plan asks of government about this barrier, where it says.")
+
+
+class FigureOut(Schema):
+    kind: str
+    value: float
+    unit: str = Field(description="gbp, percent or count.")
+    measures: str
+    computed: bool = Field(description="Worked out from spend and staff budget rather than stated.")
+    passage: int
+    source: str = Field(description="machine (an analysis run) or person (a reviewer's correction).")
+
+
+class PassageOut(Schema):
+    id: int
+    position: int
+    page: int | None
+    kind: str
+    heading: str
+    text: str
+    themes: list[int]
+    barriers: list[str]
+
+
+class AnalysisOut(Schema):
+    document: DocumentOut
+    page_count: int | None
+    themes_covered: list[int]
+    guidance: GuidanceOut
+    barriers: list[BarrierOut]
+    figures: list[FigureOut]
+    passages: list[PassageOut]
+    analysed_by_run: int | None
+    method_version: str | None
+
+
+def _document(document) -> dict:
+    return {
+        "id": document.pk,
+        "council": document.council.gss_code,
+        "council_name": document.council.name,
+        "return": document.return_definition.slug,
+        "title": document.title,
+        "source": document.source,
+        "format": document.format,
+        "page_count": document.page_count,
+        "is_current": document.is_current,
+        "imported_at": document.imported_at,
+    }
+
+
+@router.get("", response={200: list[DocumentOut], 401: Error, 404: Error}, by_alias=True, summary="Plan documents")
+def list_documents(request):
+    """Every document in the corpus (imported files and plans written in the service)."""
+    if not request.auth.has_perm(READ):
+        return Status(404, {"detail": "Not found"})
+    return [_document(d) for d in documents()]
+
+
+@router.get(
+    "/{document_id}/analysis",
+    response={200: AnalysisOut, 401: Error, 404: Error},
+    by_alias=True,
+    summary="What the analysis found in a document",
+)
+def document_analysis_view(request, document_id: int):
+    """Themes covered, the guidance (consultants, agency staff, EDI, page limit), barriers with the
+    passages that name them, figures with the passage each came from, and every passage."""
+    if not 0 < document_id <= MAX_ID:
+        return Status(404, {"detail": NOT_FOUND})
+    try:
+        document = get_document_for_view(request.auth, document_id)
+    except Http404:
+        return Status(404, {"detail": NOT_FOUND})
+    found = document_analysis(document)
+    run = document.analysed_by_run
+    return {
+        "document": _document(document),
+        "page_count": found["page_count"],
+        "themes_covered": found["themes_covered"],
+        "guidance": found["guidance"],
+        "barriers": found["barriers"],
+        "figures": [
+            {
+                "kind": f.kind,
+                "value": float(f.value),
+                "unit": f.unit,
+                "measures": f.measures,
+                "computed": f.computed,
+                "passage": f.passage_id,
+                "source": f.source,
+            }
+            for f in found["figures"]
+        ],
+        "passages": [
+            {
+                "id": view.passage.pk,
+                "position": view.passage.position,
+                "page": view.passage.page,
+                "kind": view.passage.kind,
+                "heading": view.passage.heading,
+                "text": view.passage.text,
+                "themes": view.themes,
+                "barriers": view.barriers,
+            }
+            for view in found["passages"]
+        ],
+        "analysed_by_run": run.pk if run else None,
+        "method_version": run.method_version if run else None,
+    }
