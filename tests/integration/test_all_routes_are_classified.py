@@ -83,6 +83,13 @@ DEPARTMENT = {
     "submissions:grant_extension": Route(
         ("GET", "POST"), "submissions.manage_returns", "analysts and administrators, not the panel"
     ),
+    "analysis:document_list": Route(("GET",)),
+    "analysis:document_detail": Route(("GET",)),
+    "analysis:import_document": Route(("GET", "POST"), "analysis.import_documents", "analysts and administrators"),
+    "analysis:import_confirm": Route(("POST",), "analysis.import_documents", "analysts and administrators"),
+    "analysis:run_list": Route(("GET",)),
+    "analysis:start_run": Route(("POST",), "analysis.run_analysis", "analysts and administrators"),
+    "analysis:run_detail": Route(("GET",)),
 }
 
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
@@ -126,9 +133,31 @@ def url_for(name: str, values: dict) -> str:
     return reverse(name, kwargs={p: values[p] for p in parameters})
 
 
+def dorset_corpus(plan):
+    """Dorset's published version as a corpus document, analysed once (a one-document run), made through the
+    analysis services once per walked plan (before anything is measured: see `_corpus_of_the_walked_plan`)."""
+    if not hasattr(plan, "corpus_document"):
+        from analysis import services
+
+        document = services.add_service_version(version=plan.published)
+        plan.corpus_document = document
+        plan.analysis_run = services.analyse_now(documents=[document], actor=None)
+    return plan.corpus_document, plan.analysis_run
+
+
+@pytest.fixture(autouse=True)
+def _corpus_of_the_walked_plan(request):
+    """Tests that use the walked plan get its corpus document and run made up front, so they are not a change."""
+    if "walked_plan" in request.fixturenames:
+        dorset_corpus(request.getfixturevalue("walked_plan"))
+
+
 def dorset_values(plan, index: int = 0) -> dict:
     """Real values for each route parameter, from Dorset's walked plan."""
+    document, run = dorset_corpus(plan)
     return {
+        "document_id": document.pk,
+        "run_id": run.pk,
         "draft_id": plan.draft.pk,
         "version_id": plan.versions[index % len(plan.versions)].pk,
         "submission_id": plan.submissions[index % len(plan.submissions)].pk,

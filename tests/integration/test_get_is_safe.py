@@ -15,6 +15,7 @@ from tests.integration.test_all_routes_are_classified import (
     PUBLIC,
     ROUTES_BY_NAME,
     SIGNED_IN,
+    _corpus_of_the_walked_plan,  # noqa: F401 - autouse: the walked plan's corpus document is made before measuring
     dorset_values,
     every_object_value,
     url_for,
