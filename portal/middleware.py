@@ -3,9 +3,9 @@
 Published plans (`/published/<hash>/plan.html|pdf|json`), each council's latest published plan
 (`/councils/<code>/plans/<slug>/`) and the index of councils (`/councils/`, unfiltered, for people
 who are not signed in) are files in the default storage, written when something is published. This
-middleware sits just after WhiteNoise and serves them the way WhiteNoise serves static files (its
-`StaticFile`: ETag, Last-Modified, 304, Range, HEAD, the file streamed by the server), with one
-addition: a file's bytes are checked against the SHA-256 recorded when it was written.
+middleware sits just after WhiteNoise and serves them before sessions, URL routing or templates,
+with an ETag equal to the file's SHA-256 (and 304 answers to a matching If-None-Match). Each file's
+bytes are checked against the SHA-256 recorded when it was written.
 
 The check is made when a worker first serves a file and again whenever the file's inode, size,
 modification time or change time differ from what it saw (one `stat` per request, a few
@@ -22,9 +22,7 @@ import re
 from threading import Lock
 
 from django.core.files.storage import default_storage
-from django.http import HttpResponse
-from whitenoise.middleware import WhiteNoiseMiddleware
-from whitenoise.responders import StaticFile
+from django.http import HttpResponse, HttpResponseNotModified
 
 from portal import site_files
 from submissions.publishing import expected_hash, sha256
@@ -34,11 +32,13 @@ logger = logging.getLogger(__name__)
 PUBLICATION_FILE = re.compile(r"^/published/([0-9a-f]{64})/plan\.(html|pdf|json)$")
 LATEST_PLAN = re.compile(r"^/councils/([A-Z][0-9]{8})/plans/([a-z0-9-]{1,80})/$")
 FOREVER = 60 * 60 * 24 * 365
+MAX_FILES_HELD = 2000  # checked files kept in memory per worker (a plan's files are tens of kilobytes)
 TYPES = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
     "json": "application/json; charset=utf-8",
 }
+OK = object()
 REFUSED = object()
 UNKNOWN = object()  # no publication or page recorded this file: not ours to serve
 
@@ -69,10 +69,22 @@ def _expected(name: str) -> str | None:
     return expected_hash(name)
 
 
+class _Checked:
+    """A file's bytes as checked, with the headers it is served with."""
+
+    __slots__ = ("signature", "state", "body", "headers", "etag")
+
+    def __init__(self, signature, state, body=b"", headers=None, etag=""):
+        self.signature, self.state, self.body, self.headers, self.etag = signature, state, body, headers or {}, etag
+
+
 class PublishedFilesMiddleware:
+    """Serves the bytes it checked, from memory: what is served is exactly what matched the hash
+    (no window between checking a file and reading it again), and a request costs one `stat`."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self._served: dict[str, tuple[tuple, object]] = {}
+        self._checked: dict[str, _Checked] = {}
         self._lock = Lock()
 
     def __call__(self, request):
@@ -88,15 +100,16 @@ class PublishedFilesMiddleware:
         except (NotImplementedError, OSError, ValueError):
             return self.get_response(request)
         signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-        cached = self._served.get(path)
-        if cached is None or cached[0] != signature:
-            cached = (signature, self._index(path, name, kind, immutable, stat))
+        checked = self._checked.get(path)
+        if checked is None or checked.signature != signature:
+            checked = self._check(path, name, kind, immutable, signature)
             with self._lock:
-                self._served[path] = cached
-        static_file = cached[1]
-        if static_file is UNKNOWN:
+                if len(self._checked) > MAX_FILES_HELD:
+                    self._checked.clear()
+                self._checked[path] = checked
+        if checked.state is UNKNOWN:
             return self.get_response(request)
-        if static_file is REFUSED:
+        if checked.state is REFUSED:
             if immutable:
                 return HttpResponse(
                     "This published file does not match the record made when it was published, so it is not "
@@ -105,27 +118,39 @@ class PublishedFilesMiddleware:
                     content_type="text/plain; charset=utf-8",
                 )
             return self.get_response(request)
-        return WhiteNoiseMiddleware.serve(static_file, request)
+        if request.META.get("HTTP_IF_NONE_MATCH") == checked.etag:
+            response = HttpResponseNotModified()
+            response["ETag"] = checked.etag
+            response["Cache-Control"] = checked.headers["Cache-Control"]
+            return response
+        response = HttpResponse(checked.body if request.method == "GET" else b"")
+        for header, value in checked.headers.items():
+            response[header] = value
+        return response
 
-    def _index(self, path: str, name: str, kind: str, immutable: bool, stat):
+    def _check(self, path: str, name: str, kind: str, immutable: bool, signature) -> _Checked:
         expected = _expected(name)
         if not expected:
-            return UNKNOWN
+            return _Checked(signature, UNKNOWN)
         with open(path, "rb") as handle:
-            actual = sha256(handle.read())
+            body = handle.read()
+        actual = sha256(body)
         if actual != expected:
-            logger.error(
-                "Published file %s does not match its recorded SHA-256 (%s, expected %s)", name, actual, expected
-            )
-            return REFUSED
-        headers = [
-            ("Content-Type", TYPES[kind]),
-            ("ETag", f'"{actual}"'),
-            ("Cache-Control", f"public, max-age={FOREVER}, immutable" if immutable else "public, max-age=60"),
-            ("X-Content-Type-Options", "nosniff"),
-        ]
+            logger.error("Published file %s does not match its recorded SHA-256 (%s, not %s)", name, actual, expected)
+            return _Checked(signature, REFUSED)
+        etag = f'"{actual}"'
+        headers = {
+            "Content-Type": TYPES[kind],
+            "Content-Length": str(len(body)),
+            "ETag": etag,
+            "Cache-Control": f"public, max-age={FOREVER}, immutable" if immutable else "public, max-age=60",
+            "X-Content-Type-Options": "nosniff",
+            "Access-Control-Allow-Origin": "*",
+        }
         if kind == "html":
-            headers.append(("X-Frame-Options", "DENY"))
+            headers["X-Frame-Options"] = "DENY"
         if name == site_files.COUNCIL_INDEX_NAME:
-            headers.append(("Vary", "Cookie"))
-        return StaticFile(path, headers, stat_cache={path: stat})
+            headers["Vary"] = "Cookie"
+        if kind == "pdf":
+            headers["Content-Disposition"] = 'inline; filename="plan.pdf"'
+        return _Checked(signature, OK, body, headers, etag)

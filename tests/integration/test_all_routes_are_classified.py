@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from councils.models import CouncilRole
+from portal.subscriptions import make_token
 from tests.integration.pages import is_sign_in_redirect, outcome
 from tests.integration.state import describe_change, snapshot
 
@@ -34,6 +35,16 @@ PUBLIC = {
     "portal:published_plan": Route(("GET",)),
     "portal:accessibility": Route(("GET",)),
     "portal:open_data": Route(("GET",)),
+    "portal:council_feed": Route(("GET",)),
+    "portal:publications_feed": Route(("GET",)),
+    "portal:publication_file": Route(("GET",), why="published files; normally served by portal.middleware"),
+    "portal:plan_download": Route(("GET",)),
+    "portal:register_download": Route(("GET",)),
+    "portal:dataset_download": Route(("GET",)),
+    "portal:subscribe": Route(("GET", "POST")),
+    "portal:subscribe_sent": Route(("GET",)),
+    "portal:confirm_subscription": Route(("GET", "POST"), why="the signed token in the emailed link is the authority"),
+    "portal:unsubscribe": Route(("GET", "POST"), why="the signed token is the authority; RFC 8058 one-click POST"),
     "accounts:sign_in": Route(("GET", "POST")),
     "accounts:sign_out": Route(("POST",), why="ends whatever session there is; POST only so a link cannot"),
 }
@@ -165,6 +176,11 @@ def dorset_values(plan, index: int = 0) -> dict:
         "commitment_id": plan.commitment.pk,
         "slug": plan.return_definition.slug,
         "code": plan.council.gss_code,
+        "content_hash": plan.publication.content_hash,
+        "filename": "plan.html",
+        "fmt": "csv",
+        "dataset": "commitments",
+        "token": make_token(1, plan.council.gss_code),
     }
 
 

@@ -8,8 +8,8 @@ import os
 
 import pypdfium2
 import pytest
-from django.core.management import call_command
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 
 from plans.rendering import render_version
 from submissions.models import Publication
@@ -88,7 +88,9 @@ def test_a_page_served_from_the_file_renders_no_template(client, published, subm
     from django.test.signals import template_rendered
 
     rendered = []
-    template_rendered.connect(lambda sender, template, **kw: rendered.append(template.name), weak=False, dispatch_uid="t")
+    template_rendered.connect(
+        lambda sender, template, **kw: rendered.append(template.name), weak=False, dispatch_uid="t"
+    )
     try:
         assert body(client.get(f"/councils/{DORSET}/plans/{SLUG}/")) == stored(published.html_name)
         assert body(client.get(f"/published/{submitted_version.content_hash}/plan.json")) == stored(published.json_name)
