@@ -15,6 +15,7 @@ from django.db import transaction
 
 from councils.selectors import council_by_code
 from councils.services import grant_council_role, load_council_register
+from devdata.analysis_demo import build_analysis_demo
 from devdata.authoring import BARRIERS, COMMITMENTS, SPEND_EVIDENCE
 from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_COUNCIL_ROLES
 from devdata.plan_texts import PLAN_TEXTS
@@ -166,3 +167,4 @@ def build_demo(log=print) -> None:
     return_definition = return_by_slug(RETURN_SLUG)
     for code in ("E06000059", "E06000066"):
         request_render(draft_for(council=council_by_code(code), return_definition=return_definition))
+    build_analysis_demo(actor=get_user_model().objects.get(username="department-analyst"), exclude=SCENARIO, log=log)

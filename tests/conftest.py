@@ -211,3 +211,9 @@ def somerset_chief_executive(make_person, somerset):
     person.email = "chief.executive@somerset.example.gov.uk"
     person.save()
     return person
+
+
+@pytest.fixture(autouse=True)
+def _small_analysis_demo(settings):
+    """The demo imports plan documents for 60 councils; tests that load the demo take 8, to stay quick."""
+    settings.ANALYSIS_DEMO_COUNCILS = 8
