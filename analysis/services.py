@@ -373,6 +373,19 @@ def request_analysis_run(*, actor, at: datetime.datetime | None = None) -> Analy
     return run
 
 
+def run_corpus_analysis_now(*, actor=None) -> AnalysisRun:
+    """A run over the whole corpus, performed in this process (the import command, the demo, the benchmark)."""
+    with transaction.atomic():
+        run = AnalysisRun.objects.create(
+            scope=RunScope.CORPUS,
+            method_version=method_version(),
+            requested_by=actor if getattr(actor, "pk", None) else None,
+            requested_at=timezone.now(),
+        )
+        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+    return perform_analysis_run(run=run, actor=actor)
+
+
 def analyse_now(*, documents: list[Document], actor) -> AnalysisRun:
     """Analyse some documents at once, in this process (a one-document run on import)."""
     run = AnalysisRun.objects.create(

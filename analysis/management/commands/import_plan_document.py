@@ -155,12 +155,7 @@ class Command(BaseCommand):
             progress.close()
         run = None
         if imported and not options["no_analysis"]:
-            from analysis.models import AnalysisRun, RunScope
-
-            run = AnalysisRun.objects.create(
-                scope=RunScope.CORPUS, method_version=services.method_version(), requested_at=timezone.now()
-            )
-            run = services.perform_analysis_run(run=run, actor=actor)
+            run = services.run_corpus_analysis_now(actor=actor)
         seconds = (timezone.now() - started).total_seconds()
         if quiet:
             self.stdout.write(
