@@ -16,6 +16,15 @@ def publications() -> QuerySet[Publication]:
     ).order_by("-published_at", "-pk")
 
 
+def submissions() -> QuerySet[Submission]:
+    """Every submission, newest first (the facts that are public: council, when, on time, hash)."""
+    return Submission.objects.select_related("council", "return_definition").order_by("-submitted_at", "-pk")
+
+
+def published_version_ids() -> set[int]:
+    return set(Publication.objects.values_list("version_id", flat=True))
+
+
 def published_council_ids() -> set[int]:
     return set(Publication.objects.values_list("council_id", flat=True))
 
