@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from governance.models import CallIn, ChecklistLine, Decision, DecisionReport, Delegation
+from governance.models import ChecklistLine, Decision, DecisionReport, Delegation
 from plans.access import get_version_for_council_view
 
 
@@ -97,14 +97,6 @@ def get_published_decision(decision_id: int) -> Decision:
         pk=decision_id,
     )
     return decision
-
-
-def get_call_in_for_clerk(user, decision_id: int) -> CallIn:
-    decision = get_decision_for_clerk(user, decision_id)
-    call_in = CallIn.objects.filter(decision=decision).first()
-    if call_in is None:
-        raise Http404("This decision has not been called in")
-    return call_in
 
 
 def get_delegation_for_use(user, delegation_id: int) -> Delegation:

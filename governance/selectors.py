@@ -21,6 +21,7 @@ from governance.models import (
     ScrutinyComment,
 )
 from governance.report_templates import template_for
+from plans.models import PlanVersion
 
 
 def _today() -> datetime.date:
@@ -269,3 +270,12 @@ def lines_waiting_for(user) -> list[LineView]:
     for report in reports:
         waiting += [view for view in lines_for_person(report, user) if not view.satisfied]
     return waiting
+
+
+def versions_without_report(council) -> list:
+    """The council's frozen versions that have no decision report and no decision yet, newest first."""
+    return list(
+        PlanVersion.objects.filter(
+            council=council, reports__isnull=True, decisions__isnull=True, amendment__isnull=True
+        ).order_by("-frozen_at")
+    )

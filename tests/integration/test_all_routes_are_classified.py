@@ -47,6 +47,10 @@ PUBLIC = {
     "portal:unsubscribe": Route(("GET", "POST"), why="the signed token is the authority; RFC 8058 one-click POST"),
     "accounts:sign_in": Route(("GET", "POST")),
     "accounts:sign_out": Route(("POST",), why="ends whatever session there is; POST only so a link cannot"),
+    "meetings:public_agendas": Route(("GET",)),
+    "meetings:public_agenda": Route(("GET",), why="published agendas only; any other meeting is a 404"),
+    "meetings:agenda_pack": Route(("GET",), why="published agenda packs only"),
+    "governance:decision_record": Route(("GET",), why="published decision records only; any other is a 404"),
 }
 
 # Any signed-in person, council or department.
@@ -57,6 +61,14 @@ SIGNED_IN = {
 
 # People who work for the council that owns the object, holding the permission named.
 COUNCIL = {
+    "meetings:meeting_list": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
+    "meetings:schedule_meeting": Route(("GET", "POST"), "meetings.manage_meetings", "for their own council"),
+    "meetings:meeting_detail": Route(("GET",), "plans.view_council_work"),
+    "meetings:add_item": Route(("GET", "POST"), "meetings.manage_meetings"),
+    "meetings:remove_item": Route(("POST",), "meetings.manage_meetings"),
+    "meetings:publish_agenda": Route(("GET", "POST"), "meetings.manage_meetings"),
+    "meetings:record_past_agenda": Route(("GET", "POST"), "meetings.manage_meetings"),
+    "meetings:preview_pack": Route(("GET",), "plans.view_council_work", "prints the pack; stores nothing"),
     "submissions:council_dashboard": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
     "plans:start_draft": Route(("POST",), "plans.edit_draft", "starts the signed-in person's own council's draft"),
     "plans:draft_detail": Route(("GET",), "plans.view_council_work"),
@@ -79,6 +91,26 @@ COUNCIL = {
     "plans:draft_checks": Route(("GET",), "plans.view_council_work"),
     "plans:version_pdf": Route(("GET",), "plans.view_council_work"),
     "governance:record_decision": Route(("GET", "POST"), "governance.record_decision"),
+    "governance:council_reports": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
+    "governance:settings": Route(("GET", "POST"), "governance.configure_checklist", "for their own council"),
+    "governance:create_report": Route(("POST",), "governance.write_report"),
+    "governance:report_detail": Route(("GET",), "plans.view_council_work"),
+    "governance:report_read": Route(("GET",), "plans.view_council_work"),
+    "governance:report_pdf": Route(("GET",), "plans.view_council_work", "prints the report; stores nothing"),
+    "governance:report_edit": Route(("GET", "POST"), "governance.write_report"),
+    "governance:scrutiny_comment": Route(("GET", "POST"), "governance.configure_checklist"),
+    "governance:sign_line": Route(
+        ("GET", "POST"), "plans.view_council_work", "only the person named on the line; anyone else at the council 403"
+    ),
+    "governance:name_person": Route(("GET", "POST"), "governance.configure_checklist"),
+    "governance:record_consultee": Route(("GET", "POST"), "governance.configure_checklist"),
+    "governance:decision_detail": Route(("GET",), "plans.view_council_work"),
+    "governance:publish_decision_record": Route(("POST",), "governance.record_decision"),
+    "governance:record_call_in": Route(("GET", "POST"), "governance.record_decision"),
+    "governance:resolve_call_in": Route(("GET", "POST"), "governance.record_decision"),
+    "governance:amend_under_delegation": Route(
+        ("GET", "POST"), "governance.amend_under_delegation", "only the officer the delegation names"
+    ),
     "submissions:submit": Route(("GET", "POST"), "submissions.submit_return"),
     "submissions:publish": Route(("GET", "POST"), "submissions.publish_plan"),
     "submissions:receipt": Route(("GET",), "plans.view_council_work", "department staff may read receipts too"),
@@ -106,7 +138,10 @@ DEPARTMENT = {
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
 ALL_ROUTES = {name: route for routes in ACCESS_LISTS.values() for name, route in routes.items()}
 
-OBJECT_ID_PARAMETERS = {"draft_id", "version_id", "submission_id", "barrier_id", "commitment_id"}
+OBJECT_ID_PARAMETERS = {
+    "draft_id", "version_id", "submission_id", "barrier_id", "commitment_id", "meeting_id", "item_id",
+    "report_id", "decision_id", "delegation_id",
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +179,72 @@ def url_for(name: str, values: dict) -> str:
     return reverse(name, kwargs={p: values[p] for p in parameters})
 
 
+def dorset_meeting(plan):
+    """A past Dorset cabinet meeting whose agenda (one item) is published, made once per walked plan
+    (before anything is measured: see `_meeting_of_the_walked_plan`)."""
+    if not hasattr(plan, "meeting"):
+        import datetime
+
+        from django.utils import timezone
+
+        from councils.models import Membership
+        from meetings import services
+
+        clerk = Membership.objects.filter(council=plan.council, role="democratic_services").first().user
+        committee = services.create_committee(council=plan.council, name="Cabinet", kind="cabinet", actor=clerk)
+        meeting = services.schedule_meeting(
+            committee=committee,
+            date=timezone.localdate() - datetime.timedelta(days=30),
+            starts_at=datetime.time(18, 30),
+            venue="Council Chamber",
+            actor=clerk,
+        )
+        paper = services.write_paper(
+            council=plan.council, title="Quarter 1 finance report", report_of="the Chief Executive",
+            author_names="A. Officer", summary="Summary.", recommendation="To note.", body="## Background\n\nText.",
+            cleared_by="the Monitoring Officer", cleared_on=meeting.date, actor=clerk,
+        )
+        item = services.add_agenda_item(meeting=meeting, paper=paper, actor=clerk)
+        meeting = services.publish_agenda(
+            meeting=meeting, actor=clerk, published_on=meeting.date - datetime.timedelta(days=8)
+        )
+        plan.meeting, plan.agenda_item = meeting, item
+    return plan.meeting, plan.agenda_item
+
+
+def dorset_governance(plan, monitoring_officer):
+    """A decision report on the frozen version 4 (its legal line naming `monitoring_officer`), and the
+    endorsement of version 3 with its record published and a delegation to the executive director."""
+    if not hasattr(plan, "report"):
+        from councils.models import Membership
+        from councils.services import grant_council_role
+        from governance import services
+
+        people = {m.role: m.user for m in Membership.objects.filter(council=plan.council).select_related("user")}
+        author, clerk = people["plan_author"], people["democratic_services"]
+        grant_council_role(user=author, council=plan.council, role="lead_member")
+        report = services.create_report(version=plan.frozen, actor=author)
+        line = report.checklist_lines.get(key="legal")
+        services.name_line_person(line=line, person=monitoring_officer, actor=clerk)
+        decision = plan.endorsed.decisions.get()
+        services.publish_decision_record(decision=decision, actor=clerk)
+        delegation = services.record_delegation(
+            decision=decision, officer=people["executive_director"], consult_with=author, actor=clerk
+        )
+        plan.report, plan.line, plan.decision, plan.delegation = report, line, decision, delegation
+    return plan.report
+
+
+@pytest.fixture(autouse=True)
+def _meeting_of_the_walked_plan(request):
+    """Tests that use the walked plan get its meeting (and its decision report, decision record and
+    delegation) made up front, so they are not counted as a change."""
+    if "walked_plan" in request.fixturenames:
+        plan = request.getfixturevalue("walked_plan")
+        dorset_meeting(plan)
+        dorset_governance(plan, request.getfixturevalue("dorset_monitoring_officer"))
+
+
 def dorset_corpus(plan):
     """Dorset's published version as a corpus document, analysed once (a one-document run), made through the
     analysis services once per walked plan (before anything is measured: see `_corpus_of_the_walked_plan`)."""
@@ -165,10 +266,13 @@ def _corpus_of_the_walked_plan(request):
 
 def dorset_values(plan, index: int = 0) -> dict:
     """Real values for each route parameter, from Dorset's walked plan."""
+    meeting, item = dorset_meeting(plan)
     document, run = dorset_corpus(plan)
     return {
         "document_id": document.pk,
         "run_id": run.pk,
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
         "draft_id": plan.draft.pk,
         "version_id": plan.versions[index % len(plan.versions)].pk,
         "submission_id": plan.submissions[index % len(plan.submissions)].pk,
@@ -181,6 +285,10 @@ def dorset_values(plan, index: int = 0) -> dict:
         "fmt": "csv",
         "dataset": "commitments",
         "token": make_token(1, plan.council.gss_code),
+        "report_id": plan.report.pk,
+        "line_id": plan.line.pk,
+        "decision_id": plan.decision.pk,
+        "delegation_id": plan.delegation.pk,
     }
 
 
@@ -191,6 +299,11 @@ def every_object_value(plan) -> dict[str, list[int]]:
         "submission_id": [s.pk for s in plan.submissions],
         "barrier_id": [plan.barrier.pk],
         "commitment_id": [plan.commitment.pk],
+        "meeting_id": [dorset_meeting(plan)[0].pk],
+        "item_id": [dorset_meeting(plan)[1].pk],
+        "report_id": [plan.report.pk],
+        "decision_id": [plan.decision.pk],
+        "delegation_id": [plan.delegation.pk],
     }
 
 

@@ -16,6 +16,7 @@ from tests.integration.test_all_routes_are_classified import (
     ROUTES_BY_NAME,
     SIGNED_IN,
     _corpus_of_the_walked_plan,  # noqa: F401 - autouse: the walked plan's corpus document is made before measuring
+    _meeting_of_the_walked_plan,  # noqa: F401 - autouse: the walked plan's meeting is made before measuring
     dorset_values,
     every_object_value,
     url_for,
@@ -29,6 +30,10 @@ PERSONA_FOR_PERMISSION = {
     "plans.edit_draft": "dorset_author",
     "plans.freeze_draft": "dorset_author",
     "governance.record_decision": "dorset_clerk",
+    "governance.write_report": "dorset_author",
+    "governance.configure_checklist": "dorset_clerk",
+    "governance.amend_under_delegation": "dorset_director",
+    "meetings.manage_meetings": "dorset_clerk",
     "submissions.submit_return": "dorset_director",
     "submissions.publish_plan": "dorset_clerk",
 }

@@ -120,6 +120,9 @@ PERMISSIONS = [
     "submissions.submit_return",
     "submissions.publish_plan",
     "submissions.certify_return",
+    "governance.write_report",
+    "governance.configure_checklist",
+    "governance.amend_under_delegation",  # granted by no role: only the officer a delegation names
 ]
 
 # role -> the council permissions it grants at its own council (the table in councils/permissions.py).
@@ -129,11 +132,14 @@ GRANTS = {
         "plans.edit_draft",
         "plans.freeze_draft",
         "submissions.publish_plan",
+        "governance.write_report",
     },
     CouncilRole.DEMOCRATIC_SERVICES: {
         "plans.view_council_work",
         "governance.record_decision",
         "submissions.publish_plan",
+        "governance.write_report",
+        "governance.configure_checklist",
     },
     CouncilRole.MONITORING_OFFICER: {"plans.view_council_work"},
     CouncilRole.SECTION_151_OFFICER: {
@@ -146,6 +152,7 @@ GRANTS = {
         "plans.edit_draft",
         "plans.freeze_draft",
         "submissions.submit_return",
+        "governance.write_report",
     },
     CouncilRole.LEAD_MEMBER: {"plans.view_council_work"},
     CouncilRole.CHIEF_EXECUTIVE: {
