@@ -412,7 +412,7 @@ def _lookups() -> _Lookups:
 
 def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[str]) -> tuple[int, int]:
     """Make the machine's rows for a document match `wanted` (key -> unsaved row), keeping every row
-    a person decided. Returns (rows now given by the machine, person rows that overrode it)."""
+    a person decided. Returns (rows given by the machine, rows a person decided, all kept)."""
     person_keys = {key for key, row in existing.items() if row.source == TagSource.PERSON}
     stale = [row.pk for key, row in existing.items() if row.source == TagSource.MACHINE and key not in wanted]
     if stale:
@@ -432,7 +432,7 @@ def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[s
     model.objects.bulk_create(create)
     if update:
         model.objects.bulk_update(update, [*fields, "run"])
-    return len(wanted) - len(person_keys & set(wanted)), len(person_keys & set(wanted))
+    return len(set(wanted) - person_keys), len(person_keys)
 
 
 def _analyse_document(document: Document, run: AnalysisRun, lookups: _Lookups) -> tuple[dict, str]:

@@ -201,8 +201,17 @@ def test_a_docx_that_understates_its_size_is_still_refused_without_inflating_it(
         ("plan.odt", b"anything", "must be a PDF (.pdf), Word document (.docx)"),
         ("plan.html", b"<html><body><script>var x = 1;</script></body></html>", "No text could be found"),
     ],
-    ids=["txt-as-pdf", "pdf-as-docx", "png-as-html", "pdf-as-txt", "corrupt-pdf", "corrupt-docx", "empty", "odt",
-         "no-text"],
+    ids=[
+        "txt-as-pdf",
+        "pdf-as-docx",
+        "png-as-html",
+        "pdf-as-txt",
+        "corrupt-pdf",
+        "corrupt-docx",
+        "empty",
+        "odt",
+        "no-text",
+    ],
 )
 def test_mislabelled_corrupt_empty_and_unsupported_files_are_refused_with_a_clear_message(filename, data, expected):
     with pytest.raises(ExtractionRefused) as refused:
