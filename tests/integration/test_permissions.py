@@ -123,6 +123,7 @@ PERMISSIONS = [
     "governance.write_report",
     "governance.configure_checklist",
     "governance.amend_under_delegation",  # granted by no role: only the officer a delegation names
+    "meetings.manage_meetings",
 ]
 
 # role -> the council permissions it grants at its own council (the table in councils/permissions.py).
@@ -140,6 +141,7 @@ GRANTS = {
         "submissions.publish_plan",
         "governance.write_report",
         "governance.configure_checklist",
+        "meetings.manage_meetings",
     },
     CouncilRole.MONITORING_OFFICER: {"plans.view_council_work"},
     CouncilRole.SECTION_151_OFFICER: {
@@ -182,6 +184,7 @@ def test_each_role_holds_exactly_its_permissions_at_its_own_council_and_none_els
         assert person.has_perm(permission, None) is False, f"{role}: {permission} with no council"
     assert person.has_perm("submissions.read_returns") is False
     assert person.has_perm("submissions.read_returns", dorset) is False
+    assert person.has_perm("core.read_audit_log") is False
 
 
 def test_roles_add_up_when_a_person_holds_several(make_person, dorset):
@@ -195,6 +198,7 @@ def test_roles_add_up_when_a_person_holds_several(make_person, dorset):
 def test_department_staff_read_returns_and_hold_no_council_permission(make_person, dorset, department_role):
     person = make_person(f"department-{department_role}", department_role=department_role)
     assert person.has_perm("submissions.read_returns")
+    assert person.has_perm("core.read_audit_log")
     for permission in PERMISSIONS:
         assert person.has_perm(permission, dorset) is False, f"{department_role}: {permission}"
 
