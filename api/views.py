@@ -21,6 +21,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/v1/plans", "api.plans.router")
+api.add_router("/v1/governance", "api.governance.router")
 api.add_router("/v1", "api.open_data.router")
 api.add_router("/v1/meetings", "api.meetings.router")
 api.add_router("/v1/audit-events", "api.meetings.audit_router")
