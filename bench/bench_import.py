@@ -1,0 +1,190 @@
+"""How long importing and analysing every council's plan takes: 317 four-page PDFs, on this machine's cores.
+
+Run from the project root: `.venv/bin/python bench/bench_import.py`. It sets up Django itself with a
+throwaway SQLite file and media folder (nothing is read from or written to the project's database),
+prints one four-page plan PDF per council in the register (written from the demo's templates with a
+seed per council; the PDFs are kept in a temporary folder between runs, since printing them is set-up,
+not the thing measured), then times:
+
+1. one document at a time, end to end (read in the limited child process, stored, analysed alone):
+   the median over 31 documents;
+2. the whole corpus through `manage.py import_plan_document --folder` (files read in parallel child
+   processes, one per core; stored one by one; then one analysis run over all of them): total time and
+   documents per second; target all 317 in under 60 s;
+3. the main aggregate reads the explorer builds on (councils per barrier category by council type and by
+   region, theme coverage, figures by kind, the passages behind a count, full-text search): the median of
+   20 calls each, in milliseconds; target under 100 ms.
+"""
+
+import io
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = tempfile.mkdtemp(prefix="bench-import-")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORK}/bench.sqlite3"
+os.environ["MEDIA_ROOT"] = f"{WORK}/media"
+os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+PDF_CACHE = Path(tempfile.gettempdir()) / "bench-import-pdfs-v1"
+SAMPLE = 31
+RETURN = "productivity-plan-2024"
+
+
+def four_page_plan(name: str, seed: int):
+    """The demo's plan for a council, lengthened with more of its own kind of paragraphs to four A4 pages."""
+    from devdata.analysis_demo import THEME_1, THEME_2, THEME_3_OTHER, generate_plan
+
+    plan = generate_plan(name, seed, long=True)
+    values = {"small": 1 + seed % 5, "sites": 2 + seed % 7, "systems": 3 + seed % 9, "threshold": 10}
+    extra = [("paragraph", text.format(**values)) for text in THEME_1 + THEME_2 + THEME_3_OTHER]
+    at = next(i for i, (kind, text) in enumerate(plan.blocks) if text.startswith("3."))
+    plan.blocks[at:at] = extra * 2
+    return plan
+
+
+def _print_one(job: tuple[str, str, int, str]) -> str:
+    code, name, seed, path = job
+    if not Path(path).exists():
+        from devdata.analysis_demo import pdf_bytes
+
+        Path(path).write_bytes(pdf_bytes(four_page_plan(name, seed)))
+    return path
+
+
+def print_pdfs(councils) -> Path:
+    PDF_CACHE.mkdir(exist_ok=True)
+    jobs = []
+    for seed, council in enumerate(councils):
+        slug = council.name.lower().replace(" ", "-").replace(",", "").replace("'", "")
+        jobs.append((council.gss_code, council.name, seed, str(PDF_CACHE / f"{council.gss_code}-{slug}.pdf")))
+    missing = [job for job in jobs if not Path(job[3]).exists()]
+    if missing:
+        print(f"Printing {len(missing)} plan PDFs (set-up, kept in {PDF_CACHE})...", flush=True)
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(_print_one, missing))
+    return PDF_CACHE
+
+
+def milliseconds(function, repeat: int = 20) -> float:
+    function()  # warm up
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    import pypdfium2
+
+    from analysis import selectors, services
+    from analysis.models import Document
+    from councils.selectors import council_by_code, search_councils
+    from councils.services import load_council_register
+    from plans.selectors import return_by_slug
+    from plans.services import define_returns_from_files
+
+    call_command("migrate", verbosity=0)
+    load_council_register(path=settings.COUNCILS_CSV)
+    define_returns_from_files()
+    return_definition = return_by_slug(RETURN)
+    councils = list(search_councils().order_by("gss_code"))
+    folder = print_pdfs(councils)
+    files = sorted(folder.glob("E*.pdf"))
+    pages = [len(pypdfium2.PdfDocument(str(path))) for path in files[:25]]
+    print(f"{len(files)} plan PDFs, {statistics.median(pages):.0f} pages each (median of 25); {os.cpu_count()} cores")
+
+    # 1. One document at a time, end to end.
+    single = []
+    for path in files[:SAMPLE]:
+        council = council_by_code(path.name[:9])
+        started = time.perf_counter()
+        services.import_document(
+            council=council,
+            return_definition=return_definition,
+            filename=path.name,
+            data=path.read_bytes(),
+            actor=None,
+            analyse=True,
+        )
+        single.append(time.perf_counter() - started)
+    Document.objects.all().delete()
+
+    # 2. The whole corpus through the command.
+    out = io.StringIO()
+    started = time.perf_counter()
+    call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=out)
+    total = time.perf_counter() - started
+    result = json.loads(out.getvalue())
+    imported = len(result["document_ids"])
+    run = services.run_corpus_analysis_now(actor=None)
+
+    # 3. The explorer's aggregate reads.
+    category = selectors.barrier_council_counts(return_definition=return_definition)[0]["category"]
+    reads = {
+        "councils per barrier category by council type": lambda: selectors.barrier_council_counts(
+            return_definition=return_definition, by="authority_type"
+        ),
+        "councils per barrier category by region": lambda: selectors.barrier_council_counts(
+            return_definition=return_definition, by="region"
+        ),
+        "theme coverage": lambda: selectors.theme_coverage(return_definition=return_definition),
+        "figures by kind": lambda: selectors.figures_by_kind(return_definition=return_definition),
+        "passages behind one barrier count": lambda: list(
+            selectors.passages_for_barrier(return_definition=return_definition, category_slug=category)
+        ),
+        "full-text search 'agency staff' (50 hits)": lambda: selectors.search_passages("agency staff"),
+        "one document's analysis (API answer)": lambda: selectors.document_analysis(Document.objects.first()),
+    }
+    timings = {name: milliseconds(read) for name, read in reads.items()}
+
+    print()
+    print("| measure | result |")
+    print("| --- | --- |")
+    print(
+        f"| one document end to end (parse in child, store, analyse) | median {statistics.median(single):.2f} s "
+        f"over {SAMPLE} |"
+    )
+    print(
+        f"| {imported} PDFs imported and analysed (`--folder`, {os.cpu_count()} cores) | {total:.1f} s, "
+        f"{imported / total:.1f} documents/s ({'under' if total < 60 else 'OVER'} the 60 s target) |"
+    )
+    print(
+        f"| corpus | {run.counts['passages']:,} passages, {run.counts['theme_tags']:,} theme tags, "
+        f"{run.counts['barrier_tags']:,} barrier tags, {run.counts['figures']:,} figures |"
+    )
+    print(
+        f"| re-run over the corpus (analysis only) | {(run.finished_at - run.started_at).total_seconds():.1f} s; "
+        f"same result hash as the import's run: {run.result_hash == _import_run_hash(result)} |"
+    )
+    for name, ms in timings.items():
+        print(f"| {name} | median {ms:.1f} ms |")
+    if result["refused"]:
+        print("Refused:", result["refused"])
+
+
+def _import_run_hash(result: dict) -> str:
+    from analysis.models import AnalysisRun
+
+    return AnalysisRun.objects.get(pk=result["run_id"]).result_hash
+
+
+if __name__ == "__main__":
+    main()

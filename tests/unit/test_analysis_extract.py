@@ -1,0 +1,100 @@
+"""Splitting a plan's text into passages: headings, paragraphs and whole tables, with page numbers."""
+
+import pytest
+
+from analysis.extract import (
+    Block,
+    ExtractionRefused,
+    check_kind,
+    extract_html,
+    extract_text,
+    sniff,
+    split_lines,
+    split_plain_text,
+)
+
+WIDE = "x" * 80
+
+
+def test_laid_out_lines_become_headings_and_paragraphs_on_their_page():
+    lines = [
+        "Theme 1: Transformation of services",
+        "We merged three customer contact teams into one service that answers most calls at the first point",
+        "of contact.",
+        "Our early help service works with families before problems become crises, and referrals have",
+        "fallen by a fifth since 2022.",
+        "Page 2",
+    ]
+    blocks = split_lines(lines, page=2)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
+    assert blocks[1].text.endswith("first point of contact.")
+    assert all(b.page == 2 for b in blocks)
+    assert "Page 2" not in " ".join(b.text for b in blocks), "running footers are not passages"
+
+
+def test_a_bullet_starts_a_new_paragraph():
+    blocks = split_lines(["• First commitment is made here " + WIDE, "• Second commitment " + WIDE], page=1)
+    assert [b.text[:20] for b in blocks] == ["• First commitment i", "• Second commitment "]
+
+
+def test_plain_text_keeps_markdown_headings_tables_whole_and_form_feed_pages():
+    text = (
+        "# Barriers\n\nOne-year settlements stop us planning.\n\f| Action | Target |\n|---|---|\n| Close depots | 3 |\n"
+    )
+    blocks = split_plain_text(text)
+    assert blocks == [
+        Block("heading", "Barriers", 1),
+        Block("paragraph", "One-year settlements stop us planning.", 1),
+        Block("table", "| Action | Target |\n| Close depots | 3 |", 2),
+    ]
+
+
+def test_plain_text_without_form_feeds_has_no_page_numbers():
+    assert {b.page for b in split_plain_text("Heading\n\nA paragraph of text.")} == {None}
+
+
+def test_a_web_page_gives_headings_paragraphs_and_tables_and_skips_scripts_and_navigation():
+    page = (
+        b"<html><head><title>Our plan</title><script>var secret = 1;</script></head><body>"
+        b"<nav><a href='/'>Home</a></nav><h2>Theme 4</h2><p>We ask for <b>multi-year</b> funding.</p>"
+        b"<ul><li>First</li><li>Second</li></ul>"
+        b"<table><tr><th>Action</th><th>Target</th></tr><tr><td>Close depots</td><td>3</td></tr></table></body></html>"
+    )
+    extracted = extract_html(page)
+    assert extracted.title == "Our plan"
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Theme 4"),
+        ("paragraph", "We ask for multi-year funding."),
+        ("paragraph", "First"),
+        ("paragraph", "Second"),
+        ("table", "Action | Target\nClose depots | 3"),
+    ]
+
+
+def test_text_in_windows_1252_is_read():
+    assert extract_text("Spend of £5m – agreed.".encode("cp1252")).blocks[0].text == "Spend of £5m – agreed."
+
+
+def test_binary_named_as_text_is_refused():
+    with pytest.raises(ExtractionRefused):
+        extract_text(bytes(range(1, 32)) * 50)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7", "pdf"),
+        (b"PK\x03\x04rest", "docx"),
+        (b"<!DOCTYPE html><p>", "html"),
+        (b"Plain words", "text"),
+        (b"\x00\x01\x02", None),
+    ],
+)
+def test_files_are_recognised_by_their_content_not_their_name(data, kind):
+    assert sniff(data) == kind
+
+
+def test_an_empty_file_is_refused_whatever_its_name():
+    for kind in ("pdf", "docx", "html", "text"):
+        with pytest.raises(ExtractionRefused, match="empty"):
+            check_kind(kind, b"")

@@ -1,0 +1,81 @@
+"""Figures a plan gives, read with what each measures; and whether it speaks to consultants, agency staff, EDI."""
+
+from decimal import Decimal
+
+import pytest
+
+from analysis.figures import document_figures, figures_in, guidance_found
+
+
+def kinds(text: str) -> dict[str, Decimal]:
+    return {f.kind: f.value for f in document_figures([text])}
+
+
+def test_dorsets_shares_of_the_staff_budget_are_read_as_agency_and_consultant_shares():
+    found = kinds("Agency workers account for 0.35% of the total staff budget, and consultants 0.96%.")
+    assert found == {
+        "agency_share_of_staff_budget": Decimal("0.35"),
+        "consultant_share_of_staff_budget": Decimal("0.96"),
+    }
+
+
+def test_shares_named_before_the_budget_phrase_are_read_the_same_way():
+    found = kinds("Agency staff cost 1.2% and consultants 0.4% of the staff budget in 2023/24.")
+    assert found["agency_share_of_staff_budget"] == Decimal("1.2")
+    assert found["consultant_share_of_staff_budget"] == Decimal("0.4")
+
+
+def test_a_percentage_not_of_the_staff_budget_is_not_taken_for_a_share():
+    found = kinds("Agency use fell by 12% last year.")
+    assert found == {"other_percent": Decimal("12")}
+
+
+def test_spend_and_budget_give_computed_shares_marked_as_worked_out():
+    figures = document_figures(
+        ["We spent £3.2m on agency staff and £1,250,000 on consultants.", "Our staff budget is £210 million."]
+    )
+    by_kind = {f.kind: f for f in figures}
+    assert by_kind["agency_spend"].value == Decimal("3200000") and by_kind["agency_spend"].unit == "gbp"
+    assert by_kind["consultant_spend"].value == Decimal("1250000")
+    assert by_kind["staff_budget"].value == Decimal("210000000") and by_kind["staff_budget"].passage == 1
+    agency_share = by_kind["agency_share_of_staff_budget"]
+    assert (agency_share.value, agency_share.computed, agency_share.passage) == (Decimal("1.52"), True, 0)
+    assert by_kind["consultant_share_of_staff_budget"].value == Decimal("0.60")
+
+
+def test_a_stated_share_is_not_replaced_by_a_computed_one():
+    figures = document_figures(
+        ["Agency staff cost 2% of the staff budget.", "We spent £5m on agency staff from a staff budget of £100m."]
+    )
+    shares = [f for f in figures if f.kind == "agency_share_of_staff_budget"]
+    assert [(s.value, s.computed) for s in shares] == [(Decimal("2"), False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("We have saved £12m since 2019.", "savings", Decimal("12000000")),
+        ("We face a budget gap of £28.5 million by 2027.", "budget_gap", Decimal("28500000")),
+        ("Spending on EDI training was £4,000.", "edi_spend", Decimal("4000")),
+        ("A new depot cost £2bn.", "other_money", Decimal("2000000000")),
+        ("We employ 4,500 staff.", "count", Decimal("4500")),
+    ],
+)
+def test_money_and_counts_are_read_with_what_they_measure(text, kind, value):
+    (figure,) = figures_in(text)
+    assert (figure.kind, figure.value) == (kind, value)
+
+
+def test_each_figure_keeps_the_sentence_it_came_from_and_a_stable_key():
+    text = "Introduction. Agency staff cost 0.35% of the staff budget. Nothing else."
+    (figure,) = figures_in(text, passage=3)
+    assert figure.quote == "Agency staff cost 0.35% of the staff budget."
+    assert figure.passage == 3 and figure.key == f"s{text.index('0.35')}"
+    assert figures_in(text, passage=3) == [figure], "the same text always gives the same figures"
+
+
+def test_guidance_subjects_are_found_anywhere_in_the_plan():
+    found = guidance_found(["Interim managers need a director's approval.", "We meet the Public Sector Equality Duty."])
+    assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, True, True)
+    nothing = guidance_found(["The Environment Agency manages flood defences."])
+    assert (nothing.consultants_addressed, nothing.agency_addressed, nothing.edi_addressed) == (False, False, False)
