@@ -182,12 +182,15 @@ def late_and_missing(request, slug):
     date each was last chased and the chase button."""
     access.require_department(request.user)
     return_definition = plans_access.get_return(slug)
-    rows = selectors.register_rows(return_definition=return_definition, timeliness="late_or_missing")
+    form = RegisterFilterForm(request.GET or None)
+    filters = {key: value for key, value in form.filters().items() if key in ("query", "authority_type", "region")}
+    rows = selectors.register_rows(return_definition=return_definition, timeliness="late_or_missing", **filters)
     return render(
         request,
         "submissions/late_and_missing.html",
         {
             "return": return_definition,
+            "filter_form": form,
             "missing": [row for row in rows if row.is_missing],
             "late": [row for row in rows if row.is_late],
             "can_manage": request.user.has_perm("submissions.manage_returns"),
