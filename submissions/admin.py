@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from core.admin import ReadOnlyAdmin
-from submissions.models import Publication, ReturnStatus, Submission
+from submissions.models import Chase, Extension, Publication, ReturnStatus, Submission
 
 
 @admin.register(Submission)
@@ -18,3 +18,14 @@ class PublicationAdmin(ReadOnlyAdmin):
 class ReturnStatusAdmin(ReadOnlyAdmin):
     list_display = ("council", "return_definition", "stage", "on_time", "updated_at")
     list_filter = ("stage", "on_time")
+
+
+@admin.register(Extension)
+class ExtensionAdmin(ReadOnlyAdmin):
+    list_display = ("council", "return_definition", "deadline", "granted_by", "granted_at")
+
+
+@admin.register(Chase)
+class ChaseAdmin(ReadOnlyAdmin):
+    list_display = ("council", "return_definition", "kind", "sent_at", "days_before_deadline")
+    list_filter = ("kind",)
