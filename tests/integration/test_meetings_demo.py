@@ -1,0 +1,33 @@
+"""The demo's meetings: Dorset's Cabinet of 9 July 2024 with a published pack of two items, Somerset's
+Executive of 15 July 2024 scheduled; loading the demo again duplicates nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import AgendaItem, Committee, Meeting, Paper
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in (Committee, Meeting, AgendaItem, Paper)}
+
+
+def test_the_demo_publishes_dorsets_cabinet_pack_and_a_second_load_duplicates_nothing(capsys):
+    call_command("load_demo_data", "--quiet-sign-ins")
+    printed = capsys.readouterr().out
+    cabinet = Meeting.objects.get(council__gss_code="E06000059", committee__name="Cabinet")
+    assert cabinet.date.isoformat() == "2024-07-09" and cabinet.agenda_published, printed
+    assert cabinet.agenda_published_on.isoformat() == "2024-07-01"
+    assert cabinet.clear_working_days == 5 and not cabinet.short_notice
+    items = list(cabinet.items.order_by("number"))
+    assert [(item.number, bool(item.report_id)) for item in items] == [(16, True), (17, False)]
+    assert items[0].first_page == 3 and items[1].first_page > items[0].last_page
+    assert cabinet.pack_pages >= items[1].last_page
+    executive = Meeting.objects.get(council__gss_code="E06000066")
+    assert executive.committee.name == "Executive" and executive.date.isoformat() == "2024-07-15"
+    first = counts()
+
+    call_command("load_demo_data", "--quiet-sign-ins")
+    assert counts() == first
+    call_command("verify_audit_log")
