@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysis import views
+from analysis import views, views_explorer, views_review
 
 app_name = "analysis"
 
@@ -12,4 +12,23 @@ urlpatterns = [
     path("runs/", views.run_list, name="run_list"),
     path("runs/start/", views.start_run, name="start_run"),
     path("runs/<int:run_id>/", views.run_detail, name="run_detail"),
+    # The explorer across every plan, and the panel summary (analysis/views_explorer.py).
+    path("explorer/", views_explorer.explorer_home, name="explorer"),
+    path("explorer/barriers/", views_explorer.explorer_barriers, name="explorer_barriers"),
+    path("explorer/themes/", views_explorer.explorer_themes, name="explorer_themes"),
+    path("explorer/figures/", views_explorer.explorer_figures, name="explorer_figures"),
+    path("explorer/passages/", views_explorer.explorer_passages, name="explorer_passages"),
+    path("explorer/search/", views_explorer.explorer_search, name="explorer_search"),
+    path("explorer/summary/", views_explorer.panel_summary, name="panel_summary"),
+    path("explorer/summary.pdf", views_explorer.panel_summary_pdf, name="panel_summary_pdf"),
+    path("explorer/summary.csv", views_explorer.panel_summary_csv, name="panel_summary_csv"),
+    # Human review of a passage's tags (analysis/views_review.py).
+    path("review/passages/<int:passage_id>/", views_review.review_passage, name="review_passage"),
+    path("review/passages/<int:passage_id>/themes/", views_review.review_themes, name="review_themes"),
+    path("review/passages/<int:passage_id>/barriers/", views_review.review_barriers, name="review_barriers"),
+    path(
+        "review/passages/<int:passage_id>/figures/<int:figure_id>/",
+        views_review.review_figure,
+        name="review_figure",
+    ),
 ]

@@ -33,6 +33,9 @@ fetches objects and asks these questions; views never decide for themselves.
 | meetings.manage_meetings        | the council's democratic services officers: meetings, |
 |                                 | agenda items, publishing the agenda pack              |
 | core.read_audit_log             | department staff: the audit log and its verification  |
+| analysis.review_tags            | department analysts and administrators: confirm,      |
+|                                 | correct or remove a passage's themes, barriers and    |
+|                                 | figures (the panel reads the explorer, not review)    |
 """
 
 import rules
@@ -129,3 +132,4 @@ def is_department_analyst(user) -> bool:
 rules.add_perm("analysis.read_corpus", is_department_staff)
 rules.add_perm("analysis.import_documents", is_department_analyst)
 rules.add_perm("analysis.run_analysis", is_department_analyst)
+rules.add_perm("analysis.review_tags", is_department_analyst)

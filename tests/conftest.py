@@ -217,3 +217,113 @@ def somerset_chief_executive(make_person, somerset):
 def _small_analysis_demo(settings):
     """The demo imports plan documents for 60 councils; tests that load the demo take 8, to stay quick."""
     settings.ANALYSIS_DEMO_COUNCILS = 8
+
+
+@pytest.fixture
+def explorer_corpus(plan_return, register):
+    """A small hand-built analysis corpus with known tags, written through the models as a run would.
+
+    Current documents: Dorset (unitary, South West), Kent (county, South East), Cheltenham (district,
+    South West). Dorset also has an older document, and Camden (London) only an older one: their tags
+    must never be counted. Barrier funding-certainty: Dorset (passages 1 and 3) and Kent (passage 2);
+    send-high-needs: Dorset (3) and Cheltenham (2). Themes: 1 Dorset+Kent, 2 Kent+Cheltenham,
+    3 Dorset+Cheltenham, 4 Dorset+Kent. Agency share of staff budget: Dorset 0.35, Kent 2.10,
+    Cheltenham 1.00 (per cent).
+    """
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from analysis.models import AnalysisRun, Document, Figure, Passage, PassageBarrier, PassageTheme
+    from councils.selectors import council_by_code
+    from plans.models import BarrierCategory
+
+    now = timezone.now()
+    run = AnalysisRun.objects.create(method_version="test", requested_at=now, status="done")
+    themes = {t.number: t for t in plan_return.themes.all()}
+    categories = {c.slug: c for c in BarrierCategory.objects.all()}
+    councils = {code: council_by_code(code) for code in ("E06000059", "E10000016", "E07000078", "E09000007")}
+
+    def document(code, title, *, current=True):
+        return Document.objects.create(
+            council=councils[code],
+            return_definition=plan_return,
+            title=title,
+            source="imported",
+            format="text",
+            file_sha256=f"{code}-{title}".encode().hex()[:64],
+            imported_at=now,
+            is_current=current,
+            page_count=4,
+        )
+
+    def passage(doc, position, text, *, themes_=(), barriers=(), figures=()):
+        found = Passage.objects.create(
+            document=doc, position=position, page=position, kind="paragraph", heading="Plan", text=text
+        )
+        for number in themes_:
+            PassageTheme.objects.create(passage=found, document=doc, theme=themes[number], run=run)
+        for slug, ask in barriers:
+            PassageBarrier.objects.create(passage=found, document=doc, category=categories[slug], ask=ask, run=run)
+        for kind, value, quote in figures:
+            Figure.objects.create(
+                passage=found, document=doc, kind=kind, key="s0", value=Decimal(value), unit="percent",
+                quote=quote, run=run,
+            )
+        return found
+
+    dorset = document("E06000059", "Dorset productivity plan")
+    dorset_old = document("E06000059", "Dorset draft plan (older)", current=False)
+    kent = document("E10000016", "Kent productivity plan")
+    cheltenham = document("E07000078", "Cheltenham productivity plan")
+    camden_old = document("E09000007", "Camden plan (older)", current=False)
+    passages = {
+        "dorset1": passage(
+            dorset, 1, "One-year settlements stop us planning. We ask for multi-year settlements.",
+            themes_=[1], barriers=[("funding-certainty", "multi-year settlements")],
+        ),
+        "dorset2": passage(
+            dorset, 2, "Agency staff cost 0.35% and consultants 0.96% of the total staff budget.",
+            themes_=[3],
+            figures=[("agency_share_of_staff_budget", "0.35", "0.35%"),
+                     ("consultant_share_of_staff_budget", "0.96", "0.96%")],
+        ),
+        "dorset3": passage(
+            dorset, 3, "High needs deficits and funding uncertainty: we ask for the statutory override to stay.",
+            themes_=[4],
+            barriers=[("funding-certainty", "the statutory override to stay"), ("send-high-needs", "")],
+        ),
+        "dorset_old": passage(
+            dorset_old, 1, "Recruiting social workers is hard.", themes_=[1, 2, 3, 4],
+            barriers=[("workforce", "national pay")],
+        ),
+        "kent1": passage(kent, 1, "We redesigned services around digital contact and shared data.", themes_=[1, 2]),
+        "kent2": passage(
+            kent, 2, "Funding certainty would let us invest; we ask for three-year settlements.",
+            themes_=[4], barriers=[("funding-certainty", "three-year settlements")],
+        ),
+        "kent3": passage(
+            kent, 3, "Agency spend was 2.1% of the staff budget.",
+            figures=[("agency_share_of_staff_budget", "2.10", "2.1%")],
+        ),
+        "cheltenham1": passage(cheltenham, 1, "Our data platform joins up services.", themes_=[2]),
+        "cheltenham2": passage(
+            cheltenham, 2, "School transport for pupils with SEND costs more each year. Agency staff 1% of pay.",
+            barriers=[("send-high-needs", "")],
+            figures=[("agency_share_of_staff_budget", "1.00", "1%")],
+        ),
+        "cheltenham3": passage(cheltenham, 3, "We cut spend on consultants.", themes_=[3]),
+        "camden_old": passage(
+            camden_old, 1, "Temporary accommodation costs are rising.", themes_=[1],
+            barriers=[("workforce", "")], figures=[("agency_share_of_staff_budget", "9.00", "9%")],
+        ),
+    }
+    return SimpleNamespace(
+        run=run,
+        return_definition=plan_return,
+        councils=councils,
+        documents={"dorset": dorset, "dorset_old": dorset_old, "kent": kent, "cheltenham": cheltenham,
+                   "camden_old": camden_old},
+        passages=passages,
+    )

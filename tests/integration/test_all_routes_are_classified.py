@@ -133,6 +133,19 @@ DEPARTMENT = {
     "analysis:run_list": Route(("GET",)),
     "analysis:start_run": Route(("POST",), "analysis.run_analysis", "analysts and administrators"),
     "analysis:run_detail": Route(("GET",)),
+    "analysis:explorer": Route(("GET",)),
+    "analysis:explorer_barriers": Route(("GET",)),
+    "analysis:explorer_themes": Route(("GET",)),
+    "analysis:explorer_figures": Route(("GET",)),
+    "analysis:explorer_passages": Route(("GET",)),
+    "analysis:explorer_search": Route(("GET",)),
+    "analysis:panel_summary": Route(("GET",)),
+    "analysis:panel_summary_pdf": Route(("GET",)),
+    "analysis:panel_summary_csv": Route(("GET",)),
+    "analysis:review_passage": Route(("GET",), why="every department person reads a passage's tags"),
+    "analysis:review_themes": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
+    "analysis:review_barriers": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
+    "analysis:review_figure": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
 }
 
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
@@ -268,9 +281,12 @@ def dorset_values(plan, index: int = 0) -> dict:
     """Real values for each route parameter, from Dorset's walked plan."""
     meeting, item = dorset_meeting(plan)
     document, run = dorset_corpus(plan)
+    figure = document.figures.order_by("pk").first()
     return {
         "document_id": document.pk,
         "run_id": run.pk,
+        "passage_id": figure.passage_id if figure else document.passages.order_by("position").first().pk,
+        "figure_id": figure.pk if figure else 1,
         "meeting_id": meeting.pk,
         "item_id": item.pk,
         "draft_id": plan.draft.pk,

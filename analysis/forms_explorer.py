@@ -1,0 +1,56 @@
+"""The explorer's filters: return, council type, region (and, on some pages, a figure kind or a search)."""
+
+from django import forms
+
+from analysis.models import FigureKind
+from councils.models import AuthorityType, Region
+
+SPLIT_CHOICES = [("authority_type", "Council type"), ("region", "Region")]
+
+
+class ExplorerFilterForm(forms.Form):
+    """Filters on every explorer page. An unknown value drops only that filter, as on the register."""
+
+    type = forms.ChoiceField(label="Council type", required=False, choices=[("", "All types"), *AuthorityType.choices])
+    region = forms.ChoiceField(label="Region", required=False, choices=[("", "All regions"), *Region.choices])
+
+    def __init__(self, data=None, *, returns, **kwargs):
+        super().__init__(data, **kwargs)
+        self.returns = list(returns)
+        # "return" is a Python keyword, so the field is added by name rather than declared.
+        self.fields["return"] = forms.ChoiceField(
+            label="Return", required=False, choices=[(r.slug, r.title) for r in self.returns]
+        )
+        self.order_fields(["return", "type", "region"])
+
+    def values(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        by_slug = {r.slug: r for r in self.returns}
+        return {
+            "return_definition": by_slug.get(data.get("return") or "") or (self.returns[0] if self.returns else None),
+            "authority_type": data.get("type", ""),
+            "region": data.get("region", ""),
+        }
+
+
+class FigureKindForm(forms.Form):
+    kind = forms.ChoiceField(label="Figure", required=False, choices=FigureKind.choices)
+    split = forms.ChoiceField(label="Compare by", required=False, choices=SPLIT_CHOICES)
+
+    def values(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "kind": data.get("kind") or FigureKind.AGENCY_SHARE,
+            "split": data.get("split") or "authority_type",
+        }
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search the passages of every plan",
+        required=False,
+        max_length=200,
+        help_text="Words to find, for example: multi-year settlements. Similar word forms are found too.",
+    )

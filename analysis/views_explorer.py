@@ -1,0 +1,279 @@
+"""The department's explorer across every plan, and the panel summary export.
+
+Thin: check access -> read the filters -> ask analysis.explorer / analysis.summary -> render. Department
+staff only; council people and anyone else get 404. Nothing here ranks councils: lists are
+alphabetical, figures are distributions.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from analysis import explorer, summary
+from analysis.forms_explorer import ExplorerFilterForm, FigureKindForm, SearchForm
+from analysis.models import FigureKind
+from analysis.selectors import search_passages
+from plans.selectors import barrier_categories, open_returns
+
+PASSAGES_PER_PAGE = 50
+
+
+def _filters(request) -> tuple[explorer.Filters, ExplorerFilterForm]:
+    """The explorer's filters from the query string; 404 when there is no return to explore."""
+    explorer.check_can_explore(request.user)
+    form = ExplorerFilterForm(request.GET, returns=open_returns())
+    values = form.values()
+    if values["return_definition"] is None:
+        raise Http404("There is no return to explore")
+    return explorer.Filters(**values), form
+
+
+def _context(request, filters, form, section: str, **extra) -> dict:
+    return {
+        "filters": filters,
+        "filter_form": form,
+        "section": section,
+        "note": explorer.RESPONSIBLE_USE,
+        "query": filters.query(),
+        "may_review": request.user.has_perm("analysis.review_tags"),
+        **extra,
+    }
+
+
+def _themes(filters):
+    return list(filters.return_definition.themes.order_by("number"))
+
+
+@require_GET
+@login_required
+def explorer_home(request):
+    """What the plans say, counted by council: themes, barriers, figures, reviews; a search box; exports."""
+    filters, form = _filters(request)
+    scope = explorer.scope(filters)
+    themes = explorer.theme_counts(filters, _themes(filters))
+    barriers = explorer.barrier_counts(filters, barrier_categories())
+    return render(
+        request,
+        "analysis/explorer/home.html",
+        _context(
+            request,
+            filters,
+            form,
+            "home",
+            scope=scope,
+            themes=themes,
+            theme_bars=explorer.bars([(row.label, row.councils, row) for row in themes], scope.councils),
+            barriers=barriers,
+            barrier_bars=explorer.bars([(row.label, row.councils, row) for row in barriers], scope.councils),
+            figure_kinds=explorer.figure_kind_counts(filters),
+            review=explorer.review_counts(filters),
+            search_form=SearchForm(),
+        ),
+    )
+
+
+def _split_tables(scope, rows, filters):
+    return [explorer.split_table(rows, scope, split, filters) for split in explorer.SPLITS]
+
+
+@require_GET
+@login_required
+def explorer_barriers(request):
+    """Barrier categories by the number of councils naming them, split by council type and by region."""
+    filters, form = _filters(request)
+    scope = explorer.scope(filters)
+    rows = explorer.barrier_counts(filters, barrier_categories())
+    return render(
+        request,
+        "analysis/explorer/barriers.html",
+        _context(
+            request,
+            filters,
+            form,
+            "barriers",
+            scope=scope,
+            rows=rows,
+            bars=explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
+            tables=_split_tables(scope, rows, filters),
+        ),
+    )
+
+
+@require_GET
+@login_required
+def explorer_themes(request):
+    """How many councils' plans speak to each theme, split by council type and by region."""
+    filters, form = _filters(request)
+    scope = explorer.scope(filters)
+    rows = explorer.theme_counts(filters, _themes(filters))
+    return render(
+        request,
+        "analysis/explorer/themes.html",
+        _context(
+            request,
+            filters,
+            form,
+            "themes",
+            scope=scope,
+            rows=rows,
+            bars=explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
+            tables=_split_tables(scope, rows, filters),
+        ),
+    )
+
+
+@require_GET
+@login_required
+def explorer_figures(request):
+    """A figure compared across councils as distributions (by council type or region) and a histogram."""
+    filters, form = _filters(request)
+    kind_form = FigureKindForm(request.GET)
+    chosen = kind_form.values()
+    comparison = explorer.compare_figures(filters, chosen["kind"], split=chosen["split"])
+    return render(
+        request,
+        "analysis/explorer/figures.html",
+        _context(
+            request,
+            filters,
+            form,
+            "figures",
+            kind_form=kind_form,
+            comparison=comparison,
+            distribution_rows=explorer.comparison_rows(comparison, filters),
+            figure_kinds=explorer.figure_kind_counts(filters),
+            bin_bars=explorer.histogram_bars(comparison, filters),
+        ),
+    )
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+def _question(request, filters) -> explorer.Question | None:
+    """What count the person clicked: a theme number, a barrier category or a figure kind (and range)."""
+    params = request.GET
+    theme = params.get("theme", "")
+    if theme:
+        if not theme.isdigit() or int(theme) not in {t.number for t in _themes(filters)}:
+            raise Http404("No such theme")
+        return explorer.Question(theme=int(theme))
+    barrier = params.get("barrier", "")
+    if barrier:
+        if barrier not in {c.slug for c in barrier_categories()}:
+            raise Http404("No such barrier category")
+        return explorer.Question(barrier=barrier)
+    figure = params.get("figure", "")
+    if not figure:
+        return None
+    if figure not in FigureKind.values:
+        raise Http404("Choose a theme, barrier category or figure")
+    low, high = _decimal(params.get("from", "")), _decimal(params.get("to", ""))
+    if (low is None) != (high is None) or (low is not None and low > high):
+        raise Http404("No such range of values")
+    return explorer.Question(figure=figure, low=low, high=high, last=params.get("last") == "1")
+
+
+@require_GET
+@login_required
+def explorer_passages(request):
+    """The passages behind a count: council (alphabetical), document, page, and the words highlighted."""
+    filters, form = _filters(request)
+    question = _question(request, filters)
+    if question is None:  # nothing asked: offer every count there is
+        return render(
+            request,
+            "analysis/explorer/passages_choose.html",
+            _context(
+                request,
+                filters,
+                form,
+                "passages",
+                themes=explorer.theme_counts(filters, _themes(filters)),
+                barriers=explorer.barrier_counts(filters, barrier_categories()),
+                figure_kinds=explorer.figure_kind_counts(filters),
+            ),
+        )
+    tags = explorer.evidence_tags(filters, question)
+    page = Paginator(tags, PASSAGES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "analysis/explorer/passages.html",
+        _context(
+            request,
+            filters,
+            form,
+            "passages",
+            question=question,
+            title=explorer.question_title(question, filters),
+            page=page,
+            rows=explorer.evidence(page.object_list),
+            councils=explorer.councils_behind(tags),
+            question_query=filters.query(**question.params()),
+        ),
+    )
+
+
+@require_GET
+@login_required
+def explorer_search(request):
+    """Full-text search over the passages of every council's current plan document."""
+    filters, form = _filters(request)
+    search_form = SearchForm(request.GET)
+    query = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
+    hits = search_passages(query, return_definition=filters.return_definition, limit=200) if query else []
+    hits = [hit for hit in hits if explorer.in_scope(filters, hit.passage.document.council)]
+    return render(
+        request,
+        "analysis/explorer/search.html",
+        _context(request, filters, form, "search", search_form=search_form, search=query, hits=hits),
+    )
+
+
+# --- Panel summary ----------------------------------------------------------------------------
+
+
+def _summary(request):
+    filters, form = _filters(request)
+    found = summary.panel_summary(filters, themes=_themes(filters), categories=barrier_categories())
+    return found, filters, form
+
+
+@require_GET
+@login_required
+def panel_summary(request):
+    """The panel summary on a page: each statement with the councils and passages it rests on."""
+    found, filters, form = _summary(request)
+    return render(
+        request,
+        "analysis/explorer/summary.html",
+        _context(request, filters, form, "summary", summary=found),
+    )
+
+
+@require_GET
+@login_required
+def panel_summary_pdf(request):
+    found, filters, _ = _summary(request)
+    rendered = summary.summary_pdf(found, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(rendered.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="panel-summary-{filters.return_definition.slug}.pdf"'
+    return response
+
+
+@require_GET
+@login_required
+def panel_summary_csv(request):
+    found, filters, _ = _summary(request)
+    response = HttpResponse(summary.summary_csv(found), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="panel-summary-{filters.return_definition.slug}.csv"'
+    return response
