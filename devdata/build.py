@@ -18,6 +18,8 @@ from councils.services import grant_council_role, load_council_register
 from devdata.analysis_demo import build_analysis_demo
 from devdata.authoring import BARRIERS, COMMITMENTS, SPEND_EVIDENCE
 from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_COUNCIL_ROLES
+from devdata.governance_demo import build_governance
+from devdata.meetings_demo import build_meetings
 from devdata.plan_texts import PLAN_TEXTS
 from devdata.scenario import SCENARIO
 from governance.services import record_decision
@@ -167,4 +169,6 @@ def build_demo(log=print) -> None:
     return_definition = return_by_slug(RETURN_SLUG)
     for code in ("E06000059", "E06000066"):
         request_render(draft_for(council=council_by_code(code), return_definition=return_definition))
+    build_governance(people=people, log=log)
+    build_meetings(people=people, log=log)  # after the plans (and the governance demo): agendas need reports
     build_analysis_demo(actor=get_user_model().objects.get(username="department-analyst"), exclude=SCENARIO, log=log)

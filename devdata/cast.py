@@ -29,6 +29,8 @@ COUNCIL_PEOPLE = {
             ("s151-officer", "Martin", "Cole", ["section_151_officer"], "Executive director, corporate development"),
             ("executive-director", "Ruth", "Alder", ["executive_director"], "Chief executive"),
             ("lead-member", "Cllr Jon", "Farrant", ["lead_member"], "Leader of the Council"),
+            ("workforce-lead", "Priti", "Hazard", ["workforce_lead"], "Service director, human resources"),
+            ("asset-lead", "Gareth", "Lulworth", ["asset_management_lead"], "Corporate director, assets and property"),
         ],
     ),
     "somerset": (
@@ -52,6 +54,8 @@ COUNCIL_PEOPLE = {
                 ["lead_member"],
                 "Lead member for transformation and human resources",
             ),
+            ("workforce-lead", "Dana", "Brue", ["workforce_lead"], "Service director, workforce"),
+            ("asset-lead", "Owain", "Wellow", ["asset_management_lead"], "Service director, asset management"),
         ],
     ),
 }

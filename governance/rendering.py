@@ -53,6 +53,7 @@ def report_context(report) -> dict:
         "themes": _themes(report.version.content),
         "checklist": selectors.checklist_of(report),
         "scrutiny": selectors.scrutiny_of(report),
+        "has_scrutiny_section": any(s.kind == "scrutiny" for s in template.sections),
     }
 
 

@@ -187,10 +187,22 @@ def _endorsed(version: PlanVersion) -> bool:
     return version.decisions.filter(outcome__in=ENDORSING_OUTCOMES).exists()
 
 
-def create_report(*, version: PlanVersion, actor, title: str = "", at: datetime.datetime | None = None):
+def create_report(
+    *,
+    version: PlanVersion,
+    actor,
+    title: str = "",
+    sections: dict[str, str] | None = None,
+    meeting_body: str = "",
+    meeting_date: datetime.date | None = None,
+    author_names: str = "",
+    at: datetime.datetime | None = None,
+):
     """Make the decision report for a frozen version, in the council's template, with its checklist.
 
-    Asking again for a version that already has a report returns that report.
+    `sections` (officers' text by section key) and the meeting facts may be given at once, as when a
+    report written elsewhere is recorded. Asking again for a version that already has a report returns
+    that report unchanged.
     """
     moment = _now(at)
     with transaction.atomic():
@@ -202,13 +214,18 @@ def create_report(*, version: PlanVersion, actor, title: str = "", at: datetime.
             return existing
         values = settings_values(locked.council)
         template = template_for(values["report_template"])
+        keys = {s.key for s in template.writable}
+        text = {s.key: s.default for s in template.writable if s.default}
+        text.update({k: v.replace("\r\n", "\n").strip() for k, v in (sections or {}).items() if k in keys and v})
         report = DecisionReport(
             council=locked.council,
             version=locked,
             title=(title.strip() or f"{locked.council.name}: {locked.return_definition.title}")[:200],
             template_key=template.key,
-            sections={s.key: s.default for s in template.writable if s.default},
-            meeting_body=values["decision_maker"],
+            sections=text,
+            meeting_body=meeting_body.strip() or values["decision_maker"],
+            meeting_date=meeting_date,
+            author_names=author_names.strip(),
             created_by=actor,
             created_at=moment,
             updated_by=actor,
@@ -731,6 +748,58 @@ def record_delegation(*, decision: Decision, officer, consult_with, scope: str =
         return _delegate(
             decision=decision, officer=officer, consult_with=consult_with, scope=scope, actor=actor, moment=_now(at)
         )
+
+
+def complete_decision_record(
+    *,
+    decision: Decision,
+    actor,
+    report: DecisionReport | None = None,
+    is_executive: bool = False,
+    call_in_working_days: int = 0,
+    reasons: str = "",
+    alternatives_rejected: str = "",
+    conflicts_of_interest: str = "",
+    dispensation: str = "",
+    at: datetime.datetime | None = None,
+) -> DecisionDetails:
+    """Add, from the minutes, what the published record of a decision recorded without it must carry.
+
+    Only once, and only before the record is published: after that the record is what was published.
+    """
+    if call_in_working_days is None or call_in_working_days < 0:
+        raise GovernanceRefusal(
+            "The call-in period must be 0 working days or more (0 means no call-in)", field="call_in_working_days"
+        )
+    with transaction.atomic():
+        locked = Decision.objects.select_related("version__council").get(pk=decision.pk)
+        existing = DecisionDetails.objects.filter(decision=locked).first()
+        if existing is not None:
+            return existing
+        if DecisionPublication.objects.filter(decision=locked).exists():
+            raise GovernanceRefusal("The decision record is already published and cannot be changed")
+        if report is not None and report.version_id != locked.version_id:
+            raise GovernanceRefusal("The report is about another version of the plan")
+        details = DecisionDetails.objects.create(
+            decision=locked,
+            report=report,
+            reasons=reasons.strip(),
+            alternatives_rejected=alternatives_rejected.strip(),
+            conflicts_of_interest=conflicts_of_interest.strip(),
+            dispensation=dispensation.strip(),
+            is_executive=is_executive,
+            call_in_working_days=call_in_working_days if is_executive else 0,
+        )
+        record_event(
+            action="DecisionRecordCompleted",
+            actor=actor,
+            subject=locked,
+            council_code=locked.version.council.gss_code,
+            content_hash=locked.content_hash,
+            data={"executive": is_executive, "call_in_working_days": details.call_in_working_days},
+        )
+        _announce(locked.version.council_id, locked.version.return_definition_id)
+    return details
 
 
 def publish_decision_record(

@@ -82,6 +82,7 @@ EVENT_LABELS = {
     "ScrutinyCommentRecorded": "Scrutiny comments recorded",
     "AuthorityDelegated": "Authority delegated for minor amendments",
     "DecisionRecordPublished": "Decision record published",
+    "DecisionRecordCompleted": "Decision record completed from the minutes",
     "DecisionCalledIn": "Decision called in",
     "CallInResolved": "Call-in resolved",
     "VersionAmendedUnderDelegation": "Minor amendment made under delegated authority",
