@@ -143,7 +143,7 @@ class PublishedFilesMiddleware:
             "Content-Type": TYPES[kind],
             "Content-Length": str(len(body)),
             "ETag": etag,
-            "Cache-Control": f"public, max-age={FOREVER}, immutable" if immutable else "public, max-age=60",
+            "Cache-Control": f"public, max-age={FOREVER}, immutable" if immutable else "public, no-cache",
             "X-Content-Type-Options": "nosniff",
             "Access-Control-Allow-Origin": "*",
         }

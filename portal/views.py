@@ -90,7 +90,7 @@ def _serve_stored(request, name: str, expected: str | None, kind: str, *, immuta
         return HttpResponseNotModified(headers={"ETag": etag})
     response = HttpResponse(content, content_type=FILE_TYPES[kind])
     response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, max-age=60"
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, no-cache"
     return response
 
 
