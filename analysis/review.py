@@ -178,14 +178,15 @@ class ReviewOutcome:
         parts = [
             f"{verb} {', '.join(items)}"
             for verb, items in (
-                ("Confirmed", self.confirmed),
+                ("confirmed", self.confirmed),
                 ("added", self.added),
                 ("corrected", self.corrected),
                 ("removed", self.removed),
             )
             if items
         ]
-        return ("; ".join(parts) + ".") if parts else "Nothing needed changing."
+        text = "; ".join(parts)
+        return (text[:1].upper() + text[1:] + ".") if parts else "Nothing needed changing."
 
 
 def _check_token(passage: Passage, token: str) -> dict:
