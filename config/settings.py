@@ -127,7 +127,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # static/govuk/ links to the built GOV.UK Frontend bundle in node_modules (only the bundle:
 # collecting the whole package, Sass and all, is slow).
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -21,6 +21,7 @@ from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_
 from devdata.governance_demo import build_governance
 from devdata.meetings_demo import build_meetings
 from devdata.plan_texts import PLAN_TEXTS
+from devdata.publication_demo import write_demo_publication_files
 from devdata.scenario import SCENARIO
 from governance.services import record_decision
 from plans.models import BarrierCategory
@@ -172,3 +173,4 @@ def build_demo(log=print) -> None:
     build_governance(people=people, log=log)
     build_meetings(people=people, log=log)  # after the plans (and the governance demo): agendas need reports
     build_analysis_demo(actor=get_user_model().objects.get(username="department-analyst"), exclude=SCENARIO, log=log)
+    write_demo_publication_files(log=lambda line: log("  " + line))

@@ -1,0 +1,23 @@
+"""Bringing the public site's files up to date: each publication's files, and the index of councils."""
+
+from portal import selectors, site_files
+from submissions.publishing import latest_copy_name, read_stored, replace_stored, write_missing_files
+
+
+def write_public_files() -> dict:
+    """Write what is missing, idempotently: the files of publications made before publications had
+    files, any council's latest copy that is missing or out of step, and the index of councils.
+    Files already written are never rewritten (their hashes are on record)."""
+    written = 0
+    for publication in selectors.publications().order_by("published_at", "pk"):
+        if write_missing_files(publication):
+            written += 1
+    copies = 0
+    for publication in selectors.latest_publications():
+        name = latest_copy_name(publication.council.gss_code, publication.return_definition.slug)
+        page = read_stored(publication.html_name)
+        if page is not None and read_stored(name) != page:
+            replace_stored(name, page)
+            copies += 1
+    index = site_files.write_council_index()
+    return {"publications": written, "latest_copies": copies, "council_index": index.sha256}
