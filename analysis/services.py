@@ -189,6 +189,23 @@ def _staged_names(token: str) -> tuple[str, str]:
     return f"{STAGING_DIR}/{safe}.bin", f"{STAGING_DIR}/{safe}.json"
 
 
+STAGING_HOURS = 24
+
+
+def discard_stale_staging(*, now: datetime.datetime | None = None) -> int:
+    """Remove staged uploads nobody confirmed or cancelled within a day. Returns how many files went."""
+    if not default_storage.exists(STAGING_DIR):
+        return 0
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=STAGING_HOURS)
+    removed = 0
+    for name in default_storage.listdir(STAGING_DIR)[1]:
+        path = f"{STAGING_DIR}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+            removed += 1
+    return removed
+
+
 def stage_upload(*, council, return_definition, filename: str, data: bytes, actor) -> StagedUpload:
     """Read an upload (refusing bad files) and keep it aside until the person confirms it.
 
@@ -197,6 +214,7 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
     if council is None:
         raise ImportRefused("There is no council with that ONS code.")
     extracted = read_document(filename=filename, data=data)
+    discard_stale_staging()
     token = hashlib.sha256(data + timezone.now().isoformat().encode() + str(actor.pk).encode()).hexdigest()[:32]
     data_name, meta_name = _staged_names(token)
     meta = {

@@ -307,3 +307,31 @@ def test_the_api_answers_404_for_a_missing_document_and_401_without_a_token(clie
         response = client.get(f"/api/v1/documents/{document_id}/analysis", HTTP_AUTHORIZATION=f"Bearer {token}")
         assert response.status_code == 404
     assert client.get("/api/v1/documents/1/analysis").status_code == 401
+
+
+def test_an_upload_left_unconfirmed_for_a_day_is_removed_from_staging(client, settings, analyst, plan):
+    import datetime
+
+    from django.utils import timezone
+
+    from analysis.services import discard_stale_staging
+
+    client.force_login(analyst)
+    upload(client, "dorset.txt", text_bytes(plan))
+    assert len(stored_files(settings)) == 2  # the bytes and what was read from them
+    assert discard_stale_staging() == 0
+    assert discard_stale_staging(now=timezone.now() + datetime.timedelta(hours=25)) == 2
+    assert stored_files(settings) == [] and not Document.objects.exists()
+
+
+def test_the_api_lists_the_corpus_for_department_staff_only(client, analyst, dorset_author, tmp_path, plan):
+    from accounts.services import issue_api_token
+
+    document_id = import_file(tmp_path, "plan.txt", text_bytes(plan))["document_id"]
+    token = issue_api_token(user=analyst)
+    listing = client.get("/api/v1/documents", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    assert [(d["id"], d["council"], d["return"], d["format"]) for d in listing] == [
+        (document_id, DORSET, RETURN, "text")
+    ]
+    council_token = issue_api_token(user=dorset_author)
+    assert client.get("/api/v1/documents", HTTP_AUTHORIZATION=f"Bearer {council_token}").status_code == 404

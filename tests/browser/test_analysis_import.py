@@ -1,0 +1,50 @@
+"""A department analyst imports a council's plan in a real browser: upload, preview, confirm; reads what the
+analysis found; refuses a bad file; runs the analysis and watches it finish. axe-core checks every page."""
+
+from playwright.sync_api import expect
+
+from devdata.analysis_demo import docx_bytes, generate_plan
+from tests.browser.helpers import follow
+
+
+def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_page, sign_in, analyst, tmp_path):
+    plan_file = tmp_path / "dorset-productivity-plan.docx"
+    plan_file.write_bytes(docx_bytes(generate_plan("Dorset", seed=11, long=True)))
+    bad_file = tmp_path / "renamed.pdf"
+    bad_file.write_bytes(b"These words were saved as text and renamed to .pdf.\n")
+
+    sign_in(analyst)
+    page.goto("/analysis/import/")
+    check_page(page, "analysis-import")
+
+    # A text file named .pdf is refused with the reason, tied to the file field.
+    page.get_by_label("Council's ONS code").fill("E06000059")
+    page.get_by_label("Plan document").set_input_files(str(bad_file))
+    follow(page.get_by_role("button", name="Upload and preview"))
+    check_page(page, "analysis-import-refused")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("The file is named as a PDF but is not a PDF")
+    expect(summary.get_by_role("link")).to_have_attribute("href", "#id_document")
+
+    # The real plan: previewed passage by passage, nothing added until confirmed.
+    page.get_by_label("Council's ONS code").fill("E06000059")
+    page.get_by_label("Plan document").set_input_files(str(plan_file))
+    follow(page.get_by_role("button", name="Upload and preview"))
+    check_page(page, "analysis-import-preview")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the plan document")
+    expect(page.locator("table")).to_contain_text("3. Reducing wasteful spend")
+    follow(page.get_by_role("button", name="Add to the corpus"))
+
+    check_page(page, "analysis-document")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("was added to the corpus for Dorset")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dorset productivity plan 2024")
+    expect(page.locator("main")).to_contain_text("Theme 1, Theme 2, Theme 3, Theme 4")
+    follow(page.get_by_role("link", name="All plan documents"))
+    check_page(page, "analysis-documents")
+    expect(page.locator("table")).to_contain_text("Dorset")
+
+    follow(page.get_by_role("link", name="Analysis runs"))
+    check_page(page, "analysis-runs")
+    follow(page.get_by_role("button", name="Run the analysis over every document"))
+    check_page(page, "analysis-run")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("has finished")
