@@ -133,6 +133,12 @@ class DecisionSummary:
     in_effect: bool
 
     @property
+    def call_in_open(self) -> bool:
+        """The call-in period is running now and no call-in has been received."""
+        ends = self.publication.call_in_ends_on if self.publication else None
+        return ends is not None and self.call_in is None and _today() <= ends
+
+    @property
     def status(self) -> str:
         """Where the decision has got to, in plain words."""
         if not self.decision.endorses:

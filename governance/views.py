@@ -101,6 +101,8 @@ def record_decision(request, version_id):
             messages.success(
                 request, f"Decision recorded: {decision.get_outcome_display().lower()} by {decision.decision_maker}"
             )
+            if report is None:  # the decision was recorded from the council's plans page: back there
+                return redirect("submissions:council_dashboard")
             return redirect("governance:decision_detail", decision_id=decision.pk)
     return render(
         request,
