@@ -1,0 +1,93 @@
+"""Democratic services build a meeting's agenda in Chromium and publish its pack; the public reads it.
+
+axe-core runs on every page on the way (check_page).
+"""
+
+import re
+
+import pypdfium2
+from playwright.sync_api import expect
+
+from governance import services as governance
+from tests.browser.helpers import follow
+from tests.integration.test_meetings import ROLES, complete_checklist, working_days_ahead
+
+
+def test_an_agenda_is_refused_while_a_report_is_not_cleared_then_published_and_read_by_the_public(
+    page, check_page, sign_in, sign_out, make_person, dorset, dorset_clerk, dorset_author, frozen_version
+):
+    for key, role in ROLES.items():
+        make_person(f"dorset-officer-{key}", council=dorset, roles=[role])
+    report = governance.create_report(version=frozen_version, actor=dorset_author)
+    day = working_days_ahead(3)  # short notice: two clear working days
+
+    sign_in(dorset_clerk)
+    check_page(page, "council-dashboard-democratic-services")
+    page.goto("/meetings/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Meetings")
+    check_page(page, "meetings-list-empty")
+    follow(page.get_by_role("button", name="Add a meeting"))
+    check_page(page, "meeting-new")
+    follow(page.get_by_role("button", name="Add the meeting"))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Error: Add a meeting"))
+    check_page(page, "meeting-new-errors")
+    page.get_by_label("Committee", exact=True).fill("Cabinet")
+    page.get_by_label("Cabinet", exact=True).check()
+    page.get_by_label("Day").fill(str(day.day))
+    page.get_by_label("Month").fill(str(day.month))
+    page.get_by_label("Year").fill(str(day.year))
+    page.get_by_label("Start time").fill("6.30pm")
+    page.get_by_label("Venue").fill("Council Chamber, County Hall")
+    follow(page.get_by_role("button", name="Add the meeting"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Cabinet, "))
+    check_page(page, "meeting-detail-empty")
+
+    follow(page.get_by_role("button", name="Add an agenda item"))
+    check_page(page, "agenda-item-add")
+    follow(page.get_by_role("button", name="Add the item"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("an agenda item needs a report")
+    check_page(page, "agenda-item-add-errors")
+    page.get_by_label(re.compile(re.escape(report.title))).check()
+    page.get_by_label("Item number (optional)").fill("16")
+    page.get_by_label("Description (optional)").fill("To consider a report of the Leader of the Council.")
+    follow(page.get_by_role("button", name="Add the item"))
+    expect(page.locator("table")).to_contain_text("Not ready")
+    check_page(page, "meeting-detail-item-not-ready")
+
+    follow(page.get_by_role("button", name="Publish the agenda"))
+    expect(page.locator(".govuk-warning-text")).to_contain_text("2 clear working days")
+    expect(page.locator("#what-is-missing")).to_contain_text("waiting for")
+    check_page(page, "publish-agenda-blocked")
+    follow(page.get_by_role("button", name="Publish the agenda and its pack"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("until every report is ready")
+    check_page(page, "publish-agenda-refused")
+
+    complete_checklist(report, dorset_clerk)  # the officers sign off their lines
+    page.goto(page.url)  # a fresh GET of the publish page (a reload would send the refused POST again)
+    expect(page.locator("#what-is-missing")).to_have_count(0)
+    check_page(page, "publish-agenda-ready")
+    follow(page.get_by_role("button", name="Publish the agenda and its pack"))
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Agenda published")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("fewer than the five required")
+    check_page(page, "meeting-detail-published")
+    pages_cell = page.locator("table tbody tr td").nth(2).inner_text().strip()
+    first, last = (int(n) for n in re.fullmatch(r"(\d+) to (\d+)", pages_cell).groups())
+    sign_out()
+
+    # A resident finds the agenda and reads the pack.
+    page.goto("/meetings/agendas/")
+    check_page(page, "public-agendas")
+    follow(page.get_by_role("link", name=re.compile(r"^Cabinet, ")))
+    expect(page.get_by_text(f"Pages {first} to {last} of the pack")).to_be_visible()
+    check_page(page, "public-agenda")
+    href = page.get_by_role("link", name=re.compile("Download the agenda pack")).get_attribute("href")
+    pdf = page.request.get(href)
+    assert pdf.headers["content-type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(pdf.body())
+    try:
+        assert report.title in document[first - 1].get_textpage().get_text_range()
+        agenda = " ".join(document[0].get_textpage().get_text_range().split())
+        assert f"{first} - {last}" in agenda
+    finally:
+        document.close()
