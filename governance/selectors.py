@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from core.audit import events_for
 from governance.call_in import effective_from, in_effect
 from governance.checklist import LABELS, VOIDED, WAITING, EntryFacts, is_satisfied, line_state
 from governance.models import (
@@ -20,7 +21,7 @@ from governance.models import (
     Delegation,
     ScrutinyComment,
 )
-from governance.report_templates import template_for
+from governance.report_templates import LINE_SPECS, template_for
 from plans.models import PlanVersion
 
 
@@ -285,3 +286,33 @@ def versions_without_report(council) -> list:
             council=council, reports__isnull=True, decisions__isnull=True, amendment__isnull=True
         ).order_by("-frozen_at")
     )
+
+
+def _event_detail(event) -> str:
+    """What an event was about, in words, from what the service stored with it."""
+    data = event.data or {}
+    parts = []
+    if data.get("line") in LINE_SPECS:
+        parts.append(LINE_SPECS[data["line"]].label)
+    if data.get("person"):
+        parts.append(data["person"])
+    if data.get("consultee"):
+        parts.append(data["consultee"])
+    if data.get("reason"):
+        parts.append(f"reason: {data['reason']}")
+    if data.get("sign_offs_voided"):
+        parts.append("sign-offs no longer counting: " + "; ".join(data["sign_offs_voided"]))
+    if data.get("officer") and data.get("consult_with"):
+        parts.append(f"{data['officer']}, in consultation with {data['consult_with']}")
+    if data.get("call_in_ends_on"):
+        parts.append(f"call-in period ends {datetime.date.fromisoformat(data['call_in_ends_on']):%-d %B %Y}")
+    if data.get("committee"):
+        parts.append(data["committee"])
+    if data.get("new_version"):
+        parts.append(f"version {data['new_version']} made from version {data['endorsed_version']}")
+    return "; ".join(parts)
+
+
+def history_of(subject) -> list[tuple]:
+    """The audit events of a report or decision, oldest first, each with a plain-words detail."""
+    return [(event, _event_detail(event)) for event in events_for(subject)]

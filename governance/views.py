@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.audit import events_for
 from councils.selectors import council_of, members_of
 from governance import access, rendering, selectors, services
 from governance.forms import (
@@ -130,7 +129,7 @@ def decision_detail(request, decision_id):
             "delegations": delegations,
             "can_record": request.user.has_perm("governance.record_decision", decision.version.council),
             "publish_form": PublishRecordForm(),
-            "events": events_for(decision),
+            "history": selectors.history_of(decision),
         },
     )
 
@@ -162,7 +161,7 @@ def publish_decision_record(request, decision_id):
             "can_record": True,
             "publish_form": form,
             "form": form,
-            "events": events_for(decision),
+            "history": selectors.history_of(decision),
         },
         status=400,
     )
@@ -279,7 +278,7 @@ def report_detail(request, report_id):
             "can_write": request.user.has_perm("governance.write_report", council) and decision is None,
             "can_clerk": request.user.has_perm("governance.configure_checklist", council),
             "can_decide": request.user.has_perm("governance.record_decision", council),
-            "events": events_for(report),
+            "history": selectors.history_of(report),
         },
     )
 
