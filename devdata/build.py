@@ -23,6 +23,7 @@ from devdata.meetings_demo import build_meetings
 from devdata.plan_texts import PLAN_TEXTS
 from devdata.publication_demo import write_demo_publication_files
 from devdata.scenario import SCENARIO
+from devdata.submissions_demo import build_submissions_demo
 from governance.services import record_decision
 from plans.models import BarrierCategory
 from plans.rendering import request_render
@@ -171,6 +172,7 @@ def build_demo(log=print) -> None:
     for code in ("E06000059", "E06000066"):
         request_render(draft_for(council=council_by_code(code), return_definition=return_definition))
     build_governance(people=people, log=log)
+    build_submissions_demo(log=log)
     build_meetings(people=people, log=log)  # after the plans (and the governance demo): agendas need reports
     build_analysis_demo(actor=get_user_model().objects.get(username="department-analyst"), exclude=SCENARIO, log=log)
     write_demo_publication_files(log=lambda line: log("  " + line))

@@ -339,7 +339,9 @@ def grant_extension(
 # --- Chasing --------------------------------------------------------------------------------
 
 
-def _record_chase(*, council, return_definition, kind, actor, moment, days_before_deadline=None) -> Chase:
+def _record_chase(
+    *, council, return_definition, kind, actor, moment, days_before_deadline=None, notify: bool = True
+) -> Chase:
     recipients = named_contact_emails(council)
     if not recipients:
         raise SubmissionRefused(
@@ -363,11 +365,14 @@ def _record_chase(*, council, return_definition, kind, actor, moment, days_befor
         data={"return": return_definition.slug, "recipients": recipients, "days_before_deadline": days_before_deadline},
     )
     refresh_return_status(council_id=council.pk, return_id=return_definition.pk)
-    transaction.on_commit(lambda: email_chase.enqueue(chase.pk))
+    if notify:
+        transaction.on_commit(lambda: email_chase.enqueue(chase.pk))
     return chase
 
 
-def chase_council(*, council, return_definition, actor, at: datetime.datetime | None = None) -> Chase:
+def chase_council(
+    *, council, return_definition, actor, at: datetime.datetime | None = None, notify: bool = True
+) -> Chase:
     """Email a reminder to the council's named contacts about a return it has not made, and record it."""
     if not actor.has_perm("submissions.manage_returns"):
         raise SubmissionRefused("Only department analysts and administrators can chase a council")
@@ -380,11 +385,17 @@ def chase_council(*, council, return_definition, actor, at: datetime.datetime | 
             kind=Chase.Kind.MANUAL,
             actor=actor,
             moment=at or timezone.now(),
+            notify=notify,
         )
 
 
 def send_due_reminders(
-    *, return_definition, today: datetime.date | None = None, schedule: list[int] | None = None, at=None
+    *,
+    return_definition,
+    today: datetime.date | None = None,
+    schedule: list[int] | None = None,
+    at=None,
+    notify: bool = True,
 ) -> list[Chase]:
     """Send each automatic reminder that is due today or overdue, once per council and schedule day.
 
@@ -427,6 +438,7 @@ def send_due_reminders(
                         actor=None,
                         moment=moment,
                         days_before_deadline=days,
+                        notify=notify,
                     )
                 )
         except SubmissionRefused:

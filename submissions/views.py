@@ -70,6 +70,8 @@ def submit(request, version_id):
                     request, f"Asked {', '.join(recipients)} to certify and submit version {version.number}"
                 )
                 return redirect("submissions:council_dashboard")
+        elif form is None and endorsement is None:
+            error = f"Version {version.number} has not been endorsed by members, so it cannot be submitted"
         elif form is None:
             error = (
                 f"Only {version.council.name}'s chief executive or section 151 officer can certify and submit "
