@@ -1,6 +1,7 @@
 """Demo meetings: Dorset's Cabinet of 9 July 2024 with a published agenda pack of two items (the
-productivity plan and a performance framework paper), and Somerset's Executive of 15 July 2024
-scheduled with its agenda still to be prepared (Somerset's plan is walked through in the tour).
+productivity plan and a performance framework paper), and Somerset's Executive of 15 July 2024 with
+its executive decision report (both recorded as past meetings, with the dates their agendas were
+published: 1 and 5 July 2024, five clear working days before each).
 
 Built through the services after the governance demo, which prepares Dorset's decision report and
 its checklist. Safe to run again: what exists is left as it is.
@@ -169,7 +170,8 @@ def build_meetings(*, people: dict, log=print) -> None:
     if cabinet.agenda_published:
         log(f"  Dorset Cabinet 9 July 2024: agenda published, pack of {cabinet.pack_pages} pages")
 
-    _committee_meeting(
+    somerset_clerk = people["E06000066"]["democratic-services"]
+    executive = _committee_meeting(
         council=somerset,
         name="Executive",
         kind="executive",
@@ -177,9 +179,30 @@ def build_meetings(*, people: dict, log=print) -> None:
         time=datetime.time(10),
         venue="Council Chamber, County Hall, Taunton, TA1 4DY",
         contact="Democratic Services, 0300 000 0000",
-        actor=people["E06000066"]["democratic-services"],
+        actor=somerset_clerk,
     )
-    log("  Somerset Executive 15 July 2024: scheduled; its agenda waits for Somerset's decision report")
+    if not executive.agenda_published:
+        draft = draft_for(council=somerset, return_definition=return_definition)
+        version = draft.versions.order_by("number").first() if draft else None
+        report = report_for_version(version) if version else None
+        if report is not None and not selectors.items_of(executive):
+            services.add_agenda_item(
+                meeting=executive,
+                report=report,
+                number=6,
+                title="Somerset Council productivity plan",
+                description="To consider a report of the Lead Member for Transformation and Human Resources.",
+                actor=somerset_clerk,
+            )
+        blockers = selectors.blockers_for_agenda(executive)
+        if selectors.items_of(executive) and not blockers:
+            executive = services.publish_agenda(
+                meeting=executive, actor=somerset_clerk, published_on=datetime.date(2024, 7, 5)
+            )
+        else:
+            log("  Somerset Executive 15 July 2024: scheduled; its agenda waits for Somerset's decision report")
+    if executive.agenda_published:
+        log(f"  Somerset Executive 15 July 2024: agenda published, pack of {executive.pack_pages} pages")
 
     # The head of the audit chain goes outside the database now, and every day from now on.
     anchor = write_anchor(reason="daily")

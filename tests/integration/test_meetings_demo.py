@@ -1,5 +1,5 @@
 """The demo's meetings: Dorset's Cabinet of 9 July 2024 with a published pack of two items, Somerset's
-Executive of 15 July 2024 scheduled; loading the demo again duplicates nothing."""
+Executive of 15 July 2024 with its report; loading the demo again duplicates nothing."""
 
 import pytest
 from django.core.files.storage import default_storage
@@ -38,6 +38,8 @@ def test_the_demo_publishes_dorsets_cabinet_pack_and_a_second_load_duplicates_no
     assert "Appendix A" in " ".join(pages[items[0].first_page - 1 : items[0].last_page])
     executive = Meeting.objects.get(council__gss_code="E06000066")
     assert executive.committee.name == "Executive" and executive.date.isoformat() == "2024-07-15"
+    assert executive.agenda_published and executive.clear_working_days == 5
+    assert [item.report.version.council.gss_code for item in executive.items.all()] == ["E06000066"]
     first = counts()
 
     call_command("load_demo_data", "--quiet-sign-ins")
