@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -32,7 +32,7 @@ def documents(*, query: str = "", format: str = "", source: str = "", current_on
     """Corpus documents, newest first, with their passage counts."""
     found = Document.objects.select_related("council", "return_definition").annotate(passage_count=Count("passages"))
     if query:
-        found = found.filter(council__name__icontains=query) | found.filter(council__gss_code__iexact=query.strip())
+        found = found.filter(Q(council__name__icontains=query) | Q(council__gss_code__iexact=query.strip()))
     if format:
         found = found.filter(format=format)
     if source:

@@ -435,7 +435,7 @@ def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[s
     stale = [row.pk for key, row in existing.items() if row.source == TagSource.MACHINE and key not in wanted]
     if stale:
         model.objects.filter(pk__in=stale).delete()
-    create, update = [], []
+    create, changed, kept = [], [], []
     for key, row in wanted.items():
         if key in person_keys:
             continue
@@ -443,13 +443,16 @@ def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[s
         if current is None:
             create.append(row)
             continue
-        for field in fields:
-            setattr(current, field, getattr(row, field))
-        current.run = run
-        update.append(current)
+        kept.append(current.pk)
+        if any(getattr(current, field) != getattr(row, field) for field in fields):
+            for field in fields:
+                setattr(current, field, getattr(row, field))
+            changed.append(current)
     model.objects.bulk_create(create)
-    if update:
-        model.objects.bulk_update(update, [*fields, "run"])
+    if changed:  # rare: only what a new method reads differently
+        model.objects.bulk_update(changed, fields)
+    if kept:  # the common case on a re-run: the same finding, now credited to this run
+        model.objects.filter(pk__in=kept).update(run=run)
     return len(set(wanted) - person_keys), len(person_keys)
 
 
@@ -547,52 +550,102 @@ def _analyse_document(document: Document, run: AnalysisRun, lookups: _Lookups) -
     return counts, digest
 
 
+class RunInProgress:
+    """The work of one run, document by document: progress on the run row, totals, and the result hash.
+
+    The hash is made from each document's findings in document order, so a run that analysed documents
+    as they were imported gives the same hash as a later run over the same corpus.
+    """
+
+    def __init__(self, run: AnalysisRun, *, actor=None, service_versions_added: int = 0, expected: int = 0):
+        self.run, self.actor = run, actor
+        self.lookups = _lookups()
+        self.totals = {"documents": 0, "passages": 0, "theme_tags": 0, "barrier_tags": 0, "figures": 0}
+        self.totals |= {"person_decisions_kept": 0, "service_versions_added": service_versions_added}
+        self.digests: dict[int, str] = {}
+        AnalysisRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.RUNNING, started_at=timezone.now(), documents_total=expected
+        )
+
+    def analyse(self, document: Document) -> None:
+        with transaction.atomic():
+            counts, digest = _analyse_document(document, self.run, self.lookups)
+        self.digests[document.pk] = digest
+        self.totals["documents"] += 1
+        for key, value in counts.items():
+            self.totals[key] += value
+        if len(self.digests) % PROGRESS_EVERY == 0:
+            AnalysisRun.objects.filter(pk=self.run.pk).update(documents_done=len(self.digests))
+
+    def analyse_the_rest(self) -> None:
+        """Every document of the corpus this run has not analysed yet."""
+        remaining = Document.objects.select_related("return_definition").exclude(pk__in=list(self.digests))
+        AnalysisRun.objects.filter(pk=self.run.pk).update(documents_total=len(self.digests) + remaining.count())
+        for document in remaining.order_by("pk"):
+            self.analyse(document)
+
+    def finish(self) -> AnalysisRun:
+        result_hash = hashlib.sha256("\n".join(d for _, d in sorted(self.digests.items())).encode()).hexdigest()
+        with transaction.atomic():
+            AnalysisRun.objects.filter(pk=self.run.pk).update(
+                status=RunStatus.DONE,
+                documents_total=len(self.digests),
+                documents_done=len(self.digests),
+                finished_at=timezone.now(),
+                counts=self.totals,
+                result_hash=result_hash,
+            )
+            self.run.refresh_from_db()
+            record_event(
+                action="AnalysisRunFinished",
+                actor=self.actor,
+                subject=self.run,
+                content_hash=result_hash,
+                data={"scope": self.run.scope, "method": self.run.method_version, **self.totals},
+            )
+        return self.run
+
+    def fail(self, error: Exception) -> None:
+        record_run_failure(run=self.run, error=error, actor=self.actor)
+
+
+def record_run_failure(*, run: AnalysisRun, error: Exception, actor=None) -> None:
+    """Mark a run failed with its reason, so its page says so rather than waiting for ever."""
+    logger.exception("Analysis run %s failed", run.pk)
+    AnalysisRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.FAILED, finished_at=timezone.now(), message=f"The run stopped: {error}"[:2000]
+    )
+    run.refresh_from_db()
+    record_event(action="AnalysisRunFailed", actor=actor, subject=run, data={"message": run.message})
+
+
+def begin_corpus_run(*, actor=None, expected: int = 0) -> RunInProgress:
+    """Start a corpus run in this process (the folder import analyses each document as it is stored, while the
+    next files are still being read): plans written in the service are brought in first."""
+    with transaction.atomic():
+        run = AnalysisRun.objects.create(
+            scope=RunScope.CORPUS,
+            method_version=method_version(),
+            requested_by=actor if getattr(actor, "pk", None) else None,
+            requested_at=timezone.now(),
+        )
+        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+    added = sync_service_versions(actor=actor)
+    return RunInProgress(run, actor=actor, service_versions_added=added, expected=expected)
+
+
 def perform_analysis_run(*, run: AnalysisRun, documents: list[Document] | None = None, actor=None) -> AnalysisRun:
     """Do the work of a run: bring in service plans (corpus runs), then analyse each document,
     writing progress as it goes. Re-runnable: a run replaces earlier machine tags, never a person's."""
-    AnalysisRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now())
     try:
-        added = 0
+        added = sync_service_versions(actor=actor) if documents is None else 0
+        work = RunInProgress(run, actor=actor, service_versions_added=added, expected=len(documents or []))
         if documents is None:
-            added = sync_service_versions(actor=actor)
-            documents = list(Document.objects.select_related("return_definition").order_by("pk"))
-        AnalysisRun.objects.filter(pk=run.pk).update(documents_total=len(documents))
-        lookups = _lookups()
-        totals = {"documents": 0, "passages": 0, "theme_tags": 0, "barrier_tags": 0, "figures": 0}
-        totals |= {"person_decisions_kept": 0, "service_versions_added": added}
-        digests = []
-        for done, document in enumerate(documents, start=1):
-            with transaction.atomic():
-                counts, digest = _analyse_document(document, run, lookups)
-            digests.append(digest)
-            totals["documents"] += 1
-            for key, value in counts.items():
-                totals[key] += value
-            if done % PROGRESS_EVERY == 0:
-                AnalysisRun.objects.filter(pk=run.pk).update(documents_done=done)
-        result_hash = hashlib.sha256("\n".join(digests).encode()).hexdigest()
-        with transaction.atomic():
-            AnalysisRun.objects.filter(pk=run.pk).update(
-                status=RunStatus.DONE,
-                documents_done=len(documents),
-                finished_at=timezone.now(),
-                counts=totals,
-                result_hash=result_hash,
-            )
-            run.refresh_from_db()
-            record_event(
-                action="AnalysisRunFinished",
-                actor=actor,
-                subject=run,
-                content_hash=result_hash,
-                data={"scope": run.scope, "method": run.method_version, **totals},
-            )
+            work.analyse_the_rest()
+        else:
+            for document in documents:
+                work.analyse(document)
+        return work.finish()
     except Exception as error:
-        logger.exception("Analysis run %s failed", run.pk)
-        AnalysisRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.FAILED, finished_at=timezone.now(), message=f"The run stopped: {error}"[:2000]
-        )
-        run.refresh_from_db()
-        record_event(action="AnalysisRunFailed", actor=actor, subject=run, data={"message": run.message})
+        record_run_failure(run=run, error=error, actor=actor)
         raise
-    return run

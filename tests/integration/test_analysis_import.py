@@ -335,3 +335,19 @@ def test_the_api_lists_the_corpus_for_department_staff_only(client, analyst, dor
     ]
     council_token = issue_api_token(user=dorset_author)
     assert client.get("/api/v1/documents", HTTP_AUTHORIZATION=f"Bearer {council_token}").status_code == 404
+
+
+def test_the_document_list_filters_by_council_and_format(client, analyst, tmp_path, plan):
+    import_file(tmp_path, "dorset.txt", text_bytes(plan))
+    import_file(tmp_path, "somerset.html", html_bytes(generate_plan("Somerset", 5)), council="E06000066")
+    client.force_login(analyst)
+
+    def councils(query: str) -> list[str]:
+        rows = soup(client.get("/analysis/documents/" + query)).select("tbody tr")
+        return [text_of(row.select_one("td")).split(" E0")[0] for row in rows]
+
+    assert councils("") == ["Dorset", "Somerset"]
+    assert councils("?q=somer") == ["Somerset"]
+    assert councils("?q=E06000059") == ["Dorset"]
+    assert councils("?format=html") == ["Somerset"]
+    assert councils("?format=nonsense") == ["Dorset", "Somerset"], "an unknown format is ignored, not an error"

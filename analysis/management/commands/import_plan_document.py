@@ -120,12 +120,14 @@ class Command(BaseCommand):
         refused: list[dict] = []
         imported: list[int] = []
 
+        # Councils are looked up here, once: the reading threads never touch the database.
+        councils = {code: council_by_code(code) for code in {code for _, code in pairs if code}}
+
         def read(pair):
             path, code = pair
             if not path.is_file():
                 return pair, None, None, "There is no such file."
-            council = council_by_code(code) if code else None
-            if council is None:
+            if councils.get(code) is None:
                 problem = f"No council with the ONS code {code!r}; name the file after it or list it in a manifest."
                 return pair, None, None, problem
             try:
@@ -135,27 +137,19 @@ class Command(BaseCommand):
                 return pair, None, None, str(refusal)
 
         quiet = options["json"]
-        with ThreadPoolExecutor(max_workers=max(1, options["workers"])) as pool:
-            progress = tqdm(total=len(pairs), unit="file", desc="Importing", disable=quiet, file=self.stderr)
-            for (path, code), data, extracted, problem in pool.map(read, pairs):
-                progress.update(1)
-                if problem:
-                    refused.append({"file": path.name, "reason": problem})
-                    continue
-                document = services.import_document(
-                    council=council_by_code(code),
-                    return_definition=return_definition,
-                    filename=path.name,
-                    data=data,
-                    actor=actor,
-                    extracted=extracted,
-                    analyse=False,
-                )
-                imported.append(document.pk)
-            progress.close()
-        run = None
-        if imported and not options["no_analysis"]:
-            run = services.run_corpus_analysis_now(actor=actor)
+        analyse = not options["no_analysis"]
+        # The run starts now and analyses each document as it is stored, while the next files are being read.
+        work = services.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
+        try:
+            self._import_all(pairs, read, councils, return_definition, actor, work, imported, refused, options)
+            run = None
+            if work is not None:
+                work.analyse_the_rest()
+                run = work.finish()
+        except Exception as error:
+            if work is not None:
+                work.fail(error)
+            raise
         seconds = (timezone.now() - started).total_seconds()
         if quiet:
             self.stdout.write(
@@ -167,3 +161,28 @@ class Command(BaseCommand):
             self.stdout.write(f"  refused {problem['file']}: {problem['reason']}")
         if run is not None:
             self.stdout.write(f"Analysis run {run.pk}: {run.counts}")
+
+    def _import_all(self, pairs, read, councils, return_definition, actor, work, imported, refused, options):
+        """Read files in parallel child processes; store (and analyse) each in this thread, in order."""
+        with ThreadPoolExecutor(max_workers=max(1, options["workers"])) as pool:
+            progress = tqdm(total=len(pairs), unit="file", desc="Importing", disable=options["json"], file=self.stderr)
+            for (path, code), data, extracted, problem in pool.map(read, pairs):
+                progress.update(1)
+                if problem:
+                    refused.append({"file": path.name, "reason": problem})
+                    continue
+                document = services.import_document(
+                    council=councils[code],
+                    return_definition=return_definition,
+                    filename=path.name,
+                    data=data,
+                    actor=actor,
+                    extracted=extracted,
+                    analyse=False,
+                )
+                if document.pk in imported:
+                    continue  # the same file twice in the folder
+                imported.append(document.pk)
+                if work is not None:
+                    work.analyse(document)
+            progress.close()
