@@ -21,7 +21,7 @@ from submissions.services import chase_council, grant_extension, send_due_remind
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 RETURN_SLUG = "productivity-plan-2024"
 EXTENDED = "E06000047"  # County Durham: cabinet endorsed on 17 July, too late to return by the 19th
-CHASED = ["E07000178", "E09000001"]  # endorsed but not returned; a draft only
+CHASED = ["E07000178", "E09000001"]  # Oxford: endorsed but not returned; City of London: a draft only
 
 
 def _at(day: str, time: str = "10:00") -> datetime.datetime:

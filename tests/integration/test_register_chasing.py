@@ -253,3 +253,43 @@ def test_the_daily_task_sends_reminders_and_queues_the_next_run(settings, dorset
     assert any("Reminder: Dorset's" in m.subject for m in mail.outbox)
     waiting = DBTaskResult.objects.filter(task_path=send_return_reminders_daily.module_path, status="READY").get()
     assert waiting.run_after > timezone.now() and waiting.run_after.astimezone(LONDON).hour == 7
+
+
+def test_the_register_reads_317_councils_in_a_fixed_handful_of_queries(
+    client, analyst, dorset, dorset_contacts, plan_return, django_assert_max_num_queries
+):
+    """Extensions, chases and submissions do not add a query per council: the page and the CSV cost the
+    same with one council extended and chased as with none."""
+    from submissions.services import chase_council, grant_extension
+
+    client.force_login(analyst)
+    client.get(REGISTER)  # warm the session and the return
+    grant_extension(
+        council=dorset, return_definition=plan_return, deadline=datetime.date(2024, 8, 2), reason="x", actor=analyst
+    )
+    chase_council(council=dorset, return_definition=plan_return, actor=analyst)
+    # session + user, the return, and for the whole register and for the headline counts: councils + statuses.
+    with django_assert_max_num_queries(8):
+        page = client.get(REGISTER)
+    assert len(table_rows(page)) == 317
+    with django_assert_max_num_queries(8):
+        client.get(f"{REGISTER}?format=csv")
+    with django_assert_max_num_queries(8):
+        client.get(LATE)
+
+
+def test_recomputing_statuses_keeps_extensions_and_chases(analyst, dorset, dorset_contacts, plan_return):
+    from submissions.services import chase_council, grant_extension, recompute_all_statuses
+
+    grant_extension(
+        council=dorset, return_definition=plan_return, deadline=datetime.date(2024, 8, 2), reason="x", actor=analyst
+    )
+    chase = chase_council(council=dorset, return_definition=plan_return, actor=analyst)
+    ReturnStatus.objects.all().delete()
+    assert recompute_all_statuses() == 1
+    status = ReturnStatus.objects.get(council=dorset)
+    assert (status.stage, status.deadline, status.last_chased_at) == (
+        "not_started",
+        datetime.date(2024, 8, 2),
+        chase.sent_at,
+    )
