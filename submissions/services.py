@@ -25,8 +25,9 @@ def _reference(version: PlanVersion, sequence: int) -> str:
 class SubmissionRefused(InvalidTransition):
     """A submission, extension or chase that the rules do not allow; `reason` says why in plain words."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, *, field: str | None = None):
         super().__init__("Submission", "", "", reason=reason)
+        self.field = field  # the form field the refusal is about, if any
 
 
 def certification_statement(*, version: PlanVersion, endorsement, certifier, role: str) -> str:
@@ -299,10 +300,11 @@ def grant_extension(
     if not actor.has_perm("submissions.manage_returns"):
         raise SubmissionRefused("Only department analysts and administrators can grant an extension")
     if not reason:
-        raise SubmissionRefused("Give the reason for the extension")
+        raise SubmissionRefused("Enter the reason for the extension", field="reason")
     if deadline <= return_definition.deadline:
         raise SubmissionRefused(
-            f"An extension must end after the return's deadline of {return_definition.deadline:%-d %B %Y}"
+            f"An extension must end after the return's deadline of {return_definition.deadline:%-d %B %Y}",
+            field="deadline",
         )
     with transaction.atomic():
         # Serialise with submissions from the council: lock its status row if it has one.

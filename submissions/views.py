@@ -243,7 +243,7 @@ def grant_extension(request, slug, code):
                 actor=request.user,
             )
         except InvalidTransition as refused:
-            form.add_error("deadline" if "deadline" in refused.reason else None, refused.reason)
+            form.add_error(getattr(refused, "field", None), refused.reason)
         else:
             messages.success(request, f"{council.name}'s deadline is now {extension.deadline:%-d %B %Y}")
             return redirect(
