@@ -10,12 +10,12 @@ see docs/decisions/0011-passage-classifier-method.md and bench/bench_classifier.
 import hashlib
 from pathlib import Path
 
-from .rules import classify_rules
+from .methods import classify_combined
 from .types import BarrierLabel, PassageInput, PassageLabels
 
 __all__ = ["METHOD", "METHOD_VERSION", "BarrierLabel", "PassageInput", "PassageLabels", "classify_passages"]
 
-METHOD = "rules"
+METHOD = "combined"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -35,4 +35,4 @@ METHOD_VERSION: str = _method_version()
 
 def classify_passages(passages: list[PassageInput]) -> list[PassageLabels]:
     """Labels for each passage, in the same order. The same input always gives the same output."""
-    return classify_rules(list(passages))
+    return classify_combined(list(passages))

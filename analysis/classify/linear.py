@@ -1,7 +1,10 @@
 """A linear classifier trained on the project's own labelled passages.
 
-TF-IDF over word 1-2-grams and character 3-5-grams of the text, plus the words of the heading as
-separate features, feeding one logistic regression per theme and per barrier category. It is
+Themes: TF-IDF over word 1-2-grams and character 3-5-grams of the text, plus the words of the
+heading as separate features, feeding one logistic regression per theme. Barriers: TF-IDF over the
+words of the text alone, one strongly regularised logistic regression per category, trained on the
+examples plus each category's label and description from the taxonomy (with about five examples a
+category, richer features only add noise: bench/README.md has the cross-validation figures). It is
 trained from `data/training/*.txt` the first time it is needed (well under a second), so no model
 file is committed and the model always matches the examples it came from.
 """
@@ -17,14 +20,16 @@ from sklearn.linear_model import LogisticRegression
 
 from .corpus import LabelledPassage, load_dir
 from .rules import THEMES, clean
-from .taxonomy import barrier_ids
+from .taxonomy import barrier_ids, barrier_taxonomy
 from .types import PassageInput
 
 TRAINING_DIR = Path(__file__).resolve().parent / "data" / "training"
 
-# Regularisation strength, chosen by cross-validation on the training examples (bench/README.md).
-C_THEMES = 8.0
-C_BARRIERS = 8.0
+# Regularisation strength and the barrier model's decision threshold, chosen by cross-validation on
+# the training examples (bench/README.md), never on the evaluation set.
+C_THEMES = 4.0
+C_BARRIERS = 1.0
+BARRIER_THRESHOLD = 0.3
 
 
 def _text(passage: PassageInput) -> str:
@@ -40,6 +45,7 @@ class LinearModel:
     words: TfidfVectorizer
     chars: TfidfVectorizer
     headings: TfidfVectorizer
+    barrier_words: TfidfVectorizer
     themes: dict[int, LogisticRegression | None]
     barriers: dict[str, LogisticRegression | None]
 
@@ -58,9 +64,10 @@ class LinearModel:
 
     def predict_proba(self, passages: list[PassageInput]) -> tuple[dict[int, np.ndarray], dict[str, np.ndarray]]:
         x = self.features(passages)
+        xb = self.barrier_words.transform([_text(p) for p in passages])
         return (
             {n: self._proba(m, x) for n, m in self.themes.items()},
-            {b: self._proba(m, x) for b, m in self.barriers.items()},
+            {b: self._proba(m, xb) for b, m in self.barriers.items()},
         )
 
 
@@ -76,15 +83,20 @@ def fit(examples: list[LabelledPassage]) -> LinearModel:
     texts = [_text(p) for p in passages]
     heads = [_heading(p) for p in passages]
     words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=40000)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=5000)
     headings = TfidfVectorizer(ngram_range=(1, 1), min_df=1, sublinear_tf=True)
     x = sparse.hstack([words.fit_transform(texts), chars.fit_transform(texts), headings.fit_transform(heads)]).tocsr()
     themes = {n: _fit_one(x, np.array([n in e.labels.themes for e in examples], dtype=int), C_THEMES) for n in THEMES}
+    categories = [row[0] for row in barrier_taxonomy()]
+    descriptions = [f"{label}. {description}".lower() for _, label, description in barrier_taxonomy()]
+    barrier_words = TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True)
+    xb = barrier_words.fit_transform(texts + descriptions)
     barriers = {}
-    for category in barrier_ids():
-        y = np.array([any(b.category == category for b in e.labels.barriers) for e in examples], dtype=int)
-        barriers[category] = _fit_one(x, y, C_BARRIERS)
-    return LinearModel(words, chars, headings, themes, barriers)
+    for category in categories:
+        y = [any(b.category == category for b in e.labels.barriers) for e in examples]
+        y += [c == category for c in categories]
+        barriers[category] = _fit_one(xb, np.array(y, dtype=int), C_BARRIERS)
+    return LinearModel(words, chars, headings, barrier_words, themes, barriers)
 
 
 def training_examples() -> list[LabelledPassage]:

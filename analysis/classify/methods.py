@@ -18,14 +18,16 @@ class Thresholds:
     Chosen by cross-validation on the training examples, never on the evaluation set.
     """
 
-    theme_alone: float = 0.5
-    theme_with_rule: float = 0.25
-    theme_with_heading: float = 0.2
-    barrier_alone: float = 0.5
-    barrier_with_rule: float = 0.15
+    theme_alone: float = 0.4
+    theme_with_rule: float = 0.15
+    theme_with_heading: float = 0.1
+    barrier_alone: float = 0.4
+    barrier_with_rule: float = 0.1
 
 
-LINEAR_ONLY = Thresholds(theme_with_rule=0.5, theme_with_heading=0.5, barrier_with_rule=0.5)
+LINEAR_ONLY = Thresholds(
+    theme_alone=0.5, theme_with_rule=0.5, theme_with_heading=0.5, barrier_alone=0.3, barrier_with_rule=0.3
+)
 COMBINED = Thresholds()
 
 

@@ -17,12 +17,14 @@ LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 THEMES = (1, 2, 3, 4)
 
 
+# Patterns are written in lower case and matched against lower-cased text: several times faster
+# than re.IGNORECASE, which defeats the regex engine's literal-prefix search.
 def _compile(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _compile_each(patterns: list[str]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    return tuple(re.compile(p) for p in patterns)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,9 @@ def lexicon() -> Lexicon:
 
 
 def clean(text: str) -> str:
-    """The text with phrases that only look like theme words blanked out (e.g. "Environment Agency")."""
-    return lexicon().not_about.sub(" ", text)
+    """The text in lower case, with phrases that only look like theme words blanked out
+    (e.g. "Environment Agency")."""
+    return lexicon().not_about.sub(" ", text.lower())
 
 
 def heading_themes(heading: str | None) -> frozenset[int]:
@@ -130,18 +133,19 @@ def attach_asks(text: str, categories: frozenset[str] | set[str]) -> tuple[Barri
         return ()
     lex = lexicon()
     sents = sentences(text)
-    ask_idx = [i for i, s in enumerate(sents) if lex.asks.search(clean(s))]
+    cleaned = [clean(s) for s in sents]
+    ask_idx = [i for i, s in enumerate(cleaned) if lex.asks.search(s)]
     chosen: dict[str, str | None] = {}
     for category in sorted(categories):
-        pattern = lex.barriers[category]
-        own = [i for i in ask_idx if pattern.search(clean(sents[i]))]
-        if own:
-            chosen[category] = sents[own[0]]
-            continue
         if not ask_idx:
             chosen[category] = None
             continue
-        mentions = [i for i, s in enumerate(sents) if pattern.search(clean(s))]
+        pattern = lex.barriers[category]
+        own = [i for i in ask_idx if pattern.search(cleaned[i])]
+        if own:
+            chosen[category] = sents[own[0]]
+            continue
+        mentions = [i for i, s in enumerate(cleaned) if pattern.search(s)]
         after = [i for i in ask_idx if mentions and i >= mentions[0]]
         chosen[category] = sents[after[0]] if after else sents[ask_idx[-1]]
     return tuple(BarrierLabel(category=c, ask=chosen[c]) for c in sorted(categories))
