@@ -29,6 +29,12 @@ def submit_form(client, version) -> dict:
     return data
 
 
+def certified_submission_data(client, version) -> dict:
+    """What a certifying officer's browser posts: the form's hidden fields and the ticked confirmation.
+    For other tests that submit through the page: `client.post(url, certified_submission_data(...))`."""
+    return {**submit_form(client, version), "confirm": "on"}
+
+
 def test_the_chief_executive_certifies_the_endorsed_version_and_the_receipt_carries_the_statement(
     client, endorsed_version, dorset_chief_executive
 ):
