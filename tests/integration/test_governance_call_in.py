@@ -329,3 +329,33 @@ def test_only_the_named_officer_sees_their_delegation_and_lines_waiting(
     assert "Waiting for your sign-off" in client.get("/governance/").content.decode()
     with pytest.raises(NotYourLine):
         services.sign_line(line=selectors.lines_waiting_for(mo)[0].line, actor=dorset_director)
+
+
+def test_governance_records_refuse_to_be_changed_or_deleted(
+    executive_decision, dorset_clerk, dorset_director, member, make_person, dorset
+):
+    from core.models import AppendOnlyError
+    from governance.models import ChecklistEntry, Delegation
+
+    decision = executive_decision
+    mo = make_person("dorset-append-mo", council=dorset, roles=["monitoring_officer"])
+    legal = decision.details.report.checklist_lines.get(key="legal")
+    services.name_line_person(line=legal, person=mo, actor=dorset_clerk)
+    entry = services.sign_line(line=legal, actor=mo)
+    delegation = services.record_delegation(
+        decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk
+    )
+    publication = services.publish_decision_record(decision=decision, actor=dorset_clerk)
+    for record in (entry, delegation, publication, decision.details):
+        assert str(record)
+        with pytest.raises(AppendOnlyError):
+            record.save()
+        with pytest.raises(AppendOnlyError):
+            record.delete()
+    with pytest.raises(AppendOnlyError):
+        ChecklistEntry.objects.filter(pk=entry.pk).update(reason="rewritten")
+    with pytest.raises(AppendOnlyError):
+        Delegation.objects.all().delete()
+    entry.refresh_from_db()
+    assert entry.reason == "" and Delegation.objects.count() == 1
+    assert str(decision.details.report) and str(decision.details.report.checklist_lines.first())
