@@ -270,8 +270,7 @@ def publish_agenda(
         pack = render_agenda_pack(locked, published_on=published_on)
         digest = hashlib.sha256(pack.pdf).hexdigest()
         name = _pack_name(locked, digest)
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(pack.pdf))
+        default_storage.save(name, ContentFile(pack.pdf))  # the name holds the meeting and the pack's hash
         for item in items:
             item.first_page, item.last_page = pack.page_ranges[item.pk]
             item.save(update_fields=["first_page", "last_page"])
