@@ -1,7 +1,11 @@
-"""Child process that reads one untrusted file, under hard limits (run by analysis/sandbox.py).
+"""Child process that reads untrusted files, under hard limits (run by analysis/sandbox.py).
 
-Usage: python -m analysis.extract_child <kind> <memory bytes> <cpu seconds> < file
-Writes one JSON object to stdout: {"ok": true, ...the extracted passages} or {"ok": false, "message": ...}.
+One file:   python -m analysis.extract_child <kind> <memory bytes> <cpu seconds> < file
+            writes one JSON object: {"ok": true, ...the extracted passages} or {"ok": false, "message": ...}.
+Many files: python -m analysis.extract_child --serve <memory bytes> <cpu seconds>
+            reads requests (4-byte length, then JSON header {"kind": ...} and the file's bytes, see
+            `read_request`) and answers each with a 4-byte length and the JSON result, until stdin closes.
+            Each file gets its own CPU allowance; the memory limit covers the whole process.
 
 The limits are set before any parser is imported, so a decompression bomb or a runaway parse
 ends this process (out of memory, or SIGXCPU / SIGKILL at the CPU limit), never the web server.
@@ -10,31 +14,77 @@ No Django here: the child only parses.
 
 import json
 import resource
+import struct
 import sys
 
+HEADER = struct.Struct(">II")  # header length, data length
 
-def set_limits(memory_bytes: int, cpu_seconds: int) -> None:
+
+def set_limits(memory_bytes: int, cpu_seconds: int, *, serving: bool = False) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    if serving:  # each request sets its own soft limit above the CPU used so far (see allow_cpu)
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, resource.RLIM_INFINITY))
+    else:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort must not write a core file
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # the parse has no business writing files
 
 
-def main(argv: list[str]) -> int:
-    kind, memory_bytes, cpu_seconds = argv[1], int(argv[2]), int(argv[3])
-    set_limits(memory_bytes, cpu_seconds)
-    data = sys.stdin.buffer.read()
+def allow_cpu(cpu_seconds: int) -> None:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = int(usage.ru_utime + usage.ru_stime) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (used + cpu_seconds, resource.RLIM_INFINITY))
+
+
+def parse(kind: str, data: bytes) -> dict:
     from analysis.extract import ExtractionRefused, extract
 
     try:
-        result = {"ok": True, **extract(kind, data).as_dict()}
+        return {"ok": True, **extract(kind, data).as_dict()}
     except ExtractionRefused as refusal:
-        result = {"ok": False, "message": str(refusal)}
+        return {"ok": False, "message": str(refusal)}
     except MemoryError:
-        result = {"ok": False, "reason": "memory"}
+        return {"ok": False, "reason": "memory"}
     except RecursionError:
-        result = {"ok": False, "reason": "structure"}
-    sys.stdout.write(json.dumps(result))
+        return {"ok": False, "reason": "structure"}
+
+
+def read_exactly(stream, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def serve(memory_bytes: int, cpu_seconds: int) -> int:
+    set_limits(memory_bytes, cpu_seconds, serving=True)
+    import analysis.extract  # noqa: F401 - imported once, under the limits, before the first request
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        prefix = read_exactly(stdin, HEADER.size)
+        if prefix is None:
+            return 0
+        header_length, data_length = HEADER.unpack(prefix)
+        header = json.loads(read_exactly(stdin, header_length) or b"{}")
+        data = read_exactly(stdin, data_length) or b""
+        allow_cpu(cpu_seconds)
+        answer = json.dumps(parse(header.get("kind", ""), data)).encode()
+        stdout.write(struct.pack(">I", len(answer)) + answer)
+        stdout.flush()
+
+
+def main(argv: list[str]) -> int:
+    if argv[1] == "--serve":
+        return serve(int(argv[2]), int(argv[3]))
+    kind, memory_bytes, cpu_seconds = argv[1], int(argv[2]), int(argv[3])
+    set_limits(memory_bytes, cpu_seconds)
+    data = sys.stdin.buffer.read()
+    sys.stdout.write(json.dumps(parse(kind, data)))
     sys.stdout.flush()
     return 0
 

@@ -9,9 +9,13 @@ clock) before killing it. Whatever happens in the child, the caller gets an `Ext
 """
 
 import json
+import os
+import select
 import signal
+import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from analysis.extract import KINDS, Block, Extracted, ExtractionRefused
@@ -77,16 +81,23 @@ def extract_in_child(
         )
     except subprocess.TimeoutExpired as error:
         raise ExtractionRefused(TOO_SLOW) from error
-    code = finished.returncode
+    _refuse_for_exit(finished.returncode)
+    try:
+        result = json.loads(finished.stdout)
+    except ValueError as error:
+        raise ExtractionRefused(TOO_BIG) from error
+    return _extracted(result)
+
+
+def _refuse_for_exit(code: int | None) -> None:
     if code in (-signal.SIGXCPU, -signal.SIGKILL):
         raise ExtractionRefused(TOO_SLOW)
     if code != 0:
         # SIGABRT / SIGSEGV from pdfium out of memory, or Python's MemoryError before JSON was written.
         raise ExtractionRefused(TOO_BIG)
-    try:
-        result = json.loads(finished.stdout)
-    except ValueError as error:
-        raise ExtractionRefused(TOO_BIG) from error
+
+
+def _extracted(result: dict) -> Extracted:
     if not result.get("ok"):
         if result.get("reason") == "memory":
             raise ExtractionRefused(TOO_BIG)
@@ -104,3 +115,101 @@ def extract_file(filename: str, data: bytes, **limits) -> Extracted:
     kind = kind_for_filename(filename)
     check_size(len(data))
     return extract_in_child(kind, data, **limits)
+
+
+class Reader:
+    """A child that reads many files one after another, for bulk imports: the same limits and refusals as
+    `extract_in_child`, without starting a new interpreter for every file.
+
+    Each file gets its own CPU allowance and wall-clock limit; the memory limit covers the child. A child
+    that is killed (a bomb, a timeout) is replaced at the next file, and each child is retired after
+    `files_per_child` files so nothing one file leaves behind can build up. Use one Reader per thread.
+    """
+
+    def __init__(
+        self,
+        *,
+        memory_bytes: int = MEMORY_LIMIT_BYTES,
+        cpu_seconds: int = CPU_LIMIT_SECONDS,
+        timeout: float = WALL_CLOCK_SECONDS,
+        files_per_child: int = 100,
+    ):
+        self.memory_bytes, self.cpu_seconds, self.timeout = memory_bytes, cpu_seconds, timeout
+        self.files_per_child = files_per_child
+        self.process: subprocess.Popen | None = None
+        self.files_read = 0
+
+    def _start(self) -> subprocess.Popen:
+        command = [sys.executable, "-m", "analysis.extract_child", "--serve", str(self.memory_bytes)]
+        return subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+            [*command, str(self.cpu_seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=0,  # unbuffered: select() on the pipe then sees every byte the child wrote
+            cwd=BASE_DIR,
+        )
+
+    def close(self, *, kill: bool = False) -> int | None:
+        """Stop the child (closing its input ends it; `kill` for one that is stuck); returns its exit code."""
+        process, self.process = self.process, None
+        if process is None:
+            return None
+        if kill:
+            process.kill()
+        try:
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+        try:
+            code = process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            code = process.wait()
+        process.stdout.close()
+        return code
+
+    def _read(self, size: int, deadline: float) -> bytes | None:
+        out, descriptor = b"", self.process.stdout.fileno()
+        while len(out) < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([descriptor], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(descriptor, size - len(out))
+            if not chunk:
+                return None
+            out += chunk
+        return out
+
+    def extract(self, kind: str, data: bytes) -> Extracted:
+        if kind not in KINDS:
+            raise ExtractionRefused("Unknown kind of file.")
+        check_size(len(data))
+        if self.process is None or self.files_read >= self.files_per_child:
+            self.close()
+            self.process, self.files_read = self._start(), 0
+        self.files_read += 1
+        header = json.dumps({"kind": kind}).encode()
+        deadline = time.monotonic() + self.timeout
+        try:
+            self.process.stdin.write(struct.pack(">II", len(header), len(data)) + header + data)
+            self.process.stdin.flush()
+            prefix = self._read(4, deadline)
+            answer = self._read(struct.unpack(">I", prefix)[0], deadline) if prefix else None
+        except TimeoutError as error:
+            self.close(kill=True)
+            raise ExtractionRefused(TOO_SLOW) from error
+        except BrokenPipeError:
+            answer = None
+        if answer is None:  # the child died on this file
+            _refuse_for_exit(self.close())
+            raise ExtractionRefused(TOO_BIG)
+        result = json.loads(answer)
+        if result.get("reason") == "memory":
+            self.close()  # a child that ran out of memory is not trusted with another file
+        return _extracted(result)
+
+    def extract_file(self, filename: str, data: bytes) -> Extracted:
+        kind = kind_for_filename(filename)
+        check_size(len(data))
+        return self.extract(kind, data)

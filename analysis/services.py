@@ -59,10 +59,11 @@ def method_version() -> str:
 # --- Reading files ------------------------------------------------------------------------
 
 
-def read_document(*, filename: str, data: bytes) -> Extracted:
-    """Read an uploaded file's text in the limited child process. Raises ImportRefused."""
+def read_document(*, filename: str, data: bytes, reader=None) -> Extracted:
+    """Read a file's text in a limited child process (a new one, or `reader`'s for bulk imports).
+    Raises ImportRefused."""
     try:
-        return extract_file(filename, data)
+        return reader.extract_file(filename, data) if reader is not None else extract_file(filename, data)
     except ExtractionRefused as refusal:
         raise ImportRefused(str(refusal)) from refusal
 

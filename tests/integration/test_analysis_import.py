@@ -134,12 +134,17 @@ def test_each_import_is_audited_and_the_latest_document_is_the_councils_current_
 
 
 def test_a_folder_is_imported_with_a_manifest_and_one_analysis_run(tmp_path, plan):
+    """Bad files in a folder (a mislabelled file, a decompression bomb) are reported and skipped; the rest are
+    imported and analysed in one run."""
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "a.txt").write_bytes(text_bytes(plan))
     (folder / "b.html").write_bytes(html_bytes(generate_plan("Somerset", seed=3)))
     (folder / "c.pdf").write_bytes(b"not a pdf")
-    (folder / "manifest.csv").write_text("file,ons_code\na.txt,E06000059\nb.html,E06000066\nc.pdf,E06000059\n")
+    (folder / "d.pdf").write_bytes(decompression_bomb_pdf())
+    (folder / "manifest.csv").write_text(
+        "file,ons_code\nc.pdf,E06000059\nd.pdf,E06000059\na.txt,E06000059\nb.html,E06000066\n"
+    )
     out = io.StringIO()
     call_command(
         "import_plan_document",
@@ -154,9 +159,9 @@ def test_a_folder_is_imported_with_a_manifest_and_one_analysis_run(tmp_path, pla
     )
     result = json.loads(out.getvalue())
     assert len(result["document_ids"]) == 2
-    assert result["refused"] == [
-        {"file": "c.pdf", "reason": "The file is named as a PDF but is not a PDF. Check it is the right file."}
-    ]
+    assert [problem["file"] for problem in result["refused"]] == ["c.pdf", "d.pdf"]
+    assert result["refused"][0]["reason"] == "The file is named as a PDF but is not a PDF. Check it is the right file."
+    assert "memory allowed for a plan document" in result["refused"][1]["reason"]
     run = AnalysisRun.objects.get(pk=result["run_id"])
     assert run.status == "done" and run.scope == "corpus" and run.counts["documents"] == 2
 

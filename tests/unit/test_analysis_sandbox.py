@@ -244,3 +244,40 @@ def test_a_readable_pdf_comes_back_with_pages_and_passages():
     assert extracted.page_count == 1
     assert [(b.kind, b.page) for b in extracted.blocks] == [("heading", 1), ("paragraph", 1)]
     assert extracted.blocks[1].text == "Agency staff cost 0.35% of the staff budget."
+
+
+def test_a_reader_for_bulk_imports_refuses_the_same_files_and_carries_on_after_a_bomb():
+    """The folder import keeps one child per thread for many files; a bomb kills that child, the bomb is refused
+    with the same message, and the next file is read by a fresh child."""
+    from analysis.sandbox import Reader
+
+    reader = Reader()
+    try:
+        good = text_pdf(["Theme 1: transforming services", "", "We merged three teams into one."])
+        assert reader.extract("pdf", good).page_count == 1
+        first_child = reader.process.pid
+        assert reader.extract("pdf", good).blocks[0].text.startswith("Theme 1: transforming services")
+        assert reader.process.pid == first_child, "the same child reads file after file"
+        with pytest.raises(ExtractionRefused, match="memory allowed for a plan document"):
+            reader.extract("pdf", decompression_bomb_pdf())
+        with pytest.raises(ExtractionRefused, match="encrypted"):
+            reader.extract("pdf", encrypted_pdf())
+        assert reader.extract_file("plan.pdf", good).page_count == 1
+        assert reader.process.pid != first_child
+        with pytest.raises(ExtractionRefused, match="named as a PDF but is not a PDF"):
+            reader.extract_file("plan.pdf", b"plain words")
+    finally:
+        reader.close()
+    assert reader.process is None
+
+
+def test_a_reader_gives_up_on_a_file_that_outlasts_the_wall_clock():
+    from analysis.sandbox import Reader
+
+    reader = Reader(timeout=0.001)
+    try:
+        with pytest.raises(ExtractionRefused, match="took too long"):
+            reader.extract("pdf", text_pdf(["A plan"]))
+        assert reader.process is None, "the stuck child was killed"
+    finally:
+        reader.close()

@@ -14,6 +14,7 @@ import csv
 import json
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from tqdm import tqdm
 
 from analysis import services
 from analysis.extract import ExtractionRefused
-from analysis.sandbox import EXTENSIONS, check_size
+from analysis.sandbox import EXTENSIONS, Reader, check_size
 from councils.selectors import council_by_code
 from plans.selectors import return_by_slug
 
@@ -120,6 +121,8 @@ class Command(BaseCommand):
         refused: list[dict] = []
         imported: list[int] = []
 
+        # Each reading thread keeps one limited child for all its files (analysis.sandbox.Reader).
+        local, readers = threading.local(), []
         # Councils are looked up here, once: the reading threads never touch the database.
         councils = {code: council_by_code(code) for code in {code for _, code in pairs if code}}
 
@@ -130,9 +133,12 @@ class Command(BaseCommand):
             if councils.get(code) is None:
                 problem = f"No council with the ONS code {code!r}; name the file after it or list it in a manifest."
                 return pair, None, None, problem
+            if not hasattr(local, "reader"):
+                local.reader = Reader()
+                readers.append(local.reader)
             try:
                 data = _read_bytes(path)
-                return pair, data, services.read_document(filename=path.name, data=data), None
+                return pair, data, services.read_document(filename=path.name, data=data, reader=local.reader), None
             except services.ImportRefused as refusal:
                 return pair, None, None, str(refusal)
 
@@ -150,6 +156,9 @@ class Command(BaseCommand):
             if work is not None:
                 work.fail(error)
             raise
+        finally:
+            for reader in readers:
+                reader.close()
         seconds = (timezone.now() - started).total_seconds()
         if quiet:
             self.stdout.write(
