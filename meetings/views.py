@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.audit import events_for
+from councils.selectors import council_by_code
 from meetings import access, selectors, services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PastAgendaForm
@@ -228,7 +229,15 @@ def preview_pack(request, meeting_id):
 
 @require_GET
 def public_agendas(request):
-    return render(request, "meetings/public_agendas.html", {"meetings": selectors.published_meetings()[:200]})
+    """Published agendas, newest first; `?council=<ONS code>` for one council's (as its page links)."""
+    code = request.GET.get("council", "").strip()[:20]
+    council = council_by_code(code) if code else None
+    meetings = selectors.published_meetings(council=council) if council or not code else []
+    return render(
+        request,
+        "meetings/public_agendas.html",
+        {"meetings": list(meetings[:200]), "council": council, "unknown_code": code if code and not council else ""},
+    )
 
 
 @require_GET

@@ -132,3 +132,16 @@ def test_a_pack_missing_from_storage_is_404_not_an_error(client, dorset_clerk, m
     default_storage.delete(meeting.pack_path)
     assert client.get(f"/meetings/agendas/{meeting.pk}/agenda-pack.pdf").status_code == 404
     assert client.get(f"/meetings/agendas/{meeting.pk}/").status_code == 200
+
+
+def test_the_public_list_of_agendas_can_show_one_council(client, dorset_clerk, meeting, dorset):
+    services.add_agenda_item(
+        meeting=meeting, paper=cleared_paper(dorset, dorset_clerk, "Forward plan"), actor=dorset_clerk
+    )
+    services.publish_agenda(meeting=meeting, actor=dorset_clerk)
+    assert "Cabinet" in soup(client.get("/meetings/agendas/?council=E06000059")).select_one("table").text
+    somerset = soup(client.get("/meetings/agendas/?council=e06000066"))
+    assert somerset.select_one(".govuk-caption-l").text == "Somerset Council" and not somerset.select("table")
+    unknown = soup(client.get("/meetings/agendas/?council=<script>"))
+    assert "There is no council with the code <script>" in unknown.text and not unknown.select("table")
+    assert b"<script>" not in client.get("/meetings/agendas/?council=<script>").content.split(b"</header>")[1]
