@@ -141,7 +141,8 @@ def split_lines(lines: list[str], page: int | None) -> list[Block]:
         if PAGE_FOOTER.match(line):
             continue
         following = next((nxt for nxt in lines[index + 1 :] if nxt), "")
-        if not current and looks_like_heading(line) and (len(line) < 0.75 * full or not following):
+        short = len(line) < 0.75 * full or (len(line) <= 60 and following[:1].isupper())
+        if not current and looks_like_heading(line) and (short or not following):
             blocks.append(Block("heading", line, page))
             continue
         if BULLET.match(line):
@@ -291,11 +292,12 @@ def extract_docx(data: bytes) -> Extracted:
     blocks: list[Block] = []
     page = 1
     list_items: list[str] = []
+    list_page = page
     characters = 0
 
     def flush_list():
         if list_items:
-            blocks.append(Block("paragraph", "\n".join(list_items), page))
+            blocks.append(Block("paragraph", "\n".join(list_items), list_page))
             list_items.clear()
 
     for child in document.element.body.iterchildren():
@@ -328,6 +330,8 @@ def extract_docx(data: bytes) -> Extracted:
             if style == "title" and not title:
                 title = text
         elif "list" in style:
+            if not list_items:
+                list_page = page
             list_items.append(f"- {text}")
         else:
             flush_list()

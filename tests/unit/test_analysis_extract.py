@@ -98,3 +98,66 @@ def test_an_empty_file_is_refused_whatever_its_name():
     for kind in ("pdf", "docx", "html", "text"):
         with pytest.raises(ExtractionRefused, match="empty"):
             check_kind(kind, b"")
+
+
+# In this process, for files known to be safe: the same code the limited child runs.
+
+
+def test_a_word_document_keeps_headings_lists_tables_and_its_page_breaks():
+    import io
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from analysis.extract import extract
+
+    document = docx.Document()
+    document.core_properties.title = "Our plan"
+    document.add_heading("Theme 1", level=1)
+    document.add_paragraph("We merged three teams.")
+    document.add_paragraph("First action", style="List Bullet")
+    document.add_paragraph("Second action", style="List Bullet")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading("Theme 2", level=1)
+    table = document.add_table(rows=2, cols=2)
+    for row, values in zip(table.rows, [("Action", "Target"), ("Close depots", "3")], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    extracted = extract("docx", out.getvalue())
+    assert extracted.title == "Our plan" and extracted.page_count is None
+    assert [(b.kind, b.text, b.page) for b in extracted.blocks] == [
+        ("heading", "Theme 1", 1),
+        ("paragraph", "We merged three teams.", 1),
+        ("paragraph", "- First action\n- Second action", 1),
+        ("heading", "Theme 2", 2),
+        ("table", "Action | Target\nClose depots | 3", 2),
+    ]
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused():
+    import io
+    import zipfile
+
+    from analysis.extract import extract
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("photo.jpg", b"not a plan")
+    with pytest.raises(ExtractionRefused, match="not a Word document"):
+        extract("docx", out.getvalue())
+
+
+def test_a_pdf_read_in_this_process_gives_its_pages_and_refuses_encryption():
+    from analysis.extract import extract
+    from tests.unit.test_analysis_sandbox import encrypted_pdf, text_pdf
+
+    extracted = extract("pdf", text_pdf(["Theme 3: reducing wasteful spend", "", "Agency staff cost 1%."]))
+    assert extracted.page_count == 1 and extracted.title == "Theme 3: reducing wasteful spend"
+    with pytest.raises(ExtractionRefused, match="encrypted"):
+        extract("pdf", encrypted_pdf())
+    with pytest.raises(ExtractionRefused, match="damaged"):
+        extract("pdf", b"%PDF-1.4 nothing else")
+    with pytest.raises(ExtractionRefused, match="Only PDF"):
+        extract("odt", b"x")
