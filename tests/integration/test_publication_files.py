@@ -167,3 +167,90 @@ def test_json_and_csv_of_an_unpublished_plan_are_404(client, submitted_version):
         assert client.get(url).status_code == 404, url
     assert client.get(f"/published/{submitted_version.content_hash}/plan.json").status_code == 404
     assert not os.path.exists(default_storage.path("published"))
+
+
+def test_without_the_middleware_the_views_serve_the_same_checked_bytes(settings, published, submitted_version):
+    """With object storage the middleware has no local file to serve; the fallback views stream the stored
+    bytes after checking them (no template), with the same ETag, and refuse changed bytes."""
+    from django.test import Client
+
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PublishedFilesMiddleware")]
+    client = Client()
+    pdf_url = f"/published/{submitted_version.content_hash}/plan.pdf"
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response.content == stored(published.pdf_name)
+    assert response["ETag"] == f'"{published.file_hashes["pdf"]}"'
+    assert client.get(pdf_url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    latest = client.get(f"/councils/{DORSET}/plans/{SLUG}/")
+    assert latest.content == stored(published.html_name)
+    assert client.get(f"/published/{submitted_version.content_hash}/plan.exe").status_code == 404
+    assert client.get(f"/published/{'1' * 64}/plan.html").status_code == 404
+    with open(default_storage.path(published.json_name), "ab") as handle:
+        handle.write(b" ")
+    assert client.get(f"/published/{submitted_version.content_hash}/plan.json").status_code == 503
+
+
+def test_a_publication_made_before_files_existed_gets_them_once(submitted_version, dorset_clerk, capsys):
+    """A demo database from before publications had files: write_public_files fills the blank file fields
+    once (an audit event says so), and running it again writes nothing."""
+    from django.utils import timezone
+
+    from core.models import AuditEvent
+
+    legacy = Publication.objects.create(
+        council=submitted_version.council,
+        return_definition=submitted_version.return_definition,
+        version=submitted_version,
+        content_hash=submitted_version.content_hash,
+        published_by=dorset_clerk,
+        published_at=timezone.now(),
+    )
+    with pytest.raises(SystemExit):
+        call_command("verify_publications")
+    assert "has no files recorded" in capsys.readouterr().err
+    call_command("write_public_files")
+    legacy.refresh_from_db()
+    assert legacy.html_name == f"published/{submitted_version.content_hash}/plan.html"
+    assert legacy.file_hashes["pdf"] == sha(stored(legacy.pdf_name))
+    assert AuditEvent.objects.filter(action="PublicationFilesWritten").count() == 1
+    events = AuditEvent.objects.count()
+    call_command("write_public_files")
+    call_command("verify_publications")
+    assert AuditEvent.objects.count() == events
+    assert "match their recorded SHA-256" in capsys.readouterr().out
+
+
+def test_an_older_version_or_text_already_published_is_refused_and_nothing_changes(
+    client, walked_plan, dorset_author, dorset_clerk, dorset_director
+):
+    """Version 3 is published as a correction; then publishing version 2 (older) is refused, and so is a
+    version 5 whose text is version 1's again: each with a clear message, no record and no file written."""
+    from django.utils import timezone
+
+    from governance.services import record_decision
+    from plans.services import freeze_draft, save_draft
+    from submissions.services import publish_version, submit_version
+    from tests.conftest import THEME_TEXT
+
+    submit_version(version=walked_plan.endorsed, actor=dorset_director)
+    publish_version(version=walked_plan.endorsed, actor=dorset_clerk, correction_note="Version 3 text.")
+    draft = walked_plan.draft
+    draft.refresh_from_db()
+    draft = save_draft(draft=draft, bodies=dict(THEME_TEXT), based_on_revision=draft.revision, actor=dorset_author)
+    again = freeze_draft(draft=draft, actor=dorset_author)
+    assert again.content_hash == walked_plan.published.content_hash and again.number == 5
+    record_decision(
+        version=again, outcome="approved", decision_maker="Cabinet", decided_on=timezone.localdate(), actor=dorset_clerk
+    )
+    submit_version(version=again, actor=dorset_director)
+    client.force_login(dorset_clerk)
+    for version, message in (
+        (walked_plan.submitted, "Version 3 is already published; version 2 is older"),
+        (again, "Version 5 has the same text as version 1, which is already published"),
+    ):
+        before = snapshot()
+        response = client.post(f"/your-plans/versions/{version.pk}/publish/", {"correction_note": "Try it."})
+        assert response.status_code == 400
+        assert message in error_summary_text(response)
+        assert snapshot() == before, describe_change(before, snapshot())
+    assert not default_storage.exists(f"published/{walked_plan.submitted.content_hash}/plan.html")
