@@ -207,7 +207,9 @@ def create_report(
     moment = _now(at)
     with transaction.atomic():
         locked = (
-            PlanVersion.objects.select_for_update().select_related("council", "return_definition").get(pk=version.pk)
+            PlanVersion.objects.select_for_update(of=("self",))
+            .select_related("council", "return_definition")
+            .get(pk=version.pk)
         )
         existing = DecisionReport.objects.filter(version=locked).first()
         if existing is not None:
@@ -306,7 +308,11 @@ def save_report(
     """
     moment = _now(at)
     with transaction.atomic():
-        locked = DecisionReport.objects.select_for_update().select_related("version", "council").get(pk=report.pk)
+        locked = (
+            DecisionReport.objects.select_for_update(of=("self",))
+            .select_related("version", "council")
+            .get(pk=report.pk)
+        )
         _refuse_if_decided(locked)
         if locked.revision != based_on_revision:
             raise GovernanceRefusal(
@@ -354,7 +360,11 @@ def move_report_to_version(*, report: DecisionReport, version: PlanVersion, acto
     """Point the report at a newer frozen version of the same plan (its Appendix A). Voids sign-offs."""
     moment = _now(at)
     with transaction.atomic():
-        locked = DecisionReport.objects.select_for_update().select_related("version", "council").get(pk=report.pk)
+        locked = (
+            DecisionReport.objects.select_for_update(of=("self",))
+            .select_related("version", "council")
+            .get(pk=report.pk)
+        )
         _refuse_if_decided(locked)
         if version.draft_id != locked.version.draft_id or version.number <= locked.version.number:
             raise GovernanceRefusal("Choose a later version of the same plan")
@@ -386,7 +396,7 @@ def name_line_person(*, line: ChecklistLine, person, actor, at=None) -> Checklis
     """Name who must complete a sign-off line. They must hold the line's role at the council, and the
     monitoring officer and the section 151 officer lines must name different people."""
     with transaction.atomic():
-        locked = ChecklistLine.objects.select_for_update().select_related("report__council").get(pk=line.pk)
+        locked = ChecklistLine.objects.select_for_update(of=("self",)).select_related("report__council").get(pk=line.pk)
         council = locked.report.council
         if locked.kind != LineKind.SIGN_OFF:
             raise GovernanceRefusal("Only sign-off lines name a person", field="person")
@@ -434,7 +444,7 @@ def sign_line(
     moment = _now(at)
     with transaction.atomic():
         locked = (
-            ChecklistLine.objects.select_for_update()
+            ChecklistLine.objects.select_for_update(of=("self",))
             .select_related("report__council", "report__version", "person")
             .get(pk=line.pk)
         )
@@ -496,7 +506,7 @@ def record_consultee(
     moment = _now(at)
     with transaction.atomic():
         locked = (
-            ChecklistLine.objects.select_for_update()
+            ChecklistLine.objects.select_for_update(of=("self",))
             .select_related("report__council", "report__version")
             .get(pk=line.pk)
         )
@@ -632,7 +642,7 @@ def record_decision(
             "The call-in period must be 0 working days or more (0 means no call-in)", field="call_in_working_days"
         )
     with transaction.atomic():
-        locked = PlanVersion.objects.select_for_update().select_related("council").get(pk=version.pk)
+        locked = PlanVersion.objects.select_for_update(of=("self",)).select_related("council").get(pk=version.pk)
         if decided_on > uk_date(moment):
             raise InvalidTransition("Decision", "frozen", outcome, reason="The decision date cannot be in the future")
         if decided_on < uk_date(locked.frozen_at):
@@ -906,7 +916,11 @@ def resolve_call_in(*, call_in: CallIn, outcome: str, resolved_on: datetime.date
     if outcome not in (CallInOutcome.NO_FURTHER_ACTION, CallInOutcome.REFERRED_BACK):
         raise GovernanceRefusal("Select what scrutiny decided", field="outcome")
     with transaction.atomic():
-        locked = CallIn.objects.select_for_update().select_related("decision__version__council").get(pk=call_in.pk)
+        locked = (
+            CallIn.objects.select_for_update(of=("self",))
+            .select_related("decision__version__council")
+            .get(pk=call_in.pk)
+        )
         if locked.outcome != CallInOutcome.PENDING:
             if locked.outcome == outcome and locked.resolved_on == resolved_on:
                 return locked
