@@ -137,3 +137,54 @@ class PastAgendaForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """No fields: a POST button; refusals are added as non-field errors for the error summary."""
+
+
+class PaperForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter the paper's title"})
+    report_of = forms.CharField(
+        label="Whose report is it?",
+        help_text="For example, the Chief Executive, or the Leader of the Council.",
+        max_length=200,
+        error_messages={"required": "Enter whose report it is"},
+    )
+    author_names = forms.CharField(
+        label="Report authors",
+        help_text="Names and job titles.",
+        max_length=300,
+        error_messages={"required": "Enter who wrote the report"},
+    )
+    summary = forms.CharField(
+        label="Summary", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Enter a summary"}
+    )
+    recommendation = forms.CharField(
+        label="Recommendation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what members are asked to decide or note"},
+    )
+    body = forms.CharField(
+        label="The report",
+        help_text="Sections in Markdown: start each with ## and its title, for example ## 1. Background.",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=60_000,
+        error_messages={
+            "required": "Enter the report's text",
+            "max_length": "The report must be 60,000 characters or fewer",
+        },
+    )
+    cleared_by = forms.CharField(
+        label="Who cleared the report?",
+        help_text="For example, the Monitoring Officer and the Section 151 Officer.",
+        max_length=300,
+        error_messages={"required": "Enter who cleared the report"},
+    )
+    cleared_on = GovUKDateField(
+        label="When was it cleared?",
+        label_for_errors="The date the report was cleared",
+        help_text="For example, 28 6 2024",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "report_of", "author_names", "summary", "recommendation", "body", "cleared_by"):
+            self.fields[name].govuk = {"label_class": "govuk-label--s"}
+        self.fields["cleared_on"].govuk = {"legend_class": "govuk-fieldset__legend--s"}

@@ -101,8 +101,12 @@ def write_paper(
     actor,
     at: datetime.datetime | None = None,
 ) -> Paper:
-    """A committee paper for other business than a plan decision (which has its own decision report)."""
+    """A committee paper for other business than a plan decision (which has its own decision report).
+
+    It can go on a published agenda once it has text and says who cleared it, and when."""
     moment = at or timezone.now()
+    if cleared_on is not None and cleared_on > uk_date(moment):
+        raise MeetingRefused("The date the report was cleared cannot be in the future", field="cleared_on")
     with transaction.atomic():
         paper = Paper.objects.create(
             council=council,

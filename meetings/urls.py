@@ -7,6 +7,7 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="meeting_list"),
     path("new/", views.schedule_meeting, name="schedule_meeting"),
+    path("papers/new/", views.write_paper, name="write_paper"),
     path("<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path("<int:meeting_id>/items/add/", views.add_item, name="add_item"),
     path("items/<int:item_id>/remove/", views.remove_item, name="remove_item"),

@@ -11,7 +11,7 @@ from core.audit import events_for
 from councils.selectors import council_by_code
 from meetings import access, selectors, services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
-from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PastAgendaForm
+from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PaperForm, PastAgendaForm
 from meetings.notice import notice_warning
 from meetings.pack import render_agenda_pack, time_text
 
@@ -66,6 +66,26 @@ def schedule_meeting(request):
         "meetings/schedule_meeting.html",
         {"form": form, "council": council, "committees": selectors.committees_of(council)},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def write_paper(request):
+    """A committee paper for other business; `?meeting=<id>` brings the writer back to that agenda."""
+    council = access.get_council_for_managing_meetings(request.user)
+    form = PaperForm(request.POST if request.method == "POST" else None)
+    meeting_id = request.GET.get("meeting", "")
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = services.write_paper(council=council, actor=request.user, **form.cleaned_data)
+        except MeetingRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+        else:
+            messages.success(request, f"Paper written: {paper.title}. It can now go on an agenda")
+            if meeting_id.isdigit() and selectors.meeting_by_id(int(meeting_id)):
+                return redirect("meetings:add_item", meeting_id=int(meeting_id))
+            return redirect("meetings:meeting_list")
+    return render(request, "meetings/write_paper.html", {"form": form, "council": council})
 
 
 def _item_rows(meeting):

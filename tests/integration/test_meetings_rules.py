@@ -145,3 +145,49 @@ def test_the_public_list_of_agendas_can_show_one_council(client, dorset_clerk, m
     unknown = soup(client.get("/meetings/agendas/?council=<script>"))
     assert "There is no council with the code <script>" in unknown.text and not unknown.select("table")
     assert b"<script>" not in client.get("/meetings/agendas/?council=<script>").content.split(b"</header>")[1]
+
+
+def paper_form(**changes) -> dict:
+    data = {
+        "title": "Forward plan",
+        "report_of": "the Leader of the Council",
+        "author_names": "A. Officer, Democratic Services Manager",
+        "summary": "The decisions expected in the next four months.",
+        "recommendation": "That Cabinet notes the forward plan.",
+        "body": "## 1. Background\n\nThe forward plan lists key decisions.",
+        "cleared_by": "the Monitoring Officer",
+        "cleared_on-day": "28",
+        "cleared_on-month": "6",
+        "cleared_on-year": "2024",
+    }
+    return {**data, **changes}
+
+
+def test_democratic_services_write_a_paper_and_put_it_on_the_agenda(client, dorset_clerk, meeting):
+    from meetings.models import Paper
+
+    client.force_login(dorset_clerk)
+    assert soup(client.get("/meetings/papers/new/")).h1.text.strip() == "Write a committee paper"
+    response = client.post(f"/meetings/papers/new/?meeting={meeting.pk}", paper_form())
+    assert response.status_code == 302 and response["Location"] == f"/meetings/{meeting.pk}/items/add/"
+    paper = Paper.objects.get()
+    assert (paper.title, paper.cleared_on) == ("Forward plan", datetime.date(2024, 6, 28))
+    assert f"paper-{paper.pk}" in client.get(response["Location"]).content.decode()
+    assert client.post("/meetings/papers/new/", paper_form(title="Second")).status_code == 302
+
+
+def test_a_paper_with_missing_parts_or_a_future_clearance_is_refused(client, dorset_clerk, dorset_author):
+    from meetings.models import Paper
+
+    client.force_login(dorset_clerk)
+    empty = soup(client.post("/meetings/papers/new/", {}))
+    summary = empty.select_one(".govuk-error-summary").text
+    for message in ["Enter the paper's title", "Enter the report's text", "Enter who cleared the report"]:
+        assert message in summary
+    next_year = datetime.date.today().year + 1
+    future = soup(client.post("/meetings/papers/new/", paper_form(**{"cleared_on-year": str(next_year)})))
+    assert "cannot be in the future" in future.select_one(".govuk-error-summary").text
+    assert not Paper.objects.exists()
+    client.force_login(dorset_author)
+    assert client.post("/meetings/papers/new/", paper_form()).status_code == 404
+    assert not Paper.objects.exists()
