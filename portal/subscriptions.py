@@ -173,3 +173,25 @@ def send_publication_notices(*, publication, base_url: str, at: datetime.datetim
             ).send()
         sent += 1
     return sent
+
+
+def send_progress_update(*, council, subject: str, message: str, base_url: str) -> int:
+    """Email every confirmed subscriber of a council a progress update (from performance monitoring, say),
+    each with its own one-click unsubscribe link. Returns how many were sent."""
+    from portal.selectors import confirmed_subscriptions
+
+    base_url = base_url.rstrip("/")
+    connection = get_connection()
+    sent = 0
+    for subscription in confirmed_subscriptions(council).select_related("council"):
+        links = _links(subscription, base_url)
+        body = render_to_string("portal/email/progress_update.txt", {"council": council, "message": message, **links})
+        sent += EmailMessage(
+            subject=f"{council.name}: {subject}",
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[subscription.email],
+            headers=_unsubscribe_headers(links["unsubscribe_url"]),
+            connection=connection,
+        ).send()
+    return sent

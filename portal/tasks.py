@@ -29,3 +29,15 @@ def rewrite_council_index() -> str:
     from portal.site_files import write_council_index
 
     return write_council_index().sha256
+
+
+@task()
+def email_progress_update(council_id: int, subject: str, message: str, base_url: str) -> int:
+    """Send a council's progress update to its confirmed subscribers."""
+    from councils.models import Council
+    from portal.subscriptions import send_progress_update
+
+    council = Council.objects.filter(pk=council_id).first()
+    if council is None:
+        return 0
+    return send_progress_update(council=council, subject=subject, message=message, base_url=base_url)

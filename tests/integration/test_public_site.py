@@ -195,3 +195,20 @@ def test_forged_garbled_and_expired_links_change_nothing(client, monkeypatch, dj
     assert subscription.confirmed_at is None
     assert client.post(f"/subscriptions/unsubscribe/{old}/").status_code == 200
     assert not Subscription.objects.exists()
+
+
+def test_a_progress_update_reaches_confirmed_subscribers_only(client, dorset, somerset):
+    from django.utils import timezone
+
+    from portal.tasks import email_progress_update
+
+    now = timezone.now()
+    Subscription.objects.create(email="confirmed@example.com", council=dorset, created_at=now, confirmed_at=now)
+    Subscription.objects.create(email="pending@example.com", council=dorset, created_at=now)
+    Subscription.objects.create(email="elsewhere@example.com", council=somerset, created_at=now, confirmed_at=now)
+    email_progress_update.enqueue(dorset.pk, "progress on your plan", "Two depots closed.", "http://testserver")
+    (update,) = mail.outbox
+    assert update.to == ["confirmed@example.com"]
+    assert update.subject == "Dorset: progress on your plan"
+    assert "Two depots closed." in update.body and "/subscriptions/unsubscribe/" in update.body
+    assert update.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
