@@ -19,14 +19,14 @@ METHOD = "combined"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _method_version() -> str:
+def _method_version(package: Path = _PACKAGE) -> str:
+    """The method's name and a hash of its code, rules, training examples and taxonomy."""
     digest = hashlib.sha256(METHOD.encode())
-    files = sorted(_PACKAGE.glob("*.py")) + sorted((_PACKAGE / "data").glob("*"))
-    files.append(_PACKAGE.parents[1] / "plans" / "data" / "barrier_taxonomy.csv")
+    files = sorted(package.glob("*.py")) + sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    files.append(package.parents[1] / "plans" / "data" / "barrier_taxonomy.csv")
     for path in files:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        digest.update(path.relative_to(package.parents[1]).as_posix().encode())
+        digest.update(path.read_bytes())
     return f"{METHOD}-{digest.hexdigest()[:12]}"
 
 
