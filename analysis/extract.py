@@ -337,6 +337,8 @@ def extract_docx(data: bytes) -> Extracted:
             flush_list()
             blocks.append(Block("paragraph", text, page))
     flush_list()
+    if page == 1:  # no page break recorded anywhere: the pages are not known, rather than all "page 1"
+        blocks = [Block(block.kind, block.text, None) for block in blocks]
     return Extracted("docx", None, title, blocks)
 
 

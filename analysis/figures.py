@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-EXTRACTION_VERSION = "figures-1"
+EXTRACTION_VERSION = "figures-2"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -40,7 +40,10 @@ STAFF_BUDGET = re.compile(
     r"total (?:staff|pay|employee)|salary budget|staff spend",
     re.I,
 )
-SAVINGS = re.compile(r"\bsav(?:ing|ings|ed|e|es)\b|efficienc", re.I)
+SAVINGS = re.compile(
+    r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)", re.I
+)
+CLAUSE_END = re.compile(r"[,;]|\band\b|\bbut\b")
 GAP = re.compile(r"\bgap\b|shortfall|deficit", re.I)
 EDI = re.compile(r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity", re.I)
 
@@ -166,6 +169,8 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
         for index, (start, end, unit, match) in enumerate(kept):
             next_start = kept[index + 1][0] if index + 1 < len(kept) else len(sentence)
             before, after = sentence[previous_end:start], sentence[end:next_start]
+            clause_end = CLAUSE_END.search(after)
+            after = after[: clause_end.start()] if clause_end else after  # what follows, within its own clause
             previous_end = end
             measure, words = _nearest_measure(before, after, prefer_after=unit != "percent")
             key = f"s{offset + start}"

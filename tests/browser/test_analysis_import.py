@@ -14,6 +14,7 @@ def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_p
     bad_file.write_bytes(b"These words were saved as text and renamed to .pdf.\n")
 
     sign_in(analyst)
+    check_page(page, "department-home")
     page.goto("/analysis/import/")
     check_page(page, "analysis-import")
 

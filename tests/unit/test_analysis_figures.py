@@ -79,3 +79,9 @@ def test_guidance_subjects_are_found_anywhere_in_the_plan():
     assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, True, True)
     nothing = guidance_found(["The Environment Agency manages flood defences."])
     assert (nothing.consultants_addressed, nothing.agency_addressed, nothing.edi_addressed) == (False, False, False)
+
+
+def test_what_follows_a_number_counts_only_within_its_own_clause():
+    """"£114m out of its running costs, and ... a gap of £63m": the first is a saving, not a budget gap."""
+    found = kinds("The council has taken £114m out of its running costs, and it still expects a gap of £63m.")
+    assert found == {"savings": Decimal("114000000"), "budget_gap": Decimal("63000000")}
