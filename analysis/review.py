@@ -296,7 +296,7 @@ def review_barriers(*, passage: Passage, category_slugs: list[str], token: str, 
                     row = PassageBarrier(passage=passage, document=passage.document, category=category)
                     _mark(row, actor=actor, moment=moment, present=True)
                     row.save()
-                    outcome.added.append(slug)
+                    outcome.added.append(f"“{category.label}”")
                 continue
             if (row.source == TagSource.PERSON and row.present == applies) or (not row.present and not applies):
                 continue
@@ -304,9 +304,9 @@ def review_barriers(*, passage: Passage, category_slugs: list[str], token: str, 
             _mark(row, actor=actor, moment=moment, present=applies)
             row.save(update_fields=["source", "present", "reviewed_by", "reviewed_at"])
             if applies:
-                (outcome.confirmed if was_present else outcome.added).append(slug)
+                (outcome.confirmed if was_present else outcome.added).append(f"“{category.label}”")
             else:
-                outcome.removed.append(slug)
+                outcome.removed.append(f"“{category.label}”")
         if outcome.changed:
             _record(
                 action="PassageBarriersReviewed",

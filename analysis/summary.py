@@ -7,10 +7,14 @@ council type. Every export carries the note on responsible use. Nothing ranks co
 """
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from analysis import explorer
@@ -26,11 +30,17 @@ class Citation:
     page: int | None
     position: int
     ask: str = ""
+    href: str = ""
 
     @property
     def reference(self) -> str:
         where = f"page {self.page}, " if self.page else ""
         return f"{where}passage {self.position}"
+
+    @property
+    def short_reference(self) -> str:
+        """The compact form the PDF uses: 'p. 3 ¶12' (page 3, passage 12)."""
+        return f"p. {self.page} ¶{self.position}" if self.page else f"¶{self.position}"
 
 
 @dataclass
@@ -107,13 +117,16 @@ def _cited(model, filters: explorer.Filters, key_field: str, *, with_ask: bool =
         .order_by(key_field, "document__council__name", "document_id", "passage__position")
     )
     found: dict[str, dict[int, CouncilCitations]] = {}
+    prefix = reverse("analysis:review_passage", args=[1]).removesuffix("1/")  # once, not per citation
     for row in rows:
         key, name, code, authority_type, region, document_id, title, passage_id, page, position = row[:10]
         councils = found.setdefault(str(key), {})
         entry = councils.get(document_id)
         if entry is None:
             entry = councils[document_id] = CouncilCitations(name, code, authority_type, region, document_id, title)
-        entry.citations.append(Citation(passage_id, page, position, row[10] if with_ask else ""))
+        entry.citations.append(
+            Citation(passage_id, page, position, row[10] if with_ask else "", f"{prefix}{passage_id}/")
+        )
     return {key: list(councils.values()) for key, councils in found.items()}
 
 
@@ -153,6 +166,71 @@ def summary_html(summary: PanelSummary, *, for_print: bool = False, base_url: st
 def summary_pdf(summary: PanelSummary, *, base_url: str = ""):
     """The summary as a tagged PDF (core.pdf.render_pdf): RenderedPdf(pdf, page_count)."""
     return render_pdf(summary_html(summary, for_print=True, base_url=base_url))
+
+
+# A summary citing up to this many passages is printed while the person waits (a few seconds); a
+# bigger one (all 317 councils: about 45 pages, half a minute of layout) is prepared in the background
+# and kept, once per content, in storage.
+PRINT_NOW_CITATIONS = 1500
+STORAGE_DIR = "analysis/panel-summaries"
+
+
+def citation_count(summary: PanelSummary) -> int:
+    return sum(len(c.citations) for s in summary.themes + summary.barriers for c in s.cited)
+
+
+def content_digest(summary: PanelSummary) -> str:
+    """What the summary says (not when it was made): the same corpus and filters give the same digest,
+    so a stored PDF is reused until a tag, a review or a document changes."""
+    content = summary_csv(summary).splitlines()
+    content = [line for line in content if not line.startswith("Made,")]
+    return hashlib.sha256("\n".join(content).encode()).hexdigest()
+
+
+def stored_pdf_name(summary: PanelSummary) -> str:
+    return f"{STORAGE_DIR}/{summary.filters.return_definition.slug}-{content_digest(summary)[:24]}.pdf"
+
+
+def stored_pdf(summary: PanelSummary) -> bytes | None:
+    name = stored_pdf_name(summary)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def store_pdf(summary: PanelSummary) -> str:
+    """Print the summary and keep it under its content digest (once: a second call finds it there)."""
+    name = stored_pdf_name(summary)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(summary_pdf(summary).pdf))
+    return name
+
+
+def filters_as_data(filters: explorer.Filters) -> dict:
+    return {
+        "return_slug": filters.return_definition.slug,
+        "authority_type": filters.authority_type,
+        "region": filters.region,
+    }
+
+
+def prepare_pdf_later(*, filters: explorer.Filters) -> None:
+    """Queue the summary's PDF to be printed by the worker (analysis.tasks_summary)."""
+    from analysis.tasks_summary import print_panel_summary
+
+    print_panel_summary.enqueue(**filters_as_data(filters))
+
+
+def summary_for(*, return_slug: str, authority_type: str = "", region: str = "") -> PanelSummary | None:
+    from plans.selectors import barrier_categories, return_by_slug
+
+    return_definition = return_by_slug(return_slug)
+    if return_definition is None:
+        return None
+    filters = explorer.Filters(return_definition, authority_type, region)
+    themes = list(return_definition.themes.order_by("number"))
+    return panel_summary(filters, themes=themes, categories=barrier_categories())
 
 
 def _safe(value) -> str:

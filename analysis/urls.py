@@ -22,6 +22,7 @@ urlpatterns = [
     path("explorer/summary/", views_explorer.panel_summary, name="panel_summary"),
     path("explorer/summary.pdf", views_explorer.panel_summary_pdf, name="panel_summary_pdf"),
     path("explorer/summary.csv", views_explorer.panel_summary_csv, name="panel_summary_csv"),
+    path("explorer/summary.pdf/prepare/", views_explorer.panel_summary_prepare, name="panel_summary_prepare"),
     # Human review of a passage's tags (analysis/views_review.py).
     path("review/passages/<int:passage_id>/", views_review.review_passage, name="review_passage"),
     path("review/passages/<int:passage_id>/themes/", views_review.review_themes, name="review_themes"),

@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
 from analysis import explorer, summary
 from analysis.forms_explorer import ExplorerFilterForm, FigureKindForm, SearchForm
@@ -20,6 +21,7 @@ from analysis.selectors import search_passages
 from plans.selectors import barrier_categories, open_returns
 
 PASSAGES_PER_PAGE = 50
+REFRESH_SECONDS = 3
 
 
 def _filters(request) -> tuple[explorer.Filters, ExplorerFilterForm]:
@@ -263,11 +265,39 @@ def panel_summary(request):
 @require_GET
 @login_required
 def panel_summary_pdf(request):
-    found, filters, _ = _summary(request)
-    rendered = summary.summary_pdf(found, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(rendered.pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="panel-summary-{filters.return_definition.slug}.pdf"'
-    return response
+    """The summary as PDF: the stored print if this content was printed before; printed now if it is
+    small; otherwise a page offering to prepare it in the background (and refreshing while it is)."""
+    found, filters, form = _summary(request)
+    pdf = summary.stored_pdf(found)
+    if pdf is None and summary.citation_count(found) <= summary.PRINT_NOW_CITATIONS:
+        pdf = summary.summary_pdf(found, base_url=request.build_absolute_uri("/")).pdf
+    if pdf is not None:
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"panel-summary-{filters.return_definition.slug}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(
+        request,
+        "analysis/explorer/summary_pdf_wait.html",
+        _context(
+            request,
+            filters,
+            form,
+            "summary",
+            citations=summary.citation_count(found),
+            waiting=request.GET.get("waiting") == "1",
+            refresh_seconds=REFRESH_SECONDS,
+        ),
+    )
+
+
+@require_POST
+@login_required
+def panel_summary_prepare(request):
+    """Queue the summary's PDF for the worker, then wait for it on the PDF page."""
+    filters, _ = _filters(request)
+    summary.prepare_pdf_later(filters=filters)
+    return redirect(reverse("analysis:panel_summary_pdf") + "?" + filters.query(waiting="1"))
 
 
 @require_GET

@@ -63,6 +63,7 @@ SIGNED_IN = {
 COUNCIL = {
     "meetings:meeting_list": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
     "meetings:schedule_meeting": Route(("GET", "POST"), "meetings.manage_meetings", "for their own council"),
+    "meetings:write_paper": Route(("GET", "POST"), "meetings.manage_meetings", "for their own council"),
     "meetings:meeting_detail": Route(("GET",), "plans.view_council_work"),
     "meetings:add_item": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:remove_item": Route(("POST",), "meetings.manage_meetings"),
@@ -142,6 +143,7 @@ DEPARTMENT = {
     "analysis:panel_summary": Route(("GET",)),
     "analysis:panel_summary_pdf": Route(("GET",)),
     "analysis:panel_summary_csv": Route(("GET",)),
+    "analysis:panel_summary_prepare": Route(("POST",), why="queues the summary's PDF to be printed; no record"),
     "analysis:review_passage": Route(("GET",), why="every department person reads a passage's tags"),
     "analysis:review_themes": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:review_barriers": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),

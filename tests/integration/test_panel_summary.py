@@ -29,7 +29,8 @@ def pdf_text(data: bytes) -> tuple[int, str]:
         pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
     finally:
         document.close()
-    return len(pages), " ".join(" ".join(p.replace("\r\n", "\n").split()) for p in pages)
+    # pdfium reports a hyphen that falls at the end of a line as U+FFFE.
+    return len(pages), " ".join(" ".join(p.replace("\r\n", "\n").replace("\ufffe", "-").split()) for p in pages)
 
 
 def test_the_summary_page_cites_councils_alphabetically_with_their_passages(signed_in_panel, explorer_corpus):
@@ -62,9 +63,9 @@ def test_the_summary_pdf_has_pages_cites_passages_and_carries_the_note(signed_in
     assert "Page 1 of" in text
     assert NOTE_START in text
     assert "2 councils name this barrier, in 3 passages" in text
-    assert "Dorset (E06000059), Dorset productivity plan: page 1, passage 1" in text
-    assert "Kent (E10000016), Kent productivity plan: page 2, passage 2" in text
-    assert text.index("Dorset (E06000059), Dorset productivity plan: page 1") < text.index("Kent (E10000016), Kent")
+    assert "Dorset (E06000059): p. 1 ¶1 “multi-year settlements”, p. 3 ¶3" in text
+    assert "Kent (E10000016): p. 2 ¶2 “three-year settlements”" in text
+    assert text.index("Dorset (E06000059): p. 1 ¶1") < text.index("Kent (E10000016): p. 2 ¶2")
     assert "Camden" not in text  # only an older document: never counted, never cited
 
 
@@ -145,3 +146,36 @@ def test_the_explorer_pages_and_summary_carry_the_note_on_responsible_use(signed
     for path in ("", "barriers/", "themes/", "figures/", "search/?q=data", "passages/?theme=1", "summary/"):
         page = soup(signed_in_panel.get(f"/analysis/explorer/{path}"))
         assert explorer.RESPONSIBLE_USE in text_of(page.select_one("#responsible-use")), path
+
+
+def test_a_big_summary_is_printed_in_the_background_and_kept_until_its_content_changes(
+    signed_in_panel, explorer_corpus, settings, monkeypatch
+):
+    """Above the print-now size, the PDF link offers to prepare the PDF; preparing it (the task runs at
+    once in tests) stores it, and the same link then downloads it. A review changes the content, so the
+    stored PDF no longer applies and the offer comes back."""
+    from analysis import review, summary
+
+    monkeypatch.setattr(summary, "PRINT_NOW_CITATIONS", 3)
+    url = f"/analysis/explorer/summary.pdf?return={RETURN}"
+    offer = signed_in_panel.get(url)
+    assert offer.status_code == 200 and offer["Content-Type"].startswith("text/html")
+    assert "Prepare the PDF" in text_of(soup(offer).select_one("main"))
+    prepared = signed_in_panel.post(f"/analysis/explorer/summary.pdf/prepare/?return={RETURN}")
+    assert prepared.status_code == 302 and prepared["Location"].endswith("waiting=1")
+    download = signed_in_panel.get(prepared["Location"])
+    assert download["Content-Type"] == "application/pdf"
+    pages, text = pdf_text(download.content)
+    assert pages >= 1 and NOTE_START in text
+
+    passage = explorer_corpus.passages["kent2"]
+    analyst = _make_analyst()
+    review.review_barriers(passage=passage, category_slugs=[], token=review.state_token(passage), actor=analyst)
+    again = signed_in_panel.get(url)
+    assert again["Content-Type"].startswith("text/html")
+
+
+def _make_analyst():
+    from accounts.models import User
+
+    return User.objects.create_user(username="second-analyst", department_role="analyst")

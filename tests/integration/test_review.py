@@ -52,7 +52,7 @@ def test_an_analyst_removes_a_barrier_and_a_later_analysis_run_does_not_bring_it
             review_url(passage, "barriers"), {"barriers": keep, "token": review.state_token(passage)}
         )
         assert response.status_code == 302
-    assert "Review saved. Removed funding-certainty." in banners(signed_in_analyst.get(review_url(three)))
+    assert "Review saved. Removed “Funding certainty”." in banners(signed_in_analyst.get(review_url(three)))
     assert councils_naming(explorer_corpus, "funding-certainty") == 1
 
     services.analyse_now(documents=[explorer_corpus.documents["dorset"]], actor=None)
