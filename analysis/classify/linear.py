@@ -10,19 +10,24 @@ needed (about 0.15 CPU seconds), so no model file is committed and the model alw
 examples it came from.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from typing import TYPE_CHECKING
 
 from .corpus import LabelledPassage, load_dir
 from .rules import THEMES, clean
 from .taxonomy import barrier_ids, barrier_taxonomy
 from .types import PassageInput
+
+if TYPE_CHECKING:  # scikit-learn, SciPy and NumPy are imported when the model is first built, so
+    # importing analysis.classify (e.g. when Django loads URLs) costs nothing.
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
 
 TRAINING_DIR = Path(__file__).resolve().parent / "data" / "training"
 
@@ -53,6 +58,8 @@ class LinearModel:
     barriers: dict[str, LogisticRegression | None]
 
     def features(self, passages: list[PassageInput]) -> sparse.csr_matrix:
+        from scipy import sparse
+
         texts = [_text(p) for p in passages]
         heads = [_heading(p) for p in passages]
         parts = [self.words.transform(texts), self.headings.transform(heads)]
@@ -63,6 +70,8 @@ class LinearModel:
     @staticmethod
     def _proba(model: LogisticRegression | None, x: sparse.csr_matrix) -> np.ndarray:
         if model is None:
+            import numpy as np
+
             return np.zeros(x.shape[0])
         return model.predict_proba(x)[:, 1]
 
@@ -76,6 +85,8 @@ class LinearModel:
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression | None:
+    from sklearn.linear_model import LogisticRegression
+
     if y.sum() == 0 or y.sum() == len(y):
         return None
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0)
@@ -83,6 +94,10 @@ def _fit_one(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegressio
 
 
 def fit(examples: list[LabelledPassage], *, char_ngrams: bool = CHAR_NGRAMS) -> LinearModel:
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     passages = [e.passage for e in examples]
     texts = [_text(p) for p in passages]
     heads = [_heading(p) for p in passages]
