@@ -375,3 +375,27 @@ def record_decision(request, version_id: int, payload: DecisionIn):
 def decision_detail(request, decision_id: int):
     decision, refusal = _fetch(access.get_decision_for_view, request.auth, decision_id)
     return refusal or _decision_out(decision)
+
+
+class PublishIn(Schema):
+    published_on: datetime.date | None = Field(
+        None, description="The day the record was published; today when left out (a historic record keeps its date)"
+    )
+
+
+@router.post(
+    "/decisions/{decision_id}/publish",
+    response={200: DecisionOut, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    summary="Publish a decision's record",
+)
+def publish_decision_record(request, decision_id: int, payload: PublishIn):
+    """Starts the call-in period of an executive decision. Publishing again returns the same record.
+    409 for a date in the future or before the decision."""
+    decision, refusal = _fetch(access.get_decision_for_clerk, request.auth, decision_id)
+    if refusal:
+        return refusal
+    try:
+        services.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
+    except services.GovernanceRefusal as error:
+        return Status(409, {"detail": error.message})
+    return _decision_out(decision)

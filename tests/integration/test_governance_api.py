@@ -172,3 +172,18 @@ def check_operations(operations, headers, failures):
             conforms()
         except Exception as failure:
             failures.append(f"{operation.method.upper()} {operation.path}: {failure}")
+
+
+def test_a_decision_record_is_published_once_through_the_api_and_bad_dates_are_refused(
+    client, endorsed_version, dorset_clerk, dorset_author
+):
+    decision = Decision.objects.get()
+    clerk = Caller(client, dorset_clerk)
+    status, refused = clerk.call("post", f"/decisions/{decision.pk}/publish", {"published_on": "2099-01-01"})
+    assert status == 409 and "future" in refused["detail"]
+    status, _ = Caller(client, dorset_author).call("post", f"/decisions/{decision.pk}/publish", {})
+    assert status == 404  # only democratic services publish records
+    status, published = clerk.call("post", f"/decisions/{decision.pk}/publish", {})
+    again = clerk.call("post", f"/decisions/{decision.pk}/publish", {"published_on": "2024-07-10"})
+    assert status == again[0] == 200
+    assert published["record_published_on"] == again[1]["record_published_on"] == timezone.localdate().isoformat()
