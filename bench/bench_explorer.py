@@ -217,10 +217,12 @@ def main() -> None:
                 explorer.Question(figure="agency_share_of_staff_budget", low=Decimal("1"), high=Decimal("2")),
             )[:50]
         ),
-        "full-text search 'multi-year settlements'": lambda: search_passages(
+        "full-text search (analysis.selectors.search_passages)": lambda: search_passages(
             "multi-year settlements", return_definition=return_definition, limit=200
         ),
-        "panel summary data (every citation)": lambda: summary.panel_summary(
+    }
+    exports = {
+        "panel summary data (every citation, for the exports)": lambda: summary.panel_summary(
             everything, themes=themes, categories=categories
         ),
     }
@@ -231,6 +233,10 @@ def main() -> None:
         print(f"  {name:<52} {found:8.1f}{'' if found < TARGET_MS else '  OVER TARGET'}")
         if found >= TARGET_MS:
             slow.append(name)
+
+    print(f"\nExports (median of {RUNS}, ms; not explorer queries, no target):")
+    for name, call in exports.items():
+        print(f"  {name:<52} {median_ms(call):8.1f}")
 
     client = Client()
     client.force_login(User.objects.get(username="bench-analyst"))
