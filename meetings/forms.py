@@ -162,7 +162,7 @@ class PaperForm(forms.Form):
         error_messages={"required": "Enter what members are asked to decide or note"},
     )
     body = forms.CharField(
-        label="The report",
+        label="Text of the report",
         help_text="Sections in Markdown: start each with ## and its title, for example ## 1. Background.",
         widget=forms.Textarea(attrs={"rows": 14}),
         max_length=60_000,
