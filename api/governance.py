@@ -14,6 +14,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
+from pydantic import field_validator
 
 from api.auth import BearerToken
 from api.schemas import Error, ValidationErrorOut
@@ -133,14 +134,21 @@ class DecisionIn(Schema):
     executive: bool = False
     call_in_working_days: int | None = Field(
         None,
-        ge=0,
-        le=MAX_CALL_IN_WORKING_DAYS,
-        description="Working days after publication of the record; the council's setting when left out",
+        description="Working days (0 to 30) after publication of the record; the council's setting when left out",
     )
     reasons: str = Field("", max_length=20000)
     alternatives_rejected: str = Field("", max_length=20000)
     conflicts_of_interest: str = Field("", max_length=20000)
     dispensation: str = Field("", max_length=20000)
+
+    @field_validator("call_in_working_days")
+    @classmethod
+    def call_in_in_range(cls, value):
+        if value is not None and value < 0:
+            raise ValueError("The call-in period must be 0 working days or more (0 means no call-in)")
+        if value is not None and value > MAX_CALL_IN_WORKING_DAYS:
+            raise ValueError(f"The call-in period must be {MAX_CALL_IN_WORKING_DAYS} working days or fewer")
+        return value
 
 
 def _not_found(detail: str) -> Status:

@@ -106,7 +106,7 @@ def test_a_decision_with_a_negative_call_in_period_is_refused_and_a_historic_one
     today = timezone.localdate().isoformat()
     body = {"outcome": "approved", "decision_maker": "Cabinet", "decided_on": today, "executive": True}
     status, refused = clerk.call("post", f"/versions/{frozen_version.pk}/decision", body | {"call_in_working_days": -1})
-    assert status == 422 and "greater than or equal to 0" in json.dumps(refused)
+    assert status == 422 and "The call-in period must be 0 working days or more" in json.dumps(refused)
     assert not Decision.objects.exists()
     status, future = clerk.call("post", f"/versions/{frozen_version.pk}/decision", body | {"decided_on": "2099-01-01"})
     assert status == 409 and "future" in future["detail"]
