@@ -179,7 +179,8 @@ def test_search_finds_passages_by_stemmed_words_with_a_highlighted_escaped_snipp
     assert hits and all("settlement" in h.passage.text.lower() for h in hits)
     somerset_hit = next(h for h in hits if h.passage.document.council == somerset)
     assert "<mark>settlements</mark>" in somerset_hit.snippet and "<mark>consultants</mark>" in somerset_hit.snippet
-    assert "<script>" not in somerset_hit.snippet and "&lt;script&gt;" in somerset_hit.snippet
+    # SQLite's snippet keeps the words and they are escaped; PostgreSQL's ts_headline drops tags: never markup.
+    assert "<script>" not in somerset_hit.snippet and "alert(1)" in somerset_hit.snippet
     assert selectors.search_passages('" OR * NEAR(') == [], "search syntax typed by a person is only words"
     assert selectors.search_passages("") == []
 
