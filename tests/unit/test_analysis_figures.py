@@ -82,6 +82,6 @@ def test_guidance_subjects_are_found_anywhere_in_the_plan():
 
 
 def test_what_follows_a_number_counts_only_within_its_own_clause():
-    """"£114m out of its running costs, and ... a gap of £63m": the first is a saving, not a budget gap."""
+    """In "£114m out of its running costs, and ... a gap of £63m" the first is a saving, not a budget gap."""
     found = kinds("The council has taken £114m out of its running costs, and it still expects a gap of £63m.")
     assert found == {"savings": Decimal("114000000"), "budget_gap": Decimal("63000000")}
