@@ -305,6 +305,8 @@ def publish_agenda(
                 ],
             },
         )
-    # The head of the audit chain goes outside the database with every publication.
-    write_anchor(reason=f"agenda {locked.council.gss_code} meeting {locked.pk}")
+        # The head of the audit chain goes outside the database with every publication, once the
+        # publication is committed (an anchor must never name an entry that was rolled back).
+        reason = f"agenda {locked.council.gss_code} meeting {locked.pk}"
+        transaction.on_commit(lambda: write_anchor(reason=reason))
     return locked

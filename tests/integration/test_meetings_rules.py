@@ -191,3 +191,21 @@ def test_a_paper_with_missing_parts_or_a_future_clearance_is_refused(client, dor
     client.force_login(dorset_author)
     assert client.post("/meetings/papers/new/", paper_form()).status_code == 404
     assert not Paper.objects.exists()
+
+
+def test_publishing_an_agenda_anchors_the_audit_chain_once_committed(
+    dorset_clerk, meeting, dorset, django_capture_on_commit_callbacks
+):
+    from core.audit import chain_head, read_anchors
+
+    services.add_agenda_item(
+        meeting=meeting, paper=cleared_paper(dorset, dorset_clerk, "Forward plan"), actor=dorset_clerk
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_agenda(meeting=meeting, actor=dorset_clerk)
+        assert read_anchors() == ([], []), "nothing is anchored before the publication is committed"
+    (anchor,), problems = read_anchors()
+    assert not problems
+    assert anchor.reason == f"agenda E06000059 meeting {meeting.pk}"
+    assert (anchor.last_event_id, anchor.last_event_hash) == tuple(chain_head())
+    assert AuditEvent.objects.get(pk=anchor.last_event_id).action == "AgendaPublished"
