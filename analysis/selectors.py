@@ -6,11 +6,13 @@ replaces the machine's row for the same passage and theme (or category, or figur
 current document for a return (`Document.is_current`).
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,9 +48,17 @@ def runs(*, scope: str = RunScope.CORPUS, limit: int = 50) -> list[AnalysisRun]:
     return list(AnalysisRun.objects.select_related("requested_by").filter(scope=scope).order_by("-id")[:limit])
 
 
-def run_in_progress() -> AnalysisRun | None:
+ABANDONED_AFTER = datetime.timedelta(hours=2)
+
+
+def run_in_progress(*, now: datetime.datetime | None = None) -> AnalysisRun | None:
+    """The corpus run waiting or running, if any. A run still unfinished two hours after it was asked for
+    (its worker stopped) no longer holds back a new one; it stays in the list as it was left."""
+    since = (now or timezone.now()) - ABANDONED_AFTER
     return (
-        AnalysisRun.objects.filter(scope=RunScope.CORPUS, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+        AnalysisRun.objects.filter(
+            scope=RunScope.CORPUS, status__in=[RunStatus.QUEUED, RunStatus.RUNNING], requested_at__gte=since
+        )
         .order_by("-id")
         .first()
     )

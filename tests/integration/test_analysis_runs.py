@@ -209,3 +209,18 @@ def test_aggregates_count_councils_once_from_current_documents_only(dorset, some
     category = barriers[0]["category"]
     behind = selectors.passages_for_barrier(return_definition=plan_return, category_slug=category)
     assert behind and all(p.document.is_current for p in behind)
+
+
+def test_a_run_whose_worker_stopped_does_not_hold_back_a_new_one(client, analyst, django_capture_on_commit_callbacks):
+    import datetime
+
+    stuck = AnalysisRun.objects.create(
+        method_version="m", requested_at=timezone.now() - datetime.timedelta(hours=3), status="running"
+    )
+    client.force_login(analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/analysis/runs/start/")
+    new = AnalysisRun.objects.exclude(pk=stuck.pk).get()
+    assert response["Location"] == f"/analysis/runs/{new.pk}/" and new.status == "done"
+    stuck.refresh_from_db()
+    assert stuck.status == "running", "the abandoned run is left as it was, for the record"
