@@ -21,6 +21,7 @@ import os
 import re
 from threading import Lock
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseNotModified
 
@@ -58,8 +59,6 @@ def storage_name_for(path: str, request) -> tuple[str, str, bool] | None:
 
 def _has_session(request) -> bool:
     # Someone signed in (or with messages waiting) gets the page rendered for them.
-    from django.conf import settings
-
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
 
 

@@ -4,9 +4,13 @@ request with a documented status and a body that matches its documented schema, 
 Bounded and deterministic (derandomised Hypothesis, a few examples per operation), through the WSGI
 application in-process, against a database holding Dorset's walked plan (a publication, submissions)."""
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -21,7 +25,25 @@ def public_get_operations(schema):
             yield operation
 
 
+@contextmanager
+def connections_kept_open():
+    """As Django's test client does: a request through the WSGI application must not close the database
+    connection that holds the test's transaction (PostgreSQL would lose the walked plan)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def test_every_public_get_endpoint_conforms_to_the_openapi_document(walked_plan):
+    with connections_kept_open():
+        check_every_public_get_endpoint()
+
+
+def check_every_public_get_endpoint():
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     operations = list(public_get_operations(schema))
     paths = {operation.path for operation in operations}

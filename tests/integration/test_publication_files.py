@@ -27,10 +27,9 @@ def sha(data: bytes) -> str:
 
 
 def body(response) -> bytes:
-    """A response's bytes, whether a file streamed by the server or a rendered page; closes any file."""
-    data = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
-    return data
+    """A response's bytes (files are served from memory as ordinary responses, never streamed)."""
+    assert not response.streaming
+    return response.content
 
 
 def stored(name: str) -> bytes:
