@@ -316,3 +316,13 @@ def _event_detail(event) -> str:
 def history_of(subject) -> list[tuple]:
     """The audit events of a report or decision, oldest first, each with a plain-words detail."""
     return [(event, _event_detail(event)) for event in events_for(subject)]
+
+
+def decisions_of(council) -> list[DecisionSummary]:
+    """The council's decisions on its plan versions, newest first, with where each has got to."""
+    decisions = (
+        Decision.objects.filter(version__council=council)
+        .select_related("version")
+        .order_by("-decided_on", "-recorded_at")
+    )
+    return [decision_summary(decision) for decision in decisions]

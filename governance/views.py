@@ -475,6 +475,7 @@ def council_reports(request):
         {
             "council": council,
             "reports": selectors.reports_of(council),
+            "decisions": selectors.decisions_of(council),
             "unreported": selectors.versions_without_report(council) if can_write else [],
             "waiting": selectors.lines_waiting_for(request.user),
             "delegations": selectors.delegations_for(request.user),
