@@ -42,6 +42,7 @@ class Extracted:
     page_count: int | None
     title: str
     blocks: list[Block]
+    labels: dict | None = None  # the classifier's labels per block, when a bulk reader was asked for them
 
     def as_dict(self) -> dict:
         return {

@@ -36,11 +36,37 @@ def allow_cpu(cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (used + cpu_seconds, resource.RLIM_INFINITY))
 
 
-def parse(kind: str, data: bytes) -> dict:
+def passage_labels(blocks) -> dict:
+    """The classifier's labels for the passages, as the corpus will store them (each with the nearest heading
+    above it), so a bulk import's run need not classify them again in the importing process."""
+    from analysis.classify import METHOD_VERSION, PassageInput, classify_passages
+
+    inputs, heading = [], ""
+    for block in blocks:
+        inputs.append(PassageInput(text=block.text, heading=heading[:300] or None))
+        if block.kind == "heading":
+            heading = block.text
+    labels = [
+        {"themes": sorted(label.themes), "barriers": [[b.category, b.ask] for b in label.barriers]}
+        for label in classify_passages(inputs)
+    ]
+    return {"method": METHOD_VERSION, "inputs": inputs_digest(inputs), "passages": labels}
+
+
+def inputs_digest(inputs) -> str:
+    """What the labels were made from, so they are used only for exactly these passages."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps([[i.text, i.heading] for i in inputs]).encode()).hexdigest()
+
+
+def parse(kind: str, data: bytes, *, classify: bool = False) -> dict:
     from analysis.extract import ExtractionRefused, extract
 
     try:
-        return {"ok": True, **extract(kind, data).as_dict()}
+        extracted = extract(kind, data)
+        labels = passage_labels(extracted.blocks) if classify else None
+        return {"ok": True, **extracted.as_dict(), "labels": labels}
     except ExtractionRefused as refusal:
         return {"ok": False, "message": str(refusal)}
     except MemoryError:
@@ -73,7 +99,7 @@ def serve(memory_bytes: int, cpu_seconds: int) -> int:
         header = json.loads(read_exactly(stdin, header_length) or b"{}")
         data = read_exactly(stdin, data_length) or b""
         allow_cpu(cpu_seconds)
-        answer = json.dumps(parse(header.get("kind", ""), data)).encode()
+        answer = json.dumps(parse(header.get("kind", ""), data, classify=header.get("classify", False))).encode()
         stdout.write(struct.pack(">I", len(answer)) + answer)
         stdout.flush()
 

@@ -107,6 +107,7 @@ def _extracted(result: dict) -> Extracted:
         page_count=result["page_count"],
         title=result["title"],
         blocks=[Block(**block) for block in result["blocks"]],
+        labels=result.get("labels"),
     )
 
 
@@ -133,9 +134,11 @@ class Reader:
         cpu_seconds: int = CPU_LIMIT_SECONDS,
         timeout: float = WALL_CLOCK_SECONDS,
         files_per_child: int = 100,
+        classify: bool = False,
     ):
         self.memory_bytes, self.cpu_seconds, self.timeout = memory_bytes, cpu_seconds, timeout
         self.files_per_child = files_per_child
+        self.classify = classify  # also run the (pure) passage classifier in the child, in parallel
         self.process: subprocess.Popen | None = None
         self.files_read = 0
 
@@ -189,7 +192,7 @@ class Reader:
             self.close()
             self.process, self.files_read = self._start(), 0
         self.files_read += 1
-        header = json.dumps({"kind": kind}).encode()
+        header = json.dumps({"kind": kind, "classify": self.classify}).encode()
         deadline = time.monotonic() + self.timeout
         try:
             self.process.stdin.write(struct.pack(">II", len(header), len(data)) + header + data)

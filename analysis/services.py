@@ -457,12 +457,36 @@ def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[s
     return len(set(wanted) - person_keys), len(person_keys)
 
 
-def _analyse_document(document: Document, run: AnalysisRun, lookups: _Lookups) -> tuple[dict, str]:
+def _labels_from_reader(precomputed: dict | None, inputs: list) -> list | None:
+    """Labels a bulk reader's child computed, if they were made from exactly these passages by the classifier
+    this process would use; otherwise None (classify here)."""
+    from analysis.classify import METHOD_VERSION, BarrierLabel, PassageLabels
+    from analysis.extract_child import inputs_digest
+
+    if not precomputed or precomputed.get("method") != METHOD_VERSION:
+        return None
+    if precomputed.get("inputs") != inputs_digest(inputs):
+        return None
+    return [
+        PassageLabels(
+            themes=frozenset(label["themes"]),
+            barriers=tuple(BarrierLabel(category=c, ask=a) for c, a in label["barriers"]),
+        )
+        for label in precomputed["passages"]
+    ]
+
+
+def _analyse_document(
+    document: Document, run: AnalysisRun, lookups: _Lookups, precomputed: dict | None = None
+) -> tuple[dict, str]:
     """Themes, barriers, figures and guidance for one document; returns counts and a digest."""
     from analysis.classify import PassageInput, classify_passages
 
     passages = list(document.passages.order_by("position"))
-    labels = classify_passages([PassageInput(text=p.text, heading=p.heading or None) for p in passages])
+    inputs = [PassageInput(text=p.text, heading=p.heading or None) for p in passages]
+    labels = _labels_from_reader(precomputed, inputs)
+    if labels is None:
+        labels = classify_passages(inputs)
     themes, barriers = {}, {}
     for passage, label in zip(passages, labels, strict=True):
         for number in sorted(label.themes):
@@ -568,9 +592,10 @@ class RunInProgress:
             status=RunStatus.RUNNING, started_at=timezone.now(), documents_total=expected
         )
 
-    def analyse(self, document: Document) -> None:
+    def analyse(self, document: Document, *, labels: dict | None = None) -> None:
+        """Analyse one document; `labels` are the classifier's, when a bulk reader's child already made them."""
         with transaction.atomic():
-            counts, digest = _analyse_document(document, self.run, self.lookups)
+            counts, digest = _analyse_document(document, self.run, self.lookups, labels)
         self.digests[document.pk] = digest
         self.totals["documents"] += 1
         for key, value in counts.items():

@@ -356,3 +356,28 @@ def test_the_document_list_filters_by_council_and_format(client, analyst, tmp_pa
     assert councils("?q=E06000059") == ["Dorset"]
     assert councils("?format=html") == ["Somerset"]
     assert councils("?format=nonsense") == ["Dorset", "Somerset"], "an unknown format is ignored, not an error"
+
+
+def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later_run_would(tmp_path, plan, monkeypatch):
+    """In a folder import the reading children also classify the passages (in parallel); the labels are used
+    only for exactly the passages they were made from, and a later run over the corpus finds the same."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "E06000059-dorset.txt").write_bytes(text_bytes(plan))
+    (folder / "E06000066-somerset.html").write_bytes(html_bytes(generate_plan("Somerset", seed=9)))
+
+    def not_here(passages):
+        raise AssertionError("the importing process classified passages itself")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("analysis.classify.classify_passages", not_here)
+        out = io.StringIO()
+        call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert len(result["document_ids"]) == 2
+    import_run = AnalysisRun.objects.get(pk=result["run_id"])
+    from analysis.services import run_corpus_analysis_now
+
+    later = run_corpus_analysis_now(actor=None)
+    assert import_run.counts["theme_tags"] > 0
+    assert later.result_hash == import_run.result_hash and later.counts == import_run.counts

@@ -134,7 +134,7 @@ class Command(BaseCommand):
                 problem = f"No council with the ONS code {code!r}; name the file after it or list it in a manifest."
                 return pair, None, None, problem
             if not hasattr(local, "reader"):
-                local.reader = Reader()
+                local.reader = Reader(classify=not options["no_analysis"])
                 readers.append(local.reader)
             try:
                 data = _read_bytes(path)
@@ -193,5 +193,5 @@ class Command(BaseCommand):
                     continue  # the same file twice in the folder
                 imported.append(document.pk)
                 if work is not None:
-                    work.analyse(document)
+                    work.analyse(document, labels=extracted.labels)
             progress.close()
