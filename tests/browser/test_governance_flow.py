@@ -211,6 +211,9 @@ def test_report_checklist_decision_amendment_and_submission(
     expect(page.get_by_text("Added the yearly saving to theme 1.")).to_be_visible()
     check_page(page, "decision-with-amendment")
     sign_out()
+    page.goto(f"/governance/decisions/{version.decisions.get().pk}/record/")
+    expect(page.get_by_text("Added the yearly saving to theme 1.")).to_be_visible()
+    check_page(page, "decision-record-public-with-amendment")
 
     # The section 151 officer certifies and submits the amended version, endorsed through the delegation.
     amended = version.draft.versions.get(number=2)
