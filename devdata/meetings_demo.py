@@ -150,7 +150,7 @@ def build_meetings(*, people: dict, log=print) -> None:
             paper = next(
                 (p for p in selectors.papers_for_agenda(cabinet) if p.title == PERFORMANCE_PAPER["title"]), None
             ) or services.write_paper(
-                council=dorset, actor=dorset_people["author"], at=at("2024-06-26"), **PERFORMANCE_PAPER
+                council=dorset, actor=dorset_people["author"], at=at("2024-06-28"), **PERFORMANCE_PAPER
             )
             services.add_agenda_item(
                 meeting=cabinet,
