@@ -110,7 +110,7 @@ def test_an_extension_keeps_a_late_council_on_time_and_the_department_chases_a_m
     extended_to = today + datetime.timedelta(days=7)
     sign_in(analyst)
     check_page(page, "department-home-deadlines")
-    follow(page.get_by_role("link", name="Productivity plan 2024"))
+    follow(page.get_by_role("link", name="Productivity plan 2024", exact=True))
     check_page(page, "register-before-extension")
     page.get_by_label("Region").select_option("South West")
     follow(page.get_by_role("button", name="Apply filters"))
