@@ -9,6 +9,7 @@ from core.models import AppendOnlyError, AuditEvent
 from governance.models import Decision
 from plans.models import PlanVersion
 from submissions.models import Publication, Submission
+from tests.integration.test_submission_certification import certified_submission_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -34,19 +35,20 @@ def walk_through_the_views(client, plan_return, author, clerk, director, theme_t
     )
     assert response.status_code == 302
     client.force_login(director)
-    assert client.post(f"/your-plans/versions/{version.pk}/submit/").status_code == 302
+    submit_url = f"/your-plans/versions/{version.pk}/submit/"
+    assert client.post(submit_url, certified_submission_data(client, version)).status_code == 302
     client.force_login(clerk)
     assert client.post(f"/your-plans/versions/{version.pk}/publish/").status_code == 302
     return {"version": version, "draft_url": draft_url}
 
 
 @pytest.fixture
-def walked(client, plan_return, dorset_author, dorset_clerk, dorset_director, theme_text):
-    return walk_through_the_views(client, plan_return, dorset_author, dorset_clerk, dorset_director, theme_text)
+def walked(client, plan_return, dorset_author, dorset_clerk, dorset_chief_executive, theme_text):
+    return walk_through_the_views(client, plan_return, dorset_author, dorset_clerk, dorset_chief_executive, theme_text)
 
 
 def test_each_step_writes_an_event_with_its_actor_action_and_content_hash(
-    walked, dorset_author, dorset_clerk, dorset_director
+    walked, dorset_author, dorset_clerk, dorset_chief_executive
 ):
     """Walking the route through the views writes, in order, one event per step naming who did it,
     the council, the object, and (from freezing on) the version's content hash."""
@@ -63,7 +65,7 @@ def test_each_step_writes_an_event_with_its_actor_action_and_content_hash(
         ("DraftSaved", dorset_author, "plans.Draft", version.draft_id, ""),
         ("VersionFrozen", dorset_author, "plans.PlanVersion", version.pk, version.content_hash),
         ("DecisionRecorded", dorset_clerk, "governance.Decision", decision.pk, version.content_hash),
-        ("PlanSubmitted", dorset_director, "submissions.Submission", submission.pk, version.content_hash),
+        ("PlanSubmitted", dorset_chief_executive, "submissions.Submission", submission.pk, version.content_hash),
         ("PlanPublished", dorset_clerk, "submissions.Publication", publication.pk, version.content_hash),
     ]
     assert [step[0] for step in steps] == [e[0] for e in expected]

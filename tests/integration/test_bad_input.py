@@ -281,10 +281,13 @@ def test_submitting_a_version_members_have_not_endorsed_is_refused(
     assert not AuditEvent.objects.filter(action="PlanSubmitted").exists()
 
 
-def test_submitting_twice_makes_one_submission(client, endorsed_version, dorset_director):
-    client.force_login(dorset_director)
+def test_submitting_twice_makes_one_submission(client, endorsed_version, dorset_chief_executive):
+    from tests.integration.test_submission_certification import certified_submission_data
+
+    client.force_login(dorset_chief_executive)
     url = f"/your-plans/versions/{endorsed_version.pk}/submit/"
-    first, second = client.post(url), client.post(url)
+    form = certified_submission_data(client, endorsed_version)
+    first, second = client.post(url, form), client.post(url, form)
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"]
     assert Submission.objects.count() == 1

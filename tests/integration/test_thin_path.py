@@ -4,7 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import AuditEvent
+from plans.models import PlanVersion
 from submissions.models import Publication, ReturnStatus, Submission
+from tests.integration.test_submission_certification import certified_submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +16,7 @@ def h1(response) -> str:
 
 
 def test_a_council_takes_its_plan_from_draft_to_publication(
-    client, plan_return, dorset, dorset_author, dorset_clerk, dorset_director, theme_text
+    client, plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_executive, theme_text
 ):
     client.force_login(dorset_author)
     response = client.post(f"/plans/returns/{plan_return.slug}/start/")
@@ -65,11 +67,12 @@ def test_a_council_takes_its_plan_from_draft_to_publication(
     )
     assert response.status_code == 302
 
-    client.force_login(dorset_director)
-    assert h1(client.get(f"/your-plans/versions/{version_id}/submit/")) == "Submit version 1 to the department"
-    response = client.post(f"/your-plans/versions/{version_id}/submit/")
+    client.force_login(dorset_chief_executive)
+    assert h1(client.get(f"/your-plans/versions/{version_id}/submit/")) == "Certify and submit version 1"
+    form = certified_submission_data(client, PlanVersion.objects.get(pk=version_id))
+    response = client.post(f"/your-plans/versions/{version_id}/submit/", form)
     assert response.status_code == 302
-    again = client.post(f"/your-plans/versions/{version_id}/submit/")
+    again = client.post(f"/your-plans/versions/{version_id}/submit/", form)
     assert again.status_code == 302 and again["Location"] == response["Location"]
     assert Submission.objects.count() == 1
     submission = Submission.objects.get()
