@@ -12,6 +12,7 @@ examples it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,9 @@ C_BARRIERS = 1.0
 # Character 3-5-grams for the theme model: measured, they add about 0.01 to the themes' macro F1 in
 # cross-validation and cost several times the training and classification time, so they are off.
 CHAR_NGRAMS = False
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _text(passage: PassageInput) -> str:
@@ -76,11 +80,15 @@ class LinearModel:
         return model.predict_proba(x)[:, 1]
 
     def predict_proba(self, passages: list[PassageInput]) -> tuple[dict[int, np.ndarray], dict[str, np.ndarray]]:
+        """Probability of each theme and barrier per passage. A passage with no word the model knows
+        (empty, numbers only, another language) gets 0 rather than the models' prior."""
+        texts = [_text(p) for p in passages]
+        known = self.words.transform([_DIGITS.sub(" ", t) for t in texts]).getnnz(axis=1) > 0
         x = self.features(passages)
-        xb = self.barrier_words.transform([_text(p) for p in passages])
+        xb = self.barrier_words.transform(texts)
         return (
-            {n: self._proba(m, x) for n, m in self.themes.items()},
-            {b: self._proba(m, xb) for b, m in self.barriers.items()},
+            {n: self._proba(m, x) * known for n, m in self.themes.items()},
+            {b: self._proba(m, xb) * known for b, m in self.barriers.items()},
         )
 
 

@@ -62,6 +62,11 @@ def test_an_empty_batch_gives_an_empty_list():
     assert classify_passages([]) == []
 
 
+@pytest.mark.parametrize("text", ["", "   \n  ", "12 | 34 | 56", "Bonjour à tous, merci beaucoup."])
+def test_a_passage_with_no_known_words_gets_no_labels_rather_than_a_guess(text):
+    assert labels_for(text, heading="Theme 4: barriers") == PassageLabels(themes=frozenset(), barriers=())
+
+
 def test_inputs_and_labels_cannot_be_changed_after_the_fact():
     passage = PassageInput(text="Some text.")
     labels = labels_for("We ask the government for a multi-year settlement.")
