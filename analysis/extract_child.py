@@ -65,14 +65,21 @@ def parse(kind: str, data: bytes, *, classify: bool = False) -> dict:
 
     try:
         extracted = extract(kind, data)
-        labels = passage_labels(extracted.blocks) if classify else None
-        return {"ok": True, **extracted.as_dict(), "labels": labels}
     except ExtractionRefused as refusal:
         return {"ok": False, "message": str(refusal)}
     except MemoryError:
         return {"ok": False, "reason": "memory"}
     except RecursionError:
         return {"ok": False, "reason": "structure"}
+    labels, retire = None, False
+    if classify:
+        try:
+            labels = passage_labels(extracted.blocks)
+        except MemoryError:  # the file was read; the importing process will classify it instead
+            retire = True
+        except Exception:  # noqa: BLE001 - the same: never refuse a good file because labelling failed
+            labels = None
+    return {"ok": True, **extracted.as_dict(), "labels": labels, "retire": retire}
 
 
 def read_exactly(stream, size: int) -> bytes | None:

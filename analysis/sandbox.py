@@ -36,6 +36,15 @@ EXTENSIONS = {
     ".md": "text",
 }
 
+# One thread for numerical libraries the classifier may load in a reading child: each thread would
+# reserve address space counted against the memory limit, and the readers already run one per core.
+CHILD_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def _child_environment() -> dict:
+    return {**os.environ, **CHILD_ENVIRONMENT}
+
+
 TOO_BIG = (
     "The file could not be read within the memory allowed for a plan document. It may be built to "
     "expand when opened (a decompression bomb), or be far larger than a plan. Nothing was imported."
@@ -77,7 +86,13 @@ def extract_in_child(
     command = [sys.executable, "-m", "analysis.extract_child", kind, str(memory_bytes), str(cpu_seconds)]
     try:
         finished = subprocess.run(  # noqa: S603 - our own module, fixed arguments
-            command, input=data, capture_output=True, timeout=timeout, cwd=BASE_DIR, check=False
+            command,
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            cwd=BASE_DIR,
+            check=False,
+            env=_child_environment(),
         )
     except subprocess.TimeoutExpired as error:
         raise ExtractionRefused(TOO_SLOW) from error
@@ -151,6 +166,7 @@ class Reader:
             stderr=subprocess.DEVNULL,
             bufsize=0,  # unbuffered: select() on the pipe then sees every byte the child wrote
             cwd=BASE_DIR,
+            env=_child_environment(),
         )
 
     def close(self, *, kill: bool = False) -> int | None:
@@ -208,7 +224,7 @@ class Reader:
             _refuse_for_exit(self.close())
             raise ExtractionRefused(TOO_BIG)
         result = json.loads(answer)
-        if result.get("reason") == "memory":
+        if result.get("reason") == "memory" or result.get("retire"):
             self.close()  # a child that ran out of memory is not trusted with another file
         return _extracted(result)
 

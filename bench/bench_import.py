@@ -177,6 +177,13 @@ def main() -> None:
         f"| {imported} PDFs imported and analysed (`--folder`, {os.cpu_count()} cores) | {total:.1f} s, "
         f"{imported / total:.1f} documents/s ({'under' if total < 60 else 'OVER'} the 60 s target) |"
     )
+    cores = os.cpu_count() or 1
+    floor = max(cpu_main, (cpu_main + cpu_children) / cores)
+    print(
+        f"| CPU time of that import | {cpu_main:.1f} s storing and analysing (one thread) + {cpu_children:.1f} s "
+        f"in the reading children: at least {floor:.0f} s of wall time on {cores} idle cores |"
+    )
+    print(f"| machine load while measuring | {os.getloadavg()[0]:.1f} (1-minute load average) |")
     print(
         f"| corpus | {run.counts['passages']:,} passages, {run.counts['theme_tags']:,} theme tags, "
         f"{run.counts['barrier_tags']:,} barrier tags, {run.counts['figures']:,} figures |"
