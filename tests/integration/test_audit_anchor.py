@@ -216,3 +216,23 @@ def test_the_daily_task_writes_the_anchor_and_reschedules_itself_on_a_queue_that
 def test_scheduling_on_a_queue_that_cannot_wait_writes_the_anchor_at_once(logged):
     assert schedule_daily_anchor() is None
     assert len(default_storage.listdir(ANCHOR_DIRECTORY)[1]) == 1
+
+
+def test_the_write_command_schedules_the_daily_anchor_when_the_queue_can_wait(logged, settings, capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("write_audit_anchor", "--schedule")
+    assert "cannot run tasks later; no daily anchor was scheduled" in capsys.readouterr().out
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    call_command("write_audit_anchor", "--schedule")
+    assert "The next daily anchor is due at" in capsys.readouterr().out
+    assert DBTaskResult.objects.filter(task_path="core.audit.write_daily_audit_anchor", status="READY").count() == 1
+
+
+def test_an_anchor_written_when_the_log_was_empty_holds_nothing_to_check():
+    from django.core.files.base import ContentFile
+
+    empty = {"written_at": "2024-06-01T00:00:00+00:00", "last_event_id": None, "last_event_hash": "", "events": 0}
+    default_storage.save(f"{ANCHOR_DIRECTORY}/2024-06-01.json", ContentFile(json.dumps(empty).encode()))
+    check = verify_anchors()
+    assert check.intact and check.anchors_checked == 1
