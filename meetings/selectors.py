@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from core.audit import events_for, events_naming
 from governance.selectors import agenda_blockers, reports_of
 from meetings.models import AgendaItem, Committee, Meeting, Paper
 
@@ -94,3 +95,9 @@ def pack_filename(meeting: Meeting) -> str:
 
 def all_meetings() -> QuerySet[Meeting]:
     return _meetings()
+
+
+def meeting_history(meeting: Meeting) -> list:
+    """The meeting's own events and those of the items put on (or taken off) its agenda, oldest first."""
+    items = events_naming(key="meeting", value=meeting.pk, actions=["AgendaItemAdded", "AgendaItemRemoved"])
+    return sorted(events_for(meeting) + items, key=lambda event: event.pk)

@@ -131,6 +131,10 @@ def write_paper(
     return paper
 
 
+def _meeting_words(meeting: Meeting) -> str:
+    return f"{meeting.committee.name}, {meeting.date.day} {meeting.date:%B %Y}"
+
+
 def _lock(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().select_related("committee", "council").get(pk=meeting.pk)
 
@@ -182,17 +186,15 @@ def add_agenda_item(
             report=report,
             paper=paper,
         )
+        # About the report (so its own history says which agenda it went on); the meeting's page
+        # finds it by the meeting's id in the data.
         record_event(
             action="AgendaItemAdded",
             actor=actor,
-            subject=locked,
+            subject=source,
             council_code=locked.council.gss_code,
             content_hash=getattr(report, "content_hash", "") or "",
-            data={
-                "item": number,
-                "title": item.title,
-                "report": f"{source._meta.label}:{source.pk}",
-            },
+            data={"meeting": locked.pk, "committee": _meeting_words(locked), "item": number, "title": item.title},
         )
     return item
 
@@ -201,14 +203,14 @@ def remove_agenda_item(*, item: AgendaItem, actor) -> Meeting:
     with transaction.atomic():
         locked = _lock(item.meeting)
         _refuse_if_published(locked)
-        number, title = item.number, item.title
+        number, title, source = item.number, item.title, item.report or item.paper
         AgendaItem.objects.filter(pk=item.pk).delete()
         record_event(
             action="AgendaItemRemoved",
             actor=actor,
-            subject=locked,
+            subject=source,
             council_code=locked.council.gss_code,
-            data={"item": number, "title": title},
+            data={"meeting": locked.pk, "committee": _meeting_words(locked), "item": number, "title": title},
         )
     return locked
 

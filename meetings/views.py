@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.audit import events_for
 from councils.selectors import council_by_code
 from meetings import access, selectors, services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
@@ -110,7 +109,7 @@ def meeting_detail(request, meeting_id):
             "may_manage": may_manage,
             "may_remove": may_manage and not meeting.agenda_published,
             "has_taken_place": meeting.starts <= timezone.now(),
-            "events": events_for(meeting),
+            "events": selectors.meeting_history(meeting),
         },
     )
 

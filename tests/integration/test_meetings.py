@@ -387,6 +387,10 @@ def test_the_meeting_history_reads_in_plain_words(client, dorset_clerk, report, 
     history = page.select_one(".app-timeline").text
     assert "Meeting added" in history and "Agenda item added" in history
     assert "AgendaItemAdded" not in history
+    # The report's own history says which agenda it went on, in words.
+    report_page = soup(client.get(f"/governance/reports/{report.pk}/")).text
+    assert "Agenda item added" in report_page
+    assert f"Cabinet, {future_cabinet.date.day} {future_cabinet.date:%B %Y}" in report_page
 
 
 def test_the_service_refuses_a_report_with_an_incomplete_checklist_and_says_what_is_missing(
