@@ -110,7 +110,7 @@ def fit(examples: list[LabelledPassage], *, char_ngrams: bool = CHAR_NGRAMS) -> 
     texts = [_text(p) for p in passages]
     heads = [_heading(p) for p in passages]
     words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
-    headings = TfidfVectorizer(ngram_range=(1, 1), min_df=1, sublinear_tf=True)
+    headings = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
     parts = [words.fit_transform(texts), headings.fit_transform(heads)]
     chars = None
     if char_ngrams:

@@ -162,6 +162,16 @@ def test_a_keyword_in_a_passage_that_is_not_about_any_theme_gives_no_theme(text)
     assert labels.barriers == ()
 
 
+@pytest.mark.parametrize(
+    ("heading", "theme"),
+    [("Theme 1: transformation", 1), ("Theme 2: technology and data", 2), ("Theme 3: reducing wasteful spend", 3)],
+)
+def test_the_heading_decides_a_passage_its_text_leaves_open(heading, theme):
+    text = "Over the last year the number of buildings we use fell from twelve to five, and the teams now sit together."
+    assert labels_for(text).themes == frozenset()
+    assert labels_for(text, heading=heading).themes == {theme}
+
+
 def test_a_heading_helps_but_does_not_make_a_procedural_passage_a_barrier():
     text = "That Cabinet approves the plan for submission to the department and publication."
     assert categories(labels_for(text, heading="Theme 4: barriers")) == set()
