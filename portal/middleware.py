@@ -49,10 +49,11 @@ def storage_name_for(path: str, request) -> tuple[str, str, bool] | None:
     match = PUBLICATION_FILE.match(path)
     if match:
         return f"published/{match[1]}/plan.{match[2]}", match[2], True
+    query = request.META.get("QUERY_STRING")
     match = LATEST_PLAN.match(path)
-    if match and not request.GET:
+    if match and not query:
         return f"published/councils/{match[1]}/{match[2]}/index.html", "html", False
-    if path == site_files.COUNCIL_INDEX_URL and not request.GET and not _has_session(request):
+    if path == site_files.COUNCIL_INDEX_URL and not query and not _has_session(request):
         return site_files.COUNCIL_INDEX_NAME, "html", False
     return None
 
