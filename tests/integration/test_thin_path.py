@@ -82,9 +82,9 @@ def test_a_council_takes_its_plan_from_draft_to_publication(
 
     client.force_login(dorset_clerk)
     response = client.post(f"/your-plans/versions/{version_id}/publish/")
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/your-plans/"  # with a success banner
     client.logout()
-    public = client.get(response["Location"])
+    public = client.get(f"/councils/{dorset.gss_code}/plans/{plan_return.slug}/")  # the published file
     assert public.status_code == 200
     assert submission.content_hash in public.content.decode()
     assert Publication.objects.get().content_hash == submission.content_hash
