@@ -132,6 +132,8 @@ def test_every_api_route_is_in_the_openapi_document(client, db):
     plans = {path for path in documented if path.startswith("/api/v1/plans")}  # tested in test_api_plans.py
     plans |= {path for path in documented if path.startswith("/api/v1/governance")}  # test_governance_api.py
     plans |= {path for path in documented if path.startswith("/api/v1/documents")}  # test_analysis_import.py
+    meetings_and_audit = ("/api/v1/meetings", "/api/v1/audit-events")  # tested in test_meetings_api.py
+    plans |= {path for path in documented if path.startswith(meetings_and_audit)}
     plans |= {  # tested in test_open_data.py and test_api_schema.py
         "/api/v1/publications",
         "/api/v1/publications/{content_hash}",
