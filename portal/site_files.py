@@ -8,8 +8,10 @@ same context and template, so the file and the view say the same thing.
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.staticfiles.storage import StaticFilesStorage, staticfiles_storage
 from django.db import transaction
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
@@ -37,11 +39,26 @@ def _anonymous_request(path: str) -> HttpRequest:
     return request
 
 
+@contextmanager
+def _plain_static_names():
+    """Link static files by their plain names while rendering a page that is written once: hashed names
+    change with every deployment (and need collectstatic's manifest), plain names are always served.
+    Another thread rendering meanwhile would get plain names too, which work just the same."""
+    previous = staticfiles_storage._wrapped
+    staticfiles_storage._wrapped = StaticFilesStorage()
+    try:
+        yield
+    finally:
+        staticfiles_storage._wrapped = previous
+
+
 def render_council_index() -> bytes:
     from portal.listing import council_list_context
 
     request = _anonymous_request(COUNCIL_INDEX_URL)
-    return render_to_string("portal/council_list.html", council_list_context(request), request=request).encode("utf-8")
+    with _plain_static_names():
+        html = render_to_string("portal/council_list.html", council_list_context(request), request=request)
+    return html.encode("utf-8")
 
 
 def write_council_index(*, at: datetime.datetime | None = None) -> SiteFile:

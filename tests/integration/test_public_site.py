@@ -212,3 +212,22 @@ def test_a_progress_update_reaches_confirmed_subscribers_only(client, dorset, so
     assert update.subject == "Dorset: progress on your plan"
     assert "Two depots closed." in update.body and "/subscriptions/unsubscribe/" in update.body
     assert update.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_the_index_of_councils_is_written_with_plain_static_names(settings):
+    """The written index links /static/... by plain names, which every deployment serves, and can be written
+    before collectstatic has made a manifest (as the demo does on a fresh checkout)."""
+    from django.core.files.storage import default_storage
+
+    from portal.site_files import COUNCIL_INDEX_NAME, write_council_index
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = settings.MEDIA_ROOT / "no-collectstatic-here"
+    write_council_index()
+    with default_storage.open(COUNCIL_INDEX_NAME, "rb") as handle:
+        page = handle.read().decode()
+    assert 'href="/static/govuk/govuk-frontend.min.css"' in page
+    assert "317 councils" in page
