@@ -47,6 +47,10 @@ RESPONSIBLE_USE = (
 SPLITS = {"authority_type": ("Council type", AuthorityType), "region": ("Region", Region)}
 
 
+
+def is_figure_kind(kind: str) -> bool:
+    return kind in FigureKind.values
+
 def check_can_explore(user) -> None:
     """Department staff read the explorer; anyone else gets 404, as if the page did not exist."""
     if not user.has_perm(READ):

@@ -209,22 +209,35 @@ def _highlight(raw: str) -> SafeString:
     return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
 
 
-def _search_ids(words: list[str], limit: int) -> list[tuple[int, str]]:
-    """(passage id, snippet with markers), best match first, from the database's own full-text index."""
+def _search_ids(words: list[str], limit: int, *, return_id: int | None, current_only: bool) -> list[tuple[int, str]]:
+    """(passage id, snippet with markers), best match first, from the database's own full-text index.
+
+    The document filters are applied inside the query, so the index stops at `limit` rows of the
+    passages that will be shown rather than ranking and discarding others.
+    """
+    filters, parameters = [], []
+    if current_only:
+        filters.append("d.is_current")
+    if return_id is not None:
+        filters.append("d.return_definition_id = %s")
+        parameters.append(return_id)
+    where = "".join(f" AND {condition}" for condition in filters)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT id, ts_headline('english', text, query, %s) FROM analysis_passage, "
-                "plainto_tsquery('english', %s) query WHERE to_tsvector('english', text) @@ query "
-                "ORDER BY ts_rank(to_tsvector('english', text), query) DESC, id LIMIT %s",
-                [f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15", " ".join(words), limit],
+                "SELECT p.id, ts_headline('english', p.text, query, %s) FROM analysis_passage p "
+                "JOIN analysis_document d ON d.id = p.document_id, plainto_tsquery('english', %s) query "
+                f"WHERE to_tsvector('english', p.text) @@ query{where} "
+                "ORDER BY ts_rank(to_tsvector('english', p.text), query) DESC, p.id LIMIT %s",
+                [f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15", " ".join(words), *parameters, limit],
             )
         elif connection.vendor == "sqlite":
             match = " ".join('"' + word.replace('"', "") + '"' for word in words)
             cursor.execute(
-                "SELECT rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts "
-                "WHERE analysis_passage_fts MATCH %s ORDER BY rank, rowid LIMIT %s",
-                [START, STOP, match, limit],
+                "SELECT f.rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts f "
+                "JOIN analysis_passage p ON p.id = f.rowid JOIN analysis_document d ON d.id = p.document_id "
+                f"WHERE analysis_passage_fts MATCH %s{where} ORDER BY f.rank, f.rowid LIMIT %s",
+                [START, STOP, match, *parameters, limit],
             )
         else:  # pragma: no cover - the service supports SQLite and PostgreSQL only
             return []
@@ -241,20 +254,9 @@ def search_passages(query: str, *, return_definition=None, current_only: bool = 
     words = WORD.findall(query or "")[:20]
     if not words:
         return []
-    found = _search_ids(words, limit * 4 if (return_definition is not None or current_only) else limit)
+    return_id = return_definition.pk if return_definition is not None else None
+    found = _search_ids(words, limit, return_id=return_id, current_only=current_only)
     passages = Passage.objects.select_related("document__council", "document__return_definition").in_bulk(
         [pk for pk, _ in found]
     )
-    hits = []
-    for pk, snippet in found:
-        passage = passages.get(pk)
-        if passage is None:
-            continue
-        if current_only and not passage.document.is_current:
-            continue
-        if return_definition is not None and passage.document.return_definition_id != return_definition.pk:
-            continue
-        hits.append(SearchHit(passage=passage, snippet=_highlight(snippet)))
-        if len(hits) == limit:
-            break
-    return hits
+    return [SearchHit(passage=passages[pk], snippet=_highlight(snippet)) for pk, snippet in found if pk in passages]

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from analysis import explorer, summary
 from analysis.forms_explorer import ExplorerFilterForm, FigureKindForm, SearchForm
-from analysis.models import FigureKind
 from analysis.selectors import search_passages
 from plans.selectors import barrier_categories, open_returns
 
@@ -177,7 +176,7 @@ def _question(request, filters) -> explorer.Question | None:
     figure = params.get("figure", "")
     if not figure:
         return None
-    if figure not in FigureKind.values:
+    if not explorer.is_figure_kind(figure):
         raise Http404("Choose a theme, barrier category or figure")
     low, high = _decimal(params.get("from", "")), _decimal(params.get("to", ""))
     if (low is None) != (high is None) or (low is not None and low > high):

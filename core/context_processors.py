@@ -10,8 +10,10 @@ def _navigation(request) -> list[dict]:
     if user is not None and user.is_authenticated:
         if getattr(user, "is_department", False):
             items.append({"href": reverse("submissions:department_home"), "text": "Returns register"})
+            items.append({"href": reverse("analysis:explorer"), "text": "Explore plans"})
         else:
             items.append({"href": reverse("submissions:council_dashboard"), "text": "Your council's plans"})
+            items.append({"href": reverse("meetings:meeting_list"), "text": "Meetings"})
         items.append({"href": reverse("accounts:account"), "text": "Your account"})
     else:
         items.append({"href": reverse("accounts:sign_in"), "text": "Sign in"})

@@ -19,11 +19,11 @@ from django.utils import timezone
 
 from core.hashing import content_hash
 from core.pdf import RenderedPdf, render_pdf
+from plans.endorsement import version_is_endorsed
 from plans.models import PlanVersion
 
 RENDERS_DIR = "plan-renders"
 TEMPLATE = "plans/plan_pdf.html"
-ENDORSING_OUTCOMES = ("approved", "approved_with_amendments")  # governance.models.ENDORSING_OUTCOMES
 
 
 class ProgressState:
@@ -133,9 +133,12 @@ def return_values(return_definition) -> dict:
 
 
 def is_endorsed(draft, digest: str) -> bool:
-    """Members have endorsed a version with exactly this text (read through the reverse relation,
-    so plans does not import governance, a later stage)."""
-    return draft.versions.filter(content_hash=digest, decisions__outcome__in=ENDORSING_OUTCOMES).exists()
+    """Members' endorsement is in effect for a version with exactly this text.
+
+    Governance (a later stage) answers through the hook it registers at start-up, so a version made
+    under delegated authority counts, and a decision still in its call-in period does not.
+    """
+    return any(version_is_endorsed(version) for version in draft.versions.filter(content_hash=digest))
 
 
 def guidance_checks(draft, content: dict | None = None) -> tuple[list, int | None]:

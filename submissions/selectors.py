@@ -218,6 +218,11 @@ class VersionProgress:
     submission: Submission | None
     publication: Publication | None
 
+    @property
+    def awaiting_effect(self) -> bool:
+        """Members endorsed this version but the decision is not yet in effect (call-in is running)."""
+        return self.endorsement is None and any(decision.endorses for decision in self.decisions)
+
 
 def workspace_for(*, council) -> list[dict]:
     """For each return: the council's draft, status, and every version with how far it has got."""

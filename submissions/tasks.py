@@ -63,10 +63,16 @@ def schedule_daily_reminders(*, now: datetime.datetime | None = None):
 
 @task()
 def send_return_reminders_daily() -> int:
-    """Send the automatic reminders due today for every open return, then queue tomorrow's run."""
-    from plans.selectors import open_returns
-    from submissions.services import send_due_reminders
+    """Bring every stored status up to date, send the automatic reminders due today for every open
+    return, then queue tomorrow's run.
 
+    Statuses are recomputed first because time alone changes some: a decision whose call-in period
+    ended overnight now endorses its version.
+    """
+    from plans.selectors import open_returns
+    from submissions.services import recompute_all_statuses, send_due_reminders
+
+    recompute_all_statuses()
     sent = sum(len(send_due_reminders(return_definition=r)) for r in open_returns())
     schedule_daily_reminders()
     return sent
