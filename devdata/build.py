@@ -152,7 +152,14 @@ def build_plan(*, code: str, steps: dict, people: dict) -> str:
                 )
                 done = f"decision ({decision['outcome']})"
             if "submitted" in steps:
-                submit_version(version=version, actor=director, at=steps["submitted"], send_receipt=False)
+                # The chief executive certifies that this is the version members endorsed.
+                submit_version(
+                    version=version,
+                    actor=director,
+                    certifier_role="chief_executive",
+                    at=steps["submitted"],
+                    send_receipt=False,
+                )
                 done = "submitted"
             if "published" in steps:
                 publish_version(version=version, actor=clerk, at=steps["published"])

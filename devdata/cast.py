@@ -27,7 +27,7 @@ COUNCIL_PEOPLE = {
                 "Director of legal and democratic services",
             ),
             ("s151-officer", "Martin", "Cole", ["section_151_officer"], "Executive director, corporate development"),
-            ("executive-director", "Ruth", "Alder", ["executive_director"], "Chief executive"),
+            ("executive-director", "Ruth", "Alder", ["executive_director", "chief_executive"], "Chief executive"),
             ("lead-member", "Cllr Jon", "Farrant", ["lead_member"], "Leader of the Council"),
             ("workforce-lead", "Priti", "Hazard", ["workforce_lead"], "Service director, human resources"),
             ("asset-lead", "Gareth", "Lulworth", ["asset_management_lead"], "Corporate director, assets and property"),
@@ -64,5 +64,5 @@ COUNCIL_PEOPLE = {
 OTHER_COUNCIL_ROLES = [
     ("author", ["plan_author"], "Policy officer"),
     ("democratic-services", ["democratic_services"], "Democratic services officer"),
-    ("executive-director", ["executive_director"], "Chief executive"),
+    ("executive-director", ["executive_director", "chief_executive"], "Chief executive"),
 ]

@@ -180,10 +180,10 @@ def endorsed_version(frozen_version, dorset_clerk):
 
 
 @pytest.fixture
-def submitted_version(endorsed_version, dorset_director):
+def submitted_version(endorsed_version, dorset_chief_executive):
     from submissions.services import submit_version
 
-    submit_version(version=endorsed_version, actor=dorset_director)
+    submit_version(version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive")
     return endorsed_version
 
 

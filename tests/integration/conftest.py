@@ -89,7 +89,7 @@ def _rewrite(theme_text: dict, suffix: str) -> dict:
 
 
 @pytest.fixture
-def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_director):
+def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_executive):
     """Dorset's plan with one version at every stage, all made through the real services:
 
     version 1 published, version 2 submitted (replacing 1), version 3 endorsed, version 4 frozen.
@@ -126,7 +126,9 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_directo
                 version=version, outcome="approved", decision_maker="Cabinet", decided_on=today, actor=dorset_clerk
             )
         if number <= 2:
-            submissions.append(submit_version(version=version, actor=dorset_director))
+            submissions.append(
+                submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
+            )
     publication = publish_version(version=versions[0], actor=dorset_clerk)
     draft.refresh_from_db()
     return SimpleNamespace(
@@ -146,7 +148,7 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_directo
 
 
 @pytest.fixture
-def somerset_plan(plan_return, somerset, somerset_author, somerset_clerk, somerset_director):
+def somerset_plan(plan_return, somerset, somerset_author, somerset_clerk, somerset_chief_executive):
     """Somerset's plan: a written draft, version 1 endorsed and submitted, version 2 endorsed only."""
     from django.utils import timezone
 
@@ -165,7 +167,7 @@ def somerset_plan(plan_return, somerset, somerset_author, somerset_clerk, somers
         decided_on=timezone.localdate(),
         actor=somerset_clerk,
     )
-    submission = submit_version(version=first, actor=somerset_director)
+    submission = submit_version(version=first, actor=somerset_chief_executive, certifier_role="chief_executive")
     draft = save_draft(
         draft=draft, bodies={1: text[1] + " Amended."}, based_on_revision=draft.revision, actor=somerset_author
     )

@@ -257,6 +257,7 @@ def _meeting_of_the_walked_plan(request):
     if "walked_plan" in request.fixturenames:
         plan = request.getfixturevalue("walked_plan")
         dorset_meeting(plan)
+        request.getfixturevalue("dorset_director")  # the officer the delegation names
         dorset_governance(plan, request.getfixturevalue("dorset_monitoring_officer"))
 
 
