@@ -231,3 +231,11 @@ def test_the_index_of_councils_is_written_with_plain_static_names(settings):
         page = handle.read().decode()
     assert 'href="/static/govuk/govuk-frontend.min.css"' in page
     assert "317 councils" in page
+
+
+def test_a_council_page_links_to_its_own_published_agendas(client, dorset):
+    """From Dorset's page a resident reaches the agendas list filtered to Dorset, which answers."""
+    link = soup(client.get(f"/councils/{DORSET}/")).find("a", string=re.compile("published meeting agendas"))
+    assert link is not None and link["href"] == f"/meetings/agendas/?council={DORSET}"
+    response = client.get(link["href"])
+    assert response.status_code == 200
