@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.dates import add_working_days
+from governance.models import DecisionReport
 from tests.browser.helpers import follow
 
 
@@ -147,8 +148,41 @@ def test_report_checklist_decision_amendment_and_submission(
     expect(page.locator(".govuk-summary-list").get_by_text("Reason: The plan makes no change to staff")).to_be_visible()
     check_page(page, "report-ready")
 
-    # The decision: an executive decision with a call-in period of minus one day is refused first.
+    # The report goes on the agenda of the Cabinet meeting that decided it; that meeting has
+    # happened, so its agenda is recorded with the day it was published, before the meeting.
     decided_on = today - datetime.timedelta(days=14)
+    report_title = DecisionReport.objects.get(version=version).title
+    page.goto("/meetings/")
+    check_page(page, "meetings-for-the-report")
+    follow(page.get_by_role("button", name="Add a meeting"))
+    check_page(page, "meeting-new-for-the-report")
+    page.get_by_label("Committee", exact=True).fill("Cabinet")
+    page.get_by_label("Cabinet", exact=True).check()
+    page.get_by_label("Day", exact=True).fill(str(decided_on.day))
+    page.get_by_label("Month", exact=True).fill(str(decided_on.month))
+    page.get_by_label("Year", exact=True).fill(str(decided_on.year))
+    page.get_by_label("Start time").fill("6.30pm")
+    page.get_by_label("Venue").fill("Council Chamber, County Hall")
+    follow(page.get_by_role("button", name="Add the meeting"))
+    check_page(page, "meeting-for-the-report")
+    follow(page.get_by_role("button", name="Add an agenda item"))
+    check_page(page, "agenda-item-for-the-report")
+    page.get_by_label(re.compile(re.escape(report_title))).check()
+    follow(page.get_by_role("button", name="Add the item"))
+    check_page(page, "meeting-with-the-report-added")
+    follow(page.get_by_role("button", name="Record the agenda of this past meeting"))
+    agenda_published = decided_on - datetime.timedelta(days=8)
+    page.get_by_label("Day", exact=True).fill(str(agenda_published.day))
+    page.get_by_label("Month", exact=True).fill(str(agenda_published.month))
+    page.get_by_label("Year", exact=True).fill(str(agenda_published.year))
+    check_page(page, "record-agenda-for-the-report")
+    follow(page.get_by_role("button", name="Record the agenda"))
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Agenda published")
+    check_page(page, "agenda-published-with-the-report")
+    page.goto(report_url)
+    check_page(page, "report-on-the-agenda")
+
+    # The decision: an executive decision with a call-in period of minus one day is refused first.
     follow(page.get_by_role("link", name="Record the decision"))
     check_page(page, "record-decision-with-report")
     page.get_by_label("Endorsed", exact=True).check()
