@@ -339,21 +339,28 @@ def save_report(
         new_hash = report_hash(locked)
         if new_hash == locked.content_hash:
             return locked, []
-        voided = _voided_by_change(locked, new_hash)
-        locked.content_hash = new_hash
-        locked.revision += 1
-        locked.updated_by = actor
-        locked.updated_at = moment
-        locked.save()
-        record_event(
-            action="ReportEdited",
-            actor=actor,
-            subject=locked,
-            council_code=locked.council.gss_code,
-            content_hash=new_hash,
-            data={"revision": locked.revision, "sign_offs_voided": voided},
-        )
+        voided = _store_changed_report(locked, new_hash, actor=actor, moment=moment, action="ReportEdited", data={})
     return locked, voided
+
+
+def _store_changed_report(locked: DecisionReport, new_hash: str, *, actor, moment, action: str, data: dict) -> list:
+    """Save a report whose text or appendix changed: a new revision and hash, the sign-offs that
+    depended on the old hash voided, and one event saying so. Returns what was voided."""
+    voided = _voided_by_change(locked, new_hash)
+    locked.content_hash = new_hash
+    locked.revision += 1
+    locked.updated_by = actor
+    locked.updated_at = moment
+    locked.save()
+    record_event(
+        action=action,
+        actor=actor,
+        subject=locked,
+        council_code=locked.council.gss_code,
+        content_hash=new_hash,
+        data={**data, "revision": locked.revision, "sign_offs_voided": voided},
+    )
+    return voided
 
 
 def move_report_to_version(*, report: DecisionReport, version: PlanVersion, actor, at=None):
@@ -372,19 +379,13 @@ def move_report_to_version(*, report: DecisionReport, version: PlanVersion, acto
             raise GovernanceRefusal(f"Version {version.number} already has its own report")
         locked.version = version
         new_hash = report_hash(locked, version_hash=version.content_hash)
-        voided = _voided_by_change(locked, new_hash)
-        locked.content_hash = new_hash
-        locked.revision += 1
-        locked.updated_by = actor
-        locked.updated_at = moment
-        locked.save()
-        record_event(
-            action="ReportMovedToVersion",
+        voided = _store_changed_report(
+            locked,
+            new_hash,
             actor=actor,
-            subject=locked,
-            council_code=locked.council.gss_code,
-            content_hash=new_hash,
-            data={"version": version.number, "sign_offs_voided": voided},
+            moment=moment,
+            action="ReportMovedToVersion",
+            data={"version": version.number},
         )
     return locked, voided
 
