@@ -428,6 +428,33 @@ def name_line_person(*, line: ChecklistLine, person, actor, at=None) -> Checklis
     return locked
 
 
+def _refuse_not_applicable_without_grounds(line: ChecklistLine, reason: str) -> None:
+    """Only a line marked "only if the proposal has such implications" may be not applicable, and
+    only with a reason."""
+    if not line.only_if_implications:
+        raise GovernanceRefusal(
+            f"The {line.label.lower()} line is always needed; it cannot be marked not applicable",
+            field="not_applicable",
+        )
+    if not reason:
+        raise GovernanceRefusal("Give the reason the line is not applicable", field="reason")
+
+
+def _add_entry(line: ChecklistLine, status: str, reason: str, on_date, *, actor, moment) -> ChecklistEntry:
+    """A completion bound to the report's and the plan version's hashes as they are now."""
+    report = line.report
+    return ChecklistEntry.objects.create(
+        line=line,
+        status=status,
+        reason=reason,
+        on_date=on_date,
+        report_hash=report.content_hash,
+        version_hash=report.version.content_hash,
+        made_by=actor,
+        made_at=moment,
+    )
+
+
 def sign_line(
     *,
     line: ChecklistLine,
@@ -453,13 +480,8 @@ def sign_line(
         if locked.kind != LineKind.SIGN_OFF or locked.person_id is None or locked.person_id != actor.pk:
             raise NotYourLine(f"The {locked.label.lower()} line is not yours to complete")
         reason = reason.strip()
-        if not_applicable and not locked.only_if_implications:
-            raise GovernanceRefusal(
-                f"The {locked.label.lower()} line is always needed; it cannot be marked not applicable",
-                field="not_applicable",
-            )
-        if not_applicable and not reason:
-            raise GovernanceRefusal("Give the reason the line is not applicable", field="reason")
+        if not_applicable:
+            _refuse_not_applicable_without_grounds(locked, reason)
         day = on_date or uk_date(moment)
         _not_future(day, moment, "The date completed", "on_date")
         status = EntryStatus.NOT_APPLICABLE if not_applicable else EntryStatus.COMPLETED
@@ -471,16 +493,7 @@ def sign_line(
             and latest.status == status
         ):
             return latest
-        entry = ChecklistEntry.objects.create(
-            line=locked,
-            status=status,
-            reason=reason if not_applicable else "",
-            on_date=day,
-            report_hash=report.content_hash,
-            version_hash=report.version.content_hash,
-            made_by=actor,
-            made_at=moment,
-        )
+        entry = _add_entry(locked, status, reason if not_applicable else "", day, actor=actor, moment=moment)
         record_event(
             action="ChecklistLineNotApplicable" if not_applicable else "ChecklistLineSigned",
             actor=actor,
@@ -516,13 +529,7 @@ def record_consultee(
             raise GovernanceRefusal("This line is signed off by the person named on it")
         reason, consultee_name = reason.strip(), consultee_name.strip()
         if not_applicable:
-            if not locked.only_if_implications:
-                raise GovernanceRefusal(
-                    f"The {locked.label.lower()} line is always needed; it cannot be marked not applicable",
-                    field="not_applicable",
-                )
-            if not reason:
-                raise GovernanceRefusal("Give the reason the line is not applicable", field="reason")
+            _refuse_not_applicable_without_grounds(locked, reason)
         elif not consultee_name:
             raise GovernanceRefusal("Enter who was informed", field="consultee_name")
         if informed_on is None:
@@ -540,16 +547,7 @@ def record_consultee(
             return latest
         locked.consultee_name = consultee_name
         locked.save(update_fields=["consultee_name"])
-        entry = ChecklistEntry.objects.create(
-            line=locked,
-            status=status,
-            reason=reason if not_applicable else "",
-            on_date=informed_on,
-            report_hash=report.content_hash,
-            version_hash=report.version.content_hash,
-            made_by=actor,
-            made_at=moment,
-        )
+        entry = _add_entry(locked, status, reason if not_applicable else "", informed_on, actor=actor, moment=moment)
         record_event(
             action="ConsulteeNotApplicable" if not_applicable else "ConsulteeInformed",
             actor=actor,
