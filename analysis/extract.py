@@ -98,6 +98,7 @@ def check_kind(kind: str, data: bytes) -> None:
 
 TERMINAL = tuple(".!?;:,")
 BULLET = re.compile(r"^([•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s+")
+MARK = re.compile(r"^([•\-–*▪●◦]|\([a-z0-9]{1,3}\))\s+")  # a bullet point, never a heading; "1." may number either
 PAGE_FOOTER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -113,20 +114,26 @@ def looks_like_heading(line: str) -> bool:
         and len(words) <= 14
         and not line.endswith(TERMINAL)
         and (line[0].isupper() or line[0].isdigit())
-        and not BULLET.match(line)
+        and not MARK.match(line)
     )
 
 
-def split_lines(lines: list[str], page: int | None) -> list[Block]:
+def full_width(lines: list[str]) -> int:
+    """The length of a full line of this text: most lines are no longer."""
+    widths = sorted(len(clean(line)) for line in lines if line.strip())
+    return widths[int(len(widths) * 0.9)] if widths else 0
+
+
+def split_lines(lines: list[str], page: int | None, *, full: int | None = None) -> list[Block]:
     """Lines of laid-out text (a PDF page, or plain text) into headings and paragraphs.
 
     A paragraph ends at a blank line, or at a line that finishes a sentence well short of the
     full line width; a short line without closing punctuation at a paragraph boundary is a heading;
-    a bullet starts a new paragraph.
+    a bullet starts a new paragraph. `full` is the page's full line length, when these lines are
+    only part of the page.
     """
+    full = full_width(lines) if full is None else full
     lines = [clean(line) for line in lines]
-    widths = sorted(len(line) for line in lines if line)
-    full = widths[int(len(widths) * 0.9)] if widths else 0
     blocks: list[Block] = []
     current: list[str] = []
 
@@ -219,22 +226,77 @@ def extract_pdf(data: bytes) -> Extracted:
             title = clean(pdf.get_metadata_value("Title") or "")
         except Exception:  # metadata is optional and often malformed
             title = ""
+        tables = _tables(data, [number for number in range(1, page_count + 1) if _draws_rules(pdf[number - 1])])
         blocks: list[Block] = []
         characters = 0
         for index in range(page_count):
             page = pdf[index]
             textpage = page.get_textpage()
             text = textpage.get_text_bounded() or ""
-            textpage.close()
-            page.close()
             characters += len(text)
             if characters > MAX_CHARACTERS:
                 raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
-            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            blocks += split_lines(lines, index + 1)
+            if index + 1 in tables:
+                blocks += _page_with_tables(page, textpage, index + 1, tables[index + 1], full_width(_lines(text)))
+            else:
+                blocks += split_lines(_lines(text), index + 1)
+            textpage.close()
+            page.close()
     finally:
         pdf.close()
     return Extracted("pdf", page_count, title, blocks)
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _draws_rules(page) -> bool:
+    """Whether a page draws at least two lines or boxes: the least a table needs. Most pages of
+    prose draw none, and are never looked at for tables."""
+    from pypdfium2 import raw
+
+    paths = page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3)
+    return sum(1 for _, _ in zip(range(2), paths, strict=False)) >= 2
+
+
+def _tables(data: bytes, page_numbers: list[int]) -> dict:
+    """The tables on the pages that draw rules. Finding tables is a refinement: should the second
+    parser fail on a file the first one read, the pages are kept as text rather than the plan refused."""
+    if not page_numbers:
+        return {}
+    from analysis.pdf_tables import find_tables
+
+    try:
+        return find_tables(data, page_numbers)
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - any failure of table finding leaves the text as it was read
+        return {}
+
+
+def _page_with_tables(page, textpage, number: int, tables, full: int) -> list[Block]:
+    """A page's passages in reading order: the text above each table, the table whole, the text
+    beside it, and so on down the page. Tables' boxes are measured from the page's top; pdfium's
+    from its bottom."""
+    left, page_bottom, right, page_top = page.get_mediabox()
+
+    def text_between(x0: float, top: float, x1: float, bottom: float) -> list[Block]:
+        if bottom - top < 1 or x1 - x0 < 1:
+            return []
+        text = textpage.get_text_bounded(left=x0, bottom=page_top - bottom, right=x1, top=page_top - top) or ""
+        return split_lines(_lines(text), number, full=full)
+
+    blocks: list[Block] = []
+    cursor = 0.0
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        blocks += text_between(left, cursor, right, top - 0.5)
+        blocks.append(Block("table", table.text, number))
+        blocks += text_between(left, top, x0 - 0.5, bottom) + text_between(x1 + 0.5, top, right, bottom)
+        cursor = bottom + 0.5
+    blocks += text_between(left, cursor, right, page_top - page_bottom)
+    return blocks
 
 
 # --- Word ------------------------------------------------------------------------------------

@@ -1,0 +1,211 @@
+"""Tables on the pages of a PDF, each as its box on the page and its rows of cell text.
+
+pypdfium2 reads a PDF's text fast but knows nothing of tables, so a table comes out as a run of
+short lines that the passage splitter would glue into paragraphs. A table only exists where a page
+draws rules, so only pages that draw lines are read again here, with pdfplumber (made for finding
+tables). Two kinds are recognised:
+
+- grids, with a rule on every side of every cell (Word's default table, most designed tables):
+  pdfplumber's own 'lines' strategy;
+- tables ruled only between rows (the GOV.UK table style, booktabs-style rules, shaded rows): rows
+  come from the rules, columns from the strips of white space that run down through every row, and
+  the header row is the aligned line just above the first rule.
+
+A table with no rules at all is left as text: telling it from a layout of short lines would be a guess.
+Pure functions, no Django: run inside the limited child process with the rest of extraction.
+"""
+
+import io
+import re
+from dataclasses import dataclass
+
+MIN_COLUMN_GAP = 8.0  # points: wider than a space between words (about 3 pt at 11 pt), narrower than cell padding
+MIN_RULE_WIDTH = 60.0  # points: shorter lines are underlines, ticks or decoration
+SAME_EDGE = 3.0  # points: rules whose ends are this close belong to one table
+MAX_ROW_HEIGHT = 160.0  # points: rules further apart than this bound separate things, not rows
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A table found on a page: its box (x0, top, x1, bottom in points from the page's top left)
+    and its rows of cell text, empty rows dropped."""
+
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" | ".join(row) for row in self.rows)
+
+
+def _cell(text: str | None) -> str:
+    return SPACES.sub(" ", text or "").strip()
+
+
+def _usable(rows: list[list[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The rows that hold any text, or None when this is not a table (a box round a paragraph, a
+    single column of text, a single row)."""
+    kept = tuple(tuple(row) for row in rows if any(row))
+    columns = max((sum(1 for cell in row if cell) for row in kept), default=0)
+    if len(kept) < 2 or columns < 2:
+        return None
+    return kept
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# --- Grids ---------------------------------------------------------------------------------------
+
+
+def grid_tables(page) -> list[PageTable]:
+    found = []
+    for table in page.find_tables():
+        rows = _usable([[_cell(cell) for cell in row] for row in table.extract()])
+        if rows:
+            found.append(PageTable(tuple(table.bbox), rows))
+    return found
+
+
+# --- Tables ruled between rows -------------------------------------------------------------------
+
+
+def _rules(page) -> list[tuple[float, float, float]]:
+    """Horizontal rules as (top, x0, x1): the segments drawn at one height joined where they touch
+    (a table drawn cell by cell has one segment per cell)."""
+    by_height: dict[float, list[tuple[float, float]]] = {}
+    for edge in page.horizontal_edges:
+        by_height.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
+    rules = []
+    for top, spans in sorted(by_height.items()):
+        spans.sort()
+        start, end = spans[0]
+        for x0, x1 in spans[1:]:
+            if x0 <= end + 2:
+                end = max(end, x1)
+            else:
+                rules.append((float(top), start, end))
+                start, end = x0, x1
+        rules.append((float(top), start, end))
+    return [rule for rule in rules if rule[2] - rule[1] >= MIN_RULE_WIDTH]
+
+
+def _ruled_regions(page) -> list[tuple[float, float, list[float]]]:
+    """(x0, x1, the rules' heights) for each stack of two or more rules of the same width close above
+    one another: the rows of a table."""
+    stacks: list[list[tuple[float, float, float]]] = []
+    for rule in _rules(page):
+        for stack in stacks:
+            last = stack[-1]
+            if (
+                abs(last[1] - rule[1]) <= SAME_EDGE
+                and abs(last[2] - rule[2]) <= SAME_EDGE
+                and 0 < rule[0] - last[0] <= MAX_ROW_HEIGHT
+            ):
+                stack.append(rule)
+                break
+        else:
+            stacks.append([rule])
+    return [(stack[0][1], stack[0][2], [rule[0] for rule in stack]) for stack in stacks if len(stack) >= 2]
+
+
+def _columns(words) -> list[tuple[float, float]]:
+    """The strips of text with white space of at least MIN_COLUMN_GAP between them."""
+    spans = sorted((word["x0"], word["x1"]) for word in words)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 - columns[-1][1] < MIN_COLUMN_GAP:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _lines(words) -> list[list[dict]]:
+    """Words grouped into lines by their top, top to bottom."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _fits_columns(line, columns) -> bool:
+    """Whether a line could be the table's header: every word starts or ends inside a column (a
+    header may be wider than the cells below it) and none spans a gap between columns. A line of
+    prose puts words in the gaps."""
+    gaps = [(a[1], b[0]) for a, b in zip(columns, columns[1:], strict=False)]
+    for word in line:
+        anchored = any(a - 1 <= word["x0"] <= b + 1 or a - 1 <= word["x1"] <= b + 1 for a, b in columns)
+        if not anchored or any(word["x0"] < start and word["x1"] > end for start, end in gaps):
+            return False
+    return True
+
+
+def _row_cells(words, columns) -> list[str]:
+    cells = []
+    for a, b in columns:
+        inside = [w for w in words if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1]
+        cells.append(_cell(" ".join(" ".join(w["text"] for w in line) for line in _lines(inside))))
+    return cells
+
+
+def row_ruled_table(page, words, x0: float, x1: float, heights: list[float]) -> PageTable | None:
+    inside = [w for w in words if x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1]
+    body = [w for w in inside if heights[0] < w["top"] and w["bottom"] < heights[-1]]
+    columns = _columns(body)
+    if len(columns) < 2:
+        return None
+    # The header row sits above the first rule: take the lines just above it whose words each
+    # stay inside one column; a line of prose crosses the gaps and ends the header.
+    tallest_row = max(b - a for a, b in zip(heights, heights[1:], strict=False))
+    above = [w for w in inside if heights[0] - tallest_row <= w["top"] and w["bottom"] <= heights[0]]
+    header: list[dict] = []
+    for line in reversed(_lines(above)):
+        if not _fits_columns(line, columns):
+            break
+        header = line + header
+    if header and len(_columns(body + header)) == len(columns):
+        columns = _columns(body + header)  # a header wider than its cells widens its column
+    bands = [header] if header else []
+    for top, bottom in zip(heights, heights[1:], strict=False):
+        bands.append([w for w in body if top < w["top"] and w["bottom"] < bottom])
+    rows = _usable([_row_cells(band, columns) for band in bands])
+    if not rows:
+        return None
+    top = min(w["top"] for w in header) - 1 if header else heights[0]
+    return PageTable((x0, top, x1, heights[-1]), rows)
+
+
+# --- A whole page --------------------------------------------------------------------------------
+
+
+def tables_on_page(page) -> list[PageTable]:
+    """Every table on a pdfplumber page, top to bottom, none counted twice."""
+    found = grid_tables(page)
+    regions = _ruled_regions(page)
+    if regions:
+        words = page.extract_words()
+        for x0, x1, heights in regions:
+            table = row_ruled_table(page, words, x0, x1, heights)
+            if table and not any(_overlaps(table.bbox, other.bbox) for other in found):
+                found.append(table)
+    return sorted(found, key=lambda table: table.bbox[1])
+
+
+def find_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[PageTable]]:
+    """{page number (1-based): tables} for the given pages of a PDF; pages without a table are left out."""
+    import pdfplumber
+
+    found: dict[int, list[PageTable]] = {}
+    with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as pdf:
+        for page in pdf.pages:
+            tables = tables_on_page(page)
+            if tables:
+                found[page.page_number] = tables
+            page.close()
+    return found

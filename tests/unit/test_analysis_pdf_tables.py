@@ -1,0 +1,112 @@
+"""Tables in PDF plans come out as one passage each, with their rows, and the text around them
+stays as headings and paragraphs in reading order. The PDFs are printed here from HTML, the way
+councils' own PDFs are made, in the table styles plans use."""
+
+import pytest
+from weasyprint import HTML
+
+from analysis import pdf_tables
+from analysis.extract import extract
+
+ROWS = [
+    ("Action", "Measure", "Now", "Target"),
+    ("Close surplus office buildings", "Office buildings in use", "12", "7"),
+    ("Reduce the use of agency social workers", "Agency social workers in post", "40", "20"),
+    ("Cut repeat calls to the contact centre", "Repeat calls as a share of all calls", "18%", "10%"),
+]
+BEFORE = (
+    "We will keep reviewing how each service is delivered so that money goes where residents need it "
+    "most, and we will report progress to members every quarter through the scrutiny committee."
+)
+AFTER = (
+    "The commitments above are monitored by the transformation board, which publishes its minutes and "
+    "a short account of the savings each project has delivered against its business case."
+)
+STYLES = {
+    "grid": "td, th { border: 1px solid #505a5f; padding: 4px; }",
+    "rules between rows": "td, th { border-bottom: 1px solid #b1b4b6; padding: 10px 20px 10px 0; }",
+    "shaded rows": "td, th { padding: 6px 12px; } tr:nth-child(even) td { background: #dddddd; }",
+}
+
+
+def plan_pdf(table_style: str, *, body: str = "", rows=ROWS, pages_before: int = 0) -> bytes:
+    table = "<table>" + "".join(
+        "<tr>" + "".join(f"<{'th' if i == 0 else 'td'}>{cell}</{'th' if i == 0 else 'td'}>" for cell in row) + "</tr>"
+        for i, row in enumerate(rows)
+    )
+    filler = "".join(f'<p style="break-after: page">{BEFORE}</p>' for _ in range(pages_before))
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>Plan</title><style>'
+        "body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "table { border-collapse: collapse; width: 100%; } th { text-align: left; } "
+        f"{table_style}</style></head><body>{filler}<h1>Our productivity plan</h1>"
+        f"<p>{BEFORE}</p>{body or table + '</table>'}<p>{AFTER}</p></body></html>"
+    )
+    return HTML(string=html).write_pdf()
+
+
+def tables(extracted):
+    return [block for block in extracted.blocks if block.kind == "table"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_table_is_one_passage_with_every_row_and_the_text_around_it_is_unchanged(style):
+    extracted = extract("pdf", plan_pdf(STYLES[style]))
+
+    assert [block.kind for block in extracted.blocks] == ["heading", "paragraph", "table", "paragraph"], style
+    heading, before, table, after = extracted.blocks
+    assert table.text.split("\n") == [" | ".join(row) for row in ROWS], "each row whole, cells in order, none lost"
+    assert before.text == BEFORE and after.text == AFTER, "the paragraphs either side are read as before"
+    assert not any("Office buildings in use" in block.text for block in (heading, before, after)), "not read twice"
+    assert {block.page for block in extracted.blocks} == {1}
+
+
+def test_a_table_keeps_the_page_it_is_printed_on():
+    extracted = extract("pdf", plan_pdf(STYLES["grid"], pages_before=2))
+
+    assert extracted.page_count == 3
+    [table] = tables(extracted)
+    assert table.page == 3
+    assert [block.page for block in extracted.blocks if block.text == AFTER] == [3]
+
+
+def test_ruled_lines_that_are_not_a_table_leave_the_text_as_paragraphs():
+    boxed = (
+        '<div style="border: 1px solid #000; padding: 8px">A boxed note: the plan was endorsed by Cabinet on '
+        "9 July 2024 and will be reviewed each year alongside the budget.</div>"
+        '<hr style="margin: 12px 0"><p>Between two rules stands one more paragraph of ordinary prose that '
+        'says nothing in columns at all.</p><hr style="margin: 12px 0">'
+    )
+    extracted = extract("pdf", plan_pdf("", body=boxed))
+
+    assert tables(extracted) == []
+    text = " ".join(block.text for block in extracted.blocks)
+    assert "A boxed note: the plan was endorsed by Cabinet" in text and "ordinary prose that says nothing" in text
+
+
+def test_a_table_without_any_rules_stays_as_text_with_nothing_lost():
+    extracted = extract("pdf", plan_pdf("td, th { padding: 4px 20px 4px 0; }"))
+
+    assert tables(extracted) == []
+    text = " ".join(block.text for block in extracted.blocks)
+    assert all(cell in text for row in ROWS for cell in row)
+
+
+def test_should_finding_tables_fail_the_plan_is_still_read_as_text(monkeypatch):
+    def broken(data, page_numbers):
+        raise ValueError("a PDF the table finder cannot parse")
+
+    monkeypatch.setattr(pdf_tables, "find_tables", broken)
+    extracted = extract("pdf", plan_pdf(STYLES["grid"]))
+
+    assert tables(extracted) == []
+    text = " ".join(block.text for block in extracted.blocks)
+    assert BEFORE in text and AFTER in text and "Office buildings in use" in text
+
+
+def test_a_page_of_prose_is_never_opened_a_second_time(monkeypatch):
+    opened = []
+    monkeypatch.setattr(pdf_tables, "find_tables", lambda data, pages: opened.append(pages) or {})
+    extract("pdf", plan_pdf("", body="<p>No table here, only words.</p>"))
+
+    assert opened == [], "a page that draws no lines has no table, so it is not parsed again"
