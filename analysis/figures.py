@@ -9,13 +9,17 @@ previous number (or the sentence start) and this one, else the words after it. S
 staff cost 0.35% and consultants 0.96% of the total staff budget", 0.35% is agency staff's share
 of the staff budget and 0.96% the consultants'. When a plan gives agency or consultant spend and
 the staff budget but no share, the share is worked out (and marked computed).
+
+A table (a passage whose every line is a row of cells split by "|") is read cell by cell: what a
+figure measures is its row's words and its column's heading, so "Agency social workers in post |
+40 | 20" under "Measure | Now | Target" gives 40 agency social workers (Now) and 20 (Target).
 """
 
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-EXTRACTION_VERSION = "figures-2"
+EXTRACTION_VERSION = "figures-3"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -55,6 +59,7 @@ MEASURES = (
     ("savings", SAVINGS),
     ("gap", GAP),
 )
+SHARE_MEASURES = tuple(measure for measure in MEASURES if measure[0] != "staff_budget")
 
 # Guidance: is the subject addressed at all, anywhere in the plan?
 ADDRESSES_CONSULTANTS = re.compile(r"consultan", re.I)
@@ -69,7 +74,8 @@ ADDRESSES_EDI = re.compile(
     re.I,
 )
 
-SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|\.(?=[a-z,]))+(?:[.!?]+|$)")
+# A sentence, or a line of a list or table (which ends without a full stop).
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|\.(?=[a-z,]))+(?:[.!?]+|(?=\n)|$)")
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
@@ -101,31 +107,33 @@ def _number(text: str, decimals: str | None = None, scale: str | None = None) ->
 SPENT_ON = re.compile(r"^\s*(?:was |were |is )?(?:spent )?(?:on|for|in|of)\b", re.I)
 
 
-def _first_measure(text: str) -> str | None:
+def _first_measure(text: str, measures=MEASURES) -> str | None:
     best, best_start = None, len(text) + 1
-    for name, pattern in MEASURES:
+    for name, pattern in measures:
         match = pattern.search(text)
         if match and match.start() < best_start:
             best, best_start = name, match.start()
     return best
 
 
-def _nearest_measure(before: str, after: str, *, prefer_after: bool = False) -> tuple[str | None, str]:
+def _nearest_measure(
+    before: str, after: str, *, prefer_after: bool = False, measures=MEASURES
+) -> tuple[str | None, str]:
     """The measure named nearest to a number: the last one in the words before it, else the first
     one after; but "£3m on agency staff" names its measure after the amount. Returns (measure,
     the words that name it)."""
     if prefer_after and SPENT_ON.match(after):
-        measure = _first_measure(after)
+        measure = _first_measure(after, measures)
         if measure is not None:
             return measure, after
     best, best_end = None, -1
-    for name, pattern in MEASURES:
+    for name, pattern in measures:
         for match in pattern.finditer(before):
             if match.end() > best_end:
                 best, best_end = name, match.end()
     if best is not None:
         return best, before
-    return _first_measure(after), after
+    return _first_measure(after, measures), after
 
 
 def _words(text: str, limit: int = 10) -> str:
@@ -144,8 +152,80 @@ MONEY_KINDS = {
 }
 
 
+BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:,\d{3})+|\d+)$")
+YEAR = range(1900, 2100)
+
+
+def _table_cells(text: str) -> list[tuple[str, list[tuple[int, str]]]] | None:
+    """(row, [(offset in the passage, cell text)]) for each row when the passage is a table, else None."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not all("|" in line for line in lines):
+        return None
+    rows, offset = [], 0
+    for line in lines:
+        cells, position = [], offset
+        parts = line.split("|")
+        if parts and not parts[0].strip() and line.lstrip().startswith("|"):  # "| a | b |" as Markdown writes it
+            position += len(parts[0]) + 1
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        for part in parts:
+            cell = part.strip()
+            cells.append((position + (part.index(cell) if cell else 0), cell))
+            position += len(part) + 1
+        rows.append((line.strip(), cells))
+        offset += len(line) + 1
+    return rows
+
+
+def _table_figures(rows, passage: int) -> list[FoundFigure]:
+    def figures_of(cell: str) -> bool:
+        return bool(MONEY.search(cell) or PERCENT.search(cell) or BARE_NUMBER.match(cell))
+
+    header: list[str] = []
+    if not any(figures_of(cell) for _, cell in rows[0][1]):
+        header = [cell for _, cell in rows[0][1]]
+        rows = rows[1:]
+    found: list[FoundFigure] = []
+    for line, cells in rows:
+        label = " ".join(cell for _, cell in cells if cell and not figures_of(cell))
+        for column, (offset, cell) in enumerate(cells):
+            if not cell or not figures_of(cell):
+                continue
+            heading = header[column] if len(header) == len(cells) else ""
+            measures = f"{label} ({heading})" if label and heading else label or heading
+            bare = BARE_NUMBER.match(cell)
+            if bare:
+                value = _number(bare.group("number"))
+                if value is not None and not (len(cell) == 4 and int(value) in YEAR):  # a year, not a count
+                    found.append(
+                        FoundFigure(passage, "count", f"s{offset}", value, "count", measures[:200], line[:300])
+                    )
+                continue
+            # Read the cell as a sentence naming its measure first, so the usual rules give its kind.
+            prefix = f"{label} {heading}: "
+            for figure in figures_in(prefix + cell, passage):
+                start = int(figure.key[1:]) - len(prefix)
+                found.append(
+                    FoundFigure(
+                        passage,
+                        figure.kind,
+                        f"s{offset + start}",
+                        figure.value,
+                        figure.unit,
+                        measures[:200],
+                        line[:300],
+                    )
+                )
+    return found
+
+
 def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
     """Every amount of money, percentage and count stated in one passage."""
+    table = _table_cells(text)
+    if table is not None:
+        return _table_figures(table, passage)
     found: list[FoundFigure] = []
     for sentence_match in SENTENCE.finditer(text):
         sentence = sentence_match.group(0)
@@ -172,7 +252,12 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             clause_end = CLAUSE_END.search(after)
             after = after[: clause_end.start()] if clause_end else after  # what follows, within its own clause
             previous_end = end
-            measure, words = _nearest_measure(before, after, prefer_after=unit != "percent")
+            measure, words = (
+                # A percentage is a share *of* the staff budget, never the budget itself.
+                _nearest_measure(before, after, measures=SHARE_MEASURES)
+                if unit == "percent"
+                else _nearest_measure(before, after, prefer_after=True)
+            )
             key = f"s{offset + start}"
             if unit == "gbp":
                 value = _number(match.group("number"), match.group("decimals"), match.group("scale"))

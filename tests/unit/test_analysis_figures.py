@@ -85,3 +85,61 @@ def test_what_follows_a_number_counts_only_within_its_own_clause():
     """In "£114m out of its running costs, and ... a gap of £63m" the first is a saving, not a budget gap."""
     found = kinds("The council has taken £114m out of its running costs, and it still expects a gap of £63m.")
     assert found == {"savings": Decimal("114000000"), "budget_gap": Decimal("63000000")}
+
+
+def test_a_share_named_with_the_staff_budget_before_the_number_is_still_a_share():
+    found = kinds("Agency staff as a share of the total staff budget was 4.1% last year.")
+    assert found == {"agency_share_of_staff_budget": Decimal("4.1")}
+
+
+COMMITMENTS_TABLE = (
+    "Action | Measure | Now | Target\n"
+    "Cut repeat calls to the contact centre | Repeat calls as a share of all calls | 18% | 10%\n"
+    "Reduce the use of agency social workers | Agency social workers in post | 40 | 20"
+)
+
+
+def test_every_row_of_a_table_gives_its_figures_measured_by_its_row_and_column():
+    found = figures_in(COMMITMENTS_TABLE)
+
+    read = [(f.value, f.unit, f.measures) for f in found]
+    assert read == [
+        (Decimal("18"), "percent", "Cut repeat calls to the contact centre Repeat calls as a share of all calls (Now)"),
+        (
+            Decimal("10"),
+            "percent",
+            "Cut repeat calls to the contact centre Repeat calls as a share of all calls (Target)",
+        ),
+        (Decimal("40"), "count", "Reduce the use of agency social workers Agency social workers in post (Now)"),
+        (Decimal("20"), "count", "Reduce the use of agency social workers Agency social workers in post (Target)"),
+    ]
+    for figure in found:  # each key points at the figure's own place in the passage
+        at = int(figure.key[1:])
+        assert COMMITMENTS_TABLE[at:].startswith(str(figure.value))
+    assert len({f.key for f in found}) == 4
+    assert all(f.quote in COMMITMENTS_TABLE.split("\n") for f in found), "the quote is the figure's own row"
+
+
+def test_a_markdown_table_of_spend_gives_spend_and_shares_of_the_staff_budget_but_no_years():
+    table = (
+        "| Spend | 2023/24 | 2024/25 |\n"
+        "| Agency staff | £3.2m | £2.5m |\n"
+        "| Agency staff as a share of the staff budget | 4.1% | 3.2% |\n"
+        "| Year of the review | 2024 | 2025 |"
+    )
+    found = [(f.kind, f.value, f.measures) for f in figures_in(table)]
+    assert found == [
+        ("agency_spend", Decimal("3200000"), "Agency staff (2023/24)"),
+        ("agency_spend", Decimal("2500000"), "Agency staff (2024/25)"),
+        ("agency_share_of_staff_budget", Decimal("4.1"), "Agency staff as a share of the staff budget (2023/24)"),
+        ("agency_share_of_staff_budget", Decimal("3.2"), "Agency staff as a share of the staff budget (2024/25)"),
+    ]
+
+
+def test_each_line_of_a_list_is_read_even_without_full_stops():
+    found = figures_in("- We saved £3m on agency staff\n- We cut consultants by 20 posts\n- Sickness fell 8%")
+    assert [(f.kind, f.value) for f in found] == [
+        ("agency_spend", Decimal("3000000")),
+        ("count", Decimal("20")),
+        ("other_percent", Decimal("8")),
+    ]
