@@ -47,9 +47,9 @@ RESPONSIBLE_USE = (
 SPLITS = {"authority_type": ("Council type", AuthorityType), "region": ("Region", Region)}
 
 
-
 def is_figure_kind(kind: str) -> bool:
     return kind in FigureKind.values
+
 
 def check_can_explore(user) -> None:
     """Department staff read the explorer; anyone else gets 404, as if the page did not exist."""
@@ -673,9 +673,3 @@ def question_title(question: Question, filters: Filters) -> str:
         unit = unit_of(question.figure)
         title += f", councils' values {bin_label(Bin(question.low, question.high, 0, question.last), unit)}"
     return title
-
-
-def in_scope(filters: Filters, council) -> bool:
-    return (not filters.authority_type or council.authority_type == filters.authority_type) and (
-        not filters.region or council.region == filters.region
-    )

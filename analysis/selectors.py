@@ -209,11 +209,14 @@ def _highlight(raw: str) -> SafeString:
     return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
 
 
-def _search_ids(words: list[str], limit: int, *, return_id: int | None, current_only: bool) -> list[tuple[int, str]]:
+def _search_ids(
+    words: list[str], limit: int, *, return_id: int | None, current_only: bool, authority_type: str, region: str
+) -> list[tuple[int, str]]:
     """(passage id, snippet with markers), best match first, from the database's own full-text index.
 
-    The document filters are applied inside the query, so the index stops at `limit` rows of the
-    passages that will be shown rather than ranking and discarding others.
+    The document and council filters are applied inside the query, so the index stops at `limit`
+    rows of the passages that will be shown rather than ranking and discarding others (and a
+    narrow filter never hides matches that ranked below the limit across all councils).
     """
     filters, parameters = [], []
     if current_only:
@@ -221,12 +224,19 @@ def _search_ids(words: list[str], limit: int, *, return_id: int | None, current_
     if return_id is not None:
         filters.append("d.return_definition_id = %s")
         parameters.append(return_id)
+    if authority_type:
+        filters.append("c.authority_type = %s")
+        parameters.append(authority_type)
+    if region:
+        filters.append("c.region = %s")
+        parameters.append(region)
     where = "".join(f" AND {condition}" for condition in filters)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT p.id, ts_headline('english', p.text, query, %s) FROM analysis_passage p "
-                "JOIN analysis_document d ON d.id = p.document_id, plainto_tsquery('english', %s) query "
+                "JOIN analysis_document d ON d.id = p.document_id JOIN councils_council c ON c.id = d.council_id, "
+                "plainto_tsquery('english', %s) query "
                 f"WHERE to_tsvector('english', p.text) @@ query{where} "
                 "ORDER BY ts_rank(to_tsvector('english', p.text), query) DESC, p.id LIMIT %s",
                 [f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15", " ".join(words), *parameters, limit],
@@ -236,6 +246,7 @@ def _search_ids(words: list[str], limit: int, *, return_id: int | None, current_
             cursor.execute(
                 "SELECT f.rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts f "
                 "JOIN analysis_passage p ON p.id = f.rowid JOIN analysis_document d ON d.id = p.document_id "
+                "JOIN councils_council c ON c.id = d.council_id "
                 f"WHERE analysis_passage_fts MATCH %s{where} ORDER BY f.rank, f.rowid LIMIT %s",
                 [START, STOP, match, *parameters, limit],
             )
@@ -244,7 +255,15 @@ def _search_ids(words: list[str], limit: int, *, return_id: int | None, current_
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
-def search_passages(query: str, *, return_definition=None, current_only: bool = True, limit: int = 50):
+def search_passages(
+    query: str,
+    *,
+    return_definition=None,
+    authority_type: str = "",
+    region: str = "",
+    current_only: bool = True,
+    limit: int = 50,
+):
     """Passages matching every word of `query`, best first, each with a highlighted snippet.
 
     SQLite uses the FTS5 table, PostgreSQL the GIN index on to_tsvector('english', text); both stem
@@ -255,7 +274,9 @@ def search_passages(query: str, *, return_definition=None, current_only: bool = 
     if not words:
         return []
     return_id = return_definition.pk if return_definition is not None else None
-    found = _search_ids(words, limit, return_id=return_id, current_only=current_only)
+    found = _search_ids(
+        words, limit, return_id=return_id, current_only=current_only, authority_type=authority_type, region=region
+    )
     passages = Passage.objects.select_related("document__council", "document__return_definition").in_bulk(
         [pk for pk, _ in found]
     )

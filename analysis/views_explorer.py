@@ -20,6 +20,7 @@ from analysis.selectors import search_passages
 from plans.selectors import barrier_categories, open_returns
 
 PASSAGES_PER_PAGE = 50
+SEARCH_LIMIT = 200  # the best matches shown; more words narrow a search further
 REFRESH_SECONDS = 3
 
 
@@ -231,12 +232,23 @@ def explorer_search(request):
     filters, form = _filters(request)
     search_form = SearchForm(request.GET)
     query = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
-    hits = search_passages(query, return_definition=filters.return_definition, limit=200) if query else []
-    hits = [hit for hit in hits if explorer.in_scope(filters, hit.passage.document.council)]
+    hits = (
+        search_passages(
+            query,
+            return_definition=filters.return_definition,
+            authority_type=filters.authority_type,
+            region=filters.region,
+            limit=SEARCH_LIMIT,
+        )
+        if query
+        else []
+    )
     return render(
         request,
         "analysis/explorer/search.html",
-        _context(request, filters, form, "search", search_form=search_form, search=query, hits=hits),
+        _context(
+            request, filters, form, "search", search_form=search_form, search=query, hits=hits, limit=SEARCH_LIMIT
+        ),
     )
 
 

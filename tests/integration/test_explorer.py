@@ -213,6 +213,22 @@ def test_search_finds_passages_with_highlighted_words_within_the_filters(signed_
     assert [text_of(node.h3).rsplit(" ", 1)[0] for node in county.select(".app-evidence")] == ["Kent"]
 
 
+def test_a_filtered_search_is_narrowed_before_the_best_matches_are_taken(explorer_corpus):
+    """Asked for the single best match, each council type and region still gets its own council's
+    passage, even the one whose match ranks below the other's across all councils."""
+    from analysis.selectors import search_passages
+
+    def best(**narrowing):
+        hits = search_passages("settlements", return_definition=explorer_corpus.return_definition, limit=1, **narrowing)
+        return [hit.passage.document.council.name for hit in hits]
+
+    assert best(authority_type="county") == ["Kent"]
+    assert best(authority_type="unitary") == ["Dorset"]
+    assert best(region="South East") == ["Kent"]
+    assert best(region="South West") == ["Dorset"]
+    assert best(authority_type="district") == [], "no district's plan mentions settlements"
+
+
 # --- Who may see it ---------------------------------------------------------------------------
 
 PAGES = [
