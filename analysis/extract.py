@@ -341,6 +341,27 @@ def _page_breaks(element) -> int:
     return breaks
 
 
+APP_PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,5})\s*</(?:\w+:)?Pages>")
+WORD_LIKE = re.compile(r"\S*\w\S*")  # words as Word counts them; not our "|" and "-" markers
+APP_WORDS = re.compile(rb"<(?:\w+:)?Words>\s*(\d{1,9})\s*</(?:\w+:)?Words>")
+
+
+def _word_page_count(data: bytes, words: int) -> int | None:
+    """The page count Word stored when it last saved the file, trusted only when the word count it
+    stored beside it matches the text (within 15%): a file written by other software, or edited
+    since, carries a stale count (python-docx's template says one page of no words)."""
+    try:
+        app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml")[:100_000]
+    except (KeyError, zipfile.BadZipFile, ValueError):
+        return None
+    pages, stored_words = APP_PAGES.search(app), APP_WORDS.search(app)
+    if not pages or not stored_words or not words:
+        return None
+    if abs(int(stored_words.group(1)) - words) > 0.15 * words:
+        return None
+    return int(pages.group(1)) or None
+
+
 def extract_docx(data: bytes) -> Extracted:
     check_zip(data)
     import docx
@@ -400,9 +421,12 @@ def extract_docx(data: bytes) -> Extracted:
             flush_list()
             blocks.append(Block("paragraph", text, page))
     flush_list()
-    if page == 1:  # no page break recorded anywhere: the pages are not known, rather than all "page 1"
+    page_count = _word_page_count(data, sum(len(WORD_LIKE.findall(block.text)) for block in blocks))
+    if page == 1 and page_count != 1:
+        # No page break recorded anywhere (Word records where it broke pages when it saves; other
+        # software may not): the pages are not known, rather than all "page 1".
         blocks = [Block(block.kind, block.text, None) for block in blocks]
-    return Extracted("docx", None, title, blocks)
+    return Extracted("docx", page_count, title, blocks)
 
 
 # --- Web pages -------------------------------------------------------------------------------

@@ -161,3 +161,53 @@ def test_a_pdf_read_in_this_process_gives_its_pages_and_refuses_encryption():
         extract("pdf", b"%PDF-1.4 nothing else")
     with pytest.raises(ExtractionRefused, match="Only PDF"):
         extract("odt", b"x")
+
+
+def _word_file(paragraphs: list[str], app_xml: bytes | None) -> bytes:
+    """A Word document with the given paragraphs, its docProps/app.xml replaced (as Word writes it
+    when it saves) or left as the generating library wrote it."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    if app_xml is None:
+        return out.getvalue()
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, app_xml if item.filename == "docProps/app.xml" else source.read(item.filename))
+    return rewritten.getvalue()
+
+
+def app_properties(pages: int, words: int) -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/extended-properties"><Template>Normal.dotm</Template><Pages>%d</Pages><Words>%d</Words>'
+        b"<Application>Microsoft Office Word</Application></Properties>" % (pages, words)
+    )
+
+
+PROSE = ["We merged three customer contact teams into one service.", "Agency staff cost 1.2% of the staff budget."]
+
+
+def test_a_word_document_saved_by_word_gives_the_page_count_word_stored():
+    from analysis.extract import extract
+
+    words = sum(len(text.split()) for text in PROSE)
+    extracted = extract("docx", _word_file(PROSE, app_properties(pages=6, words=words)))
+    assert extracted.page_count == 6, "over the four-page limit, so the guidance check can say so"
+    assert {block.page for block in extracted.blocks} == {None}, "where each passage falls is still not known"
+
+
+def test_a_page_count_left_stale_by_other_software_or_later_edits_is_not_believed():
+    from analysis.extract import extract
+
+    assert extract("docx", _word_file(PROSE, None)).page_count is None, "python-docx's template says 1 page, 0 words"
+    stale = _word_file(PROSE, app_properties(pages=2, words=400))
+    assert extract("docx", stale).page_count is None, "400 words stored against 17 in the text: edited since"
