@@ -232,14 +232,11 @@ def extract_pdf(data: bytes) -> Extracted:
         for index in range(page_count):
             page = pdf[index]
             textpage = page.get_textpage()
-            text = textpage.get_text_bounded() or ""
-            characters += len(text)
+            lines = _text_lines(page, textpage)
+            characters += sum(len(line.text) for line in lines)
             if characters > MAX_CHARACTERS:
                 raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
-            if index + 1 in tables:
-                blocks += _page_with_tables(page, textpage, index + 1, tables[index + 1], full_width(_lines(text)))
-            else:
-                blocks += split_lines(_lines(text), index + 1)
+            blocks += _page_blocks(lines, index + 1, tables.get(index + 1, []))
             textpage.close()
             page.close()
     finally:
@@ -247,8 +244,79 @@ def extract_pdf(data: bytes) -> Extracted:
     return Extracted("pdf", page_count, title, blocks)
 
 
-def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+@dataclass
+class _Line:
+    """A line of a PDF page's text and its box, in points from the page's top left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+PARAGRAPH_GAP = 1.35  # a gap between lines this much wider than the page's usual spacing ends a paragraph
+
+
+def _text_lines(page, textpage) -> list[_Line]:
+    """The page's lines in pdfium's reading order, each with its box: pdfium gives the text as
+    runs, one box each, and runs side by side are one line."""
+    page_top = page.get_mediabox()[3]
+    lines: list[_Line] = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = clean(textpage.get_text_bounded(left, bottom, right, top) or "")
+        if not text:
+            continue
+        top, bottom = page_top - top, page_top - bottom
+        last = lines[-1] if lines else None
+        if last and min(bottom, last.bottom) - max(top, last.top) > 0.5 * min(bottom - top, last.bottom - last.top):
+            last.text, last.x0, last.x1 = f"{last.text} {text}", min(last.x0, left), max(last.x1, right)
+            last.top, last.bottom = min(last.top, top), max(last.bottom, bottom)
+        else:
+            lines.append(_Line(text, left, top, right, bottom))
+    return lines
+
+
+def _with_paragraph_breaks(lines: list[_Line]) -> list[str]:
+    """The lines' text with an empty line where the space above a line is clearly wider than the
+    usual spacing of lines on the page: the paragraph breaks a PDF shows by space alone."""
+    steps = [line.top - above.top for above, line in zip(lines, lines[1:], strict=False)]
+    # The usual spacing is that of lines within a paragraph: a low quartile, since a page of short
+    # paragraphs has nearly as many gaps between paragraphs as within them.
+    usual = sorted(step for step in steps if step > 0)
+    usual_step = usual[len(usual) // 4] if usual else 0
+    text = [lines[0].text] if lines else []
+    for step, line in zip(steps, lines[1:], strict=False):
+        if step <= 0 or step > PARAGRAPH_GAP * usual_step:
+            text.append("")
+        text.append(line.text)
+    return text
+
+
+def _page_blocks(lines: list[_Line], number: int, tables) -> list[Block]:
+    """A page's passages in reading order: the text above each table, the table whole, the text
+    beside it, and so on down the page."""
+    full = full_width([line.text for line in lines])
+
+    def passages(chosen: list[_Line]) -> list[Block]:
+        return split_lines(_with_paragraph_breaks(chosen), number, full=full) if chosen else []
+
+    def inside(line: _Line, x0: float, top: float, x1: float, bottom: float) -> bool:
+        middle, centre = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2
+        return top <= middle <= bottom and x0 <= centre <= x1
+
+    blocks: list[Block] = []
+    left = list(lines)
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        above = [line for line in left if (line.top + line.bottom) / 2 < top]
+        beside = [line for line in left if line not in above and (line.top + line.bottom) / 2 <= bottom]
+        blocks += passages(above)
+        blocks.append(Block("table", table.text, number))
+        blocks += passages([line for line in beside if not inside(line, x0, top, x1, bottom)])
+        left = [line for line in left if line not in above and line not in beside]
+    return blocks + passages(left)
 
 
 def _draws_rules(page) -> bool:
@@ -273,30 +341,6 @@ def _tables(data: bytes, page_numbers: list[int]) -> dict:
         raise
     except Exception:  # noqa: BLE001 - any failure of table finding leaves the text as it was read
         return {}
-
-
-def _page_with_tables(page, textpage, number: int, tables, full: int) -> list[Block]:
-    """A page's passages in reading order: the text above each table, the table whole, the text
-    beside it, and so on down the page. Tables' boxes are measured from the page's top; pdfium's
-    from its bottom."""
-    left, page_bottom, right, page_top = page.get_mediabox()
-
-    def text_between(x0: float, top: float, x1: float, bottom: float) -> list[Block]:
-        if bottom - top < 1 or x1 - x0 < 1:
-            return []
-        text = textpage.get_text_bounded(left=x0, bottom=page_top - bottom, right=x1, top=page_top - top) or ""
-        return split_lines(_lines(text), number, full=full)
-
-    blocks: list[Block] = []
-    cursor = 0.0
-    for table in tables:
-        x0, top, x1, bottom = table.bbox
-        blocks += text_between(left, cursor, right, top - 0.5)
-        blocks.append(Block("table", table.text, number))
-        blocks += text_between(left, top, x0 - 0.5, bottom) + text_between(x1 + 0.5, top, right, bottom)
-        cursor = bottom + 0.5
-    blocks += text_between(left, cursor, right, page_top - page_bottom)
-    return blocks
 
 
 # --- Word ------------------------------------------------------------------------------------

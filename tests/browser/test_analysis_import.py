@@ -3,13 +3,14 @@ analysis found; refuses a bad file; runs the analysis and watches it finish. axe
 
 from playwright.sync_api import expect
 
-from devdata.analysis_demo import docx_bytes, generate_plan
+from devdata.analysis_demo import generate_plan, pdf_bytes
 from tests.browser.helpers import follow
 
 
 def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_page, sign_in, analyst, tmp_path):
-    plan_file = tmp_path / "dorset-productivity-plan.docx"
-    plan_file.write_bytes(docx_bytes(generate_plan("Dorset", seed=11, long=True)))
+    plan = generate_plan("Dorset", seed=11, long=True)
+    plan_file = tmp_path / "dorset-productivity-plan.pdf"
+    plan_file.write_bytes(pdf_bytes(plan))
     bad_file = tmp_path / "renamed.pdf"
     bad_file.write_bytes(b"These words were saved as text and renamed to .pdf.\n")
 
@@ -33,13 +34,18 @@ def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_p
     follow(page.get_by_role("button", name="Upload and preview"))
     check_page(page, "analysis-import-preview")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the plan document")
-    expect(page.locator("table")).to_contain_text("3. Reducing wasteful spend")
+    expect(page.locator("table").first).to_contain_text("3. Reducing wasteful spend")
+    # The commitments table printed in the PDF is one passage, shown as a table with its headings.
+    commitments = page.locator(".app-passage-table table")
+    expect(commitments.locator("thead th")).to_have_text(list(plan.table[0]))
+    expect(commitments.locator("tbody tr")).to_have_count(len(plan.table) - 1)
     follow(page.get_by_role("button", name="Add to the corpus"))
 
     check_page(page, "analysis-document")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("was added to the corpus for Dorset")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dorset productivity plan 2024")
     expect(page.locator("main")).to_contain_text("Theme 1, Theme 2, Theme 3, Theme 4")
+    expect(page.locator(".app-passage-table tbody tr").first).to_contain_text(plan.table[1][0])
     follow(page.get_by_role("link", name="All plan documents"))
     check_page(page, "analysis-documents")
     expect(page.locator("table")).to_contain_text("Dorset")

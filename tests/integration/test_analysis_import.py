@@ -100,20 +100,34 @@ def test_a_share_is_worked_out_when_the_plan_gives_spend_and_staff_budget(tmp_pa
     assert figures["consultant_share_of_staff_budget"].value == 1 and figures["agency_spend"].value == 2_500_000
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html", "text"])
-def test_word_web_and_text_plans_are_split_into_headings_paragraphs_and_whole_tables(tmp_path, plan, fmt):
-    renderer = {"docx": docx_bytes, "html": html_bytes, "text": text_bytes}[fmt]
-    suffix = {"docx": "docx", "html": "html", "text": "txt"}[fmt]
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "text"])
+def test_plans_in_every_format_are_split_into_headings_paragraphs_and_whole_tables(
+    tmp_path, plan, fmt, client, analyst
+):
+    renderer = {"pdf": pdf_bytes, "docx": docx_bytes, "html": html_bytes, "text": text_bytes}[fmt]
+    suffix = {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}[fmt]
     document = Document.objects.get(pk=import_file(tmp_path, f"plan.{suffix}", renderer(plan))["document_id"])
     passages = list(document.passages.order_by("position"))
     assert [p.position for p in passages] == list(range(1, len(passages) + 1))
     kinds = {p.kind for p in passages}
     assert kinds == {"heading", "paragraph", "table"}
     (table,) = [p for p in passages if p.kind == "table"]
-    assert table.text.count("\n") == len(plan.table) - 1, "the commitments table is one passage, row by row"
+    rows = [" | ".join(row) for row in plan.table]
+    assert [row.strip("| ") for row in table.text.split("\n")] == rows, "the table is one passage, row by row"
     theme_3 = next(p for p in passages if p.heading == "3. Reducing wasteful spend")
     assert theme_3.kind == "paragraph"
-    assert document.page_count is None
+    assert (document.page_count is not None) == (fmt == "pdf"), "pages are counted for PDFs; others are not paged"
+
+    client.force_login(analyst)
+    page = soup(client.get(f"/analysis/documents/{document.pk}/"))
+    shown = page.select_one(f"#passage-{table.pk} table")
+    assert [text_of(th) for th in shown.select("thead th")] == list(plan.table[0])
+    assert [[text_of(td) for td in tr.select("td")] for tr in shown.select("tbody tr")] == [
+        list(row) for row in plan.table[1:]
+    ], "the page shows the table as a table, each cell in its place"
+    action, measure, now, _ = plan.table[1]
+    cell_figures = {(f.value, f.measures) for f in table.figures.all()}
+    assert any(f"{action} {measure} (Now)" == measures for _, measures in cell_figures), "cells measured by row"
 
 
 def test_importing_the_same_file_again_returns_the_same_document(tmp_path, plan):

@@ -211,3 +211,41 @@ def test_a_page_count_left_stale_by_other_software_or_later_edits_is_not_believe
     assert extract("docx", _word_file(PROSE, None)).page_count is None, "python-docx's template says 1 page, 0 words"
     stale = _word_file(PROSE, app_properties(pages=2, words=400))
     assert extract("docx", stale).page_count is None, "400 words stored against 17 in the text: edited since"
+
+
+def spaced_pdf(lines: list[tuple[int, str]]) -> bytes:
+    """A one-page PDF of (space above in points, line) pairs, as a designed plan sets its paragraphs:
+    no blank line between them, only more space."""
+    from tests.unit.test_analysis_sandbox import CATALOG, ONE_PAGE, pdf_from_objects
+
+    moves = " ".join(f"0 {-space} Td ({text}) Tj" for space, text in lines)
+    content = f"BT /F1 10 Tf 72 760 Td {moves} ET".encode("latin-1")
+    return pdf_from_objects(
+        [
+            CATALOG,
+            ONE_PAGE,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_pdf_paragraphs_set_apart_only_by_space_are_separate_passages():
+    """Every line is full width and the paragraphs' last lines end with a full stop at the margin, so
+    only the wider space between lines tells where one paragraph ends and the next begins."""
+    from analysis.extract import extract
+
+    first = [
+        "Our adult social care service now offers reablement to everyone who leaves hospital and needs",
+        "support, and most of the people who receive it need no further long-term care from the council.",
+    ]
+    second = [
+        "Planning fees set nationally do not cover the cost of the service, so we ask the government to let",
+        "councils set their own fees to recover their costs, which would remove a subsidy of the service.",
+    ]
+    data = spaced_pdf([(0, first[0]), (13, first[1]), (22, second[0]), (13, second[1])])
+
+    paragraphs = [block.text for block in extract("pdf", data).blocks]
+    assert paragraphs == [" ".join(first), " ".join(second)], "two passages, each whole, so each is tagged alone"
