@@ -241,7 +241,32 @@ def extract_pdf(data: bytes) -> Extracted:
             page.close()
     finally:
         pdf.close()
-    return Extracted("pdf", page_count, title, blocks)
+    return Extracted("pdf", page_count, title, _join_tables_across_pages(blocks))
+
+
+def _join_tables_across_pages(blocks: list[Block]) -> list[Block]:
+    """A table that runs on from the foot of one page to the top of the next is one passage, on the
+    page where it starts. A single ruled row that continues nothing is a line of text, not a table."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            block.kind == "table"
+            and previous is not None
+            and previous.kind == "table"
+            and previous.page is not None
+            and block.page == previous.page + 1
+            and block.text.split("\n")[0].count(" | ") == previous.text.split("\n")[0].count(" | ")
+        ):
+            rows = block.text.split("\n")
+            if rows[0] == previous.text.split("\n")[0]:
+                rows = rows[1:]  # the header row, printed again at the top of the page
+            joined[-1] = Block("table", "\n".join([previous.text, *rows]), previous.page)
+        elif block.kind == "table" and "\n" not in block.text:
+            joined.append(Block("paragraph", block.text.replace(" | ", " "), block.page))
+        else:
+            joined.append(block)
+    return joined
 
 
 @dataclass
@@ -253,6 +278,7 @@ class _Line:
     top: float
     x1: float
     bottom: float
+    runs: list[tuple[float, float, str]]  # (x0, x1, text) of each run of text, left to right
 
 
 PARAGRAPH_GAP = 1.35  # a gap between lines this much wider than the page's usual spacing ends a paragraph
@@ -273,8 +299,11 @@ def _text_lines(page, textpage) -> list[_Line]:
         if last and min(bottom, last.bottom) - max(top, last.top) > 0.5 * min(bottom - top, last.bottom - last.top):
             last.text, last.x0, last.x1 = f"{last.text} {text}", min(last.x0, left), max(last.x1, right)
             last.top, last.bottom = min(last.top, top), max(last.bottom, bottom)
+            last.runs.append((left, right, text))
         else:
-            lines.append(_Line(text, left, top, right, bottom))
+            lines.append(_Line(text, left, top, right, bottom, [(left, right, text)]))
+    for line in lines:
+        line.runs.sort()
     return lines
 
 
@@ -297,10 +326,20 @@ def _with_paragraph_breaks(lines: list[_Line]) -> list[str]:
 def _page_blocks(lines: list[_Line], number: int, tables) -> list[Block]:
     """A page's passages in reading order: the text above each table, the table whole, the text
     beside it, and so on down the page."""
+    from analysis.pdf_tables import unruled_tables
+
     full = full_width([line.text for line in lines])
 
-    def passages(chosen: list[_Line]) -> list[Block]:
+    def prose(chosen: list[_Line]) -> list[Block]:
         return split_lines(_with_paragraph_breaks(chosen), number, full=full) if chosen else []
+
+    def passages(chosen: list[_Line]) -> list[Block]:
+        """Prose, and any table set out in aligned columns without rules, kept whole."""
+        found, start = [], 0
+        for first, end, table in unruled_tables(chosen):
+            found += prose(chosen[start:first]) + [Block("table", table.text, number)]
+            start = end
+        return found + prose(chosen[start:])
 
     def inside(line: _Line, x0: float, top: float, x1: float, bottom: float) -> bool:
         middle, centre = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2

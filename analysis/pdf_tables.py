@@ -11,7 +11,9 @@ tables). Two kinds are recognised:
   come from the rules, columns from the strips of white space that run down through every row, and
   the header row is the aligned line just above the first rule.
 
-A table with no rules at all is left as text: telling it from a layout of short lines would be a guess.
+A table with no rules at all is found from the text alone (`unruled_tables`): three or more lines
+close together, each set out in two or more runs of text with wide gaps between them, the runs
+keeping to the same columns. pypdfium2 already gives the runs, so this costs no second parse.
 Pure functions, no Django: run inside the limited child process with the rest of extraction.
 """
 
@@ -19,6 +21,8 @@ import io
 import re
 from dataclasses import dataclass
 
+MIN_CELL_GAP = 6.0  # points between two runs of text on one line that makes them separate cells (a space is about 3)
+MIN_ALIGNED_ROWS = 3  # lines set out in columns, header included, before white space alone is a table
 MIN_COLUMN_GAP = 8.0  # points: wider than a space between words (about 3 pt at 11 pt), narrower than cell padding
 MIN_RULE_WIDTH = 60.0  # points: shorter lines are underlines, ticks or decoration
 SAME_EDGE = 3.0  # points: rules whose ends are this close belong to one table
@@ -43,12 +47,12 @@ def _cell(text: str | None) -> str:
     return SPACES.sub(" ", text or "").strip()
 
 
-def _usable(rows: list[list[str]]) -> tuple[tuple[str, ...], ...] | None:
+def _usable(rows: list[list[str]], *, fewest_rows: int = 2) -> tuple[tuple[str, ...], ...] | None:
     """The rows that hold any text, or None when this is not a table (a box round a paragraph, a
     single column of text, a single row)."""
     kept = tuple(tuple(row) for row in rows if any(row))
     columns = max((sum(1 for cell in row if cell) for row in kept), default=0)
-    if len(kept) < 2 or columns < 2:
+    if len(kept) < fewest_rows or columns < 2:
         return None
     return kept
 
@@ -63,7 +67,8 @@ def _overlaps(a, b) -> bool:
 def grid_tables(page) -> list[PageTable]:
     found = []
     for table in page.find_tables():
-        rows = _usable([[_cell(cell) for cell in row] for row in table.extract()])
+        # One ruled row may be the end of a table carried over from the page before.
+        rows = _usable([[_cell(cell) for cell in row] for row in table.extract()], fewest_rows=1)
         if rows:
             found.append(PageTable(tuple(table.bbox), rows))
     return found
@@ -174,7 +179,7 @@ def row_ruled_table(page, words, x0: float, x1: float, heights: list[float]) -> 
     bands = [header] if header else []
     for top, bottom in zip(heights, heights[1:], strict=False):
         bands.append([w for w in body if top < w["top"] and w["bottom"] < bottom])
-    rows = _usable([_row_cells(band, columns) for band in bands])
+    rows = _usable([_row_cells(band, columns) for band in bands], fewest_rows=1)
     if not rows:
         return None
     top = min(w["top"] for w in header) - 1 if header else heights[0]
@@ -186,7 +191,8 @@ def row_ruled_table(page, words, x0: float, x1: float, heights: list[float]) -> 
 
 def tables_on_page(page) -> list[PageTable]:
     """Every table on a pdfplumber page, top to bottom, none counted twice."""
-    found = grid_tables(page)
+    grids = grid_tables(page)
+    found = [table for table in grids if len(table.rows) >= 2]
     regions = _ruled_regions(page)
     if regions:
         words = page.extract_words()
@@ -194,6 +200,10 @@ def tables_on_page(page) -> list[PageTable]:
             table = row_ruled_table(page, words, x0, x1, heights)
             if table and not any(_overlaps(table.bbox, other.bbox) for other in found):
                 found.append(table)
+    # A grid of one row counts only where no larger table explains it (shaded rows draw one each).
+    found += [
+        table for table in grids if len(table.rows) == 1 and not any(_overlaps(table.bbox, o.bbox) for o in found)
+    ]
     return sorted(found, key=lambda table: table.bbox[1])
 
 
@@ -208,4 +218,97 @@ def find_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[PageTabl
             if tables:
                 found[page.page_number] = tables
             page.close()
+    return found
+
+
+# --- Tables set out with white space alone ------------------------------------------------------
+
+
+def _cells_of(line) -> list[tuple[float, float, str]]:
+    """A line's runs of text joined where they are closer than MIN_CELL_GAP: its cells."""
+    cells: list[tuple[float, float, str]] = []
+    for x0, x1, text in line.runs:
+        if cells and x0 - cells[-1][1] < MIN_CELL_GAP:
+            start, end, joined = cells[-1]
+            cells[-1] = (start, max(end, x1), f"{joined} {text}")
+        else:
+            cells.append((x0, x1, text))
+    return cells
+
+
+def _strips(cells) -> list[tuple[float, float]]:
+    """The columns the cells make: strips of text with at least MIN_CELL_GAP of white space between."""
+    columns: list[list[float]] = []
+    for x0, x1, _ in sorted(cells):
+        if columns and x0 - columns[-1][1] < MIN_CELL_GAP:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _aligned_end(lines, start: int) -> int:
+    """The index after the last line that continues the columns begun at `start`. A line continues
+    them when it is close below the one before and either keeps to the columns (a new row) or is a
+    single run inside one column (a cell's text wrapping)."""
+    cells = _cells_of(lines[start])
+    columns = _strips(cells)
+    end = start + 1
+    while end < len(lines):
+        line, above = lines[end], lines[end - 1]
+        height = max(line.bottom - line.top, 1.0)
+        if line.top - above.bottom > 1.2 * height:
+            break  # a paragraph's worth of space: the table has ended
+        own = _cells_of(line)
+        widened = _strips(cells + own)
+        if len(own) >= 2 and len(widened) >= len(columns):
+            cells, columns = cells + own, widened
+        elif (
+            len(own) == 1
+            and line.top - above.bottom < 0.6 * height
+            and any(a - 2 <= own[0][0] and own[0][1] <= b + MIN_CELL_GAP / 2 for a, b in columns)
+        ):
+            cells = cells + own
+        else:
+            break
+        end += 1
+    return end
+
+
+def _table_of(lines) -> PageTable | None:
+    columns = _strips([cell for line in lines for cell in _cells_of(line)])
+    if len(columns) < 2:
+        return None
+    rows: list[list[list[str]]] = []
+    for line in lines:
+        own = _cells_of(line)
+        if len(own) >= 2 or not rows:
+            rows.append([[] for _ in columns])
+        for x0, x1, text in own:
+            middle = (x0 + x1) / 2
+            column = min(range(len(columns)), key=lambda i: 0 if columns[i][0] <= middle <= columns[i][1] else 1)
+            rows[-1][column].append(text)
+    usable = _usable([[" ".join(parts) for parts in row] for row in rows])
+    if not usable:
+        return None
+    box = (min(line.x0 for line in lines), lines[0].top, max(line.x1 for line in lines), lines[-1].bottom)
+    return PageTable(box, usable)
+
+
+def unruled_tables(lines) -> list[tuple[int, int, PageTable]]:
+    """(index of the first line, index after the last, table) for each table in these lines that is
+    set out in columns with white space alone. Lines need `runs` [(x0, x1, text)], `top`, `bottom`,
+    `x0` and `x1`, in points from the page's top left."""
+    found = []
+    index = 0
+    while index < len(lines):
+        if len(_cells_of(lines[index])) >= 2:
+            end = _aligned_end(lines, index)
+            rows_set_out = sum(1 for line in lines[index:end] if len(_cells_of(line)) >= 2)
+            table = _table_of(lines[index:end]) if rows_set_out >= MIN_ALIGNED_ROWS else None
+            if table is not None:
+                found.append((index, end, table))
+                index = end
+                continue
+        index += 1
     return found

@@ -11,7 +11,9 @@ not the thing measured), then times:
 2. the whole corpus through `manage.py import_plan_document --folder` (files read in parallel child
    processes, one per core; stored one by one; then one analysis run over all of them): total time and
    documents per second; target all 317 in under 60 s;
-3. the main aggregate reads the explorer builds on (councils per barrier category by council type and by
+3. reading alone (in this process, no limits) with table finding and with it turned off, over the same
+   31 PDFs: what keeping tables whole costs, as a ratio measured in the same run;
+4. the main aggregate reads the explorer builds on (councils per barrier category by council type and by
    region, theme coverage, figures by kind, the passages behind a count, full-text search): the median of
    20 calls each, in milliseconds; target under 100 ms.
 """
@@ -90,6 +92,25 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+def read_seconds(paths, *, find_tables: bool) -> float:
+    """Median seconds to read one PDF into passages, with table finding on or off."""
+    from analysis import extract
+
+    original = extract._tables
+    if not find_tables:
+        extract._tables = lambda data, page_numbers: {}
+    try:
+        times = []
+        for path in paths:
+            data = path.read_bytes()
+            started = time.perf_counter()
+            extract.extract("pdf", data)
+            times.append(time.perf_counter() - started)
+    finally:
+        extract._tables = original
+    return statistics.median(times)
+
+
 def milliseconds(function, repeat: int = 20) -> float:
     function()  # warm up
     times = []
@@ -147,7 +168,12 @@ def main() -> None:
     imported = len(result["document_ids"])
     run = services.run_corpus_analysis_now(actor=None)
 
-    # 3. The explorer's aggregate reads.
+    # 3. Reading alone, with and without table finding, over the same files in the same run.
+    read_seconds(files[:5], find_tables=True)  # warm up: the parsers' first import is not reading
+    without = read_seconds(files[:SAMPLE], find_tables=False)
+    with_tables = read_seconds(files[:SAMPLE], find_tables=True)
+
+    # 4. The explorer's aggregate reads.
     category = selectors.barrier_council_counts(return_definition=return_definition)[0]["category"]
     reads = {
         "councils per barrier category by council type": lambda: selectors.barrier_council_counts(
@@ -191,6 +217,10 @@ def main() -> None:
     print(
         f"| re-run over the corpus (analysis only) | {(run.finished_at - run.started_at).total_seconds():.1f} s; "
         f"same result hash as the import's run: {run.result_hash == _import_run_hash(result)} |"
+    )
+    print(
+        f"| reading one PDF (pypdfium2, in this process) | median {without * 1000:.0f} ms without table finding, "
+        f"{with_tables * 1000:.0f} ms with it: ratio {with_tables / without:.1f} |"
     )
     for name, ms in timings.items():
         print(f"| {name} | median {ms:.1f} ms |")
