@@ -219,7 +219,7 @@ def main() -> None:
         f"same result hash as the import's run: {run.result_hash == _import_run_hash(result)} |"
     )
     print(
-        f"| reading one PDF (pypdfium2, in this process) | median {without * 1000:.0f} ms without pdfplumber's table finding, "
+        f"| reading one PDF (in this process) | median {without * 1000:.0f} ms without pdfplumber's table finding, "
         f"{with_tables * 1000:.0f} ms with it: ratio {with_tables / without:.1f} |"
     )
     for name, ms in timings.items():
