@@ -31,6 +31,7 @@ from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from analysis.classify.rules import barrier_phrases, theme_phrases
 from analysis.models import Document, Figure, FigureKind, FigureUnit, PassageBarrier, PassageTheme, TagSource
 from councils.models import AuthorityType, Region
 
@@ -512,13 +513,13 @@ def evidence_tags(filters: Filters, question: Question):
     if question.theme is not None:
         return (
             PassageTheme.objects.filter(present=True, theme__number=question.theme, **filters.tag_lookups())
-            .select_related(*related)
+            .select_related(*related, "theme")
             .order_by(*order)
         )
     if question.barrier:
         return (
             PassageBarrier.objects.filter(present=True, category__slug=question.barrier, **filters.tag_lookups())
-            .select_related(*related)
+            .select_related(*related, "category")
             .order_by(*order)
         )
     found = Figure.objects.filter(present=True, kind=question.figure, **filters.tag_lookups())
@@ -533,12 +534,15 @@ def evidence_tags(filters: Filters, question: Question):
 
 
 def evidence(tags) -> list[Evidence]:
-    """Evidence rows for a page of tags: the passage text with the ask or the figure's words marked."""
+    """Evidence rows for a page of tags: the passage text with the words that put it behind the count
+    marked: the theme's or barrier's own words as the rules know them, the ask, or the figure's words."""
     rows = []
     for tag in tags:
         phrases, detail = [], ""
-        if isinstance(tag, PassageBarrier):
-            phrases, detail = [tag.ask], tag.ask
+        if isinstance(tag, PassageTheme):
+            phrases = theme_phrases(tag.passage.text, tag.theme.number)
+        elif isinstance(tag, PassageBarrier):
+            phrases, detail = [tag.ask, *barrier_phrases(tag.passage.text, tag.category.slug)], tag.ask
         elif isinstance(tag, Figure):
             phrases, detail = [tag.quote], _figure_text(tag)
         rows.append(

@@ -107,6 +107,33 @@ def rule_themes(ev: RuleEvidence) -> frozenset[int]:
     return frozenset(themes)
 
 
+def _spans(pattern: re.Pattern, text: str) -> list[str]:
+    """The pieces of `text` (as written) that `pattern` matches in its lower-cased, blanked form.
+    Blanking keeps every character's place, so a match's span is the same in both."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: places would not line up
+        return []
+    blanked = lexicon().not_about.sub(lambda match: " " * len(match.group(0)), lowered)
+    return [text[match.start() : match.end()].strip() for match in pattern.finditer(blanked) if match.group(0).strip()]
+
+
+def theme_phrases(text: str, theme: int) -> list[str]:
+    """The words in a passage that the rules take as speaking to a theme, to show a reader why."""
+    lex = lexicon()
+    if theme not in lex.theme_strong:
+        return []
+    found = _spans(lex.theme_strong[theme], text)
+    for pattern in lex.theme_weak[theme]:
+        found += _spans(pattern, text)
+    return found
+
+
+def barrier_phrases(text: str, category: str) -> list[str]:
+    """The words in a passage that the rules take as naming a barrier category."""
+    pattern = lexicon().barriers.get(category)
+    return _spans(pattern, text) if pattern is not None else []
+
+
 # Sentences: split after . ! ? or ; followed by space, and at line breaks (bullets, table rows).
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'‘“(A-Z0-9•\-])|\s*\n+\s*")
 _BULLET = re.compile(r"^\s*(?:[-•*▪·]|\(?[a-z0-9]{1,3}[.)])\s+", re.IGNORECASE)

@@ -29,13 +29,13 @@ def test_an_analyst_explores_reviews_a_tag_and_exports_the_panel_summary(
     expect(funding.get_by_role("cell").nth(0)).to_have_text(re.compile(r"^2"))
     check_page(page, "explorer-barriers")
 
-    # The county cell: Kent's passage, with the ask highlighted.
+    # The county cell: Kent's passage, with the barrier's words and the ask highlighted.
     follow(funding.get_by_role("link", name=re.compile("County council: Funding certainty")))
     expect(page.get_by_role("heading", level=1)).to_have_text("Barrier: Funding certainty")
     expect(page.locator("#evidence-count")).to_have_text(
         "1 passage from 1 council. Councils are listed alphabetically."
     )
-    expect(page.locator(".app-evidence mark")).to_have_text("three-year settlements")
+    expect(page.locator(".app-evidence mark")).to_have_text(["Funding certainty", "three-year settlements"])
     check_page(page, "explorer-passages")
 
     # The analyst says this passage does not name funding certainty after all.

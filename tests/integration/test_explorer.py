@@ -136,7 +136,8 @@ def test_the_barriers_page_shows_the_split_tables_and_each_number_links_to_its_p
     passages = signed_in_analyst.get(county_link)
     cited = [text_of(node.h3) for node in soup(passages).select(".app-evidence")]
     assert cited == ["Kent E10000016"]
-    assert "three-year settlements" in text_of(soup(passages).select_one(".app-evidence mark"))
+    marked = [text_of(mark) for mark in soup(passages).select(".app-evidence blockquote mark")]
+    assert "three-year settlements" in marked and "Funding certainty" in marked, "the ask and the barrier's words"
 
 
 def test_the_passages_page_lists_source_document_page_and_highlighted_words(signed_in_analyst, explorer_corpus):
@@ -155,6 +156,21 @@ def test_the_passages_page_lists_source_document_page_and_highlighted_words(sign
     assert "page 2, passage 2" in text_of(dorset.select_one(".app-cite"))
     assert text_of(dorset.select_one("mark")) == "0.35%"
     assert "Responsible use" in text_of(page.select_one("#responsible-use"))
+
+
+def test_passages_behind_theme_and_barrier_counts_mark_the_words_that_put_them_there(
+    signed_in_analyst, explorer_corpus
+):
+    """A reader sees why each passage counts: the theme's words as the rules know them, and a
+    barrier's words alongside the ask of government."""
+    themes = soup(signed_in_analyst.get(f"/analysis/explorer/passages/?return={RETURN}&theme=2"))
+    kent = next(node for node in themes.select(".app-evidence") if text_of(node.h3).startswith("Kent"))
+    assert {text_of(mark) for mark in kent.select("mark")} >= {"digital", "data"}
+
+    barriers = soup(signed_in_analyst.get(f"/analysis/explorer/passages/?return={RETURN}&barrier=send-high-needs"))
+    cheltenham = next(node for node in barriers.select(".app-evidence") if text_of(node.h3).startswith("Cheltenham"))
+    assert "SEND" in {text_of(mark) for mark in cheltenham.select("mark")}, "no ask stated, the barrier's words marked"
+    assert "<mark>" not in str(cheltenham.select_one(".app-cite")), "only the passage's own words are marked"
 
 
 @pytest.mark.parametrize(
