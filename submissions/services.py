@@ -61,16 +61,16 @@ def submit_version(
     *,
     version: PlanVersion,
     actor,
-    certifier_role: str = "",
+    certifier_role: str,
     idempotency_key: str | None = None,
     at: datetime.datetime | None = None,
     send_receipt: bool = True,
 ) -> Submission:
     """Return an endorsed version to the department and issue its receipt.
 
-    With `certifier_role` (chief_executive or section_151_officer) the actor certifies that this is the
-    version members endorsed; the web page always asks for it, and anyone who does not hold that role
-    at the council is refused. On time is judged against the council's effective deadline (the
+    The actor certifies, as `certifier_role` (chief_executive or section_151_officer), that this is
+    the version members endorsed; anyone who does not hold that role at the council is refused, so
+    no return reaches the department uncertified. On time is judged against the council's effective deadline (the
     return's, or its latest extension) at the moment of submission, and stored.
 
     The receipt is emailed by the background worker once the submission is committed.
@@ -101,8 +101,7 @@ def submit_version(
                 "submitted",
                 reason=f"Version {locked.number} has not been endorsed by members, so it cannot be submitted",
             )
-        if certifier_role:
-            _refuse_certifier(actor, locked.council, certifier_role)
+        _refuse_certifier(actor, locked.council, certifier_role)
         previous = (
             Submission.objects.filter(council=locked.council, return_definition=locked.return_definition)
             .select_related("version")
@@ -135,13 +134,11 @@ def submit_version(
                     deadline=deadline,
                     extension=extension,
                     replaces=previous,
-                    certified_by=actor if certifier_role else None,
+                    certified_by=actor,
                     certifier_role=certifier_role,
                     certification=certification_statement(
                         version=locked, endorsement=endorsement, certifier=actor, role=certifier_role
-                    )
-                    if certifier_role
-                    else "",
+                    ),
                     idempotency_key=idempotency_key or None,
                 )
         except IntegrityError:
@@ -162,7 +159,7 @@ def submit_version(
                 "version": locked.number,
                 "deadline": deadline.isoformat(),
                 "extension": extension.pk if extension else None,
-                "certified_by": actor.pk if certifier_role else None,
+                "certified_by": actor.pk,
                 "certifier_role": certifier_role,
                 "replaces": previous.reference if previous else None,
             },

@@ -26,7 +26,7 @@ def href_of(locator) -> str:
     return locator.get_attribute("href")
 
 
-def make_a_correction(version, author, clerk, director):
+def make_a_correction(version, author, clerk, chief_executive):
     """Version 2: one theme corrected, endorsed and submitted through the services."""
     from governance.services import record_decision
     from plans.services import freeze_draft, save_draft
@@ -44,7 +44,7 @@ def make_a_correction(version, author, clerk, director):
     record_decision(
         version=corrected, outcome="approved", decision_maker="Cabinet", decided_on=timezone.localdate(), actor=clerk
     )
-    submit_version(version=corrected, actor=director, send_receipt=False)
+    submit_version(version=corrected, actor=chief_executive, certifier_role="chief_executive", send_receipt=False)
     return corrected
 
 
@@ -57,7 +57,7 @@ def test_a_plan_is_published_found_downloaded_followed_and_corrected(
     submitted_version,
     dorset_author,
     dorset_clerk,
-    dorset_director,
+    dorset_chief_executive,
 ):
     browser_problems.expect(f"/councils/{DORSET}/subscribe/", 400)  # the empty address, refused
     # Democratic services publish the submitted plan.
@@ -135,7 +135,7 @@ def test_a_plan_is_published_found_downloaded_followed_and_corrected(
     check_page(page, "subscription-confirmed")
 
     # A correction is made, endorsed and submitted, then published in the browser.
-    corrected = make_a_correction(submitted_version, dorset_author, dorset_clerk, dorset_director)
+    corrected = make_a_correction(submitted_version, dorset_author, dorset_clerk, dorset_chief_executive)
     mail.outbox.clear()
     sign_in(dorset_clerk)
     check_page(page, "council-dashboard-correction-submitted")

@@ -9,13 +9,17 @@ from submissions.services import submit_version
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_receipt_email_is_queued_on_submission_and_sent_by_the_worker(settings, endorsed_version, dorset_director):
+def test_the_receipt_email_is_queued_on_submission_and_sent_by_the_worker(
+    settings, endorsed_version, dorset_director, dorset_chief_executive
+):
     # The database queue, as `make run` uses; db_worker closes connections, hence transaction=True.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     dorset_director.email = "director@dorset.example.gov.uk"
     dorset_director.save()
 
-    submission = submit_version(version=endorsed_version, actor=dorset_director)
+    submission = submit_version(
+        version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive"
+    )
     assert mail.outbox == []  # queued, not sent in the request
 
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
@@ -30,9 +34,11 @@ def test_the_receipt_email_is_queued_on_submission_and_sent_by_the_worker(settin
 
 
 @pytest.mark.django_db
-def test_submitting_twice_queues_one_receipt(django_capture_on_commit_callbacks, endorsed_version, dorset_director):
+def test_submitting_twice_queues_one_receipt(
+    django_capture_on_commit_callbacks, endorsed_version, dorset_chief_executive
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        submit_version(version=endorsed_version, actor=dorset_director)
-        submit_version(version=endorsed_version, actor=dorset_director)
+        submit_version(version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive")
+        submit_version(version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive")
     assert len(callbacks) == 1
     assert Submission.objects.count() == 1

@@ -398,7 +398,7 @@ def test_signing_in_never_redirects_to_another_site(client, dorset_author):
 
 
 def test_markup_typed_into_a_draft_is_shown_as_text_everywhere(
-    client, plan_return, dorset, dorset_author, dorset_clerk, dorset_director, theme_text
+    client, plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_executive, theme_text
 ):
     """Text that looks like HTML is escaped on the draft, the version, the receipt and the public page:
     no script element reaches any of them."""
@@ -421,7 +421,7 @@ def test_markup_typed_into_a_draft_is_shown_as_text_everywhere(
         decided_on=timezone.localdate(),
         actor=dorset_clerk,
     )
-    submission = submit_version(version=version, actor=dorset_director)
+    submission = submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
     publish_version(version=version, actor=dorset_clerk)
     client.force_login(dorset_author)
     pages = [

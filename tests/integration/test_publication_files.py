@@ -220,7 +220,7 @@ def test_a_publication_made_before_files_existed_gets_them_once(submitted_versio
 
 
 def test_an_older_version_or_text_already_published_is_refused_and_nothing_changes(
-    client, walked_plan, dorset_author, dorset_clerk, dorset_director
+    client, walked_plan, dorset_author, dorset_clerk, dorset_chief_executive
 ):
     """Version 3 is published as a correction; then publishing version 2 (older) is refused, and so is a
     version 5 whose text is version 1's again: each with a clear message, no record and no file written."""
@@ -231,7 +231,7 @@ def test_an_older_version_or_text_already_published_is_refused_and_nothing_chang
     from submissions.services import publish_version, submit_version
     from tests.conftest import THEME_TEXT
 
-    submit_version(version=walked_plan.endorsed, actor=dorset_director)
+    submit_version(version=walked_plan.endorsed, actor=dorset_chief_executive, certifier_role="chief_executive")
     publish_version(version=walked_plan.endorsed, actor=dorset_clerk, correction_note="Version 3 text.")
     draft = walked_plan.draft
     draft.refresh_from_db()
@@ -241,7 +241,7 @@ def test_an_older_version_or_text_already_published_is_refused_and_nothing_chang
     record_decision(
         version=again, outcome="approved", decision_maker="Cabinet", decided_on=timezone.localdate(), actor=dorset_clerk
     )
-    submit_version(version=again, actor=dorset_director)
+    submit_version(version=again, actor=dorset_chief_executive, certifier_role="chief_executive")
     client.force_login(dorset_clerk)
     for version, message in (
         (walked_plan.submitted, "Version 3 is already published; version 2 is older"),

@@ -165,10 +165,10 @@ def test_a_councils_stage_follows_it_along_the_route_and_timeliness_is_shown(
     somerset,
     dorset_author,
     dorset_clerk,
-    dorset_director,
+    dorset_chief_executive,
     somerset_author,
     somerset_clerk,
-    somerset_director,
+    somerset_chief_executive,
     theme_text,
 ):
     """Dorset walks not started -> draft -> endorsed -> submitted on 18 July 2024 (on time) -> published;
@@ -210,14 +210,19 @@ def test_a_councils_stage_follows_it_along_the_route_and_timeliness_is_shown(
         at=at(10),
     )
     assert dorset_row(client)["status"] == "Endorsed"
-    submission = submit_version(version=version, actor=dorset_director, at=at(18, hour=16))
+    submission = submit_version(
+        version=version, actor=dorset_chief_executive, certifier_role="chief_executive", at=at(18, hour=16)
+    )
     assert submission.on_time is True
     row = dorset_row(client)
     assert row["status"] == "Submitted On time"
     assert row["submitted"].startswith("18 Jul 2024")
 
     late = submit_version(
-        version=walk_to_endorsed(somerset, somerset_author, somerset_clerk), actor=somerset_director, at=at(22, hour=9)
+        version=walk_to_endorsed(somerset, somerset_author, somerset_clerk),
+        actor=somerset_chief_executive,
+        certifier_role="chief_executive",
+        at=at(22, hour=9),
     )
     assert late.on_time is False
     assert dorset_row(client, "E06000066")["status"] == "Submitted Late"

@@ -144,11 +144,11 @@ def test_chasing_is_post_only_and_for_department_analysts_and_administrators(
 
 
 def test_a_council_that_has_submitted_or_has_no_contacts_is_not_chased(
-    client, analyst, dorset, somerset, endorsed_version, dorset_director
+    client, analyst, dorset, somerset, endorsed_version, dorset_chief_executive
 ):
     from submissions.services import submit_version
 
-    submit_version(version=endorsed_version, actor=dorset_director)
+    submit_version(version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive")
     client.force_login(analyst)
     for council, message in [
         (dorset, "Dorset has already submitted; there is nothing to chase"),
@@ -203,10 +203,12 @@ def test_automatic_reminders_go_once_per_council_per_schedule_day(
     assert "extended your deadline from 19 July 2024 to 2 August 2024" in somerset_email.body
 
 
-def test_councils_that_submitted_get_no_reminder(dorset_contacts, plan_return, endorsed_version, dorset_director):
+def test_councils_that_submitted_get_no_reminder(
+    dorset_contacts, plan_return, endorsed_version, dorset_chief_executive
+):
     from submissions.services import send_due_reminders, submit_version
 
-    submit_version(version=endorsed_version, actor=dorset_director, at=at(1))
+    submit_version(version=endorsed_version, actor=dorset_chief_executive, certifier_role="chief_executive", at=at(1))
     assert send_due_reminders(return_definition=plan_return, today=datetime.date(2024, 7, 18), schedule=[1]) == []
 
 

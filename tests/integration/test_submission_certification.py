@@ -244,6 +244,7 @@ def test_the_service_refuses_a_certifier_who_does_not_hold_the_role_at_that_coun
         (somerset_chief_executive, "chief_executive", "is not its chief executive"),  # another council's
         (dorset_s151, "chief_executive", "is not its chief executive"),  # holds the other role only
         (dorset_s151, "monitoring_officer", "Choose the role"),
+        (dorset_director, "", "Choose the role"),  # no certification at all: never an uncertified return
     ]
     for person, role, message in attempts:
         with pytest.raises(SubmissionRefused, match=message):
