@@ -24,6 +24,7 @@ class PackEntry:
     start: str
     end: str
     body: str
+    single_page: bool = False  # printed as "9" rather than "9 - 9"
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,16 @@ def _report_css(items) -> str:
     return ""
 
 
-def pack_html(meeting: Meeting, items: list[AgendaItem], *, published_on: datetime.date) -> str:
+def pack_html(
+    meeting: Meeting, items: list[AgendaItem], *, published_on: datetime.date, single_pages: frozenset[int] = frozenset()
+) -> str:
     entries = [
         PackEntry(
             item=item,
             start=f"agenda-item-{item.pk}",
             end=f"agenda-item-{item.pk}-end",
             body=mark_safe(_report_body(item)),  # report fragments are built from sanitised Markdown
+            single_page=item.pk in single_pages,
         )
         for item in items
     ]
@@ -96,15 +100,28 @@ def named_destination_pages(pdf: bytes, names: list[str]) -> dict[str, int]:
         document.close()
 
 
-def render_agenda_pack(meeting: Meeting, *, published_on: datetime.date) -> AgendaPack:
-    items = list(meeting.items.select_related("report", "paper").order_by("number"))
-    rendered = render_pdf(pack_html(meeting, items, published_on=published_on))
+def _page_ranges(pdf: bytes, items: list[AgendaItem]) -> dict[int, tuple[int, int]]:
     names = [name for item in items for name in (f"agenda-item-{item.pk}", f"agenda-item-{item.pk}-end")]
-    pages = named_destination_pages(rendered.pdf, names)
+    pages = named_destination_pages(pdf, names)
     ranges = {}
     for item in items:
         first, last = pages.get(f"agenda-item-{item.pk}"), pages.get(f"agenda-item-{item.pk}-end")
         if first is None or last is None:
             raise RuntimeError(f"The agenda pack has no anchor for item {item.number}")
         ranges[item.pk] = (first, last)
+    return ranges
+
+
+def render_agenda_pack(meeting: Meeting, *, published_on: datetime.date) -> AgendaPack:
+    """Print the pack. Which items fit on one page is only known once it is laid out, so when any
+    does, the pack is printed a second time with those items' ranges as a single page number; the
+    second printing is kept only if every item stayed on the same pages."""
+    items = list(meeting.items.select_related("report", "paper").order_by("number"))
+    rendered = render_pdf(pack_html(meeting, items, published_on=published_on))
+    ranges = _page_ranges(rendered.pdf, items)
+    single_pages = frozenset(pk for pk, (first, last) in ranges.items() if first == last)
+    if single_pages:
+        again = render_pdf(pack_html(meeting, items, published_on=published_on, single_pages=single_pages))
+        if _page_ranges(again.pdf, items) == ranges:
+            rendered = again
     return AgendaPack(pdf=rendered.pdf, page_count=rendered.page_count, page_ranges=ranges)
