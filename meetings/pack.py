@@ -60,7 +60,11 @@ def _report_css(items) -> str:
 
 
 def pack_html(
-    meeting: Meeting, items: list[AgendaItem], *, published_on: datetime.date, single_pages: frozenset[int] = frozenset()
+    meeting: Meeting,
+    items: list[AgendaItem],
+    *,
+    published_on: datetime.date,
+    single_pages: frozenset[int] = frozenset(),
 ) -> str:
     entries = [
         PackEntry(
