@@ -308,6 +308,11 @@ def _event_detail(event) -> str:
         parts.append(f"call-in period ends {datetime.date.fromisoformat(data['call_in_ends_on']):%-d %B %Y}")
     if data.get("committee"):
         parts.append(data["committee"])
+    if data.get("meeting_date") and data.get("item"):
+        meeting_date = datetime.date.fromisoformat(data["meeting_date"])
+        first, last = data.get("pages") or (None, None)
+        pages = "" if first is None else f", page {first}" if first == last else f", pages {first} to {last}"
+        parts.append(f"meeting on {meeting_date:%-d %B %Y}, item {data['item']}{pages} of the pack")
     if data.get("new_version"):
         parts.append(f"version {data['new_version']} made from version {data['endorsed_version']}")
     return "; ".join(parts)

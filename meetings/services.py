@@ -289,6 +289,23 @@ def publish_agenda(
         locked.pack_hash = digest
         locked.pack_pages = pack.page_count
         locked.save()
+        # Each report's own history says which published agenda it went on, and where in the pack.
+        for item in sorted(items, key=lambda i: i.number):
+            if item.report_id:
+                record_event(
+                    action="ReportOnPublishedAgenda",
+                    actor=actor,
+                    subject=item.report,
+                    council_code=locked.council.gss_code,
+                    content_hash=item.report.content_hash,  # the report as it went on the agenda
+                    data={
+                        "pack_hash": digest,
+                        "committee": locked.committee.name,
+                        "meeting_date": locked.date.isoformat(),
+                        "item": item.number,
+                        "pages": [item.first_page, item.last_page],
+                    },
+                )
         record_event(
             action="PastAgendaRecorded" if recorded_after else "AgendaPublished",
             actor=actor,

@@ -70,6 +70,7 @@ EVENT_LABELS = {
     "AgendaItemRemoved": "Agenda item removed",
     "AgendaPublished": "Agenda published with its pack",
     "PastAgendaRecorded": "Agenda of a past meeting recorded",
+    "ReportOnPublishedAgenda": "Put on a published agenda",
     "GovernanceSettingsChanged": "Decision settings changed",
     "ReportCreated": "Decision report started",
     "ReportEdited": "Decision report edited",

@@ -20,7 +20,7 @@ from governance.selectors import agenda_blockers
 from meetings import services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Meeting
-from tests.integration.pages import soup
+from tests.integration.pages import soup, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -147,6 +147,11 @@ def test_democratic_services_schedule_a_meeting_add_a_report_and_publish_the_age
     assert item.first_page == 3 and item.last_page >= 4
     event = AuditEvent.objects.order_by("id").last()
     assert (event.action, event.content_hash) == ("AgendaPublished", future_cabinet.pack_hash)
+    # The report's own history says which agenda it went on and where it is in the pack.
+    history = text_of(soup(client.get(f"/governance/reports/{report.pk}/")).select_one(".app-timeline"))
+    pages = f"pages {item.first_page} to {item.last_page}"
+    assert "Put on a published agenda" in history
+    assert f"Cabinet; meeting on {future_cabinet.date:%-d %B %Y}, item {item.number}, {pages} of the pack" in history
 
     # The public reads the agenda and downloads the pack without signing in.
     client.logout()
