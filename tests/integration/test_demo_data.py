@@ -29,6 +29,17 @@ def test_the_demo_loads_on_an_empty_database_and_a_second_run_changes_nothing(ca
     first = counts()
     assert first["Council"] == 317
     assert verify_audit_chain().intact
+    # The route printed for Somerset names, for each step, someone who may take it.
+    somerset = Council.objects.get(gss_code="E06000066")
+    route = " ".join(printed.split("Somerset's draft is ready", 1)[1].split())
+    for step, permission in [
+        ("freeze", "plans.freeze_draft"),
+        ("record the decision", "governance.record_decision"),
+        ("certify and submit", "submissions.certify_return"),
+        ("publish", "submissions.publish_plan"),
+    ]:
+        username = route.split(f"{step} (", 1)[1].split(")", 1)[0]
+        assert User.objects.get(username=username).has_perm(permission, somerset), f"{username} cannot {step}"
 
     call_command("load_demo_data", "--quiet-sign-ins")
     assert counts() == first

@@ -22,4 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Somerset's draft is ready to take through the whole route: freeze (somerset-author), record the"
         )
-        self.stdout.write("decision (somerset-democratic-services), submit (somerset-executive-director), publish.")
+        self.stdout.write(
+            "decision (somerset-democratic-services), certify and submit (somerset-s151-officer), publish "
+            "(somerset-democratic-services)."
+        )
