@@ -369,16 +369,15 @@ def _draws_rules(page) -> bool:
 
 def _tables(data: bytes, page_numbers: list[int]) -> dict:
     """The tables on the pages that draw rules. Finding tables is a refinement: should the second
-    parser fail on a file the first one read, the pages are kept as text rather than the plan refused."""
+    parser fail on a file the first one read (even by running out of memory, which frees what it
+    took as it unwinds), the pages are kept as text rather than the plan refused."""
     if not page_numbers:
         return {}
     from analysis.pdf_tables import find_tables
 
     try:
         return find_tables(data, page_numbers)
-    except MemoryError:
-        raise
-    except Exception:  # noqa: BLE001 - any failure of table finding leaves the text as it was read
+    except Exception:  # noqa: BLE001 - any failure (MemoryError included) leaves the text as it was read
         return {}
 
 

@@ -19,6 +19,7 @@ Pure functions, no Django: run inside the limited child process with the rest of
 
 import io
 import re
+import time
 from dataclasses import dataclass
 
 MIN_CELL_GAP = 6.0  # points between two runs of text on one line that makes them separate cells (a space is about 3)
@@ -207,13 +208,25 @@ def tables_on_page(page) -> list[PageTable]:
     return sorted(found, key=lambda table: table.bbox[1])
 
 
-def find_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[PageTable]]:
-    """{page number (1-based): tables} for the given pages of a PDF; pages without a table are left out."""
+CPU_BUDGET_SECONDS = 6.0  # of the reader's 15: a long document full of tables is read, its later tables as text
+
+
+def find_tables(
+    data: bytes, page_numbers: list[int], *, budget: float = CPU_BUDGET_SECONDS
+) -> dict[int, list[PageTable]]:
+    """{page number (1-based): tables} for the given pages of a PDF; pages without a table are left out.
+
+    Pages are looked at in order until `budget` CPU seconds are spent; the pages after that keep
+    their text as it was read (unruled tables are still found there), so finding tables can never
+    be the reason a long document is refused for taking too long."""
     import pdfplumber
 
     found: dict[int, list[PageTable]] = {}
+    started = time.process_time()
     with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as pdf:
         for page in pdf.pages:
+            if time.process_time() - started > budget:
+                break
             tables = tables_on_page(page)
             if tables:
                 found[page.page_number] = tables

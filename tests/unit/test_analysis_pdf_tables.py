@@ -156,3 +156,11 @@ def test_a_table_running_over_a_page_break_is_one_passage_on_the_page_it_starts(
     [table] = tables(extracted)
     assert table.text.split("\n") == [" | ".join(row) for row in many], "every row once, the header once, in order"
     assert table.page == 1
+
+
+def test_tables_are_looked_for_only_within_a_time_budget_and_the_rest_stays_as_text():
+    data = plan_pdf(STYLES["grid"], pages_before=2)
+    every_page = [1, 2, 3]
+
+    assert list(pdf_tables.find_tables(data, every_page)) == [3]
+    assert pdf_tables.find_tables(data, every_page, budget=-1) == {}, "no time left: no page parsed again"
