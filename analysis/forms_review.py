@@ -4,6 +4,7 @@ of tags that changed in the meantime is refused rather than merged (analysis.rev
 from django import forms
 
 from analysis.models import FigureKind, FigureUnit
+from analysis.review import unit_of
 
 TOKEN_EXPIRED = "These tags changed or the form expired. Open the passage again and review it"
 
@@ -81,4 +82,43 @@ class FigureReviewForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("action") == "correct" and cleaned.get("value") is None and "value" not in self.errors:
             self.add_error("value", "Enter the corrected value")
+        return cleaned
+
+
+class AddFigureForm(forms.Form):
+    """A figure the plan gives in the passage that the analysis did not find."""
+
+    kind = forms.ChoiceField(
+        label="What the missing figure measures",
+        choices=[("", "Choose what the figure measures"), *FigureKind.choices],
+        error_messages={"required": "Choose what the figure measures"},
+    )
+    value = forms.DecimalField(
+        label="Value of the missing figure",
+        max_digits=18,
+        decimal_places=4,
+        min_value=0,
+        help_text="A number only, without £ or %. Percentages as a number from 0 to 100, for example 0.35",
+        error_messages={
+            "required": "Enter the figure's value",
+            "invalid": "Enter the value as a number, for example 0.35",
+            "min_value": "Enter a value of 0 or more",
+            "max_digits": "Enter a value with at most 14 digits before the decimal point",
+            "max_decimal_places": "Enter a value with at most 4 decimal places",
+            "max_whole_digits": "Enter a value with at most 14 digits before the decimal point",
+        },
+    )
+    measures = forms.CharField(
+        label="In the plan's words, what it is (optional)",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Describe the figure in 200 characters or fewer"},
+    )
+    token = _token_field()
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, value = cleaned.get("kind"), cleaned.get("value")
+        if kind and unit_of(kind) == FigureUnit.PERCENT and value is not None and value > 100:
+            self.add_error("value", "A percentage cannot be more than 100")
         return cleaned

@@ -397,3 +397,53 @@ def review_figure(
             action="PassageFiguresReviewed", passage=passage, actor=actor, before=before, outcome=outcome, moment=moment
         )
     return outcome
+
+
+UNIT_OF_KIND = {
+    FigureKind.AGENCY_SHARE: FigureUnit.PERCENT,
+    FigureKind.CONSULTANT_SHARE: FigureUnit.PERCENT,
+    FigureKind.OTHER_PERCENT: FigureUnit.PERCENT,
+    FigureKind.COUNT: FigureUnit.COUNT,
+}  # every other kind is an amount of money
+
+
+def unit_of(kind: str) -> str:
+    return UNIT_OF_KIND.get(kind, FigureUnit.GBP)
+
+
+def add_figure(
+    *, passage: Passage, kind: str, value: Decimal | None, measures: str, token: str, actor
+) -> ReviewOutcome:
+    """A person adds a figure the plan gives in this passage and the analysis missed. It is the
+    person's from the start, so no later run removes it; its unit follows from what it measures."""
+    if kind not in FigureKind.values:
+        raise ReviewRefused("Choose what the figure measures. Nothing was saved.")
+    if value is None:
+        raise ReviewRefused("Enter the figure's value. Nothing was saved.")
+    if value < 0:
+        raise ReviewRefused("Enter the figure as a number of 0 or more. Nothing was saved.")
+    unit = unit_of(kind)
+    if unit == FigureUnit.PERCENT and value > 100:
+        raise ReviewRefused("A percentage cannot be more than 100. Nothing was saved.")
+    moment = timezone.now()
+    outcome = ReviewOutcome()
+    with transaction.atomic():
+        Passage.objects.select_for_update().filter(pk=passage.pk).first()
+        before = _check_token(passage, token)
+        added = Figure.objects.filter(passage=passage, kind=kind, key__startswith="person-").count()
+        figure = Figure(
+            passage=passage,
+            document=passage.document,
+            kind=kind,
+            key=f"person-{added + 1}",
+            value=value,
+            unit=unit,
+            measures=measures.strip()[:200],
+        )
+        _mark(figure, actor=actor, moment=moment, present=True)
+        figure.save()
+        outcome.added.append(f"{FigureKind(kind).label.lower()} {value.normalize():f}")
+        _record(
+            action="PassageFiguresReviewed", passage=passage, actor=actor, before=before, outcome=outcome, moment=moment
+        )
+    return outcome

@@ -27,6 +27,7 @@ urlpatterns = [
     path("review/passages/<int:passage_id>/", views_review.review_passage, name="review_passage"),
     path("review/passages/<int:passage_id>/themes/", views_review.review_themes, name="review_themes"),
     path("review/passages/<int:passage_id>/barriers/", views_review.review_barriers, name="review_barriers"),
+    path("review/passages/<int:passage_id>/figures/add/", views_review.add_figure, name="add_figure"),
     path(
         "review/passages/<int:passage_id>/figures/<int:figure_id>/",
         views_review.review_figure,

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from analysis import explorer, review
-from analysis.forms_review import BarriersReviewForm, FigureReviewForm, ThemesReviewForm
+from analysis.forms_review import AddFigureForm, BarriersReviewForm, FigureReviewForm, ThemesReviewForm
 from plans.selectors import barrier_categories
 
 
@@ -36,15 +36,18 @@ def _forms(found: review.PassageReview, *, bound=None) -> dict:
         )
         for figure in found.figures
     }
+    add_figure = AddFigureForm(initial={"token": found.token})
     if bound is not None:
         name, form, figure_id = bound
         if name == "themes":
             themes = form
         elif name == "barriers":
             barriers = form
+        elif name == "add_figure":
+            add_figure = form
         else:
             figures[figure_id] = form
-    return {"themes_form": themes, "barriers_form": barriers, "figure_forms": figures}
+    return {"themes_form": themes, "barriers_form": barriers, "figure_forms": figures, "add_figure_form": add_figure}
 
 
 def _page(request, passage, *, bound=None, status=200):
@@ -58,6 +61,7 @@ def _page(request, passage, *, bound=None, status=200):
             "figure_rows": [(figure, forms["figure_forms"][figure.pk]) for figure in found.figures],
             "themes_form": forms["themes_form"],
             "barriers_form": forms["barriers_form"],
+            "add_figure_form": forms["add_figure_form"],
             # The base template puts a bound form's errors in the error summary at the top.
             "form": bound[1] if bound else None,
             "may_review": request.user.has_perm(review.REVIEW),
@@ -148,6 +152,34 @@ def review_figure(request, passage_id, figure_id):
             kind=data.get("kind") or "",
             value=data.get("value"),
             unit=data.get("unit") or "",
+            token=data["token"],
+            actor=request.user,
+        )
+    except review.ReviewRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("analysis:review_passage", passage_id=passage.pk)
+    return _done(request, passage, outcome)
+
+
+@require_POST
+@login_required
+def add_figure(request, passage_id):
+    """A figure the plan gives in the passage that the analysis missed, added by a person."""
+    passage = review.get_passage_for_review(request.user, passage_id)
+    try:
+        review.check_can_review(request.user)
+    except PermissionDenied:
+        return _forbidden(request, passage)
+    form = AddFigureForm(request.POST)
+    if not form.is_valid():
+        return _page(request, passage, bound=("add_figure", form, None), status=400)
+    data = form.cleaned_data
+    try:
+        outcome = review.add_figure(
+            passage=passage,
+            kind=data["kind"],
+            value=data["value"],
+            measures=data["measures"],
             token=data["token"],
             actor=request.user,
         )

@@ -56,10 +56,22 @@ def test_an_analyst_explores_reviews_a_tag_and_exports_the_panel_summary(
     page.goto(page.url.rsplit("/analysis/", 1)[0] + f"/analysis/review/passages/{figure_passage.pk}/")
     check_page(page, "review-passage-with-figure")
     page.get_by_role("radio", name="No, correct it").check()
-    page.get_by_label("Value").fill("")
+    page.get_by_label("Value", exact=True).fill("")
     follow(page.get_by_role("button", name="Save this figure"))
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the corrected value")
     check_page(page, "review-figure-error")
+
+    # The plan also states its consultant share, which the analysis missed: the analyst adds it.
+    page.get_by_label("What the missing figure measures").select_option("consultant_share_of_staff_budget")
+    page.get_by_label("Value of the missing figure").fill("0.8")
+    follow(page.get_by_role("button", name="Add this figure"))
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Added consultant spend as a share of the staff budget 0.8"
+    )
+    expect(page.locator(".govuk-summary-card__title")).to_contain_text(
+        ["Agency staff spend as a share of the staff budget", "Consultant spend as a share of the staff budget: 0.80%"]
+    )
+    check_page(page, "review-figure-added")
 
     follow(page.get_by_role("link", name="Back to the explorer"))
     check_page(page, "explorer-after-review")

@@ -148,14 +148,23 @@ DEPARTMENT = {
     "analysis:review_themes": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:review_barriers": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:review_figure": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
+    "analysis:add_figure": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
 }
 
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
 ALL_ROUTES = {name: route for routes in ACCESS_LISTS.values() for name, route in routes.items()}
 
 OBJECT_ID_PARAMETERS = {
-    "draft_id", "version_id", "submission_id", "barrier_id", "commitment_id", "meeting_id", "item_id",
-    "report_id", "decision_id", "delegation_id",
+    "draft_id",
+    "version_id",
+    "submission_id",
+    "barrier_id",
+    "commitment_id",
+    "meeting_id",
+    "item_id",
+    "report_id",
+    "decision_id",
+    "delegation_id",
 }
 
 
@@ -215,9 +224,16 @@ def dorset_meeting(plan):
             actor=clerk,
         )
         paper = services.write_paper(
-            council=plan.council, title="Quarter 1 finance report", report_of="the Chief Executive",
-            author_names="A. Officer", summary="Summary.", recommendation="To note.", body="## Background\n\nText.",
-            cleared_by="the Monitoring Officer", cleared_on=meeting.date, actor=clerk,
+            council=plan.council,
+            title="Quarter 1 finance report",
+            report_of="the Chief Executive",
+            author_names="A. Officer",
+            summary="Summary.",
+            recommendation="To note.",
+            body="## Background\n\nText.",
+            cleared_by="the Monitoring Officer",
+            cleared_on=meeting.date,
+            actor=clerk,
         )
         item = services.add_agenda_item(meeting=meeting, paper=paper, actor=clerk)
         meeting = services.publish_agenda(

@@ -181,6 +181,7 @@ def test_a_panel_member_may_read_the_passage_but_a_review_is_403_and_changes_not
             review_url(figure.passage, f"figures/{figure.pk}"),
             {f"figure-{figure.pk}-action": "remove", f"figure-{figure.pk}-token": review.state_token(figure.passage)},
         ),
+        (review_url(passage, "figures/add"), {"kind": "agency_spend", "value": "3000000", "token": token}),
     ]
     for url, data in attempts:
         response = client.post(url, data)
@@ -279,3 +280,78 @@ def test_saving_the_same_decision_twice_writes_one_audit_event(signed_in_analyst
     for _ in range(2):
         signed_in_analyst.post(review_url(passage, "themes"), {"themes": ["2"], "token": review.state_token(passage)})
     assert AuditEvent.objects.filter(action="PassageThemesReviewed").count() == 1
+
+
+# --- Adding a figure the analysis missed ---------------------------------------------------------
+
+
+def test_an_analyst_adds_a_missed_figure_that_counts_at_once_and_outlasts_later_runs(
+    signed_in_analyst, explorer_corpus
+):
+    """Kent's plan states its consultant share, but the analysis found only the agency share."""
+    from analysis import services
+
+    passage = explorer_corpus.passages["kent3"]
+    filters = explorer.Filters(explorer_corpus.return_definition)
+    before = explorer.compare_figures(filters, "consultant_share_of_staff_budget").overall.count
+    response = signed_in_analyst.post(
+        review_url(passage, "figures/add"),
+        {
+            "kind": "consultant_share_of_staff_budget",
+            "value": "0.8",
+            "measures": "consultants as a share of the staff budget",
+            "token": review.state_token(passage),
+        },
+    )
+    assert response.status_code == 302
+    added = Figure.objects.get(passage=passage, kind="consultant_share_of_staff_budget")
+    assert (added.value, added.unit, added.source, added.present) == (Decimal("0.8"), "percent", "person", True)
+    assert added.reviewed_by is not None and added.measures == "consultants as a share of the staff budget"
+    assert explorer.compare_figures(filters, "consultant_share_of_staff_budget").overall.count == before + 1
+    page = signed_in_analyst.get(response["Location"])
+    assert "Review saved. Added consultant spend as a share of the staff budget 0.8." in banners(page)
+
+    services.analyse_now(documents=[explorer_corpus.documents["kent"]], actor=None)
+    assert Figure.objects.filter(pk=added.pk, present=True, source="person").exists(), "a later run keeps it"
+    event = AuditEvent.objects.filter(action="PassageFiguresReviewed").get()
+    assert event.data["added"] == ["consultant spend as a share of the staff budget 0.8"]
+    assert len(event.data["after"]["figures"]) == len(event.data["before"]["figures"]) + 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"value": "1.5"}, "Choose what the figure measures"),
+        ({"kind": "agency_spend"}, "Enter the figure's value"),
+        ({"kind": "agency_spend", "value": "three million"}, "Enter the value as a number"),
+        ({"kind": "other_percent", "value": "120"}, "A percentage cannot be more than 100"),
+        ({"kind": "count", "value": "-4"}, "Enter a value of 0 or more"),
+        ({"kind": "league_position", "value": "1"}, "Select a valid choice"),
+        ({"kind": "count", "value": "4", "measures": "x" * 201}, "200 characters or fewer"),
+    ],
+    ids=["no kind", "no value", "not a number", "percentage over 100", "negative", "unknown kind", "too long"],
+)
+def test_a_bad_added_figure_is_refused_with_a_message_and_nothing_changes(
+    signed_in_analyst, explorer_corpus, fields, message
+):
+    passage = explorer_corpus.passages["kent3"]
+    before = state(passage)
+    response = signed_in_analyst.post(
+        review_url(passage, "figures/add"), {**fields, "token": review.state_token(passage)}
+    )
+    assert response.status_code == 400
+    assert message in error_summary_text(response)
+    assert state(passage) == before
+
+
+def test_adding_a_figure_to_tags_that_changed_since_the_page_was_opened_is_refused(signed_in_analyst, explorer_corpus):
+    passage = explorer_corpus.passages["kent3"]
+    stale = review.state_token(passage)
+    Figure.objects.filter(passage=passage).update(value=Decimal("2.2"))  # a run changed it meanwhile
+    before = state(passage)
+    response = signed_in_analyst.post(
+        review_url(passage, "figures/add"), {"kind": "agency_spend", "value": "1000000", "token": stale}
+    )
+    assert response.status_code == 302
+    assert "changed after you opened the page" in banners(signed_in_analyst.get(response["Location"]))
+    assert state(passage) == before
