@@ -87,50 +87,65 @@ def _done(request, passage, outcome: review.ReviewOutcome):
     return redirect("analysis:review_passage", passage_id=passage.pk)
 
 
-@require_POST
-@login_required
-def review_themes(request, passage_id):
-    passage = review.get_passage_for_review(request.user, passage_id)
+def _save(request, passage, change):
+    """Run one review through its service: a refusal is shown on the passage's page, nothing saved."""
     try:
-        review.check_can_review(request.user)
-    except PermissionDenied:
-        return _forbidden(request, passage)
-    themes = list(passage.document.return_definition.themes.order_by("number"))
-    form = ThemesReviewForm(request.POST, themes=themes)
-    if not form.is_valid():
-        return _page(request, passage, bound=("themes", form, None), status=400)
-    try:
-        outcome = review.review_themes(
-            passage=passage, theme_numbers=form.theme_numbers(), token=form.cleaned_data["token"], actor=request.user
-        )
+        outcome = change()
     except review.ReviewRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("analysis:review_passage", passage_id=passage.pk)
     return _done(request, passage, outcome)
+
+
+def _reviewer_passage(request, passage_id):
+    """(passage, None) for a person who may review it; (passage, the 403 page) for one who may only
+    read it. Anyone outside the department gets 404."""
+    passage = review.get_passage_for_review(request.user, passage_id)
+    try:
+        review.check_can_review(request.user)
+    except PermissionDenied:
+        return passage, _forbidden(request, passage)
+    return passage, None
+
+
+@require_POST
+@login_required
+def review_themes(request, passage_id):
+    passage, refused = _reviewer_passage(request, passage_id)
+    if refused:
+        return refused
+    themes = list(passage.document.return_definition.themes.order_by("number"))
+    form = ThemesReviewForm(request.POST, themes=themes)
+    if not form.is_valid():
+        return _page(request, passage, bound=("themes", form, None), status=400)
+    return _save(
+        request,
+        passage,
+        lambda: review.review_themes(
+            passage=passage, theme_numbers=form.theme_numbers(), token=form.cleaned_data["token"], actor=request.user
+        ),
+    )
 
 
 @require_POST
 @login_required
 def review_barriers(request, passage_id):
-    passage = review.get_passage_for_review(request.user, passage_id)
-    try:
-        review.check_can_review(request.user)
-    except PermissionDenied:
-        return _forbidden(request, passage)
+    passage, refused = _reviewer_passage(request, passage_id)
+    if refused:
+        return refused
     form = BarriersReviewForm(request.POST, categories=barrier_categories())
     if not form.is_valid():
         return _page(request, passage, bound=("barriers", form, None), status=400)
-    try:
-        outcome = review.review_barriers(
+    return _save(
+        request,
+        passage,
+        lambda: review.review_barriers(
             passage=passage,
             category_slugs=form.cleaned_data["barriers"],
             token=form.cleaned_data["token"],
             actor=request.user,
-        )
-    except review.ReviewRefused as refusal:
-        messages.error(request, str(refusal))
-        return redirect("analysis:review_passage", passage_id=passage.pk)
-    return _done(request, passage, outcome)
+        ),
+    )
 
 
 @require_POST
@@ -145,8 +160,10 @@ def review_figure(request, passage_id, figure_id):
     if not form.is_valid():
         return _page(request, passage, bound=("figure", form, figure.pk), status=400)
     data = form.cleaned_data
-    try:
-        outcome = review.review_figure(
+    return _save(
+        request,
+        passage,
+        lambda: review.review_figure(
             figure=figure,
             action=data["action"],
             kind=data.get("kind") or "",
@@ -154,36 +171,30 @@ def review_figure(request, passage_id, figure_id):
             unit=data.get("unit") or "",
             token=data["token"],
             actor=request.user,
-        )
-    except review.ReviewRefused as refusal:
-        messages.error(request, str(refusal))
-        return redirect("analysis:review_passage", passage_id=passage.pk)
-    return _done(request, passage, outcome)
+        ),
+    )
 
 
 @require_POST
 @login_required
 def add_figure(request, passage_id):
     """A figure the plan gives in the passage that the analysis missed, added by a person."""
-    passage = review.get_passage_for_review(request.user, passage_id)
-    try:
-        review.check_can_review(request.user)
-    except PermissionDenied:
-        return _forbidden(request, passage)
+    passage, refused = _reviewer_passage(request, passage_id)
+    if refused:
+        return refused
     form = AddFigureForm(request.POST)
     if not form.is_valid():
         return _page(request, passage, bound=("add_figure", form, None), status=400)
     data = form.cleaned_data
-    try:
-        outcome = review.add_figure(
+    return _save(
+        request,
+        passage,
+        lambda: review.add_figure(
             passage=passage,
             kind=data["kind"],
             value=data["value"],
             measures=data["measures"],
             token=data["token"],
             actor=request.user,
-        )
-    except review.ReviewRefused as refusal:
-        messages.error(request, str(refusal))
-        return redirect("analysis:review_passage", passage_id=passage.pk)
-    return _done(request, passage, outcome)
+        ),
+    )
