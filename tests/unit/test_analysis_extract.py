@@ -216,20 +216,10 @@ def test_a_page_count_left_stale_by_other_software_or_later_edits_is_not_believe
 def spaced_pdf(lines: list[tuple[int, str]]) -> bytes:
     """A one-page PDF of (space above in points, line) pairs, as a designed plan sets its paragraphs:
     no blank line between them, only more space."""
-    from tests.unit.test_analysis_sandbox import CATALOG, ONE_PAGE, pdf_from_objects
+    from tests.unit.test_analysis_sandbox import one_page_pdf
 
     moves = " ".join(f"0 {-space} Td ({text}) Tj" for space, text in lines)
-    content = f"BT /F1 10 Tf 72 760 Td {moves} ET".encode("latin-1")
-    return pdf_from_objects(
-        [
-            CATALOG,
-            ONE_PAGE,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return one_page_pdf(f"BT /F1 10 Tf 72 760 Td {moves} ET")
 
 
 def test_pdf_paragraphs_set_apart_only_by_space_are_separate_passages():

@@ -45,7 +45,11 @@ ONE_PAGE = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
 
 def text_pdf(lines: list[str]) -> bytes:
     """A one-page PDF with the given lines of text (Helvetica), as a plan's page would have."""
-    content = "BT /F1 11 Tf 14 TL 72 740 Td " + " ".join(f"({line}) Tj T*" for line in lines) + " ET"
+    return one_page_pdf("BT /F1 11 Tf 14 TL 72 740 Td " + " ".join(f"({line}) Tj T*" for line in lines) + " ET")
+
+
+def one_page_pdf(content: str) -> bytes:
+    """A one-page US Letter PDF drawing `content` (a PDF content stream; font F1 is Helvetica)."""
     content_bytes = content.encode("latin-1")
     return pdf_from_objects(
         [
