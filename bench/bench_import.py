@@ -12,7 +12,9 @@ not the thing measured), then times:
    processes, one per core; stored one by one; then one analysis run over all of them): total time and
    documents per second; target all 317 in under 60 s;
 3. reading alone (in this process, no limits) with table finding and with it turned off, over the same
-   31 PDFs: what keeping tables whole costs, as a ratio measured in the same run;
+   31 PDFs: what keeping tables whole costs, as a ratio measured in the same run; and how well the
+   passages read back match the plans the PDFs were printed from (paragraphs exactly, headings,
+   tables whole);
 4. the main aggregate reads the explorer builds on (councils per barrier category by council type and by
    region, theme coverage, figures by kind, the passages behind a count, full-text search): the median of
    20 calls each, in milliseconds; target under 100 ms.
@@ -25,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -92,23 +95,42 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def read_seconds(paths, *, find_tables: bool) -> float:
-    """Median seconds to read one PDF into passages, with table finding on or off."""
+def read_all(paths, *, find_tables: bool) -> tuple[float, list]:
+    """(median seconds to read one PDF into passages, what each was read as), table finding on or off."""
     from analysis import extract
 
     original = extract._tables
     if not find_tables:
         extract._tables = lambda data, page_numbers: {}
     try:
-        times = []
+        times, read = [], []
         for path in paths:
             data = path.read_bytes()
             started = time.perf_counter()
-            extract.extract("pdf", data)
+            read.append(extract.extract("pdf", data))
             times.append(time.perf_counter() - started)
     finally:
         extract._tables = original
-    return statistics.median(times)
+    return statistics.median(times), read
+
+
+def splitting(plans, read) -> tuple[int, int, int, int, int]:
+    """How the passages read from the PDFs match the plans they were printed from: (paragraphs read
+    back exactly as one passage, paragraphs, headings read back as headings, headings, tables read
+    back whole as one passage with every row)."""
+    paragraphs = exact = headings = found_headings = tables = 0
+    for plan, extracted in zip(plans, read, strict=True):
+        passages = Counter((block.kind, block.text) for block in extracted.blocks)  # a repeated paragraph counts twice
+        for kind, text in plan.blocks:
+            wanted = ("paragraph" if kind == "paragraph" else "heading", text)
+            found = passages[wanted] > 0
+            passages[wanted] -= found
+            if kind == "paragraph":
+                paragraphs, exact = paragraphs + 1, exact + found
+            else:
+                headings, found_headings = headings + 1, found_headings + found
+        tables += passages[("table", "\n".join(" | ".join(row) for row in plan.table))] == 1
+    return exact, paragraphs, found_headings, headings, tables
 
 
 def milliseconds(function, repeat: int = 20) -> float:
@@ -169,9 +191,10 @@ def main() -> None:
     run = services.run_corpus_analysis_now(actor=None)
 
     # 3. Reading alone, with and without table finding, over the same files in the same run.
-    read_seconds(files[:5], find_tables=True)  # warm up: the parsers' first import is not reading
-    without = read_seconds(files[:SAMPLE], find_tables=False)
-    with_tables = read_seconds(files[:SAMPLE], find_tables=True)
+    read_all(files[:5], find_tables=True)  # warm up: the parsers' first import is not reading
+    without, read_without = read_all(files[:SAMPLE], find_tables=False)
+    with_tables, read_with = read_all(files[:SAMPLE], find_tables=True)
+    plans = [four_page_plan(council.name, seed) for seed, council in enumerate(councils[:SAMPLE])]
 
     # 4. The explorer's aggregate reads.
     category = selectors.barrier_council_counts(return_definition=return_definition)[0]["category"]
@@ -222,6 +245,12 @@ def main() -> None:
         f"| reading one PDF (in this process) | median {without * 1000:.0f} ms without pdfplumber's table finding, "
         f"{with_tables * 1000:.0f} ms with it: ratio {with_tables / without:.1f} |"
     )
+    for label, read in (("without pdfplumber's table finding", read_without), ("with it", read_with)):
+        exact, paragraphs, found_headings, headings, tables = splitting(plans, read)
+        print(
+            f"| passages read back from {SAMPLE} PDFs, {label} | {exact}/{paragraphs} paragraphs exactly, "
+            f"{found_headings}/{headings} headings, {tables}/{SAMPLE} tables whole |"
+        )
     for name, ms in timings.items():
         print(f"| {name} | median {ms:.1f} ms |")
     if result["refused"]:
