@@ -99,7 +99,7 @@ def check_kind(kind: str, data: bytes) -> None:
 TERMINAL = tuple(".!?;:,")
 BULLET = re.compile(r"^([•\-–*▪●◦]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s+")
 MARK = re.compile(r"^([•\-–*▪●◦]|\([a-z0-9]{1,3}\))\s+")  # a bullet point, never a heading; "1." may number either
-PAGE_FOOTER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
+PAGE_FOOTER = re.compile(r"^(page\s+)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.I)  # "2024" alone is a year
 SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -227,21 +227,61 @@ def extract_pdf(data: bytes) -> Extracted:
         except Exception:  # metadata is optional and often malformed
             title = ""
         tables = _tables(data, [number for number in range(1, page_count + 1) if _draws_rules(pdf[number - 1])])
-        blocks: list[Block] = []
+        pages: list[list[_Line]] = []
         characters = 0
         for index in range(page_count):
             page = pdf[index]
             textpage = page.get_textpage()
-            lines = _text_lines(page, textpage)
-            characters += sum(len(line.text) for line in lines)
-            if characters > MAX_CHARACTERS:
-                raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
-            blocks += _page_blocks(lines, index + 1, tables.get(index + 1, []))
+            pages.append(_text_lines(page, textpage))
             textpage.close()
             page.close()
+            characters += sum(len(line.text) for line in pages[-1])
+            if characters > MAX_CHARACTERS:
+                raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
     finally:
         pdf.close()
+    pages = _without_running_heads(pages)
+    blocks = [
+        block for number, lines in enumerate(pages, 1) for block in _page_blocks(lines, number, tables.get(number, []))
+    ]
     return Extracted("pdf", page_count, title, _join_tables_across_pages(blocks))
+
+
+DIGITS = re.compile(r"\d+")
+PAGE_WORD = re.compile(r"\bpage\b|^[\d\s/|–-]+$", re.I)
+EDGE_LINES = 3  # how far from the top or the foot of a page a running header or footer sits
+RUNNING_PAGES = 3  # on fewer pages, a repeated line may as well be the plan's own words
+
+
+def _furniture_key(line: "_Line") -> tuple[str, int]:
+    """What a running header or footer keeps from page to page: its text (its numbers too, unless it
+    is a page number) and its place on the page."""
+    text = DIGITS.sub("#", line.text) if PAGE_WORD.search(line.text) else line.text
+    return text, round(line.top / 4)
+
+
+def _without_running_heads(pages: list[list["_Line"]]) -> list[list["_Line"]]:
+    """The pages without their running headers and footers: a line at the top or foot of the page that
+    comes back, in the same place, on at least three pages and half of them is the document's
+    furniture, not a passage. A document of one or two pages has none to tell."""
+    if len(pages) < RUNNING_PAGES:
+        return pages
+
+    def edges(lines):
+        return {id(line): line for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}.values()
+
+    seen: dict[tuple[str, int], int] = {}
+    for lines in pages:
+        for key in {_furniture_key(line) for line in edges(lines)}:
+            seen[key] = seen.get(key, 0) + 1
+    furniture = {key for key, count in seen.items() if count >= max(RUNNING_PAGES, len(pages) / 2)}
+    if not furniture:
+        return pages
+    kept = []
+    for lines in pages:
+        dropped = {id(line) for line in edges(lines) if _furniture_key(line) in furniture}
+        kept.append([line for line in lines if id(line) not in dropped])
+    return kept
 
 
 def _join_tables_across_pages(blocks: list[Block]) -> list[Block]:

@@ -239,3 +239,51 @@ def test_pdf_paragraphs_set_apart_only_by_space_are_separate_passages():
 
     paragraphs = [block.text for block in extract("pdf", data).blocks]
     assert paragraphs == [" ".join(first), " ".join(second)], "two passages, each whole, so each is tagged alone"
+
+
+def test_running_headers_and_footers_of_a_pdf_are_not_passages():
+    from weasyprint import HTML
+
+    from analysis.extract import extract
+
+    margin_boxes = (
+        "@page { size: A4; margin: 2.5cm; "
+        "@top-center { content: 'Testshire Council: productivity plan 2024' } "
+        "@bottom-left { content: 'OFFICIAL' } "
+        "@bottom-right { content: 'Page ' counter(page) ' of ' counter(pages) } }"
+    )
+    sections = "".join(
+        f'<h2 style="break-before: page">Theme {n}</h2><p>Our work on theme {n} is described here in full.</p>'
+        for n in (1, 2, 3)
+    )
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>Plan</title><style>{margin_boxes} '
+        "body { font-family: 'Liberation Sans', sans-serif; } h1 { font-size: 18pt; }</style></head><body>"
+        f"<h1>Testshire Council: productivity plan 2024</h1>{sections}</body></html>"
+    )
+    extracted = extract("pdf", HTML(string=html).write_pdf())
+
+    texts = [block.text for block in extracted.blocks]
+    assert not any("OFFICIAL" in text or "Page " in text for text in texts), "footers on every page are furniture"
+    assert texts.count("Testshire Council: productivity plan 2024") == 1, "the title stays; the running header goes"
+    assert [b.text for b in extracted.blocks if b.kind == "heading"][1:] == ["Theme 1", "Theme 2", "Theme 3"]
+    assert [b.page for b in extracted.blocks if b.text.startswith("Our work on theme")] == [2, 3, 4]
+
+
+def test_a_paragraph_that_a_plan_repeats_at_the_top_of_two_pages_is_kept_both_times():
+    from weasyprint import HTML
+
+    from analysis.extract import extract
+
+    repeated = "We will publish what each project saves, every quarter, on the council's website."
+    pages = ["<h1>Our plan</h1>", f"<p>{repeated}</p>", f"<p>{repeated}</p>", "<p>The last page says more.</p>"]
+    body = "".join(f'<section style="break-before: page">{page}</section>' for page in pages)
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>Plan</title><style>'
+        "@page { @top-center { content: 'Our council' } } body { font-family: 'Liberation Sans', sans-serif; }"
+        f"</style></head><body>{body}</body></html>"
+    )
+    texts = [block.text for block in extract("pdf", HTML(string=html).write_pdf()).blocks]
+
+    assert texts.count(repeated) == 2, "the plan's own words, though in the same place on two pages"
+    assert "Our council" not in texts, "the header on every page is furniture"
