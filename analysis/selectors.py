@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from analysis.models import (
     AnalysisRun,
     Document,
+    DocumentSource,
     Figure,
     Passage,
     PassageBarrier,
@@ -42,6 +43,14 @@ def documents(*, query: str = "", format: str = "", source: str = "", current_on
     if current_only:
         found = found.filter(is_current=True)
     return found.order_by("council__name", "-imported_at", "-id")
+
+
+def imported_documents(*, return_definition, council=None) -> QuerySet:
+    """Every imported (not written in the service) document for a return, or one council's, oldest first."""
+    found = Document.objects.filter(return_definition=return_definition, source=DocumentSource.IMPORTED)
+    if council is not None:
+        found = found.filter(council=council)
+    return found.select_related("council").order_by("imported_at", "pk")
 
 
 def runs(*, scope: str = RunScope.CORPUS, limit: int = 50) -> list[AnalysisRun]:

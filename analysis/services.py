@@ -172,6 +172,58 @@ def import_document(
     return document
 
 
+@dataclass(frozen=True)
+class Reread:
+    document: Document
+    passages_before: int
+    passages_after: int
+
+
+def reread_document(*, document: Document, actor, analyse: bool = True) -> Reread:
+    """Read an imported document's stored file again, with the reading rules as they are now, and
+    replace its passages (and with them its machine tags), then analyse it again.
+
+    Refused, with nothing changed, for a plan written in the service (it has no file), for a
+    document on which a person has decided any tag (their decisions belong to its passages as they
+    are), and for a stored file whose bytes no longer match the hash taken at import.
+    """
+    if document.source != DocumentSource.IMPORTED or not document.file_name:
+        raise ImportRefused("This plan was written in the service; it has no file to read again.")
+    reviewed = (
+        PassageTheme.objects.filter(document=document, source=TagSource.PERSON).exists()
+        or PassageBarrier.objects.filter(document=document, source=TagSource.PERSON).exists()
+        or Figure.objects.filter(document=document, source=TagSource.PERSON).exists()
+    )
+    if reviewed:
+        raise ImportRefused("A person has reviewed tags on this document; reading it again would lose their decisions.")
+    try:
+        with default_storage.open(document.file_name, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ImportRefused("The stored file could not be opened.") from error
+    if hashlib.sha256(data).hexdigest() != document.file_sha256:
+        raise ImportRefused("The stored file has changed since it was imported; it was not read again.")
+    extracted = read_document(filename=document.file_name, data=data)
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        before = locked.passages.count()
+        locked.passages.all().delete()  # their machine tags go with them
+        Passage.objects.bulk_create(_passages_from_blocks(locked, extracted.blocks))
+        locked.page_count = extracted.page_count
+        locked.save(update_fields=["page_count"])
+        record_event(
+            action="PlanDocumentReread",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            content_hash=locked.file_sha256,
+            data={"passages_before": before, "passages_after": len(extracted.blocks), "format": extracted.kind},
+        )
+    if analyse:
+        analyse_now(documents=[locked], actor=actor)
+    return Reread(locked, before, len(extracted.blocks))
+
+
 # --- Staged uploads (preview before confirming) -----------------------------------------------
 
 
