@@ -318,9 +318,13 @@ def _event_detail(event) -> str:
     return "; ".join(parts)
 
 
-def history_of(subject) -> list[tuple]:
-    """The audit events of a report or decision, oldest first, each with a plain-words detail."""
-    return [(event, _event_detail(event)) for event in events_for(subject)]
+def history_of(subject) -> list:
+    """The audit events of a report or decision, oldest first, each with `detail`: what it was about,
+    in plain words (shown by templates/partials/audit_trail.html)."""
+    events = events_for(subject)
+    for event in events:
+        event.detail = _event_detail(event)
+    return events
 
 
 def decisions_of(council) -> list[DecisionSummary]:
