@@ -326,6 +326,11 @@ UNITS = {
 }
 
 
+def _figure_words(kind: str, value: Decimal) -> str:
+    """A figure as a review's summary names it: "agency staff spend 2500000"."""
+    return f"{FigureKind(kind).label.lower()} {value.normalize():f}"
+
+
 def review_figure(
     *,
     figure: Figure,
@@ -348,7 +353,7 @@ def review_figure(
     passage = figure.passage
     moment = timezone.now()
     outcome = ReviewOutcome()
-    label = f"{FigureKind(figure.kind).label.lower()} {figure.value.normalize():f}"
+    label = _figure_words(figure.kind, figure.value)
     with transaction.atomic():
         Passage.objects.select_for_update().filter(pk=passage.pk).first()
         before = _check_token(passage, token)
@@ -392,7 +397,7 @@ def review_figure(
             target.computed = False if target.pk is None else target.computed
             _mark(target, actor=actor, moment=moment, present=True)
             target.save()
-            outcome.corrected.append(f"{label} to {FigureKind(kind).label.lower()} {value.normalize():f}")
+            outcome.corrected.append(f"{label} to {_figure_words(kind, value)}")
         _record(
             action="PassageFiguresReviewed", passage=passage, actor=actor, before=before, outcome=outcome, moment=moment
         )
@@ -442,7 +447,7 @@ def add_figure(
         )
         _mark(figure, actor=actor, moment=moment, present=True)
         figure.save()
-        outcome.added.append(f"{FigureKind(kind).label.lower()} {value.normalize():f}")
+        outcome.added.append(_figure_words(kind, value))
         _record(
             action="PassageFiguresReviewed", passage=passage, actor=actor, before=before, outcome=outcome, moment=moment
         )

@@ -428,18 +428,24 @@ def sync_service_versions(*, actor=None) -> int:
 # --- Analysis runs ----------------------------------------------------------------------------
 
 
+def _new_corpus_run(*, actor, at: datetime.datetime | None = None) -> AnalysisRun:
+    """A requested run over the whole corpus, with its audit event; the caller holds the transaction."""
+    run = AnalysisRun.objects.create(
+        scope=RunScope.CORPUS,
+        method_version=method_version(),
+        requested_by=actor if getattr(actor, "pk", None) else None,
+        requested_at=at or timezone.now(),
+    )
+    record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+    return run
+
+
 def request_analysis_run(*, actor, at: datetime.datetime | None = None) -> AnalysisRun:
     """Queue a run over the whole corpus; the worker performs it (analysis.tasks.run_analysis)."""
     from analysis.tasks import run_analysis
 
     with transaction.atomic():
-        run = AnalysisRun.objects.create(
-            scope=RunScope.CORPUS,
-            method_version=method_version(),
-            requested_by=actor if getattr(actor, "pk", None) else None,
-            requested_at=at or timezone.now(),
-        )
-        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+        run = _new_corpus_run(actor=actor, at=at)
         transaction.on_commit(lambda: run_analysis.enqueue(run_id=run.pk))
     return run
 
@@ -447,13 +453,7 @@ def request_analysis_run(*, actor, at: datetime.datetime | None = None) -> Analy
 def run_corpus_analysis_now(*, actor=None) -> AnalysisRun:
     """A run over the whole corpus, performed in this process (the import command, the demo, the benchmark)."""
     with transaction.atomic():
-        run = AnalysisRun.objects.create(
-            scope=RunScope.CORPUS,
-            method_version=method_version(),
-            requested_by=actor if getattr(actor, "pk", None) else None,
-            requested_at=timezone.now(),
-        )
-        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+        run = _new_corpus_run(actor=actor)
     return perform_analysis_run(run=run, actor=actor)
 
 
@@ -701,13 +701,7 @@ def begin_corpus_run(*, actor=None, expected: int = 0) -> RunInProgress:
     """Start a corpus run in this process (the folder import analyses each document as it is stored, while the
     next files are still being read): plans written in the service are brought in first."""
     with transaction.atomic():
-        run = AnalysisRun.objects.create(
-            scope=RunScope.CORPUS,
-            method_version=method_version(),
-            requested_by=actor if getattr(actor, "pk", None) else None,
-            requested_at=timezone.now(),
-        )
-        record_event(action="AnalysisRunRequested", actor=actor, subject=run, data={"method": run.method_version})
+        run = _new_corpus_run(actor=actor)
     added = sync_service_versions(actor=actor)
     return RunInProgress(run, actor=actor, service_versions_added=added, expected=expected)
 
