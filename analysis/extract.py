@@ -381,20 +381,18 @@ def _page_blocks(lines: list[_Line], number: int, tables) -> list[Block]:
             start = end
         return found + prose(chosen[start:])
 
-    def inside(line: _Line, x0: float, top: float, x1: float, bottom: float) -> bool:
-        middle, centre = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2
-        return top <= middle <= bottom and x0 <= centre <= x1
+    def middle(line: _Line) -> float:
+        return (line.top + line.bottom) / 2
 
     blocks: list[Block] = []
     left = list(lines)
     for table in tables:
         x0, top, x1, bottom = table.bbox
-        above = [line for line in left if (line.top + line.bottom) / 2 < top]
-        beside = [line for line in left if line not in above and (line.top + line.bottom) / 2 <= bottom]
-        blocks += passages(above)
+        beside = [line for line in left if top <= middle(line) <= bottom and not x0 <= (line.x0 + line.x1) / 2 <= x1]
+        blocks += passages([line for line in left if middle(line) < top])
         blocks.append(Block("table", table.text, number))
-        blocks += passages([line for line in beside if not inside(line, x0, top, x1, bottom)])
-        left = [line for line in left if line not in above and line not in beside]
+        blocks += passages(beside)
+        left = [line for line in left if middle(line) > bottom]
     return blocks + passages(left)
 
 

@@ -299,7 +299,7 @@ def _table_of(lines) -> PageTable | None:
             rows.append([[] for _ in columns])
         for x0, x1, text in own:
             middle = (x0 + x1) / 2
-            column = min(range(len(columns)), key=lambda i: 0 if columns[i][0] <= middle <= columns[i][1] else 1)
+            column = min(range(len(columns)), key=lambda i: max(columns[i][0] - middle, middle - columns[i][1], 0))
             rows[-1][column].append(text)
     usable = _usable([[" ".join(parts) for parts in row] for row in rows])
     if not usable:
