@@ -327,3 +327,25 @@ def explorer_corpus(plan_return, register):
                    "camden_old": camden_old},
         passages=passages,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_outlives_the_suite(django_db_setup, django_db_blocker):
+    """On PostgreSQL the test database can only be dropped once nobody is connected to it. A thread
+    that opened its own connection (the browser tests' live server answers each request in a thread
+    of its own) can still hold it when the suite ends, and the whole run then fails at teardown
+    after every test passed. Such a connection is closed here, before the database is dropped."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    import sys
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, left(query, 200), pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for pid, query, _ in cursor.fetchall():
+            print(f"\nA connection outlived its test and was closed (pid {pid}): {query}", file=sys.stderr)  # noqa: T201
