@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser.helpers import PASSWORD, follow
@@ -173,6 +174,21 @@ def _markup_key(page: Page) -> str:
     return hashlib.sha256(f"{page.viewport_size}{markup}".encode()).hexdigest()
 
 
+# Chromium now and then answers a capture with this and takes the same picture when asked again.
+SCREENSHOT_REFUSED = "Unable to capture screenshot"
+
+
+def save_screenshot(page: Page, path: Path) -> None:
+    """A full-page screenshot, asked for once more if Chromium refuses the first capture outright."""
+    try:
+        page.screenshot(path=path, full_page=True)
+    except PlaywrightError as error:
+        if SCREENSHOT_REFUSED not in str(error):
+            raise
+        page.wait_for_timeout(250)
+        page.screenshot(path=path, full_page=True)
+
+
 @pytest.fixture
 def check_page(browser_problems):
     """check_page(page, name): axe-core finds no WCAG A/AA violation; screenshot saved as <name>.png."""
@@ -186,7 +202,7 @@ def check_page(browser_problems):
         key = _markup_key(page)  # before the screenshot, which can leave style="" behind on inputs
         if name not in _screenshots_taken:
             # Before axe is injected, so the picture is of the page as served.
-            page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+            save_screenshot(page, SCREENSHOTS / f"{name}.png")
             _screenshots_taken.add(name)
         if key in _markup_passed:
             return
