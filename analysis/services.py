@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from analysis import figures as figure_rules
@@ -177,25 +177,63 @@ class Reread:
     document: Document
     passages_before: int
     passages_after: int
+    reviewed_passages_kept: int = 0
+
+
+REVIEWED_TAG_MODELS = (PassageTheme, PassageBarrier, Figure)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _reviewed_passage_ids(document: Document) -> set[int]:
+    """Passages of the document on which a person decided at least one tag."""
+    ids: set[int] = set()
+    for model in REVIEWED_TAG_MODELS:
+        decided = model.objects.filter(document=document, source=TagSource.PERSON)
+        ids.update(decided.values_list("passage_id", flat=True))
+    return ids
+
+
+def match_reviewed_passages(old: list[Passage], new: list[Passage], reviewed: set[int]) -> tuple[dict[int, int], int]:
+    """Where each reviewed passage is in the new reading: {old passage id: index into `new`}, and how
+    many reviewed passages read differently now and so have nowhere to go.
+
+    A person's decision is about the words they read, so it follows the same words (white space
+    aside), never a passage that merely sits in the same place. A paragraph printed twice is
+    matched in order: the second old copy goes to the second new copy.
+    """
+    places: dict[str, list[int]] = {}
+    for index, passage in enumerate(new):
+        places.setdefault(_words(passage.text), []).append(index)
+    seen: dict[str, int] = {}
+    matched, unmatched = {}, 0
+    for passage in old:
+        words = _words(passage.text)
+        occurrence = seen.get(words, 0)
+        seen[words] = occurrence + 1
+        if passage.pk not in reviewed:
+            continue
+        candidates = places.get(words, [])
+        if occurrence < len(candidates):
+            matched[passage.pk] = candidates[occurrence]
+        else:
+            unmatched += 1
+    return matched, unmatched
 
 
 def reread_document(*, document: Document, actor, analyse: bool = True) -> Reread:
     """Read an imported document's stored file again, with the reading rules as they are now, and
     replace its passages (and with them its machine tags), then analyse it again.
 
-    Refused, with nothing changed, for a plan written in the service (it has no file), for a
-    document on which a person has decided any tag (their decisions belong to its passages as they
-    are), and for a stored file whose bytes no longer match the hash taken at import.
+    A person's decisions move to the new passage with the same words. Refused, with nothing
+    changed, for a plan written in the service (it has no file), for a document where a passage a
+    person reviewed reads differently now (their decision would have no passage to belong to), and
+    for a stored file whose bytes no longer match the hash taken at import.
     """
     if document.source != DocumentSource.IMPORTED or not document.file_name:
         raise ImportRefused("This plan was written in the service; it has no file to read again.")
-    reviewed = (
-        PassageTheme.objects.filter(document=document, source=TagSource.PERSON).exists()
-        or PassageBarrier.objects.filter(document=document, source=TagSource.PERSON).exists()
-        or Figure.objects.filter(document=document, source=TagSource.PERSON).exists()
-    )
-    if reviewed:
-        raise ImportRefused("A person has reviewed tags on this document; reading it again would lose their decisions.")
     try:
         with default_storage.open(document.file_name, "rb") as handle:
             data = handle.read()
@@ -206,9 +244,24 @@ def reread_document(*, document: Document, actor, analyse: bool = True) -> Rerea
     extracted = read_document(filename=document.file_name, data=data)
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
-        before = locked.passages.count()
-        locked.passages.all().delete()  # their machine tags go with them
-        Passage.objects.bulk_create(_passages_from_blocks(locked, extracted.blocks))
+        old = list(locked.passages.order_by("position"))
+        new = _passages_from_blocks(locked, extracted.blocks)
+        reviewed = _reviewed_passage_ids(locked)
+        matched, unmatched = match_reviewed_passages(old, new, reviewed)
+        if unmatched:
+            raise ImportRefused(
+                f"A person has reviewed tags on {unmatched} passage(s) that read differently now; "
+                "reading it again would lose their decisions."
+            )
+        # Old passages step out of the way of the new ones' positions until they are deleted; the
+        # step is larger than any position, so no row ever collides with another on the way.
+        step = max([p.position for p in old] + [len(new)]) + 1
+        locked.passages.update(position=F("position") + step)
+        created = Passage.objects.bulk_create(new)
+        for old_id, index in matched.items():
+            for model in REVIEWED_TAG_MODELS:
+                model.objects.filter(passage_id=old_id, source=TagSource.PERSON).update(passage=created[index])
+        locked.passages.exclude(pk__in=[p.pk for p in created]).delete()  # their machine tags go with them
         locked.page_count = extracted.page_count
         locked.save(update_fields=["page_count"])
         record_event(
@@ -217,11 +270,16 @@ def reread_document(*, document: Document, actor, analyse: bool = True) -> Rerea
             subject=locked,
             council_code=locked.council.gss_code,
             content_hash=locked.file_sha256,
-            data={"passages_before": before, "passages_after": len(extracted.blocks), "format": extracted.kind},
+            data={
+                "passages_before": len(old),
+                "passages_after": len(created),
+                "format": extracted.kind,
+                "reviewed_passages_kept": len(matched),
+            },
         )
     if analyse:
         analyse_now(documents=[locked], actor=actor)
-    return Reread(locked, before, len(extracted.blocks))
+    return Reread(locked, len(old), len(created), len(matched))
 
 
 # --- Staged uploads (preview before confirming) -----------------------------------------------

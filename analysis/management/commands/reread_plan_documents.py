@@ -5,9 +5,10 @@
 Passages are made when a document is imported, and analysis runs tag those passages; so when the
 way files are read improves (tables kept whole, paragraphs told apart by spacing), documents
 already in the corpus keep their old passages until they are read again. Each stored file is read
-in the limited child process, its passages replaced and the document analysed again. A document on
-which a person has reviewed any tag is left as it is and reported, so no one's decision is lost;
-so is a stored file that no longer matches the hash taken at import.
+in the limited child process, its passages replaced and the document analysed again. A person's
+decisions move to the new passage with the same words. A document where a passage a person
+reviewed reads differently now is left as it is and reported, so no one's decision is lost; so is
+a stored file that no longer matches the hash taken at import.
 """
 
 import json
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                     "council": document.council.gss_code,
                     "passages_before": outcome.passages_before,
                     "passages_after": outcome.passages_after,
+                    "reviewed_passages_kept": outcome.reviewed_passages_kept,
                 }
             )
         if as_json:
@@ -60,7 +62,7 @@ class Command(BaseCommand):
         for row in reread:
             self.stdout.write(
                 f"{row['council']} document {row['document_id']}: {row['passages_before']} passages, "
-                f"now {row['passages_after']}"
+                f"now {row['passages_after']}; {row['reviewed_passages_kept']} reviewed passage(s) kept their decisions"
             )
         for row in skipped:
             self.stdout.write(f"{row['council']} document {row['document_id']} left as it is: {row['reason']}")
