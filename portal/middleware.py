@@ -4,8 +4,9 @@ Published plans (`/published/<hash>/plan.html|pdf|json`), each council's latest 
 (`/councils/<code>/plans/<slug>/`) and the index of councils (`/councils/`, unfiltered, for people
 who are not signed in) are files in the default storage, written when something is published. This
 middleware sits just after WhiteNoise and serves them before sessions, URL routing or templates,
-with an ETag equal to the file's SHA-256 (and 304 answers to a matching If-None-Match). Each file's
-bytes are checked against the SHA-256 recorded when it was written.
+with an ETag equal to the file's SHA-256 (and 304 answers to a matching If-None-Match) and single
+byte ranges (portal/ranges.py). Each file's bytes are checked against the SHA-256 recorded when it
+was written.
 
 The check is made when a worker first serves a file and again whenever the file's inode, size,
 modification time or change time differ from what it saw (one `stat` per request, a few
@@ -26,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseNotModified
 
 from portal import site_files
+from portal.ranges import file_response
 from submissions.publishing import expected_hash, sha256
 
 logger = logging.getLogger(__name__)
@@ -123,10 +125,7 @@ class PublishedFilesMiddleware:
             response["ETag"] = checked.etag
             response["Cache-Control"] = checked.headers["Cache-Control"]
             return response
-        response = HttpResponse(checked.body if request.method == "GET" else b"")
-        for header, value in checked.headers.items():
-            response[header] = value
-        return response
+        return file_response(request, checked.body, checked.headers, checked.etag)
 
     def _check(self, path: str, name: str, kind: str, immutable: bool, signature) -> _Checked:
         expected = _expected(name)

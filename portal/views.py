@@ -22,6 +22,7 @@ from portal import open_data as data
 from portal import selectors, subscriptions
 from portal.forms import SubscribeForm
 from portal.listing import council_list_context
+from portal.ranges import file_response
 from submissions import publishing
 
 FILE_TYPES = {
@@ -88,10 +89,12 @@ def _serve_stored(request, name: str, expected: str | None, kind: str, *, immuta
     etag = f'"{expected}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})
-    response = HttpResponse(content, content_type=FILE_TYPES[kind])
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=31536000, immutable" if immutable else "public, no-cache"
-    return response
+    headers = {
+        "Content-Type": FILE_TYPES[kind],
+        "ETag": etag,
+        "Cache-Control": "public, max-age=31536000, immutable" if immutable else "public, no-cache",
+    }
+    return file_response(request, content, headers, etag)
 
 
 @require_GET

@@ -83,6 +83,38 @@ def test_the_public_page_is_the_written_file_served_with_its_hash_as_etag(client
     assert body(immutable) == stored(published.pdf_name)
 
 
+def check_byte_ranges(client, url: str, whole: bytes, etag: str) -> None:
+    """What a PDF viewer or a resumed download asks for, and what it gets."""
+    first = client.get(url, HTTP_RANGE="bytes=0-99")
+    assert first.status_code == 206
+    assert first.content == whole[:100]
+    assert first["Content-Range"] == f"bytes 0-99/{len(whole)}"
+    assert first["Content-Length"] == "100" and first["ETag"] == etag
+    rest = client.get(url, HTTP_RANGE="bytes=100-", HTTP_IF_RANGE=etag)
+    assert rest.status_code == 206 and first.content + rest.content == whole, "the two parts make the file"
+    tail = client.get(url, HTTP_RANGE="bytes=-10")
+    assert tail.status_code == 206 and tail.content == whole[-10:]
+    past = client.get(url, HTTP_RANGE=f"bytes={len(whole)}-")
+    assert past.status_code == 416 and past["Content-Range"] == f"bytes */{len(whole)}" and past.content == b""
+    # Another file's ETag, several ranges or a malformed header: the whole file, never a mixed one.
+    for headers in (
+        {"HTTP_RANGE": "bytes=100-", "HTTP_IF_RANGE": '"' + "0" * 64 + '"'},
+        {"HTTP_RANGE": "bytes=0-9,20-29"},
+        {"HTTP_RANGE": "bytes=nine-ten"},
+    ):
+        response = client.get(url, **headers)
+        assert response.status_code == 200 and response.content == whole, headers
+        assert response["Accept-Ranges"] == "bytes"
+
+
+def test_a_published_pdf_is_served_in_byte_ranges(client, published, submitted_version):
+    pdf = stored(published.pdf_name)
+    url = f"/published/{submitted_version.content_hash}/plan.pdf"
+    check_byte_ranges(client, url, pdf, f'"{published.file_hashes["pdf"]}"')
+    head = client.head(url, HTTP_RANGE="bytes=0-99")
+    assert head.status_code == 206 and head["Content-Length"] == "100" and head.content == b""
+
+
 def test_a_page_served_from_the_file_renders_no_template(client, published, submitted_version):
     from django.test.signals import template_rendered
 
@@ -180,6 +212,7 @@ def test_without_the_middleware_the_views_serve_the_same_checked_bytes(settings,
     assert response.status_code == 200 and response.content == stored(published.pdf_name)
     assert response["ETag"] == f'"{published.file_hashes["pdf"]}"'
     assert client.get(pdf_url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    check_byte_ranges(client, pdf_url, stored(published.pdf_name), response["ETag"])
     latest = client.get(f"/councils/{DORSET}/plans/{SLUG}/")
     assert latest.content == stored(published.html_name)
     assert client.get(f"/published/{submitted_version.content_hash}/plan.exe").status_code == 404
