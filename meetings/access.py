@@ -54,6 +54,20 @@ def get_item_for_change(user, item_id: int):
     return item
 
 
+def get_paper_for_council_view(user, paper_id: int):
+    paper = selectors.paper_by_id(paper_id)
+    if paper is None or not user.has_perm("plans.view_council_work", paper.council):
+        raise Http404("No such paper")
+    return paper
+
+
+def get_paper_for_change(user, paper_id: int):
+    paper = selectors.paper_by_id(paper_id)
+    if paper is None or not user.has_perm("meetings.manage_meetings", paper.council):
+        raise Http404("No such paper")
+    return paper
+
+
 def get_published_meeting(meeting_id: int):
     """A meeting whose agenda is published: anyone may read it and download its pack."""
     meeting = _meeting(meeting_id)

@@ -39,6 +39,65 @@ def item_by_id(item_id: int) -> AgendaItem | None:
     return AgendaItem.objects.select_related("meeting__council", "meeting__committee").filter(pk=item_id).first()
 
 
+def paper_by_id(paper_id: int) -> Paper | None:
+    if not 0 < paper_id <= 2**31 - 1:
+        return None
+    return Paper.objects.select_related("council").filter(pk=paper_id).first()
+
+
+def published_meeting_of_paper(paper: Paper) -> Meeting | None:
+    """The first meeting whose published agenda pack carries the paper; the pack fixes its text."""
+    return _meetings().filter(items__paper=paper, agenda_published_on__isnull=False).last()
+
+
+def papers_of(council) -> list[dict]:
+    """The council's committee papers, each with what it still needs and the meetings it is on."""
+    papers = Paper.objects.filter(council=council).prefetch_related("agenda_items__meeting__committee")
+    rows = []
+    for paper in papers.order_by("title", "pk"):
+        meetings = _by_date({item.meeting for item in paper.agenda_items.all()})
+        rows.append(
+            {
+                "paper": paper,
+                "blockers": paper_blockers(paper),
+                "meetings": meetings,
+                "published": any(meeting.agenda_published for meeting in meetings),
+            }
+        )
+    return rows
+
+
+PAPER_FIELD_WORDS = {
+    "title": "title",
+    "report_of": "whose report it is",
+    "author_names": "authors",
+    "summary": "summary",
+    "recommendation": "recommendation",
+    "body": "text",
+    "cleared_by": "who cleared it",
+    "cleared_on": "date cleared",
+}
+
+
+def _by_date(meetings) -> list[Meeting]:
+    return sorted(meetings, key=lambda meeting: (meeting.date, meeting.pk))
+
+
+def meetings_of_paper(paper: Paper) -> list[Meeting]:
+    """The meetings whose agendas carry the paper, earliest first."""
+    return _by_date(_meetings().filter(items__paper=paper).distinct())
+
+
+def paper_history(paper: Paper) -> list:
+    """The paper's events, oldest first; a change says which parts of the paper it changed."""
+    events = events_for(paper)
+    for event in events:
+        changed = (event.data or {}).get("changes")
+        if event.action == "PaperEdited" and changed:
+            event.detail = ", ".join(PAPER_FIELD_WORDS.get(name, name) for name in changed)
+    return events
+
+
 def items_of(meeting: Meeting) -> list[AgendaItem]:
     return list(meeting.items.select_related("report__version", "paper").order_by("number"))
 

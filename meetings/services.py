@@ -17,7 +17,7 @@ from core.dates import LONDON, uk_date
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper
 from meetings.notice import clear_working_days
-from meetings.selectors import blockers_for_agenda
+from meetings.selectors import blockers_for_agenda, published_meeting_of_paper
 
 PACK_DIRECTORY = "agenda-packs"
 
@@ -129,6 +129,65 @@ def write_paper(
             data={"title": paper.title},
         )
     return paper
+
+
+PAPER_FIELDS = (
+    "title",
+    "report_of",
+    "author_names",
+    "summary",
+    "recommendation",
+    "body",
+    "cleared_by",
+    "cleared_on",
+)
+
+
+def edit_paper(*, paper: Paper, actor, at: datetime.datetime | None = None, **fields) -> list[str]:
+    """Change a committee paper's text or clearance; returns the names of the fields that changed.
+
+    Refused once the paper is in a published agenda pack: the pack is the record of what members
+    were sent, so a changed paper would no longer be the one they read. Each change is audited
+    with the field's value before and after."""
+    moment = at or timezone.now()
+    unknown = set(fields) - set(PAPER_FIELDS)
+    if unknown:
+        raise TypeError(f"edit_paper() got unexpected fields {sorted(unknown)}")
+    cleared_on = fields.get("cleared_on", paper.cleared_on)
+    if cleared_on is not None and cleared_on > uk_date(moment):
+        raise MeetingRefused("The date the report was cleared cannot be in the future", field="cleared_on")
+    with transaction.atomic():
+        locked = Paper.objects.select_for_update().select_related("council").get(pk=paper.pk)
+        published = published_meeting_of_paper(locked)
+        if published is not None:
+            raise MeetingRefused(
+                f"This paper is in the agenda pack for {_meeting_words(published)}, published on "
+                f"{published.agenda_published_on:%-d %B %Y}, so it can no longer change. Write a new paper "
+                "for a later meeting instead."
+            )
+        changes = {}
+        for name, value in fields.items():
+            value = value.strip() if isinstance(value, str) else value
+            before = getattr(locked, name)
+            if value != before:
+                changes[name] = {"before": _audit_value(before), "after": _audit_value(value)}
+                setattr(locked, name, value)
+        if not changes:
+            return []
+        locked.save(update_fields=list(changes))
+        record_event(
+            action="PaperEdited",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            data={"title": locked.title, "changes": changes},
+        )
+    paper.refresh_from_db()
+    return list(changes)
+
+
+def _audit_value(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def _meeting_words(meeting: Meeting) -> str:

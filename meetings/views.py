@@ -31,6 +31,7 @@ def meeting_list(request):
         {
             "council": council,
             "meetings": selectors.meetings_of(council),
+            "papers": selectors.papers_of(council),
             "may_manage": request.user.has_perm("meetings.manage_meetings", council),
         },
     )
@@ -85,6 +86,55 @@ def write_paper(request):
                 return redirect("meetings:add_item", meeting_id=int(meeting_id))
             return redirect("meetings:meeting_list")
     return render(request, "meetings/write_paper.html", {"form": form, "council": council})
+
+
+@require_GET
+@login_required
+def paper_detail(request, paper_id):
+    """A committee paper as members will read it, with its clearance, its agendas and its history."""
+    paper = access.get_paper_for_council_view(request.user, paper_id)
+    published_in = selectors.published_meeting_of_paper(paper)
+    return render(
+        request,
+        "meetings/paper_detail.html",
+        {
+            "paper": paper,
+            "meetings": selectors.meetings_of_paper(paper),
+            "blockers": selectors.paper_blockers(paper),
+            "published_in": published_in,
+            "may_change": published_in is None and request.user.has_perm("meetings.manage_meetings", paper.council),
+            "events": selectors.paper_history(paper),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def edit_paper(request, paper_id):
+    """Correct a committee paper until it goes out in a published agenda pack; `?meeting=<id>` brings
+    the officer back to that agenda. A paper in a published pack is shown, not offered for change."""
+    paper = access.get_paper_for_change(request.user, paper_id)
+    if selectors.published_meeting_of_paper(paper) is not None:
+        return redirect("meetings:paper_detail", paper_id=paper.pk)
+    initial = {name: getattr(paper, name) for name in services.PAPER_FIELDS}
+    form = PaperForm(request.POST if request.method == "POST" else None, initial=initial)
+    meeting_id = request.GET.get("meeting", "")
+    back_meeting = selectors.meeting_by_id(int(meeting_id)) if meeting_id.isdigit() else None
+    if back_meeting is not None and back_meeting.council_id != paper.council_id:
+        back_meeting = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.edit_paper(paper=paper, actor=request.user, **form.cleaned_data)
+        except MeetingRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+        else:
+            messages.success(
+                request, f"Paper saved: {paper.title}" if changed else f"Nothing was changed in {paper.title}"
+            )
+            if back_meeting is not None:
+                return redirect("meetings:meeting_detail", meeting_id=back_meeting.pk)
+            return redirect("meetings:paper_detail", paper_id=paper.pk)
+    return render(request, "meetings/edit_paper.html", {"form": form, "paper": paper, "back_meeting": back_meeting})
 
 
 def _item_rows(meeting):

@@ -66,6 +66,7 @@ EVENT_LABELS = {
     "CommitteeCreated": "Committee added",
     "MeetingScheduled": "Meeting added",
     "PaperWritten": "Committee paper written",
+    "PaperEdited": "Committee paper changed",
     "AgendaItemAdded": "Agenda item added",
     "AgendaItemRemoved": "Agenda item removed",
     "AgendaPublished": "Agenda published with its pack",

@@ -134,6 +134,22 @@ def test_a_past_meeting_is_recorded_with_a_committee_paper(page, check_page, sig
     follow(page.get_by_role("button", name="Add the item"))
     check_page(page, "meeting-detail-past-with-item")
 
+    # A mistake found before the agenda goes out: the paper is corrected from its agenda item.
+    follow(page.get_by_role("link", name="Change the paper for item 1"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change a committee paper")
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Forward plan")
+    check_page(page, "paper-edit")
+    page.get_by_label("Text of the report").fill("")
+    follow(page.get_by_role("button", name="Save the paper"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the report's text")
+    check_page(page, "paper-edit-errors")
+    page.get_by_label("Text of the report").fill(
+        "## 1. Background\n\nThe forward plan lists the key decisions due by October."
+    )
+    follow(page.get_by_role("button", name="Save the paper"))
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Paper saved: Forward plan")
+    check_page(page, "meeting-detail-past-paper-changed")
+
     follow(page.get_by_role("button", name="Record the agenda of this past meeting"))
     check_page(page, "record-past-agenda")
     page.get_by_label("Day").fill("10")
@@ -149,5 +165,14 @@ def test_a_past_meeting_is_recorded_with_a_committee_paper(page, check_page, sig
     expect(page.locator("table tbody tr td").nth(2)).to_have_text("3")  # a one-page paper after the front sheet
     check_page(page, "meeting-detail-past-recorded")
     follow(page.get_by_role("link", name="Back to meetings"))
-    expect(page.locator("table")).to_contain_text("Published 1 July 2024")
+    expect(page.locator("table").first).to_contain_text("Published 1 July 2024")
     check_page(page, "meetings-list")
+
+    # Once the pack is out, the paper is read as members were sent it, with its history.
+    follow(page.get_by_role("link", name="Forward plan", exact=True))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Forward plan")
+    expect(page.locator(".govuk-inset-text")).to_contain_text("can no longer change")
+    expect(page.get_by_text("The forward plan lists the key decisions due by October.")).to_be_visible()
+    expect(page.get_by_role("link", name="Change the paper")).to_have_count(0)
+    expect(page.locator(".app-timeline")).to_contain_text("Committee paper changed: text")
+    check_page(page, "paper-detail-published")

@@ -64,6 +64,8 @@ COUNCIL = {
     "meetings:meeting_list": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
     "meetings:schedule_meeting": Route(("GET", "POST"), "meetings.manage_meetings", "for their own council"),
     "meetings:write_paper": Route(("GET", "POST"), "meetings.manage_meetings", "for their own council"),
+    "meetings:paper_detail": Route(("GET",), "plans.view_council_work"),
+    "meetings:edit_paper": Route(("GET", "POST"), "meetings.manage_meetings", "papers of their own council"),
     "meetings:meeting_detail": Route(("GET",), "plans.view_council_work"),
     "meetings:add_item": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:remove_item": Route(("POST",), "meetings.manage_meetings"),
@@ -162,6 +164,7 @@ OBJECT_ID_PARAMETERS = {
     "commitment_id",
     "meeting_id",
     "item_id",
+    "paper_id",
     "report_id",
     "decision_id",
     "delegation_id",
@@ -308,6 +311,7 @@ def dorset_values(plan, index: int = 0) -> dict:
         "figure_id": figure.pk if figure else 1,
         "meeting_id": meeting.pk,
         "item_id": item.pk,
+        "paper_id": item.paper_id,
         "draft_id": plan.draft.pk,
         "version_id": plan.versions[index % len(plan.versions)].pk,
         "submission_id": plan.submissions[index % len(plan.submissions)].pk,
@@ -336,6 +340,7 @@ def every_object_value(plan) -> dict[str, list[int]]:
         "commitment_id": [plan.commitment.pk],
         "meeting_id": [dorset_meeting(plan)[0].pk],
         "item_id": [dorset_meeting(plan)[1].pk],
+        "paper_id": [dorset_meeting(plan)[1].paper_id],
         "report_id": [plan.report.pk],
         "decision_id": [plan.decision.pk],
         "delegation_id": [plan.delegation.pk],
@@ -349,6 +354,10 @@ def post_data(name: str, plan) -> dict:
             "revision": plan.draft.revision,
             **{f"theme_{n}": "Overwritten from another council." for n in range(1, 5)},
         }
+    if name == "meetings:edit_paper":
+        from tests.integration.test_meetings_rules import paper_form
+
+        return paper_form(title="Rewritten by another council")
     if name == "governance:record_decision":
         from django.utils import timezone
 
