@@ -2,7 +2,8 @@
 
 - `GET /v1/meetings`: meetings with a published agenda, open to anyone; with a bearer token of
   someone who works for a council, that council's meetings whose agenda is not yet published too.
-- `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published).
+- `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published);
+  `GET /v1/meetings/{id}/supplementary-agenda-{number}.pdf`: a published supplementary agenda's pack.
 - `GET /v1/audit-events` and `GET /v1/audit-events/verification`: department staff only
   (`core.read_audit_log`); the log is read page by page, oldest first.
 """
@@ -34,7 +35,19 @@ class AgendaItemOut(Schema):
     title: str
     description: str
     report_type: str = Field(description="decision_report (a plan decision) or committee_paper")
-    pages: PageRangeOut | None = Field(description="Where the item's report is in the pack, once published")
+    pages: PageRangeOut | None = Field(description="Where the item's report is in its pack, once published")
+    supplement: int | None = Field(
+        description="The supplementary agenda the item is on (its pages are of that pack); null for the main agenda"
+    )
+
+
+class SupplementOut(Schema):
+    number: int
+    published_on: datetime.date
+    clear_working_days: int
+    urgency_reason: str = Field(description="Why the items could not wait, when published at short notice")
+    pack_url: str
+    pack_sha256: str
 
 
 class MeetingOut(Schema):
@@ -51,6 +64,7 @@ class MeetingOut(Schema):
     clear_working_days: int | None = Field(description="Working days between publication and the meeting")
     agenda_pack_url: str | None
     agenda_pack_sha256: str | None
+    supplements: list[SupplementOut] = Field(description="Published supplementary agendas, each a pack of its own")
     items: list[AgendaItemOut]
 
 
@@ -65,10 +79,13 @@ def _caller(request):
     return None
 
 
-def _meeting_out(request, meeting) -> dict:
+def _meeting_out(request, meeting, *, own_council: bool) -> dict:
+    """A meeting as the caller may see it: the council's own people also get items still waiting
+    for a supplementary agenda."""
     from django.urls import reverse
 
     published = meeting.agenda_published
+    items = meetings.items_of(meeting) if own_council else meetings.public_items_of(meeting)
     return {
         "id": meeting.pk,
         "council": meeting.council.gss_code,
@@ -85,6 +102,19 @@ def _meeting_out(request, meeting) -> dict:
         if published
         else None,
         "agenda_pack_sha256": meeting.pack_hash or None,
+        "supplements": [
+            {
+                "number": supplement.number,
+                "published_on": supplement.published_on,
+                "clear_working_days": supplement.clear_working_days,
+                "urgency_reason": supplement.urgency_reason,
+                "pack_url": request.build_absolute_uri(
+                    reverse("api:meeting_supplement_pack", args=[meeting.pk, supplement.number])
+                ),
+                "pack_sha256": supplement.pack_hash,
+            }
+            for supplement in meetings.published_supplements_of(meeting)
+        ],
         "items": [
             {
                 "number": item.number,
@@ -92,8 +122,9 @@ def _meeting_out(request, meeting) -> dict:
                 "description": item.description,
                 "report_type": "decision_report" if item.report_id else "committee_paper",
                 "pages": {"first": item.first_page, "last": item.last_page} if item.first_page else None,
+                "supplement": item.supplement.number if item.supplement_id else None,
             }
-            for item in meetings.items_of(meeting)
+            for item in items
         ],
     }
 
@@ -115,7 +146,8 @@ def list_meetings(request, filters: Query[MeetingFilters]):
         visible = visible.filter(agenda_published_on__isnull=False)
     if filters.council:
         visible = visible.filter(council__gss_code=filters.council.upper())
-    return [_meeting_out(request, meeting) for meeting in visible[:500]]
+    own = council.pk if council is not None and user.has_perm("plans.view_council_work", council) else None
+    return [_meeting_out(request, meeting, own_council=meeting.council_id == own) for meeting in visible[:500]]
 
 
 @router.get(
@@ -133,6 +165,27 @@ def agenda_pack(request, meeting_id: int):
         return Status(404, {"detail": "No published agenda pack for that meeting"})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{meetings.pack_filename(meeting)}"'
+    return response
+
+
+@router.get(
+    "/{meeting_id}/supplementary-agenda-{number}.pdf",
+    response={200: None, 404: Error},
+    summary="A supplementary agenda's pack (PDF)",
+    url_name="meeting_supplement_pack",
+    openapi_extra={
+        "responses": {200: {"description": "The supplementary agenda's pack", "content": {"application/pdf": {}}}}
+    },
+)
+def supplement_pack(request, meeting_id: int, number: int):
+    """A published supplementary agenda: its front sheet, its items with page ranges, then their reports."""
+    meeting = meetings.meeting_by_id(meeting_id)
+    supplement = meetings.published_supplement(meeting, number) if meeting is not None else None
+    content = meetings.pack_file(meeting, supplement) if supplement is not None else None
+    if content is None:
+        return Status(404, {"detail": "No published supplementary agenda with that number for that meeting"})
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{meetings.pack_filename(meeting, supplement)}"'
     return response
 
 

@@ -312,7 +312,11 @@ def _event_detail(event) -> str:
         meeting_date = datetime.date.fromisoformat(data["meeting_date"])
         first, last = data.get("pages") or (None, None)
         pages = "" if first is None else f", page {first}" if first == last else f", pages {first} to {last}"
-        parts.append(f"meeting on {meeting_date:%-d %B %Y}, item {data['item']}{pages} of the pack")
+        if data.get("supplement"):
+            where = f"supplementary agenda {data['supplement']}, item {data['item']}{pages} of its pack"
+        else:
+            where = f"item {data['item']}{pages} of the pack"
+        parts.append(f"meeting on {meeting_date:%-d %B %Y}, {where}")
     if data.get("new_version"):
         parts.append(f"version {data['new_version']} made from version {data['endorsed_version']}")
     return "; ".join(parts)

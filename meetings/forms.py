@@ -139,6 +139,24 @@ class ConfirmForm(forms.Form):
     """No fields: a POST button; refusals are added as non-field errors for the error summary."""
 
 
+class SupplementForm(forms.Form):
+    urgency_reason = forms.CharField(
+        label="Why can these items not wait for the next meeting?",
+        help_text=(
+            "Needed when fewer than five clear working days are left before the meeting: the special "
+            "circumstances that make the items urgent, as the chair agreed. It is printed on the front sheet."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2_000,
+        required=False,
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["urgency_reason"].govuk = {"label_class": "govuk-label--s"}
+
+
 class PaperForm(forms.Form):
     title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter the paper's title"})
     report_of = forms.CharField(

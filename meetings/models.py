@@ -4,7 +4,9 @@ A council's committees (cabinet or executive, scrutiny, full council) meet on a 
 a venue. Each agenda item puts one report before the meeting: a decision report from `governance`
 (a plan version with its checklist) or a committee paper written here for other business. Publishing
 the agenda prints the agenda pack once (front sheet, agenda with page ranges, the reports),
-stores it with its hash, and freezes the agenda: items cannot be added or removed afterwards.
+stores it with its hash, and freezes the agenda: its items cannot be added or removed afterwards.
+Business that comes later goes on a supplementary agenda, printed as a pack of its own and frozen
+in the same way when it is published.
 """
 
 import datetime
@@ -114,6 +116,48 @@ class Paper(models.Model):
         return self.title
 
 
+class Supplement(models.Model):
+    """A supplementary agenda: items added after the main agenda was published, printed as a pack
+    of their own. At most one is being prepared at a time; it is frozen when it is published."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="supplements")
+    number = models.PositiveSmallIntegerField(help_text="1 for the first supplementary agenda, and so on.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    # Set once, when it is published.
+    published_on = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    clear_working_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    urgency_reason = models.TextField(
+        blank=True,
+        help_text="Published with short notice: the special circumstances the chair agreed make the items urgent.",
+    )
+    pack_path = models.CharField(max_length=300, blank=True)
+    pack_hash = models.CharField(max_length=64, blank=True)
+    pack_pages = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="one_supplement_number_per_meeting")]
+
+    def __str__(self) -> str:
+        return f"Supplementary agenda {self.number}"
+
+    @property
+    def published(self) -> bool:
+        return self.published_on is not None
+
+    @property
+    def short_notice(self) -> bool:
+        from meetings.notice import MINIMUM_CLEAR_WORKING_DAYS
+
+        return self.clear_working_days is not None and self.clear_working_days < MINIMUM_CLEAR_WORKING_DAYS
+
+
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField()
@@ -123,6 +167,14 @@ class AgendaItem(models.Model):
         "governance.DecisionReport", null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_items"
     )
     paper = models.ForeignKey(Paper, null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_items")
+    supplement = models.ForeignKey(
+        Supplement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
+        help_text="Empty for the main agenda; pages are then of the main pack, otherwise of the supplement's.",
+    )
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
 

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core.pdf import render_pdf
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Supplement
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def pack_html(
     *,
     published_on: datetime.date,
     single_pages: frozenset[int] = frozenset(),
+    supplement: Supplement | None = None,
+    urgency_reason: str = "",
 ) -> str:
     entries = [
         PackEntry(
@@ -83,6 +85,8 @@ def pack_html(
             "entries": entries,
             "time_text": time_text(meeting.starts_at),
             "published_on": published_on,
+            "supplement": supplement,
+            "urgency_reason": urgency_reason,
             "report_css": mark_safe(_report_css(items)),
         },
     )
@@ -116,16 +120,20 @@ def _page_ranges(pdf: bytes, items: list[AgendaItem]) -> dict[int, tuple[int, in
     return ranges
 
 
-def render_agenda_pack(meeting: Meeting, *, published_on: datetime.date) -> AgendaPack:
-    """Print the pack. Which items fit on one page is only known once it is laid out, so when any
+def render_agenda_pack(
+    meeting: Meeting, *, published_on: datetime.date, supplement: Supplement | None = None, urgency_reason: str = ""
+) -> AgendaPack:
+    """Print the main agenda's pack, or `supplement`'s (its own front sheet, agenda and reports,
+    numbered from 1). Which items fit on one page is only known once it is laid out, so when any
     does, the pack is printed a second time with those items' ranges as a single page number; the
     second printing is kept only if every item stayed on the same pages."""
-    items = list(meeting.items.select_related("report", "paper").order_by("number"))
-    rendered = render_pdf(pack_html(meeting, items, published_on=published_on))
+    items = list(meeting.items.filter(supplement=supplement).select_related("report", "paper").order_by("number"))
+    words = {"published_on": published_on, "supplement": supplement, "urgency_reason": urgency_reason}
+    rendered = render_pdf(pack_html(meeting, items, **words))
     ranges = _page_ranges(rendered.pdf, items)
     single_pages = frozenset(pk for pk, (first, last) in ranges.items() if first == last)
     if single_pages:
-        again = render_pdf(pack_html(meeting, items, published_on=published_on, single_pages=single_pages))
+        again = render_pdf(pack_html(meeting, items, single_pages=single_pages, **words))
         if _page_ranges(again.pdf, items) == ranges:
             rendered = again
     return AgendaPack(pdf=rendered.pdf, page_count=rendered.page_count, page_ranges=ranges)

@@ -1,10 +1,15 @@
 """Reads for meetings, with related rows fetched and a fixed order."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from core.audit import events_for, events_naming
 from governance.selectors import agenda_blockers, reports_of
-from meetings.models import AgendaItem, Committee, Meeting, Paper
+from meetings.models import AgendaItem, Committee, Meeting, Paper, Supplement
+
+# Items in a pack that has gone out: the main agenda once published, or a published supplement.
+IN_A_PUBLISHED_PACK = Q(supplement__isnull=True, meeting__agenda_published_on__isnull=False) | Q(
+    supplement__published_on__isnull=False
+)
 
 
 def _meetings() -> QuerySet[Meeting]:
@@ -46,8 +51,15 @@ def paper_by_id(paper_id: int) -> Paper | None:
 
 
 def published_meeting_of_paper(paper: Paper) -> Meeting | None:
-    """The first meeting whose published agenda pack carries the paper; the pack fixes its text."""
-    return _meetings().filter(items__paper=paper, agenda_published_on__isnull=False).last()
+    """The first meeting whose published agenda pack (or supplementary pack) carries the paper; the
+    pack fixes its text."""
+    item = (
+        AgendaItem.objects.filter(IN_A_PUBLISHED_PACK, paper=paper)
+        .select_related("meeting__committee", "meeting__council")
+        .order_by("meeting__date", "meeting__pk")
+        .first()
+    )
+    return item.meeting if item is not None else None
 
 
 def papers_of(council) -> list[dict]:
@@ -98,8 +110,51 @@ def paper_history(paper: Paper) -> list:
     return events
 
 
+def _items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    return meeting.items.select_related("report__version", "paper", "supplement").order_by("number")
+
+
 def items_of(meeting: Meeting) -> list[AgendaItem]:
-    return list(meeting.items.select_related("report__version", "paper").order_by("number"))
+    """Every item, including those of a supplementary agenda still being prepared (for the council)."""
+    return list(_items(meeting))
+
+
+def public_items_of(meeting: Meeting) -> list[AgendaItem]:
+    """The items in packs that have gone out: what anyone may see."""
+    return list(_items(meeting).filter(IN_A_PUBLISHED_PACK))
+
+
+def main_items_of(meeting: Meeting) -> list[AgendaItem]:
+    return list(_items(meeting).filter(supplement__isnull=True))
+
+
+def supplement_items_of(supplement: Supplement) -> list[AgendaItem]:
+    return list(_items(supplement.meeting).filter(supplement=supplement))
+
+
+def supplements_of(meeting: Meeting) -> list[Supplement]:
+    return list(meeting.supplements.order_by("number"))
+
+
+def published_supplements_of(meeting: Meeting) -> list[Supplement]:
+    return list(meeting.supplements.filter(published_on__isnull=False).order_by("number"))
+
+
+def open_supplement_of(meeting: Meeting) -> Supplement | None:
+    """The supplementary agenda being prepared, if there is one."""
+    return meeting.supplements.filter(published_on__isnull=True).order_by("number").first()
+
+
+def published_supplement(meeting: Meeting, number: int) -> Supplement | None:
+    if not 0 < number <= 1000:
+        return None
+    return meeting.supplements.filter(number=number, published_on__isnull=False).first()
+
+
+def in_a_published_pack(item: AgendaItem) -> bool:
+    if item.supplement_id is not None:
+        return item.supplement.published
+    return item.meeting.agenda_published
 
 
 def paper_blockers(paper: Paper) -> list[str]:
@@ -116,10 +171,11 @@ def item_blockers(item: AgendaItem) -> list[str]:
     return agenda_blockers(item.report) if item.report_id else paper_blockers(item.paper)
 
 
-def blockers_for_agenda(meeting: Meeting) -> list[tuple[AgendaItem, list[str]]]:
-    """Each item whose report is not ready to publish, with what it still needs (empty when all are ready)."""
+def blockers_for_agenda(meeting: Meeting, supplement: Supplement | None = None) -> list[tuple[AgendaItem, list[str]]]:
+    """Each item of the main agenda (or of `supplement`) whose report is not ready to publish, with
+    what it still needs (empty when all are ready)."""
     found = []
-    for item in items_of(meeting):
+    for item in main_items_of(meeting) if supplement is None else supplement_items_of(supplement):
         reasons = item_blockers(item)
         if reasons:
             found.append((item, reasons))
@@ -137,19 +193,21 @@ def papers_for_agenda(meeting: Meeting) -> list[Paper]:
     return [paper for paper in Paper.objects.filter(council=meeting.council).order_by("title") if paper.pk not in taken]
 
 
-def pack_file(meeting: Meeting) -> bytes | None:
-    """The stored agenda pack of a published meeting."""
+def pack_file(meeting: Meeting, supplement: Supplement | None = None) -> bytes | None:
+    """The stored agenda pack of a published meeting, or of one of its published supplements."""
     from django.core.files.storage import default_storage
 
-    if not meeting.pack_path or not default_storage.exists(meeting.pack_path):
+    path = meeting.pack_path if supplement is None else supplement.pack_path
+    if not path or not default_storage.exists(path):
         return None
-    with default_storage.open(meeting.pack_path) as handle:
+    with default_storage.open(path) as handle:
         return handle.read()
 
 
-def pack_filename(meeting: Meeting) -> str:
+def pack_filename(meeting: Meeting, supplement: Supplement | None = None) -> str:
     committee = meeting.committee.name.lower().replace(" ", "-")
-    return f"{meeting.council.gss_code}-{committee}-{meeting.date.isoformat()}-agenda-pack.pdf"
+    which = "agenda-pack" if supplement is None else f"supplementary-agenda-{supplement.number}"
+    return f"{meeting.council.gss_code}-{committee}-{meeting.date.isoformat()}-{which}.pdf"
 
 
 def all_meetings() -> QuerySet[Meeting]:
@@ -159,4 +217,12 @@ def all_meetings() -> QuerySet[Meeting]:
 def meeting_history(meeting: Meeting) -> list:
     """The meeting's own events and those of the items put on (or taken off) its agenda, oldest first."""
     items = events_naming(key="meeting", value=meeting.pk, actions=["AgendaItemAdded", "AgendaItemRemoved"])
-    return sorted(events_for(meeting) + items, key=lambda event: event.pk)
+    events = sorted(events_for(meeting) + items, key=lambda event: event.pk)
+    for event in events:
+        data = event.data or {}
+        supplement = f"supplementary agenda {data['supplement']}" if data.get("supplement") else ""
+        if data.get("item") and data.get("title"):
+            event.detail = f"item {data['item']}, {data['title']}" + (f" ({supplement})" if supplement else "")
+        elif supplement:
+            event.detail = supplement
+    return events

@@ -15,9 +15,9 @@ from django.utils import timezone
 from core.audit import record_event, write_anchor
 from core.dates import LONDON, uk_date
 from meetings.exceptions import AgendaBlocked, MeetingRefused
-from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper
+from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper, Supplement
 from meetings.notice import clear_working_days
-from meetings.selectors import blockers_for_agenda, published_meeting_of_paper
+from meetings.selectors import blockers_for_agenda, open_supplement_of, published_meeting_of_paper
 
 PACK_DIRECTORY = "agenda-packs"
 
@@ -206,6 +206,20 @@ def _refuse_if_published(meeting: Meeting) -> None:
         )
 
 
+def _refuse_if_taken_place(meeting: Meeting, moment: datetime.datetime) -> None:
+    if meeting.starts <= moment.astimezone(LONDON):
+        raise MeetingRefused(f"{meeting} has taken place: nothing more can be put on its agenda.")
+
+
+def _supplement_for_new_item(meeting: Meeting, actor, moment: datetime.datetime) -> Supplement:
+    """The supplementary agenda being prepared, or a new one numbered after those published."""
+    supplement = open_supplement_of(meeting)
+    if supplement is None:
+        number = (meeting.supplements.aggregate(top=Max("number"))["top"] or 0) + 1
+        supplement = Supplement.objects.create(meeting=meeting, number=number, created_by=actor, created_at=moment)
+    return supplement
+
+
 def add_agenda_item(
     *,
     meeting: Meeting,
@@ -215,9 +229,12 @@ def add_agenda_item(
     description: str = "",
     number: int | None = None,
     actor,
+    at: datetime.datetime | None = None,
 ) -> AgendaItem:
     """Put one report on the agenda. Every item needs a report (a decision report or a paper) of the
-    meeting's council, once per agenda; the agenda must not be published yet."""
+    meeting's council, once per meeting. Once the agenda is published, the item goes on the
+    supplementary agenda being prepared (a new one if none is), until the meeting takes place."""
+    moment = at or timezone.now()
     if report is None and paper is None:
         raise MeetingRefused("Choose the report members will consider: an agenda item needs a report", field="report")
     if report is not None and paper is not None:
@@ -225,7 +242,8 @@ def add_agenda_item(
     source = report if report is not None else paper
     with transaction.atomic():
         locked = _lock(meeting)
-        _refuse_if_published(locked)
+        if locked.agenda_published:
+            _refuse_if_taken_place(locked, moment)
         if source.council_id != locked.council_id:
             raise MeetingRefused("Choose a report of your own council", field="report")
         duplicate = locked.items.filter(report=report) if report is not None else locked.items.filter(paper=paper)
@@ -237,6 +255,7 @@ def add_agenda_item(
             raise MeetingRefused("The item number must be 1 or more", field="number")
         elif locked.items.filter(number=number).exists():
             raise MeetingRefused(f"Item {number} is already on this agenda: choose another number", field="number")
+        supplement = _supplement_for_new_item(locked, actor, moment) if locked.agenda_published else None
         item = AgendaItem.objects.create(
             meeting=locked,
             number=number,
@@ -244,6 +263,7 @@ def add_agenda_item(
             description=description.strip(),
             report=report,
             paper=paper,
+            supplement=supplement,
         )
         # About the report (so its own history says which agenda it went on); the meeting's page
         # finds it by the meeting's id in the data.
@@ -253,17 +273,34 @@ def add_agenda_item(
             subject=source,
             council_code=locked.council.gss_code,
             content_hash=getattr(report, "content_hash", "") or "",
-            data={"meeting": locked.pk, "committee": _meeting_words(locked), "item": number, "title": item.title},
+            data={
+                "meeting": locked.pk,
+                "committee": _meeting_words(locked),
+                "item": number,
+                "title": item.title,
+                **({"supplement": supplement.number} if supplement else {}),
+            },
         )
     return item
 
 
 def remove_agenda_item(*, item: AgendaItem, actor) -> Meeting:
+    """Take an item off an agenda that has not gone out: the main agenda before it is published, or
+    a supplementary agenda before it is."""
     with transaction.atomic():
         locked = _lock(item.meeting)
-        _refuse_if_published(locked)
+        item = AgendaItem.objects.select_related("supplement").get(pk=item.pk)
+        if item.supplement is None:
+            _refuse_if_published(locked)
+        elif item.supplement.published:
+            raise MeetingRefused(
+                f"{item.supplement} for {locked} was published on {item.supplement.published_on:%-d %B %Y} "
+                "and cannot be changed."
+            )
         number, title, source = item.number, item.title, item.report or item.paper
         AgendaItem.objects.filter(pk=item.pk).delete()
+        if item.supplement is not None and not item.supplement.items.exists():
+            item.supplement.delete()  # a supplementary agenda exists only while it has items
         record_event(
             action="AgendaItemRemoved",
             actor=actor,
@@ -274,8 +311,9 @@ def remove_agenda_item(*, item: AgendaItem, actor) -> Meeting:
     return locked
 
 
-def _pack_name(meeting: Meeting, digest: str) -> str:
-    return f"{PACK_DIRECTORY}/{meeting.council.gss_code}/{meeting.pk}-{digest[:16]}.pdf"
+def _pack_name(meeting: Meeting, digest: str, supplement: Supplement | None = None) -> str:
+    which = "" if supplement is None else f"-supplement-{supplement.number}"
+    return f"{PACK_DIRECTORY}/{meeting.council.gss_code}/{meeting.pk}{which}-{digest[:16]}.pdf"
 
 
 def publish_agenda(
@@ -388,3 +426,99 @@ def publish_agenda(
         reason = f"agenda {locked.council.gss_code} meeting {locked.pk}"
         transaction.on_commit(lambda: write_anchor(reason=reason))
     return locked
+
+
+def publish_supplement(*, meeting: Meeting, actor, urgency_reason: str = "", at: datetime.datetime | None = None):
+    """Publish the supplementary agenda being prepared and print its pack, once.
+
+    Refused: a meeting whose main agenda is not published yet (the items belong on it), a meeting
+    that has taken place, no supplementary agenda with items, and any item whose report is not ready
+    (`AgendaBlocked`). With fewer than five clear working days' notice, the special circumstances
+    that make the items urgent (as the chair agreed) must be given; they are printed on the front
+    sheet and shown with the agenda.
+    """
+    from meetings.notice import MINIMUM_CLEAR_WORKING_DAYS
+    from meetings.pack import render_agenda_pack
+
+    moment = at or timezone.now()
+    today = uk_date(moment)
+    urgency_reason = urgency_reason.strip()
+    with transaction.atomic():
+        locked = _lock(meeting)
+        if not locked.agenda_published:
+            raise MeetingRefused("Publish the agenda first: a supplementary agenda adds to a published one.")
+        _refuse_if_taken_place(locked, moment)
+        supplement = locked.supplements.select_for_update().filter(published_on__isnull=True).first()
+        items = list(supplement.items.select_related("report", "paper").order_by("number")) if supplement else []
+        if not items:
+            raise MeetingRefused(
+                "Add at least one late item, with its report, before publishing a supplementary agenda"
+            )
+        blockers = blockers_for_agenda(locked, supplement)
+        if blockers:
+            raise AgendaBlocked([(f"item {item.number}, {item.title}", problems) for item, problems in blockers])
+        days = clear_working_days(today, locked.date)
+        if days < MINIMUM_CLEAR_WORKING_DAYS and not urgency_reason:
+            raise MeetingRefused(
+                f"This supplementary agenda would be published {days} clear working day{'s' if days != 1 else ''} "
+                "before the meeting, fewer than five: give the special circumstances that make its items urgent, "
+                "as the chair agreed",
+                field="urgency_reason",
+            )
+
+        pack = render_agenda_pack(locked, published_on=today, supplement=supplement, urgency_reason=urgency_reason)
+        digest = hashlib.sha256(pack.pdf).hexdigest()
+        name = _pack_name(locked, digest, supplement)
+        default_storage.save(name, ContentFile(pack.pdf))
+        for item in items:
+            item.first_page, item.last_page = pack.page_ranges[item.pk]
+            item.save(update_fields=["first_page", "last_page"])
+        supplement.published_on = today
+        supplement.published_at = moment
+        supplement.published_by = actor
+        supplement.clear_working_days = days
+        supplement.urgency_reason = urgency_reason
+        supplement.pack_path = name
+        supplement.pack_hash = digest
+        supplement.pack_pages = pack.page_count
+        supplement.save()
+        for item in items:
+            if item.report_id:
+                record_event(
+                    action="ReportOnPublishedAgenda",
+                    actor=actor,
+                    subject=item.report,
+                    council_code=locked.council.gss_code,
+                    content_hash=item.report.content_hash,
+                    data={
+                        "pack_hash": digest,
+                        "committee": locked.committee.name,
+                        "meeting_date": locked.date.isoformat(),
+                        "supplement": supplement.number,
+                        "item": item.number,
+                        "pages": [item.first_page, item.last_page],
+                    },
+                )
+        record_event(
+            action="SupplementaryAgendaPublished",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            content_hash=digest,
+            data={
+                "committee": locked.committee.name,
+                "meeting_date": locked.date.isoformat(),
+                "supplement": supplement.number,
+                "published_on": today.isoformat(),
+                "clear_working_days": days,
+                "urgency_reason": urgency_reason,
+                "pages": pack.page_count,
+                "items": [
+                    {"item": item.number, "title": item.title, "pages": [item.first_page, item.last_page]}
+                    for item in items
+                ],
+            },
+        )
+        reason = f"agenda {locked.council.gss_code} meeting {locked.pk} supplement {supplement.number}"
+        transaction.on_commit(lambda: write_anchor(reason=reason))
+    return supplement

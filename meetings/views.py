@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from councils.selectors import council_by_code
 from meetings import access, selectors, services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
-from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PaperForm, PastAgendaForm
+from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PaperForm, PastAgendaForm, SupplementForm
 from meetings.notice import notice_warning
 from meetings.pack import render_agenda_pack, time_text
 
@@ -137,10 +137,15 @@ def edit_paper(request, paper_id):
     return render(request, "meetings/edit_paper.html", {"form": form, "paper": paper, "back_meeting": back_meeting})
 
 
-def _item_rows(meeting):
+def _item_rows(meeting, items=None):
+    """Each item with where it stands: in a pack that has gone out (with its pages), or still to be
+    published (with what its report still needs)."""
     rows = []
-    for item in selectors.items_of(meeting):
-        rows.append({"item": item, "blockers": [] if meeting.agenda_published else selectors.item_blockers(item)})
+    for item in selectors.items_of(meeting) if items is None else items:
+        published = selectors.in_a_published_pack(item)
+        rows.append(
+            {"item": item, "published": published, "blockers": [] if published else selectors.item_blockers(item)}
+        )
     return rows
 
 
@@ -149,16 +154,21 @@ def _item_rows(meeting):
 def meeting_detail(request, meeting_id):
     meeting = access.get_meeting_for_council_view(request.user, meeting_id)
     may_manage = request.user.has_perm("meetings.manage_meetings", meeting.council)
+    rows = _item_rows(meeting)
+    open_supplement = selectors.open_supplement_of(meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
             "time_text": time_text(meeting.starts_at),
-            "rows": _item_rows(meeting),
+            "rows": rows,
             "may_manage": may_manage,
-            "may_remove": may_manage and not meeting.agenda_published,
+            "may_remove": may_manage and any(not row["published"] for row in rows),
             "has_taken_place": meeting.starts <= timezone.now(),
+            "supplements": selectors.published_supplements_of(meeting),
+            "open_supplement": open_supplement,
+            "open_supplement_items": [row for row in rows if not row["published"]] if open_supplement else [],
             "events": selectors.meeting_history(meeting),
         },
     )
@@ -168,7 +178,7 @@ def meeting_detail(request, meeting_id):
 @login_required
 def add_item(request, meeting_id):
     meeting = access.get_meeting_for_change(request.user, meeting_id)
-    if meeting.agenda_published:
+    if meeting.agenda_published and meeting.starts <= timezone.now():
         return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
     reports, papers = selectors.reports_for_agenda(meeting), selectors.papers_for_agenda(meeting)
     form = AgendaItemForm(request.POST if request.method == "POST" else None, reports=reports, papers=papers)
@@ -191,8 +201,19 @@ def add_item(request, meeting_id):
         else:
             messages.success(request, f"Item {item.number} added: {item.title}")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    supplement_number = None
+    if meeting.agenda_published:
+        open_supplement = selectors.open_supplement_of(meeting)
+        supplement_number = open_supplement.number if open_supplement else len(selectors.supplements_of(meeting)) + 1
     return render(
-        request, "meetings/add_item.html", {"meeting": meeting, "form": form, "has_reports": bool(reports or papers)}
+        request,
+        "meetings/add_item.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "has_reports": bool(reports or papers),
+            "supplement_number": supplement_number,
+        },
     )
 
 
@@ -280,6 +301,40 @@ def record_past_agenda(request, meeting_id):
     return _publish_page(request, meeting, form, "meetings/record_past_agenda.html")
 
 
+@require_http_methods(["GET", "POST"])
+@login_required
+def publish_supplement(request, meeting_id):
+    meeting = access.get_meeting_for_change(request.user, meeting_id)
+    supplement = selectors.open_supplement_of(meeting)
+    if supplement is None or not meeting.agenda_published:
+        return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    form = SupplementForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            supplement = services.publish_supplement(
+                meeting=meeting, actor=request.user, urgency_reason=form.cleaned_data["urgency_reason"]
+            )
+        except MeetingRefused as refusal:
+            _refused(form, refusal)
+        else:
+            messages.success(request, f"{supplement} published: its pack has {supplement.pack_pages} pages")
+            return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "meetings/publish_supplement.html",
+        {
+            "meeting": meeting,
+            "supplement": supplement,
+            "form": form,
+            "rows": _item_rows(meeting, selectors.supplement_items_of(supplement)),
+            "blocked": selectors.blockers_for_agenda(meeting, supplement),
+            "warning": notice_warning(today, meeting.date) if meeting.date >= today else "",
+            "has_taken_place": meeting.starts <= timezone.now(),
+        },
+    )
+
+
 @require_GET
 @login_required
 def preview_pack(request, meeting_id):
@@ -315,7 +370,12 @@ def public_agenda(request, meeting_id):
     return render(
         request,
         "meetings/public_agenda.html",
-        {"meeting": meeting, "time_text": time_text(meeting.starts_at), "items": selectors.items_of(meeting)},
+        {
+            "meeting": meeting,
+            "time_text": time_text(meeting.starts_at),
+            "items": selectors.public_items_of(meeting),
+            "supplements": selectors.published_supplements_of(meeting),
+        },
     )
 
 
@@ -326,3 +386,13 @@ def agenda_pack(request, meeting_id):
     if content is None:
         raise Http404("The agenda pack is not available")
     return _pdf(content, selectors.pack_filename(meeting))
+
+
+@require_GET
+def supplement_pack(request, meeting_id, number):
+    meeting = access.get_published_meeting(meeting_id)
+    supplement = selectors.published_supplement(meeting, number)
+    content = selectors.pack_file(meeting, supplement) if supplement is not None else None
+    if content is None:
+        raise Http404("The supplementary agenda is not available")
+    return _pdf(content, selectors.pack_filename(meeting, supplement))

@@ -71,6 +71,7 @@ EVENT_LABELS = {
     "AgendaItemRemoved": "Agenda item removed",
     "AgendaPublished": "Agenda published with its pack",
     "PastAgendaRecorded": "Agenda of a past meeting recorded",
+    "SupplementaryAgendaPublished": "Supplementary agenda published with its pack",
     "ReportOnPublishedAgenda": "Put on a published agenda",
     "GovernanceSettingsChanged": "Decision settings changed",
     "ReportCreated": "Decision report started",

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from governance import services as governance
 from tests.browser.helpers import follow
 from tests.integration.test_meetings import ROLES, complete_checklist, working_days_ahead
+from tests.integration.test_meetings_pack import cleared_paper
 
 
 def test_an_agenda_is_refused_while_a_report_is_not_cleared_then_published_and_read_by_the_public(
@@ -73,6 +74,29 @@ def test_an_agenda_is_refused_while_a_report_is_not_cleared_then_published_and_r
     check_page(page, "meeting-detail-published")
     pages_cell = page.locator("table tbody tr td").nth(2).inner_text().strip()
     first, last = (int(n) for n in re.fullmatch(r"(\d+) to (\d+)", pages_cell).groups())
+
+    # Late business: a paper that cannot wait goes on a supplementary agenda with a pack of its own.
+    cleared_paper(dorset, dorset_clerk, "Waste collection contract")
+    follow(page.get_by_role("button", name="Add a late item"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add a late item")
+    check_page(page, "agenda-item-add-late")
+    page.get_by_label("Waste collection contract (committee paper)").check()
+    follow(page.get_by_role("button", name="Add the item"))
+    expect(page.locator("table")).to_contain_text("For supplementary agenda 1")
+    check_page(page, "meeting-detail-late-item")
+    follow(page.get_by_role("button", name="Publish supplementary agenda 1"))
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Short notice")
+    check_page(page, "publish-supplement")
+    follow(page.get_by_role("button", name="Publish supplementary agenda 1 and its pack"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("special circumstances that make its items urgent")
+    check_page(page, "publish-supplement-errors")
+    page.get_by_label("Why can these items not wait for the next meeting?").fill(
+        "The current contract ends before the next meeting; the chair agreed the item is urgent."
+    )
+    follow(page.get_by_role("button", name="Publish supplementary agenda 1 and its pack"))
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Supplementary agenda 1 published")
+    expect(page.locator("table tbody tr").nth(1)).to_contain_text("of supplementary agenda 1")
+    check_page(page, "meeting-detail-supplement-published")
     sign_out()
 
     # A resident finds the agenda and reads the pack.
@@ -89,6 +113,16 @@ def test_an_agenda_is_refused_while_a_report_is_not_cleared_then_published_and_r
         assert report.title in document[first - 1].get_textpage().get_text_range()
         agenda = " ".join(document[0].get_textpage().get_text_range().split())
         assert f"{first} - {last}" in agenda
+    finally:
+        document.close()
+    expect(page.locator(".govuk-inset-text")).to_contain_text("the chair agreed the item is urgent")
+    supplement = page.request.get(
+        page.get_by_role("link", name=re.compile("Download supplementary agenda 1")).get_attribute("href")
+    )
+    assert supplement.headers["content-type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(supplement.body())
+    try:
+        assert "Supplementary agenda 1" in document[0].get_textpage().get_text_range()
     finally:
         document.close()
 

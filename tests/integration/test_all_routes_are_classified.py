@@ -50,6 +50,7 @@ PUBLIC = {
     "meetings:public_agendas": Route(("GET",)),
     "meetings:public_agenda": Route(("GET",), why="published agendas only; any other meeting is a 404"),
     "meetings:agenda_pack": Route(("GET",), why="published agenda packs only"),
+    "meetings:supplement_pack": Route(("GET",), why="published supplementary agendas only"),
     "governance:decision_record": Route(("GET",), why="published decision records only; any other is a 404"),
 }
 
@@ -70,6 +71,7 @@ COUNCIL = {
     "meetings:add_item": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:remove_item": Route(("POST",), "meetings.manage_meetings"),
     "meetings:publish_agenda": Route(("GET", "POST"), "meetings.manage_meetings"),
+    "meetings:publish_supplement": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:record_past_agenda": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:preview_pack": Route(("GET",), "plans.view_council_work", "prints the pack; stores nothing"),
     "submissions:council_dashboard": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
@@ -242,6 +244,22 @@ def dorset_meeting(plan):
         meeting = services.publish_agenda(
             meeting=meeting, actor=clerk, published_on=meeting.date - datetime.timedelta(days=8)
         )
+        # A late paper on supplementary agenda 1, published two days before the meeting.
+        late = services.write_paper(
+            council=plan.council,
+            title="Urgent contract award",
+            report_of="the Chief Executive",
+            author_names="A. Officer",
+            summary="Summary.",
+            recommendation="To agree.",
+            body="## Background\n\nText.",
+            cleared_by="the Monitoring Officer",
+            cleared_on=meeting.date - datetime.timedelta(days=3),
+            actor=clerk,
+        )
+        before = meeting.starts - datetime.timedelta(days=2)
+        services.add_agenda_item(meeting=meeting, paper=late, actor=clerk, at=before)
+        services.publish_supplement(meeting=meeting, actor=clerk, urgency_reason="The tender expires.", at=before)
         plan.meeting, plan.agenda_item = meeting, item
     return plan.meeting, plan.agenda_item
 
@@ -312,6 +330,7 @@ def dorset_values(plan, index: int = 0) -> dict:
         "meeting_id": meeting.pk,
         "item_id": item.pk,
         "paper_id": item.paper_id,
+        "number": 1,
         "draft_id": plan.draft.pk,
         "version_id": plan.versions[index % len(plan.versions)].pk,
         "submission_id": plan.submissions[index % len(plan.submissions)].pk,
