@@ -316,6 +316,43 @@ def _pack_name(meeting: Meeting, digest: str, supplement: Supplement | None = No
     return f"{PACK_DIRECTORY}/{meeting.council.gss_code}/{meeting.pk}{which}-{digest[:16]}.pdf"
 
 
+def _store_pack(
+    meeting: Meeting, items: list[AgendaItem], pack, supplement: Supplement | None = None
+) -> tuple[str, str]:
+    """Save a printed pack under a name holding the meeting and the pack's hash, and record each
+    item's pages in it. Returns (storage name, SHA-256)."""
+    digest = hashlib.sha256(pack.pdf).hexdigest()
+    name = _pack_name(meeting, digest, supplement)
+    default_storage.save(name, ContentFile(pack.pdf))
+    for item in items:
+        item.first_page, item.last_page = pack.page_ranges[item.pk]
+        item.save(update_fields=["first_page", "last_page"])
+    return name, digest
+
+
+def _record_reports_on_agenda(
+    meeting: Meeting, items: list[AgendaItem], digest: str, actor, supplement: Supplement | None = None
+) -> None:
+    """Each decision report's own history says which published agenda it went on, and where in the pack."""
+    for item in sorted(items, key=lambda i: i.number):
+        if item.report_id:
+            record_event(
+                action="ReportOnPublishedAgenda",
+                actor=actor,
+                subject=item.report,
+                council_code=meeting.council.gss_code,
+                content_hash=item.report.content_hash,  # the report as it went on the agenda
+                data={
+                    "pack_hash": digest,
+                    "committee": meeting.committee.name,
+                    "meeting_date": meeting.date.isoformat(),
+                    **({"supplement": supplement.number} if supplement else {}),
+                    "item": item.number,
+                    "pages": [item.first_page, item.last_page],
+                },
+            )
+
+
 def publish_agenda(
     *,
     meeting: Meeting,
@@ -371,12 +408,7 @@ def publish_agenda(
             raise AgendaBlocked([(f"item {item.number}, {item.title}", problems) for item, problems in blockers])
 
         pack = render_agenda_pack(locked, published_on=published_on)
-        digest = hashlib.sha256(pack.pdf).hexdigest()
-        name = _pack_name(locked, digest)
-        default_storage.save(name, ContentFile(pack.pdf))  # the name holds the meeting and the pack's hash
-        for item in items:
-            item.first_page, item.last_page = pack.page_ranges[item.pk]
-            item.save(update_fields=["first_page", "last_page"])
+        name, digest = _store_pack(locked, items, pack)
         locked.agenda_published_on = published_on
         locked.agenda_recorded_at = moment
         locked.agenda_recorded_by = actor
@@ -386,23 +418,7 @@ def publish_agenda(
         locked.pack_hash = digest
         locked.pack_pages = pack.page_count
         locked.save()
-        # Each report's own history says which published agenda it went on, and where in the pack.
-        for item in sorted(items, key=lambda i: i.number):
-            if item.report_id:
-                record_event(
-                    action="ReportOnPublishedAgenda",
-                    actor=actor,
-                    subject=item.report,
-                    council_code=locked.council.gss_code,
-                    content_hash=item.report.content_hash,  # the report as it went on the agenda
-                    data={
-                        "pack_hash": digest,
-                        "committee": locked.committee.name,
-                        "meeting_date": locked.date.isoformat(),
-                        "item": item.number,
-                        "pages": [item.first_page, item.last_page],
-                    },
-                )
+        _record_reports_on_agenda(locked, items, digest, actor)
         record_event(
             action="PastAgendaRecorded" if recorded_after else "AgendaPublished",
             actor=actor,
@@ -467,12 +483,7 @@ def publish_supplement(*, meeting: Meeting, actor, urgency_reason: str = "", at:
             )
 
         pack = render_agenda_pack(locked, published_on=today, supplement=supplement, urgency_reason=urgency_reason)
-        digest = hashlib.sha256(pack.pdf).hexdigest()
-        name = _pack_name(locked, digest, supplement)
-        default_storage.save(name, ContentFile(pack.pdf))
-        for item in items:
-            item.first_page, item.last_page = pack.page_ranges[item.pk]
-            item.save(update_fields=["first_page", "last_page"])
+        name, digest = _store_pack(locked, items, pack, supplement)
         supplement.published_on = today
         supplement.published_at = moment
         supplement.published_by = actor
@@ -482,23 +493,7 @@ def publish_supplement(*, meeting: Meeting, actor, urgency_reason: str = "", at:
         supplement.pack_hash = digest
         supplement.pack_pages = pack.page_count
         supplement.save()
-        for item in items:
-            if item.report_id:
-                record_event(
-                    action="ReportOnPublishedAgenda",
-                    actor=actor,
-                    subject=item.report,
-                    council_code=locked.council.gss_code,
-                    content_hash=item.report.content_hash,
-                    data={
-                        "pack_hash": digest,
-                        "committee": locked.committee.name,
-                        "meeting_date": locked.date.isoformat(),
-                        "supplement": supplement.number,
-                        "item": item.number,
-                        "pages": [item.first_page, item.last_page],
-                    },
-                )
+        _record_reports_on_agenda(locked, items, digest, actor, supplement)
         record_event(
             action="SupplementaryAgendaPublished",
             actor=actor,
