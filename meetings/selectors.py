@@ -106,7 +106,8 @@ def paper_history(paper: Paper) -> list:
     for event in events:
         changed = (event.data or {}).get("changes")
         if event.action == "PaperEdited" and changed:
-            event.detail = ", ".join(PAPER_FIELD_WORDS.get(name, name) for name in changed)
+            # In the form's order: PostgreSQL's jsonb does not keep the order the keys were written in.
+            event.detail = ", ".join(words for name, words in PAPER_FIELD_WORDS.items() if name in changed)
     return events
 
 
