@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:meeting_id>/publish/", views.publish_agenda, name="publish_agenda"),
     path("<int:meeting_id>/record-past-agenda/", views.record_past_agenda, name="record_past_agenda"),
     path("<int:meeting_id>/publish-supplement/", views.publish_supplement, name="publish_supplement"),
+    path("<int:meeting_id>/preview-supplementary-agenda.pdf", views.preview_supplement, name="preview_supplement"),
     path("<int:meeting_id>/preview-agenda-pack.pdf", views.preview_pack, name="preview_pack"),
     path("agendas/", views.public_agendas, name="public_agendas"),
     path("agendas/<int:meeting_id>/", views.public_agenda, name="public_agenda"),

@@ -348,6 +348,19 @@ def preview_pack(request, meeting_id):
     return _pdf(pack.pdf, "preview-" + selectors.pack_filename(meeting))
 
 
+@require_GET
+@login_required
+def preview_supplement(request, meeting_id):
+    """The supplementary agenda being prepared, as it would print today; nothing is stored. With
+    none being prepared, the meeting's page lists the published ones."""
+    meeting = access.get_meeting_for_council_view(request.user, meeting_id)
+    supplement = selectors.open_supplement_of(meeting)
+    if supplement is None:
+        return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
+    pack = render_agenda_pack(meeting, published_on=timezone.localdate(), supplement=supplement)
+    return _pdf(pack.pdf, "preview-" + selectors.pack_filename(meeting, supplement))
+
+
 # --- Public pages ------------------------------------------------------------------------
 
 

@@ -74,6 +74,9 @@ COUNCIL = {
     "meetings:publish_supplement": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:record_past_agenda": Route(("GET", "POST"), "meetings.manage_meetings"),
     "meetings:preview_pack": Route(("GET",), "plans.view_council_work", "prints the pack; stores nothing"),
+    "meetings:preview_supplement": Route(
+        ("GET",), "plans.view_council_work", "prints the supplement being prepared; stores nothing"
+    ),
     "submissions:council_dashboard": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
     "plans:start_draft": Route(("POST",), "plans.edit_draft", "starts the signed-in person's own council's draft"),
     "plans:draft_detail": Route(("GET",), "plans.view_council_work"),

@@ -90,6 +90,10 @@ def test_a_late_report_goes_on_a_supplementary_agenda_with_a_pack_of_its_own(
     assert [(item["number"], item["supplement"]) for item in own["items"]] == [(1, None), (2, 1)]
     client.force_login(dorset_clerk)
 
+    preview = client.get(f"/meetings/{meeting.pk}/preview-supplementary-agenda.pdf")
+    assert preview["Content-Type"] == "application/pdf"
+    assert "Supplementary agenda 1" in page_texts(preview.content)[0]
+    assert not Supplement.objects.filter(published_on__isnull=False).exists(), "a preview publishes nothing"
     publish_page = client.get(f"/meetings/{meeting.pk}/publish-supplement/")
     assert text_of(soup(publish_page).h1) == "Publish supplementary agenda 1"
     response = client.post(f"/meetings/{meeting.pk}/publish-supplement/", {"urgency_reason": ""})
@@ -141,6 +145,8 @@ def test_a_late_item_can_be_taken_off_before_its_supplement_is_published(client,
     assert selectors.items_of(meeting)[0].supplement is None, "the published item stays"
     # With nothing waiting, there is nothing to publish.
     assert client.get(f"/meetings/{meeting.pk}/publish-supplement/")["Location"] == f"/meetings/{meeting.pk}/"
+    preview = client.get(f"/meetings/{meeting.pk}/preview-supplementary-agenda.pdf")
+    assert preview["Location"] == f"/meetings/{meeting.pk}/"
     with pytest.raises(MeetingRefused, match="Add at least one late item"):
         services.publish_supplement(meeting=meeting, actor=dorset_clerk)
 
@@ -237,6 +243,7 @@ def test_other_councils_and_the_public_reach_no_supplement_that_is_not_theirs_or
     client.force_login(somerset_clerk)
     before = snapshot()
     assert client.get(f"/meetings/{meeting.pk}/publish-supplement/").status_code == 404
+    assert client.get(f"/meetings/{meeting.pk}/preview-supplementary-agenda.pdf").status_code == 404
     assert client.post(f"/meetings/{meeting.pk}/publish-supplement/", {"urgency_reason": "x"}).status_code == 404
     assert snapshot() == before
     client.logout()
