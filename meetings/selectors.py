@@ -1,6 +1,6 @@
 """Reads for meetings, with related rows fetched and a fixed order."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from core.audit import events_for, events_naming
 from governance.selectors import agenda_blockers, reports_of
@@ -27,8 +27,12 @@ def meetings_of(council) -> list[Meeting]:
 
 
 def published_meetings(*, council=None) -> QuerySet[Meeting]:
-    """Meetings whose agenda is published, newest first; anyone may read these."""
-    meetings = _meetings().filter(agenda_published_on__isnull=False)
+    """Meetings whose agenda is published, newest first, each with how many supplementary agendas
+    have been published for it; anyone may read these."""
+    published_supplements = Count("supplements", filter=Q(supplements__published_on__isnull=False))
+    meetings = (
+        _meetings().filter(agenda_published_on__isnull=False).annotate(supplements_published=published_supplements)
+    )
     return meetings.filter(council=council) if council is not None else meetings
 
 

@@ -119,6 +119,8 @@ def test_a_late_report_goes_on_a_supplementary_agenda_with_a_pack_of_its_own(
     assert link["href"] == f"/meetings/agendas/{meeting.pk}/supplementary-agenda-1.pdf"
     assert f"Pages {late.first_page} to {late.last_page} of supplementary agenda 1" in text_of(public)
     client.logout()
+    listing = soup(client.get("/meetings/agendas/")).select_one("tbody tr")
+    assert "and 1 supplementary agenda" in text_of(listing)
     assert client.get(link["href"]).content == stored(supplement.pack_path)
     (listed,) = client.get("/api/v1/meetings").json()
     assert listed["supplements"][0]["pack_sha256"] == supplement.pack_hash
