@@ -141,6 +141,25 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Object storage for everything the service writes (published plans, agenda packs, imported plan
+# documents, audit anchors), so several app servers and workers share one store: any S3-compatible
+# store, by bucket name. Credentials come from the usual AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY variables (or the machine's role). Names are never overwritten, as on disk.
+OBJECT_STORAGE_BUCKET = os.environ.get("OBJECT_STORAGE_BUCKET", "")
+if OBJECT_STORAGE_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": OBJECT_STORAGE_BUCKET,
+            "endpoint_url": os.environ.get("OBJECT_STORAGE_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("OBJECT_STORAGE_REGION") or None,
+            "location": os.environ.get("OBJECT_STORAGE_PREFIX", ""),
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
