@@ -305,11 +305,14 @@ STAGING_HOURS = 24
 
 def discard_stale_staging(*, now: datetime.datetime | None = None) -> int:
     """Remove staged uploads nobody confirmed or cancelled within a day. Returns how many files went."""
-    if not default_storage.exists(STAGING_DIR):
+    # Listed rather than tested with exists(): an object store has no folders, only names.
+    try:
+        names = default_storage.listdir(STAGING_DIR)[1]
+    except FileNotFoundError:
         return 0
     cutoff = (now or timezone.now()) - datetime.timedelta(hours=STAGING_HOURS)
     removed = 0
-    for name in default_storage.listdir(STAGING_DIR)[1]:
+    for name in names:
         path = f"{STAGING_DIR}/{name}"
         if default_storage.get_modified_time(path) < cutoff:
             default_storage.delete(path)

@@ -132,3 +132,19 @@ def test_an_agenda_pack_goes_to_the_bucket_and_the_public_download_comes_from_it
     out = io.StringIO()
     call_command("verify_audit_log", stdout=out)  # reads the anchors back from the store
     assert "1 anchor" in out.getvalue(), out.getvalue()
+
+
+def test_uploads_left_unconfirmed_are_cleared_from_the_bucket_after_a_day(bucket, analyst, dorset, plan_return):
+    from django.utils import timezone
+
+    from analysis.services import discard_stale_staging, stage_upload
+    from devdata.analysis_demo import generate_plan, pdf_bytes
+
+    data = pdf_bytes(generate_plan("Dorset", seed=7))
+    stage_upload(council=dorset, return_definition=plan_return, filename="dorset.pdf", data=data, actor=analyst)
+    staged = {key for key in keys(bucket) if key.startswith("analysis/staging/")}
+    assert len(staged) == 2, "the file and what was read from it"
+
+    assert discard_stale_staging() == 0, "not yet a day old"
+    assert discard_stale_staging(now=timezone.now() + datetime.timedelta(hours=25)) == 2
+    assert not {key for key in keys(bucket) if key.startswith("analysis/staging/")}
