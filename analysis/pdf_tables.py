@@ -308,14 +308,131 @@ def _table_of(lines) -> PageTable | None:
     return PageTable(box, usable)
 
 
-def unruled_tables(lines) -> list[tuple[int, int, PageTable]]:
-    """(index of the first line, index after the last, table) for each table in these lines that is
-    set out in columns with white space alone. Lines need `runs` [(x0, x1, text)], `top`, `bottom`,
-    `x0` and `x1`, in points from the page's top left."""
+# --- Tables whose cells wrap, which pdfium reports cell by cell -----------------------------------
+#
+# When a cell's text wraps, PDF producers write the row cell by cell: the first cell's lines, then
+# the second cell's, which start back up beside the first. So the page's lines step back up a little
+# within each row, where prose only ever moves down (or, in two columns, back up by a whole column).
+
+ROW_GAP = 0.5  # of a line's height: more space than this between lines starts a new row
+MAX_STEP_BACK = 8  # line heights: a cell taller than this is not in a table row (two columns of prose)
+ROW_GAP_LIMIT = 3  # line heights: more space than this between rows ends the table
+
+
+def _height(line) -> float:
+    return max(line.bottom - line.top, 1.0)
+
+
+def _steps_back(lines, index: int) -> bool:
+    """Whether the line after `index` starts back up beside it, as the next cell of a row does."""
+    line, after = lines[index], lines[index + 1]
+    up = line.top - after.top
+    beside = after.x0 >= line.x1 - SAME_EDGE or after.x1 <= line.x0 + SAME_EDGE
+    return 0.5 * _height(after) < up <= MAX_STEP_BACK * _height(after) and beside
+
+
+def _crosses(line, columns) -> bool:
+    """Whether a line runs across a gap between columns: a line of prose, not a cell's."""
+    return sum(1 for a, b in columns if line.x0 < b and a < line.x1) >= 2 and len(_cells_of(line)) == 1
+
+
+def _within_columns(line, columns) -> bool:
+    """A line of two or more cells, none of them running across a gap between columns."""
+    cells = _cells_of(line)
+    return len(cells) >= 2 and all(sum(1 for a, b in columns if x0 < b and a < x1) <= 1 for x0, x1, _ in cells)
+
+
+def _cell_by_cell_region(lines, step: int) -> tuple[int, int]:
+    """(first, end) of the rows around the step back after line `step`."""
+    first = step
+    # The row's first cell: the lines just before, close above each other and left of the next cell.
+    while (
+        first > 0
+        and lines[first - 1].x1 <= lines[step + 1].x0 + SAME_EDGE
+        and lines[first].top - lines[first - 1].bottom < ROW_GAP * _height(lines[first])
+    ):
+        first -= 1
+    columns = _strips([cell for line in lines[first : step + 2] for cell in _cells_of(line)])
+    # Rows above that did not wrap (a header, say) came line by line: cells in the same columns.
+    while (
+        first > 0
+        and _within_columns(lines[first - 1], columns)
+        and lines[first].top - lines[first - 1].bottom <= ROW_GAP_LIMIT * _height(lines[first - 1])
+    ):
+        first -= 1
+    end = step + 2
+    lowest = max(line.bottom for line in lines[first:end])  # the rows so far end here
+    while end < len(lines):
+        line = lines[end]
+        gap = line.top - lowest
+        if _crosses(line, columns) or gap > ROW_GAP_LIMIT * _height(line):
+            break
+        if gap > ROW_GAP * _height(line) and len(_cells_of(line)) == 1 and end + 1 < len(lines):
+            if not _steps_back(lines, end) and line.x1 - line.x0 > 0.6 * (columns[-1][1] - columns[0][0]):
+                break  # a new paragraph below the table
+        columns = _strips([cell for row in lines[first : end + 1] for cell in _cells_of(row)])
+        lowest = max(lowest, line.bottom)
+        end += 1
+    return first, end
+
+
+def _rows_by_band(lines, columns) -> list[list[str]]:
+    """The region's lines sorted down the page and grouped into rows where the space between them
+    is wider than a line's leading; each run of text goes to the column it sits in."""
+    rows: list[list[list[tuple[float, float, str]]]] = []
+    band_bottom = None
+    for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+        if band_bottom is None or line.top - band_bottom > ROW_GAP * _height(line):
+            rows.append([[] for _ in columns])
+            band_bottom = line.bottom
+        band_bottom = max(band_bottom, line.bottom)
+        for x0, x1, text in _cells_of(line):
+            middle = (x0 + x1) / 2
+            column = min(range(len(columns)), key=lambda i: max(columns[i][0] - middle, middle - columns[i][1], 0))
+            rows[-1][column].append((line.top, x0, text))
+    return [[" ".join(text for _, _, text in sorted(cell)) for cell in row] for row in rows]
+
+
+def cell_by_cell_tables(lines) -> list[tuple[int, int, PageTable]]:
+    """(first, end, table) for each table whose rows pdfium gave cell by cell: at least two rows,
+    each stepping back up at least once, in two or more columns."""
     found = []
     index = 0
+    while index < len(lines) - 1:
+        if not _steps_back(lines, index):
+            index += 1
+            continue
+        first, end = _cell_by_cell_region(lines, index)
+        region = lines[first:end]
+        steps = sum(1 for i in range(first, end - 1) if _steps_back(lines, i))
+        columns = _strips([cell for line in region for cell in _cells_of(line)])
+        rows = _rows_by_band(region, columns) if len(columns) >= 2 else []
+        usable = _usable(rows) if steps >= 2 and len(rows) >= 2 else None
+        if usable is None:
+            index += 1
+            continue
+        box = (min(line.x0 for line in region), min(line.top for line in region))
+        box += (max(line.x1 for line in region), max(line.bottom for line in region))
+        found.append((first, end, PageTable(box, usable)))
+        index = end
+    return found
+
+
+def unruled_tables(lines) -> list[tuple[int, int, PageTable]]:
+    """(index of the first line, index after the last, table) for each table in these lines that is
+    set out in columns with white space alone, whether pdfium gave its rows line by line or (where
+    cells wrap) cell by cell. Lines need `runs` [(x0, x1, text)], `top`, `bottom`, `x0` and `x1`, in
+    points from the page's top left."""
+    found = []
+    index = 0
+    wrapped = cell_by_cell_tables(lines)
     while index < len(lines):
-        if len(_cells_of(lines[index])) >= 2:
+        inside = next((entry for entry in wrapped if entry[0] == index), None)
+        if inside is not None:
+            found.append(inside)
+            index = inside[1]
+            continue
+        if len(_cells_of(lines[index])) >= 2 and not any(first <= index < end for first, end, _ in wrapped):
             end = _aligned_end(lines, index)
             rows_set_out = sum(1 for line in lines[index:end] if len(_cells_of(line)) >= 2)
             table = _table_of(lines[index:end]) if rows_set_out >= MIN_ALIGNED_ROWS else None

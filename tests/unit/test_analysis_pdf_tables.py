@@ -98,14 +98,36 @@ def test_a_table_set_out_with_white_space_alone_is_one_passage_too():
     assert [block.text for block in extracted.blocks if block.kind == "paragraph"] == [BEFORE, AFTER]
 
 
-def test_an_unruled_table_whose_cells_wrap_stays_as_text_with_nothing_lost():
-    """Without rules, a cell wrapping onto a second line breaks the columns pdfium reports line by
-    line; the words are kept as text rather than guessed into the wrong cells."""
-    narrow = [(f"{row[0]} and its wider programme of work across the council", *row[1:]) for row in ROWS]
-    extracted = extract("pdf", plan_pdf("td, th { padding: 4px 20px 4px 0; }", rows=narrow))
+WRAPPED = [(f"{row[0]} and its wider programme of work across the council", *row[1:]) for row in ROWS]
+WRAPPING_STYLES = {
+    "cells in the middle": "td, th { padding: 4px 20px 4px 0; vertical-align: middle; }",
+    "cells at the top": "td, th { padding: 4px 20px 4px 0; vertical-align: top; }",
+    "wide padding": "td, th { padding: 12px 24px 12px 0; vertical-align: top; }",
+    "shaded, at the top": "td, th { padding: 6px 12px; vertical-align: top; } tr:nth-child(even) td { background: #eee; }",
+}
 
-    text = " ".join(block.text for block in extracted.blocks)
-    assert all(word in text for row in narrow for cell in row for word in cell.split())
+
+@pytest.mark.parametrize("style", WRAPPING_STYLES)
+def test_an_unruled_table_whose_cells_wrap_is_one_passage_row_by_row(style):
+    """Without rules, a row whose cells wrap comes from pdfium cell by cell: the first cell's lines,
+    then the next cell's, back up beside them. The rows are rebuilt from where the lines sit."""
+    extracted = extract("pdf", plan_pdf(WRAPPING_STYLES[style], rows=WRAPPED))
+
+    [table] = tables(extracted)
+    assert table.text.split("\n") == [" | ".join(row) for row in WRAPPED]
+    assert [block.text for block in extracted.blocks if block.kind != "table"] == [
+        "Our productivity plan",
+        BEFORE,
+        AFTER,
+    ], "no cell is left behind as a heading or a paragraph"
+
+
+def test_a_table_whose_cells_wrap_keeps_its_rows_when_only_some_wrap():
+    rows = [ROWS[0], WRAPPED[1], ROWS[2], WRAPPED[3]]
+    extracted = extract("pdf", plan_pdf("td, th { padding: 4px 20px 4px 0; vertical-align: top; }", rows=rows))
+
+    [table] = tables(extracted)
+    assert table.text.split("\n") == [" | ".join(row) for row in rows]
 
 
 def test_text_in_two_columns_and_running_headers_are_not_taken_for_tables():
@@ -120,6 +142,18 @@ def test_text_in_two_columns_and_running_headers_are_not_taken_for_tables():
 
     assert tables(extracted) == []
     assert sum(block.text == BEFORE for block in extracted.blocks) == 3, "each paragraph whole, column by column"
+
+
+def test_a_box_of_text_beside_the_paragraphs_is_not_a_table():
+    """A side box starts back up beside the text, as the next cell of a wrapped row would, but its
+    lines run on with the paragraphs' own spacing: there are no rows."""
+    body = f"<aside style='float: right; width: 35%; margin-left: 12pt'><p>{AFTER}</p><p>{BEFORE}</p></aside>"
+    body += f"<p>{BEFORE}</p><p>{AFTER}</p><p>{BEFORE}</p>"
+    extracted = extract("pdf", plan_pdf("", body=body))
+
+    assert tables(extracted) == []
+    text = " ".join(block.text for block in extracted.blocks)
+    assert all(word in text for word in (BEFORE + " " + AFTER).split())
 
 
 def test_should_finding_tables_fail_the_plan_is_still_read_as_text(monkeypatch):
