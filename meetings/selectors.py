@@ -1,6 +1,6 @@
 """Reads for meetings, with related rows fetched and a fixed order."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from core.audit import events_for, events_naming
 from governance.selectors import agenda_blockers, reports_of
@@ -137,10 +137,6 @@ def supplement_items_of(supplement: Supplement) -> list[AgendaItem]:
     return list(_items(supplement.meeting).filter(supplement=supplement))
 
 
-def supplements_of(meeting: Meeting) -> list[Supplement]:
-    return list(meeting.supplements.order_by("number"))
-
-
 def published_supplements_of(meeting: Meeting) -> list[Supplement]:
     return list(meeting.supplements.filter(published_on__isnull=False).order_by("number"))
 
@@ -148,6 +144,14 @@ def published_supplements_of(meeting: Meeting) -> list[Supplement]:
 def open_supplement_of(meeting: Meeting) -> Supplement | None:
     """The supplementary agenda being prepared, if there is one."""
     return meeting.supplements.filter(published_on__isnull=True).order_by("number").first()
+
+
+def supplement_number_for_new_item(meeting: Meeting) -> int:
+    """The supplementary agenda a late item goes on: the one being prepared, or the next number."""
+    open_supplement = open_supplement_of(meeting)
+    if open_supplement is not None:
+        return open_supplement.number
+    return (meeting.supplements.aggregate(top=Max("number"))["top"] or 0) + 1
 
 
 def published_supplement(meeting: Meeting, number: int) -> Supplement | None:

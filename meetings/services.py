@@ -17,7 +17,12 @@ from core.dates import LONDON, uk_date
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper, Supplement
 from meetings.notice import clear_working_days
-from meetings.selectors import blockers_for_agenda, open_supplement_of, published_meeting_of_paper
+from meetings.selectors import (
+    blockers_for_agenda,
+    open_supplement_of,
+    published_meeting_of_paper,
+    supplement_number_for_new_item,
+)
 
 PACK_DIRECTORY = "agenda-packs"
 
@@ -215,7 +220,7 @@ def _supplement_for_new_item(meeting: Meeting, actor, moment: datetime.datetime)
     """The supplementary agenda being prepared, or a new one numbered after those published."""
     supplement = open_supplement_of(meeting)
     if supplement is None:
-        number = (meeting.supplements.aggregate(top=Max("number"))["top"] or 0) + 1
+        number = supplement_number_for_new_item(meeting)
         supplement = Supplement.objects.create(meeting=meeting, number=number, created_by=actor, created_at=moment)
     return supplement
 

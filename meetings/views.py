@@ -201,10 +201,7 @@ def add_item(request, meeting_id):
         else:
             messages.success(request, f"Item {item.number} added: {item.title}")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
-    supplement_number = None
-    if meeting.agenda_published:
-        open_supplement = selectors.open_supplement_of(meeting)
-        supplement_number = open_supplement.number if open_supplement else len(selectors.supplements_of(meeting)) + 1
+    supplement_number = selectors.supplement_number_for_new_item(meeting) if meeting.agenda_published else None
     return render(
         request,
         "meetings/add_item.html",
