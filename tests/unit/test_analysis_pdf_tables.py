@@ -103,7 +103,9 @@ WRAPPING_STYLES = {
     "cells in the middle": "td, th { padding: 4px 20px 4px 0; vertical-align: middle; }",
     "cells at the top": "td, th { padding: 4px 20px 4px 0; vertical-align: top; }",
     "wide padding": "td, th { padding: 12px 24px 12px 0; vertical-align: top; }",
-    "shaded, at the top": "td, th { padding: 6px 12px; vertical-align: top; } tr:nth-child(even) td { background: #eee; }",
+    "shaded, at the top": (
+        "td, th { padding: 6px 12px; vertical-align: top; } tr:nth-child(even) td { background: #eee; }"
+    ),
 }
 
 
