@@ -228,19 +228,22 @@ def remove_item(request, item_id):
     return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
 
 
-def _publish_page(request, meeting, form, template, extra=None):
+def _publish_page(request, meeting, form, template, supplement=None):
+    """The page that publishes the main agenda, or `supplement`: its items, what they still need,
+    and the notice they would give."""
     today = timezone.localdate()
+    items = selectors.supplement_items_of(supplement) if supplement is not None else None
     return render(
         request,
         template,
         {
             "meeting": meeting,
+            "supplement": supplement,
             "form": form,
-            "rows": _item_rows(meeting),
-            "blocked": selectors.blockers_for_agenda(meeting),
+            "rows": _item_rows(meeting, items),
+            "blocked": selectors.blockers_for_agenda(meeting, supplement),
             "warning": notice_warning(today, meeting.date) if meeting.date >= today else "",
             "has_taken_place": meeting.starts <= timezone.now(),
-            **(extra or {}),
         },
     )
 
@@ -316,20 +319,7 @@ def publish_supplement(request, meeting_id):
         else:
             messages.success(request, f"{supplement} published: its pack has {supplement.pack_pages} pages")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
-    today = timezone.localdate()
-    return render(
-        request,
-        "meetings/publish_supplement.html",
-        {
-            "meeting": meeting,
-            "supplement": supplement,
-            "form": form,
-            "rows": _item_rows(meeting, selectors.supplement_items_of(supplement)),
-            "blocked": selectors.blockers_for_agenda(meeting, supplement),
-            "warning": notice_warning(today, meeting.date) if meeting.date >= today else "",
-            "has_taken_place": meeting.starts <= timezone.now(),
-        },
-    )
+    return _publish_page(request, meeting, form, "meetings/publish_supplement.html", supplement)
 
 
 @require_GET
