@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from core import audit
 from core.audit import record_event
-from governance.selectors import endorsement_of
+from governance import selectors as governance_selectors
 from plans import rendering
 from plans.exceptions import InvalidTransition
 from plans.models import PlanVersion
@@ -137,7 +137,8 @@ def _write_once(name: str, data: bytes) -> None:
 
 
 def _decision_record_url(decision) -> str | None:
-    if decision is None:
+    """The public record of the decision, once it is published; before that there is nothing to link to."""
+    if decision is None or governance_selectors.publication_of(decision) is None:
         return None
     try:
         return reverse("governance:decision_record", kwargs={"decision_id": decision.pk})
@@ -180,15 +181,7 @@ def publication_document(
         "frozen_at": _iso(version.frozen_at),
         "content_hash": version.content_hash,
         "endorsement": (
-            {
-                "outcome": endorsement.outcome,
-                "outcome_label": endorsement.get_outcome_display(),
-                "decision_maker": endorsement.decision_maker,
-                "decided_on": endorsement.decided_on.isoformat(),
-                "decision_record_url": _decision_record_url(endorsement),
-            }
-            if endorsement
-            else None
+            {**endorsement.as_data(), "decision_record_url": _decision_record_url(endorsement)} if endorsement else None
         ),
         "submission": {
             "submitted_at": _iso(submission.submitted_at),
@@ -308,7 +301,7 @@ def publish_version(
             raise PublicationRefused("Say what this correction changes, so readers know why there is a new version")
         if replaces is None:
             correction_note = ""
-        endorsement = endorsement_of(locked)
+        endorsement = standing.endorsement_in_effect(locked)
         head = _current_audit_head()
         pdf_hash = sha256(pdf)
         document = publication_document(
@@ -450,7 +443,7 @@ def write_missing_files(publication: Publication) -> bool:
     version = PlanVersion.objects.select_related("council", "return_definition").get(pk=publication.version_id)
     submission = Submission.objects.filter(version=version).first()
     pdf = rendering.render_version(version).pdf
-    endorsement = endorsement_of(version)
+    endorsement = standing.endorsement_of(version)
     document = publication_document(
         version=version,
         submission=submission,
