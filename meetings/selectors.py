@@ -191,6 +191,38 @@ def blockers_for_agenda(meeting: Meeting, supplement: Supplement | None = None) 
     return found
 
 
+def _day(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def item_date_warnings(meeting: Meeting, supplement: Supplement | None = None) -> list[tuple[AgendaItem, str]]:
+    """Items of the main agenda (or of `supplement`) whose report is dated after the meeting: a decision report
+    whose own meeting date is later, or a committee paper cleared later. The pack prints the report as it is,
+    so the officer is told before it is printed; it does not stop publishing (a scrutiny committee may
+    rightly see, before the decision meeting, a report dated for that later meeting)."""
+    found = []
+    for item in main_items_of(meeting) if supplement is None else supplement_items_of(supplement):
+        if item.report_id and item.report.meeting_date and item.report.meeting_date > meeting.date:
+            found.append(
+                (
+                    item,
+                    f"The report is dated for a meeting on {_day(item.report.meeting_date)}, after this meeting on "
+                    f"{_day(meeting.date)}. Check it is the right report, or correct its meeting date, before you "
+                    "publish: the pack prints the report as it is.",
+                )
+            )
+        elif item.paper_id and item.paper.cleared_on and item.paper.cleared_on > meeting.date:
+            found.append(
+                (
+                    item,
+                    f"The report was cleared on {_day(item.paper.cleared_on)}, after this meeting on "
+                    f"{_day(meeting.date)}. Check the date it was cleared before you publish: the pack prints the "
+                    "report as it is.",
+                )
+            )
+    return found
+
+
 def reports_for_agenda(meeting: Meeting) -> list:
     """The council's decision reports not yet on this meeting's agenda."""
     taken = set(meeting.items.exclude(report=None).values_list("report_id", flat=True))

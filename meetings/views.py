@@ -169,6 +169,13 @@ def meeting_detail(request, meeting_id):
             "supplements": selectors.published_supplements_of(meeting),
             "open_supplement": open_supplement,
             "open_supplement_items": [row for row in rows if not row["published"]] if open_supplement else [],
+            "date_warnings": (
+                selectors.item_date_warnings(meeting)
+                if not meeting.agenda_published
+                else selectors.item_date_warnings(meeting, open_supplement)
+                if open_supplement
+                else []
+            ),
             "events": selectors.meeting_history(meeting),
         },
     )
@@ -242,6 +249,7 @@ def _publish_page(request, meeting, form, template, supplement=None):
             "form": form,
             "rows": _item_rows(meeting, items),
             "blocked": selectors.blockers_for_agenda(meeting, supplement),
+            "date_warnings": selectors.item_date_warnings(meeting, supplement),
             "warning": notice_warning(today, meeting.date) if meeting.date >= today else "",
             "has_taken_place": meeting.starts <= timezone.now(),
         },
