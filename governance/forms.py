@@ -212,7 +212,12 @@ class ConsulteeForm(forms.Form):
         error_messages={"required": "Select whether the consultee was informed"},
     )
     consultee_name = forms.CharField(label="Who was informed", max_length=200, required=False)
-    informed_on = GovUKDateField(label="Date", label_for_errors="The date", help_text="For example, 4 7 2024")
+    informed_on = GovUKDateField(
+        label="Date they were informed",
+        label_for_errors="The date they were informed",
+        help_text="Only if they were informed. For example, 4 7 2024",
+        required=False,
+    )
     reason = forms.CharField(
         label="Reason the line is not applicable (if it is not)",
         required=False,
@@ -226,11 +231,19 @@ class ConsulteeForm(forms.Form):
         self.fields["answer"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
 
     def clean(self):
+        """Only a line that records someone being informed records a date; a line that does not apply
+        needs a reason, and whatever was typed in the date is not read (nor checked)."""
         data = super().clean()
-        if data.get("answer") == "informed" and not (data.get("consultee_name") or "").strip():
-            self.add_error("consultee_name", "Enter who was informed")
-        if data.get("answer") == "not_applicable" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "Give the reason the line is not applicable")
+        if data.get("answer") == "informed":
+            if not (data.get("consultee_name") or "").strip():
+                self.add_error("consultee_name", "Enter who was informed")
+            if data.get("informed_on") is None and "informed_on" not in self.errors:
+                self.add_error("informed_on", "Enter the date they were informed")
+        if data.get("answer") == "not_applicable":
+            self.errors.pop("informed_on", None)
+            data["informed_on"] = None
+            if not (data.get("reason") or "").strip():
+                self.add_error("reason", "Give the reason the line is not applicable")
         return data
 
 

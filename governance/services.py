@@ -516,7 +516,8 @@ def record_consultee(
     at: datetime.datetime | None = None,
 ) -> ChecklistEntry:
     """Democratic services record that a consultee was informed (who, and on which day), or that the
-    line does not apply (with a reason). Recording the same again records once."""
+    line does not apply (with a reason; no date is asked for, and the entry carries the day it was
+    marked). Recording the same again records once."""
     moment = _now(at)
     with transaction.atomic():
         locked = (
@@ -530,10 +531,12 @@ def record_consultee(
         reason, consultee_name = reason.strip(), consultee_name.strip()
         if not_applicable:
             _refuse_not_applicable_without_grounds(locked, reason)
+            # Nobody was informed, so there is no date to ask for: the line records the day it was marked.
+            informed_on = informed_on or uk_date(moment)
         elif not consultee_name:
             raise GovernanceRefusal("Enter who was informed", field="consultee_name")
         if informed_on is None:
-            raise GovernanceRefusal("Enter the date", field="informed_on")
+            raise GovernanceRefusal("Enter the date they were informed", field="informed_on")
         _not_future(informed_on, moment, "The date", "informed_on")
         status = EntryStatus.NOT_APPLICABLE if not_applicable else EntryStatus.INFORMED
         latest = locked.entries.order_by("-made_at", "-id").first()
