@@ -7,6 +7,9 @@ exist, and so does anyone asking for a document or run that does not exist.
 from django.http import Http404
 
 from analysis.models import AnalysisRun, Document
+from analysis.services import staged_upload
+from councils.selectors import council_by_code
+from plans.selectors import return_by_slug
 
 READ = "analysis.read_corpus"
 IMPORT = "analysis.import_documents"
@@ -27,6 +30,16 @@ def check_can_import(user) -> None:
 def check_can_run(user) -> None:
     if not user.has_perm(RUN):
         raise Http404("No such page")
+
+
+def get_staged_upload_for_confirm(user, token: str):
+    """An upload this person staged and has not yet confirmed or cancelled, with its council and return."""
+    check_can_import(user)
+    found = staged_upload(token=token[:64], actor=user)
+    if found is None:
+        raise Http404("No such upload")
+    staged, _ = found
+    return staged, council_by_code(staged.council_code), return_by_slug(staged.return_slug)
 
 
 def get_document_for_view(user, document_id: int) -> Document:

@@ -368,6 +368,40 @@ def discard_staged_upload(*, token: str) -> None:
             default_storage.delete(name)
 
 
+@dataclass(frozen=True)
+class WaitingUpload:
+    """An upload someone staged and has neither confirmed nor cancelled."""
+
+    token: str
+    council_code: str
+    return_slug: str
+    filename: str
+    staged_at: datetime.datetime
+
+
+def uploads_waiting_for(*, actor, now: datetime.datetime | None = None) -> list[WaitingUpload]:
+    """The uploads this person staged within the last day and has not confirmed or cancelled, oldest first."""
+    try:
+        names = default_storage.listdir(STAGING_DIR)[1]
+    except FileNotFoundError:
+        return []
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=STAGING_HOURS)
+    waiting = []
+    for name in names:
+        if not name.endswith(".json"):
+            continue
+        path = f"{STAGING_DIR}/{name}"
+        staged_at = default_storage.get_modified_time(path)
+        if staged_at < cutoff:
+            continue  # stale: removed at the next upload
+        with default_storage.open(path, "rb") as handle:
+            meta = json.loads(handle.read())
+        if meta["user_id"] == actor.pk:
+            token = name.removesuffix(".json")
+            waiting.append(WaitingUpload(token, meta["council_code"], meta["return_slug"], meta["filename"], staged_at))
+    return sorted(waiting, key=lambda upload: (upload.staged_at, upload.token))
+
+
 def confirm_staged_upload(*, token: str, actor) -> Document:
     """Import a staged upload, then remove it from staging."""
     from councils.selectors import council_by_code

@@ -53,8 +53,12 @@ def document_detail(request, document_id):
 def import_document(request):
     """Upload a plan document; its text is read (in a limited child process) and shown for checking.
 
-    Nothing joins the corpus until the person confirms the preview."""
+    Nothing joins the corpus until the person confirms the preview. `?upload=` opens the preview of an
+    upload the person staged and has not yet confirmed (linked from "Waiting for you")."""
     access.check_can_import(request.user)
+    if request.method == "GET" and "upload" in request.GET:
+        staged, council, return_definition = access.get_staged_upload_for_confirm(request.user, request.GET["upload"])
+        return _preview(request, staged, council, return_definition)
     returns = list(open_returns())
     form = ImportDocumentForm(request.POST or None, request.FILES or None, returns=returns)
     if request.method == "POST" and form.is_valid():
@@ -71,17 +75,21 @@ def import_document(request):
         except services.ImportRefused as refusal:
             form.add_error("document", str(refusal))
         else:
-            return render(
-                request,
-                "analysis/import_preview.html",
-                {
-                    "staged": staged,
-                    "council": form.cleaned_data["council"],
-                    "return_definition": return_definition,
-                    "confirm": ConfirmImportForm(initial={"token": staged.token}),
-                },
-            )
+            return _preview(request, staged, form.cleaned_data["council"], return_definition)
     return render(request, "analysis/import_document.html", {"form": form})
+
+
+def _preview(request, staged, council, return_definition):
+    return render(
+        request,
+        "analysis/import_preview.html",
+        {
+            "staged": staged,
+            "council": council,
+            "return_definition": return_definition,
+            "confirm": ConfirmImportForm(initial={"token": staged.token}),
+        },
+    )
 
 
 @require_POST
