@@ -44,6 +44,7 @@ from governance.report_templates import (
     TEMPLATES,
     template_for,
 )
+from governance.tasks import email_line_assigned
 from plans.diff import compare_contents
 from plans.exceptions import InvalidTransition
 from plans.models import PlanVersion
@@ -245,7 +246,7 @@ def create_report(
                 person = candidates[0] if candidates else None
                 if person is not None:
                     named[key] = person.pk
-            ChecklistLine.objects.create(
+            line = ChecklistLine.objects.create(
                 report=report,
                 key=key,
                 position=position,
@@ -255,6 +256,7 @@ def create_report(
                 only_if_implications=spec.only_if_implications,
                 person=person,
             )
+            _tell_named_person(line, actor)
         record_event(
             action="ReportCreated",
             actor=actor,
@@ -425,7 +427,15 @@ def name_line_person(*, line: ChecklistLine, person, actor, at=None) -> Checklis
             council_code=council.gss_code,
             data={"line": locked.key, "person": _name(person)},
         )
+        _tell_named_person(locked, actor)
     return locked
+
+
+def _tell_named_person(line: ChecklistLine, actor) -> None:
+    """Once the transaction commits, email the person named on a line (unless they named themselves)."""
+    if line.person_id is not None and line.person_id != getattr(actor, "pk", None):
+        line_id, person_id = line.pk, line.person_id
+        transaction.on_commit(lambda: email_line_assigned.enqueue(line_id, person_id))
 
 
 def _refuse_not_applicable_without_grounds(line: ChecklistLine, reason: str) -> None:

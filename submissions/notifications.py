@@ -5,9 +5,8 @@ Sent through Django's email backend: the console by default, SMTP when EMAIL_BAC
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 
+from core.emails import send_email
 from submissions.models import Chase, Submission
 from submissions.selectors import named_contact_emails
 
@@ -20,15 +19,7 @@ def receipt_recipients(submission: Submission) -> list[str]:
 
 
 def _send(*, subject: str, template: str, context: dict, to: list[str], cc: list[str] = ()) -> None:
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"submissions/emails/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        cc=list(cc),
-    )
-    message.attach_alternative(render_to_string(f"submissions/emails/{template}.html", context), "text/html")
-    message.send()
+    send_email(subject=subject, template=f"submissions/emails/{template}", context=context, to=to, cc=cc)
 
 
 def send_submission_receipt(*, submission_id: int) -> int:
