@@ -19,10 +19,8 @@ class SignOutView(auth_views.LogoutView):
 @require_GET
 @login_required
 def home_for_user(request):
-    """Where a person lands after signing in: the department register or their council's plans."""
-    if request.user.is_department:
-        return redirect("submissions:department_home")
-    return redirect("submissions:council_dashboard")
+    """Where a person lands after signing in: the work waiting for them."""
+    return redirect("worklist:waiting")
 
 
 @require_GET

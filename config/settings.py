@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "analysis",
     "portal",
     "api",
+    "worklist",
     # Demo data built through the real services; holds management commands only.
     "devdata",
 ]
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.service",
+                "worklist.context_processors.navigation",
             ],
             "builtins": ["core.templatetags.govuk"],
         },

@@ -11,6 +11,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("analysis/", include("analysis.urls")),
     path("", include("submissions.urls")),
+    path("waiting-for-you/", include("worklist.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

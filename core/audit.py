@@ -71,6 +71,20 @@ def events_for(subject) -> "list[AuditEvent]":
     return list(AuditEvent.objects.filter(subject_type=subject._meta.label, subject_id=str(subject.pk)).order_by("id"))
 
 
+def events_of(*, action: str, subjects) -> "list[AuditEvent]":
+    """Events of one kind about any of `subjects` (objects of one model), oldest first."""
+    subjects = list(subjects)
+    if not subjects:
+        return []
+    return list(
+        AuditEvent.objects.filter(
+            action=action,
+            subject_type=subjects[0]._meta.label,
+            subject_id__in=[str(subject.pk) for subject in subjects],
+        ).order_by("id")
+    )
+
+
 def events_naming(*, key: str, value, actions: list[str]) -> "list[AuditEvent]":
     """Events of the given kinds whose data holds `key: value` (e.g. agenda items naming a meeting)."""
     return list(AuditEvent.objects.filter(action__in=actions, **{f"data__{key}": value}).order_by("id"))

@@ -58,6 +58,7 @@ PUBLIC = {
 SIGNED_IN = {
     "accounts:account": Route(("GET",)),
     "accounts:home_for_user": Route(("GET",), why="sends each person to their own start page"),
+    "worklist:waiting": Route(("GET",), why="the person's own work, at their own council only"),
 }
 
 # People who work for the council that owns the object, holding the permission named.
