@@ -30,7 +30,10 @@ setup: system-packages install ## Install, migrate, load demo data and collect s
 	$(PY) manage.py load_demo_data --quiet-sign-ins
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 
-run: setup ## Serve the demo at http://127.0.0.1:8000 with a background task worker
+# Emails and published files link to the address `make run` serves on, unless SITE_URL is set;
+# the demo loaded by setup (a prerequisite) sees the same address.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: setup ## Serve the demo at http://127.0.0.1:8000 (HOST and PORT to change) with a background task worker
 	scripts/run.sh $(HOST) $(PORT)
 
 test: install ## Install what tests need (Chromium included) and run every test

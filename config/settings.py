@@ -195,6 +195,7 @@ COUNCILS_CSV = Path(os.environ.get("COUNCILS_CSV", BASE_DIR / "councils/data/eng
 
 SERVICE_NAME = "Productivity plans"
 # The service's public address, for links in emails sent by the task worker (no request to ask).
+# scripts/run.sh (`make run`) sets it from the host and port it serves on unless it is set already.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
