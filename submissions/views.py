@@ -2,6 +2,7 @@
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -60,7 +61,7 @@ def submit(request, version_id):
     error = None
     if request.method == "POST":
         if form is None and "ask_for_certification" in request.POST:
-            link = request.build_absolute_uri(reverse("submissions:submit", args=[version.pk]))
+            link = settings.SITE_URL + reverse("submissions:submit", args=[version.pk])
             try:
                 recipients = services.request_certification(version=version, actor=request.user, link=link)
             except InvalidTransition as refused:
