@@ -3,7 +3,8 @@
 For each theme and each barrier category it states how many councils' plans speak to it, and
 cites the councils (alphabetical) and the passages behind the statement: document, page and
 passage number, and for barriers the ask of government. Figures are given as distributions per
-council type. Every export carries the note on responsible use. Nothing ranks councils.
+council type. Every export carries the note on responsible use (the CSV after its data, so its first
+row is the header). Nothing ranks councils.
 """
 
 import csv
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from analysis import explorer
 from analysis.models import PassageBarrier, PassageTheme
+from councils.models import AuthorityType
 from core.pdf import render_pdf
 
 
@@ -183,7 +185,7 @@ def content_digest(summary: PanelSummary) -> str:
     """What the summary says (not when it was made): the same corpus and filters give the same digest,
     so a stored PDF is reused until a tag, a review or a document changes."""
     content = summary_csv(summary).splitlines()
-    content = [line for line in content if not line.startswith("Made,")]
+    content = [line for line in content if not line.startswith("about,made,")]
     return hashlib.sha256("\n".join(content).encode()).hexdigest()
 
 
@@ -258,66 +260,72 @@ CSV_COLUMNS = [
     "passage",
     "passage_id",
     "ask_of_government",
+    # Figures: one row per distribution (all councils, then each council type), counted in `councils`.
+    "unit",
+    "group",
+    "minimum",
+    "lower_quartile",
+    "median",
+    "upper_quartile",
+    "maximum",
 ]
-DISTRIBUTION_COLUMNS = ["section", "figure", "unit", "group", "councils", "minimum", "lower_quartile", "median"]
-DISTRIBUTION_COLUMNS += ["upper_quartile", "maximum"]
+COUNCIL_TYPES = dict(AuthorityType.choices)
 
 
 def summary_csv(summary: PanelSummary) -> str:
-    """The summary as CSV: the note on responsible use first, then one row per statement and one per
-    passage cited (councils alphabetical), then the figures' distributions. Never a ranking."""
+    """The summary as one CSV table whose first row is the header: one row per statement and one per
+    passage cited (councils alphabetical, council types in the register's words), one per figure
+    distribution, then the `about` rows: the note on responsible use, the scope, when it was made and
+    the review counts, each named in `item` with its value in `label`. Never a ranking."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Note on responsible use", summary.note])
-    writer.writerow(["Scope", summary.filters.description])
-    writer.writerow(["Councils with a plan in the corpus", summary.scope.councils])
-    writer.writerow(["Made", summary.generated_at.isoformat(timespec="seconds")])
-    writer.writerow([])
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="")
+    writer.writeheader()
     for section, statements in (("theme", summary.themes), ("barrier", summary.barriers)):
         for statement in statements:
-            writer.writerow([section, statement.key, _safe(statement.label), statement.councils, statement.passages])
+            row = {"section": section, "item": statement.key, "label": _safe(statement.label)}
+            writer.writerow({**row, "councils": statement.councils, "passages": statement.passages})
             for council in statement.cited:
                 for citation in council.citations:
                     writer.writerow(
-                        [
-                            section,
-                            statement.key,
-                            _safe(statement.label),
-                            "",
-                            "",
-                            _safe(council.name),
-                            council.gss_code,
-                            council.authority_type,
-                            council.region,
-                            _safe(council.document_title),
-                            citation.page or "",
-                            citation.position,
-                            citation.passage_id,
-                            _safe(citation.ask),
-                        ]
+                        {
+                            **row,
+                            "council": _safe(council.name),
+                            "ons_code": council.gss_code,
+                            "council_type": COUNCIL_TYPES.get(council.authority_type, council.authority_type),
+                            "region": council.region,
+                            "document": _safe(council.document_title),
+                            "page": citation.page or "",
+                            "passage": citation.position,
+                            "passage_id": citation.passage_id,
+                            "ask_of_government": _safe(citation.ask),
+                        }
                     )
-    writer.writerow([])
-    writer.writerow(DISTRIBUTION_COLUMNS)
     for comparison in summary.figures:
-        rows = [("all", comparison.overall)] + [(value, found) for value, _, found in comparison.by_group]
-        for group, found in rows:
+        groups = [("All councils", comparison.overall)] + [(label, found) for _, label, found in comparison.by_group]
+        for group, found in groups:
             writer.writerow(
-                [
-                    "figure",
-                    comparison.kind,
-                    comparison.unit,
-                    group,
-                    found.count,
-                    _number(found.minimum),
-                    _number(found.lower_quartile),
-                    _number(found.median),
-                    _number(found.upper_quartile),
-                    _number(found.maximum),
-                ]
+                {
+                    "section": "figure",
+                    "item": comparison.kind,
+                    "label": _safe(comparison.label),
+                    "councils": found.count,
+                    "unit": comparison.unit,
+                    "group": group,
+                    "minimum": _number(found.minimum),
+                    "lower_quartile": _number(found.lower_quartile),
+                    "median": _number(found.median),
+                    "upper_quartile": _number(found.upper_quartile),
+                    "maximum": _number(found.maximum),
+                }
             )
-    writer.writerow([])
-    writer.writerow(["Tags that apply", summary.review.tags])
-    writer.writerow(["Tags reviewed by a person", summary.review.reviewed])
-    writer.writerow(["of which removed by a person", summary.review.removed])
+    for item, value in [
+        ("note_on_responsible_use", summary.note),
+        ("scope", _safe(summary.filters.description)),
+        ("councils_with_a_plan_in_the_corpus", summary.scope.councils),
+        ("made", summary.generated_at.isoformat(timespec="seconds")),
+        ("tags_that_apply", summary.review.tags),
+        ("tags_reviewed_by_a_person", summary.review.reviewed),
+        ("tags_removed_by_a_person", summary.review.removed),
+    ]:
+        writer.writerow({"section": "about", "item": item, "label": value})
     return out.getvalue()

@@ -120,4 +120,6 @@ def test_an_analyst_explores_reviews_a_tag_and_exports_the_panel_summary(
         page.locator("#download-csv").click()
     csv_file = tmp_path / "summary.csv"
     download.value.save_as(csv_file)
-    assert csv_file.read_text(encoding="utf-8").startswith("Note on responsible use,")
+    csv_text = csv_file.read_text(encoding="utf-8")
+    assert csv_text.startswith("section,item,label,")  # the header row first
+    assert 'about,note_on_responsible_use,"Responsible use:' in csv_text

@@ -8,7 +8,8 @@ import io
 import pypdfium2
 import pytest
 
-from analysis import explorer
+from analysis import explorer, summary
+from councils.models import AuthorityType
 from tests.integration.pages import soup, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -69,39 +70,52 @@ def test_the_summary_pdf_has_pages_cites_passages_and_carries_the_note(signed_in
     assert "Camden" not in text  # only an older document: never counted, never cited
 
 
-def test_the_summary_csv_starts_with_the_note_and_cites_every_passage(signed_in_panel, explorer_corpus):
+def test_the_summary_csv_starts_with_its_header_cites_every_passage_and_ends_with_the_note(
+    signed_in_panel, explorer_corpus
+):
     response = signed_in_panel.get(f"/analysis/explorer/summary.csv?return={RETURN}&region=South+West")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][0] == "Note on responsible use" and rows[0][1].startswith(NOTE_START)
-    header = rows.index(
-        [
-            "section",
-            "item",
-            "label",
-            "councils",
-            "passages",
-            "council",
-            "ons_code",
-            "council_type",
-            "region",
-            "document",
-            "page",
-            "passage",
-            "passage_id",
-            "ask_of_government",
-        ]
-    )
-    body = [dict(zip(rows[header], row, strict=False)) for row in rows[header + 1 :] if row and row[0] == "barrier"]
-    send = [row for row in body if row["item"] == "send-high-needs"]
+    assert rows[0] == summary.CSV_COLUMNS
+    assert rows[0][:3] == ["section", "item", "label"] and "council_type" in rows[0]
+    assert all(len(row) == len(rows[0]) for row in rows), "one table: every row has every column"
+    body = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    barriers = [row for row in body if row["section"] == "barrier"]
+    send = [row for row in barriers if row["item"] == "send-high-needs"]
     assert send[0]["councils"] == "2"  # Dorset and Cheltenham: both South West
     assert [row["council"] for row in send[1:]] == ["Cheltenham", "Dorset"]
-    funding = [row for row in body if row["item"] == "funding-certainty"]
+    assert {row["council_type"] for row in send[1:]} <= {"County council", "Unitary authority", "District council"}
+    assert "Unitary authority" in {row["council_type"] for row in send[1:]}  # Dorset, in the register's words
+    funding = [row for row in barriers if row["item"] == "funding-certainty"]
     assert funding[0]["councils"] == "1"  # Kent is South East: the region filter applies to exports too
     assert [row["passage_id"] for row in funding[1:]] == [
         str(explorer_corpus.passages["dorset1"].pk),
         str(explorer_corpus.passages["dorset3"].pk),
     ]
+    figures = [row for row in body if row["section"] == "figure"]
+    assert figures and figures[0]["group"] == "All councils"
+    assert {row["group"] for row in figures} - {"All councils"} <= {label for _, label in AuthorityType.choices}
+    # The note on responsible use and the other facts about the summary come after the data.
+    about = {row["item"]: row["label"] for row in body if row["section"] == "about"}
+    assert about["note_on_responsible_use"].startswith(NOTE_START)
+    assert about["scope"].endswith(", South West")
+    assert [row["section"] for row in body][-len(about) :] == ["about"] * len(about)
+
+
+def test_the_summary_names_council_types_in_sentence_case(signed_in_panel, explorer_corpus):
+    """As the register writes them ("County council", "Unitary authority"), never lowered or capitalised."""
+    page = soup(signed_in_panel.get(f"/analysis/explorer/summary/?return={RETURN}"))
+    claim = text_of(page.select_one("#barriers-funding-certainty .app-statement__claim"))
+    assert claim == (
+        "2 councils name this barrier, in 3 passages: County council 1, District council 0, Unitary authority 1."
+    )
+    assert [text_of(th) for th in page.select("section[aria-labelledby=summary-scope] th")] == [
+        "County council",
+        "District council",
+        "Unitary authority",
+    ]
+    _, text = pdf_text(signed_in_panel.get(f"/analysis/explorer/summary.pdf?return={RETURN}").content)
+    assert "in 3 passages: County council 1, District council 0, Unitary authority 1." in text
 
 
 def test_a_csv_cell_that_would_be_a_spreadsheet_formula_is_made_text(signed_in_panel, explorer_corpus):
