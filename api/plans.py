@@ -42,6 +42,7 @@ from plans.selectors import (
     spend_evidence_of,
     versions_of,
 )
+from submissions import standing
 
 router = Router(auth=BearerToken(), tags=["Plans"])
 
@@ -346,11 +347,11 @@ def plan_checks(request, draft_id: int):
     draft = _visible_draft(request.auth, draft_id)
     if draft is None:
         return _not_found()
-    checks, page_count = rendering.guidance_checks(draft)
+    checks, page_count = standing.draft_guidance(draft)
     if page_count is None:
         # Wait for the render (a fraction of a second) so the page-limit check has the real count.
         rendering.render_plan(services.plan_content(draft))
-        checks, page_count = rendering.guidance_checks(draft)
+        checks, page_count = standing.draft_guidance(draft)
     return {
         "page_count": page_count,
         "checks": [{"id": c.id, "title": c.title, "status": c.status, "message": c.message} for c in checks],

@@ -47,3 +47,8 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 
 
 working_days_after = add_working_days
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as GOV.UK writes it: '9 July 2024' (no leading zero, month in full)."""
+    return f"{day.day} {day:%B %Y}"

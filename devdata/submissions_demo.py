@@ -13,10 +13,10 @@ from django.contrib.auth.hashers import make_password
 from councils.selectors import council_by_code
 from councils.services import grant_council_role
 from devdata.cast import DEMO_PASSWORD
-from governance.selectors import endorsement_of
 from plans.selectors import draft_for, return_by_slug, versions_of
 from submissions.models import Chase, Extension, Submission
 from submissions.services import chase_council, grant_extension, send_due_reminders, submit_version
+from submissions.standing import endorsement_in_effect
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 RETURN_SLUG = "productivity-plan-2024"
@@ -71,7 +71,7 @@ def build_submissions_demo(log=print) -> None:
                 at=_at("2024-07-16", "14:30"),
             )
     draft = draft_for(council=durham, return_definition=return_definition)
-    endorsed = [v for v in versions_of(draft) if endorsement_of(v) is not None] if draft else []
+    endorsed = [v for v in versions_of(draft) if endorsement_in_effect(v) is not None] if draft else []
     version = max(endorsed, key=lambda v: v.number) if endorsed else None
     submitted = Submission.objects.filter(council=durham, return_definition=return_definition).exists()
     if version is not None and not submitted:

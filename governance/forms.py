@@ -309,11 +309,22 @@ class AmendmentForm(forms.Form):
         label_for_errors="The date of consultation",
         help_text="For example, 17 7 2024",
     )
+    confirmed_minor_reason = forms.CharField(
+        label="Why is this amendment minor?",
+        help_text="This amendment changes more of the plan than the council treats as minor without a reason. "
+        "Your reason is published with the decision record.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, needs_reason: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summary"].govuk = {"label_class": "govuk-label--m"}
         self.fields["consulted_on"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
+        if needs_reason:
+            self.fields["confirmed_minor_reason"].govuk = {"label_class": "govuk-label--m"}
+        else:
+            del self.fields["confirmed_minor_reason"]
 
 
 class SettingsForm(forms.Form):

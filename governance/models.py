@@ -79,6 +79,11 @@ class GovernanceSettings(models.Model):
     checklist_lines = models.JSONField(
         default=list, help_text="Keys of the checklist lines this council uses (governance.report_templates)."
     )
+    minor_amendment_threshold_percent = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="An amendment under delegation that changes more than this share of the plan's words must be "
+        "confirmed as minor, with the reason, which is published with the decision record.",
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField()
 
@@ -264,6 +269,23 @@ class DecisionPublication(models.Model):
         raise AppendOnlyError("A published decision record cannot be deleted.")
 
 
+class DecisionEffect(models.Model):
+    """When a decision takes effect, stored whenever something that settles it is recorded (the decision,
+    its record's publication, a call-in and its resolution), so reading it is a comparison with today.
+
+    None while the day is not known (record unpublished, call-in pending) or never will be (referred
+    back). Kept beside the append-only decision because it changes as the decision's route unfolds.
+    """
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="effect")
+    subject_to_call_in = models.BooleanField(default=False)
+    takes_effect_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.decision} takes effect on {self.takes_effect_on or 'a day not yet known'}"
+
+
 class CallInOutcome(models.TextChoices):
     PENDING = "pending", "Awaiting scrutiny"
     NO_FURTHER_ACTION = "no_further_action", "No further action: the decision takes effect"
@@ -293,6 +315,11 @@ class Delegation(models.Model):
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="delegations")
     consult_with = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     scope = models.TextField()
+    before_submission_only = models.BooleanField(
+        default=True,
+        help_text="The delegation covers amendments made before the return is submitted (as in the seeds' "
+        "'minor amendments prior to submission'); after that, a new decision of members is needed.",
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
 
@@ -322,6 +349,15 @@ class DelegatedAmendment(models.Model):
     summary = models.TextField(help_text="What was changed and why it is minor.")
     consulted_on = models.DateField()
     changes = models.JSONField(default=list, help_text="Parts changed, with words added and removed.")
+    words_changed = models.PositiveIntegerField(default=0, help_text="Words added plus words removed.")
+    share_changed_percent = models.DecimalField(
+        max_digits=5, decimal_places=1, default=0, help_text="Words changed as a share of the endorsed plan's words."
+    )
+    confirmed_minor_reason = models.TextField(
+        blank=True,
+        help_text="Above the council's threshold, why the officer judged the change minor; published with the "
+        "decision record.",
+    )
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     made_at = models.DateTimeField()
 

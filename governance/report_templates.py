@@ -161,5 +161,6 @@ DEFAULT_SETTINGS = {
     "decision_maker": "Cabinet",
     "call_in_working_days": 5,
     "checklist_lines": [spec.key for spec in CHECKLIST_LINES],
+    "minor_amendment_threshold_percent": 10,
 }
 MAX_CALL_IN_WORKING_DAYS = 30

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from core.audit import events_for
-from governance.call_in import effective_from, in_effect
+from governance.call_in import in_effect
 from governance.checklist import LABELS, VOIDED, WAITING, EntryFacts, is_satisfied, line_state
 from governance.models import (
     ENDORSING_OUTCOMES,
@@ -15,6 +15,7 @@ from governance.models import (
     ChecklistLine,
     Decision,
     DecisionDetails,
+    DecisionEffect,
     DecisionPublication,
     DecisionReport,
     DelegatedAmendment,
@@ -45,51 +46,30 @@ def call_in_of(decision: Decision) -> CallIn | None:
 
 
 def effective_date(decision: Decision) -> datetime.date | None:
-    """The day the decision takes (or took) effect; None while it cannot (unpublished, called in)."""
-    details = details_of(decision)
-    publication = publication_of(decision)
-    call_in = call_in_of(decision)
-    return effective_from(
-        decided_on=decision.decided_on,
-        subject_to_call_in=bool(details and details.subject_to_call_in),
-        takes_effect_on=publication.takes_effect_on if publication else None,
-        call_in_outcome=call_in.outcome if call_in else None,
-        call_in_resolved_on=call_in.resolved_on if call_in else None,
-    )
-
-
-def is_in_effect(decision: Decision, today: datetime.date | None = None) -> bool:
-    return in_effect(effective_date(decision), today or _today())
+    """The day the decision takes (or took) effect, as stored by the services; None while it cannot."""
+    effect = DecisionEffect.objects.filter(decision=decision).first()
+    return effect.takes_effect_on if effect else None
 
 
 def endorsing_decision(version) -> Decision | None:
     """The decision that endorsed this version, in effect or not."""
-    return version.decisions.filter(outcome__in=ENDORSING_OUTCOMES).select_related("recorded_by").first()
+    return version.decisions.filter(outcome__in=ENDORSING_OUTCOMES).select_related("recorded_by", "effect").first()
 
 
 def amendment_of(version) -> DelegatedAmendment | None:
     """The delegated amendment that made this version, if it was made under a delegation."""
     return (
         DelegatedAmendment.objects.filter(new_version=version)
-        .select_related("delegation__decision", "delegation__officer", "delegation__consult_with", "endorsed_version")
+        .select_related(
+            "delegation__decision__effect",
+            "delegation__decision__call_in",
+            "delegation__officer",
+            "delegation__consult_with",
+            "endorsed_version",
+            "made_by",
+        )
         .first()
     )
-
-
-def endorsement_of(version, today: datetime.date | None = None) -> Decision | None:
-    """The decision by which members' endorsement of this version is in effect, or None.
-
-    A version is endorsed by a decision on it, or (for a version made by a minor amendment under
-    delegated authority) by the decision that gave the delegation. An executive decision counts
-    only once its call-in period has passed without call-in.
-    """
-    decision = endorsing_decision(version)
-    if decision is None:
-        amendment = amendment_of(version)
-        if amendment is None:
-            return None
-        decision = amendment.delegation.decision
-    return decision if is_in_effect(decision, today) else None
 
 
 def decisions_on(version) -> list[Decision]:

@@ -8,6 +8,7 @@ that names another person); nothing is written when either is raised.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ from core.dates import LONDON, uk_date
 from core.hashing import content_hash
 from core.signals import return_progress_changed
 from councils.models import Membership
-from governance.call_in import call_in_period
+from governance.call_in import call_in_period, effective_from
 from governance.checklist import DONE, NOT_APPLICABLE, VOIDED, EntryFacts, line_state
 from governance.models import (
     ENDORSING_OUTCOMES,
@@ -27,6 +28,7 @@ from governance.models import (
     ChecklistLine,
     Decision,
     DecisionDetails,
+    DecisionEffect,
     DecisionPublication,
     DecisionReport,
     DelegatedAmendment,
@@ -45,7 +47,7 @@ from governance.report_templates import (
     template_for,
 )
 from governance.tasks import email_line_assigned
-from plans.diff import compare_contents
+from plans.diff import change_scale, compare_contents
 from plans.exceptions import InvalidTransition
 from plans.models import PlanVersion
 from plans.services import freeze_draft
@@ -80,6 +82,32 @@ def _not_future(day: datetime.date, moment, what: str, field: str) -> None:
         raise GovernanceRefusal(f"{what} cannot be in the future", field=field)
 
 
+def store_effect(decision: Decision, *, moment=None) -> DecisionEffect:
+    """Work out and store when the decision takes effect, from its record, publication and call-in.
+
+    Every write that can settle the day calls this, so readers compare the stored day with today.
+    """
+    details = DecisionDetails.objects.filter(decision=decision).first()
+    publication = DecisionPublication.objects.filter(decision=decision).first()
+    call_in = CallIn.objects.filter(decision=decision).first()
+    subject = bool(details and details.subject_to_call_in)
+    effect, _ = DecisionEffect.objects.update_or_create(
+        decision=decision,
+        defaults={
+            "subject_to_call_in": subject,
+            "takes_effect_on": effective_from(
+                decided_on=decision.decided_on,
+                subject_to_call_in=subject,
+                takes_effect_on=publication.takes_effect_on if publication else None,
+                call_in_outcome=call_in.outcome if call_in else None,
+                call_in_resolved_on=call_in.resolved_on if call_in else None,
+            ),
+            "updated_at": moment or timezone.now(),
+        },
+    )
+    return effect
+
+
 def _announce(council_id: int, return_id: int) -> None:
     return_progress_changed.send(sender=Decision, council_id=council_id, return_id=return_id)
 
@@ -97,6 +125,7 @@ def settings_values(council) -> dict:
         "decision_maker": stored.decision_maker,
         "call_in_working_days": stored.call_in_working_days,
         "checklist_lines": list(stored.checklist_lines),
+        "minor_amendment_threshold_percent": stored.minor_amendment_threshold_percent,
     }
 
 
@@ -700,6 +729,7 @@ def record_decision(
                 is_executive=is_executive,
                 call_in_working_days=days if is_executive else 0,
             )
+        store_effect(decision, moment=moment)
         record_event(
             action="DecisionRecorded",
             actor=actor,
@@ -820,6 +850,7 @@ def complete_decision_record(
             content_hash=locked.content_hash,
             data={"executive": is_executive, "call_in_working_days": details.call_in_working_days},
         )
+        store_effect(locked, moment=_now(at))
         _announce(locked.version.council_id, locked.version.return_definition_id)
     return details
 
@@ -857,6 +888,7 @@ def publish_decision_record(
             published_by=actor,
             published_at=moment,
         )
+        store_effect(locked, moment=moment)
         record_event(
             action="DecisionRecordPublished",
             actor=actor,
@@ -910,6 +942,7 @@ def record_call_in(
             recorded_by=actor,
             recorded_at=moment,
         )
+        store_effect(locked, moment=moment)
         record_event(
             action="DecisionCalledIn",
             actor=actor,
@@ -942,6 +975,7 @@ def resolve_call_in(*, call_in: CallIn, outcome: str, resolved_on: datetime.date
             raise GovernanceRefusal("The call-in cannot be resolved before it was received", field="resolved_on")
         locked.outcome, locked.resolved_on = outcome, resolved_on
         locked.save(update_fields=["outcome", "resolved_on"])
+        store_effect(locked.decision, moment=moment)
         version = locked.decision.version
         record_event(
             action="CallInResolved",
@@ -963,12 +997,17 @@ def amend_under_delegation(
     summary: str,
     consulted_on: datetime.date,
     actor,
+    confirmed_minor_reason: str = "",
     at: datetime.datetime | None = None,
 ) -> DelegatedAmendment:
     """Freeze the draft's current text as a new version made under the delegation.
 
     Only the officer the delegation names may use it. The endorsed version is left as it was; the
-    new version records the delegation, who was consulted and when, and what changed.
+    new version records the delegation, who was consulted and when, what changed and how much.
+    A change to more of the plan's words than the council's threshold must be confirmed as minor,
+    with the reason (published with the decision record). Whether the delegation still applies
+    (its scope ends at submission) is for `submissions.services.amend_endorsed_version`, which
+    knows where the return stands and is the way pages reach this.
     """
     moment = _now(at)
     with transaction.atomic():
@@ -1003,6 +1042,16 @@ def amend_under_delegation(
             return DelegatedAmendment.objects.get(new_version=new_version)
         if new_version.decisions.exists():
             raise GovernanceRefusal(f"Members have already decided on version {new_version.number}")
+        scale = change_scale(endorsed.content, new_version.content)
+        threshold = settings_values(endorsed.council)["minor_amendment_threshold_percent"]
+        confirmed_minor_reason = (confirmed_minor_reason or "").strip()
+        if scale.share_percent > threshold and not confirmed_minor_reason:
+            raise GovernanceRefusal(
+                f"This changes {scale.share_percent:g}% of the plan's words, more than the {threshold}% "
+                f"{endorsed.council.name} treats as minor. Confirm the amendment is minor and say why, or ask "
+                "members to decide on the new text",
+                field="confirmed_minor_reason",
+            )
         changes = [
             {"part": part.title, "words_added": part.words_added, "words_removed": part.words_removed}
             for part in compare_contents(endorsed.content, new_version.content)
@@ -1015,6 +1064,9 @@ def amend_under_delegation(
             summary=summary.strip(),
             consulted_on=consulted_on,
             changes=changes,
+            words_changed=scale.words_changed,
+            share_changed_percent=Decimal(str(scale.share_percent)),
+            confirmed_minor_reason=confirmed_minor_reason,
             made_by=actor,
             made_at=moment,
         )
@@ -1031,6 +1083,9 @@ def amend_under_delegation(
                 "consulted": _name(locked.consult_with),
                 "consulted_on": consulted_on.isoformat(),
                 "parts_changed": [c["part"] for c in changes],
+                "words_changed": scale.words_changed,
+                "share_changed_percent": scale.share_percent,
+                "confirmed_minor_reason": confirmed_minor_reason,
             },
         )
         _announce(endorsed.council_id, endorsed.return_definition_id)

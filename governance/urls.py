@@ -22,5 +22,4 @@ urlpatterns = [
     path("decisions/<int:decision_id>/call-in/", views.record_call_in, name="record_call_in"),
     path("decisions/<int:decision_id>/call-in/resolve/", views.resolve_call_in, name="resolve_call_in"),
     path("decisions/<int:decision_id>/record/", views.decision_record, name="decision_record"),
-    path("delegations/<int:delegation_id>/amend/", views.amend_under_delegation, name="amend_under_delegation"),
 ]

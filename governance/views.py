@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from councils.selectors import council_of, members_of
 from governance import access, rendering, selectors, services
 from governance.forms import (
-    AmendmentForm,
     CallInForm,
     ConsulteeForm,
     DecisionForm,
@@ -26,9 +25,7 @@ from governance.forms import (
 )
 from governance.forms import ReportForm as _ReportForm
 from governance.services import GovernanceRefusal, NotYourLine
-from plans.diff import compare_contents
 from plans.exceptions import InvalidTransition
-from plans.services import plan_content
 
 
 def _refused(form, error: GovernanceRefusal) -> None:
@@ -216,34 +213,6 @@ def decision_record(request, decision_id):
 
 
 # --- Delegated amendments -----------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def amend_under_delegation(request, delegation_id):
-    delegation = access.get_delegation_for_use(request.user, delegation_id)
-    endorsed = delegation.decision.version
-    changes = [part for part in compare_contents(endorsed.content, plan_content(endorsed.draft)) if part.changed]
-    form = AmendmentForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            amendment = services.amend_under_delegation(delegation=delegation, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            _refused(form, error)
-        except NotYourLine as error:  # pragma: no cover - access already refused someone else
-            raise PermissionDenied(str(error)) from error
-        else:
-            messages.success(
-                request,
-                f"Version {amendment.new_version.number} is frozen as a minor amendment under delegated authority. "
-                f"Version {endorsed.number}, the endorsed version, is unchanged.",
-            )
-            return redirect("governance:decision_detail", decision_id=delegation.decision_id)
-    return render(
-        request,
-        "governance/amend.html",
-        {"delegation": delegation, "endorsed": endorsed, "changes": changes, "form": form},
-    )
 
 
 # --- Reports --------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """What the guidance still needs: checks over a plan's content, to advise the author. They never block.
 
-Every check is a pure function of the plan's content, the return's values, the page count of the
-rendered PDF (None before it is rendered), today's date and whether members have endorsed it.
+Every check is a pure function. `content_checks` covers the plan's content, the return's values and
+the page count of the rendered PDF (None before it is rendered). The deadline and endorsement
+checks take their facts (the council's deadline with any extension; whether endorsement is in
+effect) from where a version stands, `submissions.standing`, which adds them to a draft's checks.
 The thresholds and keyword lists come from the return's JSON file (its "checks" object) with the
 defaults below, so next year's return can ask for different things without a code change.
 """
@@ -12,6 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from core.dates import long_date
 
 RETURNS_DIR = Path(__file__).resolve().parent / "returns"
 
@@ -168,41 +172,44 @@ def check_page_limit(page_limit: int | None, page_count: int | None) -> Check:
     return Check("page-limit", title, PASS, f"The plan is {pages}, within the suggested {page_limit}.")
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def check_deadline(deadline: datetime.date, today: datetime.date) -> Check:
+def check_deadline(
+    deadline: datetime.date, today: datetime.date, *, extended_from: datetime.date | None = None
+) -> Check:
+    """`deadline` is the council's own: the return's, or its extension's (`extended_from` the return's)."""
     title = "Deadline"
     left = (deadline - today).days
+    named = f"the deadline of {long_date(deadline)}"
+    if extended_from is not None:
+        named = f"the extended deadline of {long_date(deadline)} (the return's was {long_date(extended_from)})"
     if left < 0:
-        return Check("deadline", title, ADVICE, f"The deadline of {_long_date(deadline)} has passed.")
+        return Check("deadline", title, ADVICE, f"{named[0].upper()}{named[1:]} has passed.")
     if left == 0:
-        return Check("deadline", title, ADVICE, f"The deadline is today, {_long_date(deadline)}.")
-    return Check(
-        "deadline", title, ADVICE, f"{_plural(left, 'day', 'days')} left until the deadline of {_long_date(deadline)}."
-    )
+        return Check("deadline", title, ADVICE, f"{named[0].upper()}{named[1:]} is today.")
+    return Check("deadline", title, ADVICE, f"{_plural(left, 'day', 'days')} left until {named}.")
 
 
-def check_endorsement(endorsed: bool, required: bool = True) -> Check:
+def check_endorsement(endorsed: bool, required: bool = True, *, waiting: str = "") -> Check:
+    """`waiting` says why an endorsement members gave has not taken effect yet (call-in, say)."""
     title = "Member endorsement"
     if not required:
         return Check("endorsement", title, PASS, "This return does not need member endorsement.")
     if endorsed:
         return Check("endorsement", title, PASS, "Members have endorsed this text.")
+    if waiting:
+        return Check(
+            "endorsement", title, ADVICE, f"Members have endorsed this text, but it is not in effect yet. {waiting}."
+        )
     return Check("endorsement", title, ADVICE, "Member endorsement still to come.")
 
 
-def run_checks(
+def content_checks(
     content: dict,
     return_values: dict,
     page_count: int | None,
-    today: datetime.date,
-    endorsed: bool,
     *,
     config: dict | None = None,
 ) -> list[Check]:
-    """Every guidance check, in the order the task list shows them."""
+    """Every check of the plan's content, in the order the task list shows them."""
     settings = config if config is not None else checks_config(return_values.get("slug", ""))
     keywords = settings["keywords"]
     numbers = sorted(s["theme"] for s in content.get("sections", [])) or [1, 2, 3, 4]
@@ -213,6 +220,26 @@ def run_checks(
         check_edi(content, keywords["edi"]),
         check_barriers(content),
         check_page_limit(return_values.get("page_limit"), page_count),
-        check_deadline(return_values["deadline"], today),
-        check_endorsement(endorsed, return_values.get("requires_member_endorsement", True)),
+    ]
+
+
+def run_checks(
+    content: dict,
+    return_values: dict,
+    page_count: int | None,
+    today: datetime.date,
+    endorsed: bool,
+    *,
+    deadline: datetime.date | None = None,
+    extended_from: datetime.date | None = None,
+    waiting: str = "",
+    config: dict | None = None,
+) -> list[Check]:
+    """Every guidance check, in the order the task list shows them. The facts about where the plan
+    stands (the council's own `deadline` if extended, endorsement in effect, why it is `waiting`)
+    come from `submissions.standing.draft_guidance`; without them the return's deadline applies."""
+    return [
+        *content_checks(content, return_values, page_count, config=config),
+        check_deadline(deadline or return_values["deadline"], today, extended_from=extended_from),
+        check_endorsement(endorsed, return_values.get("requires_member_endorsement", True), waiting=waiting),
     ]

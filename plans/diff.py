@@ -24,6 +24,22 @@ class SectionDiff:
     def words_removed(self) -> int:
         return sum(len(text.split()) for kind, text in self.parts if kind == "removed")
 
+    @property
+    def words_before(self) -> int:
+        return sum(len(text.split()) for kind, text in self.parts if kind != "added")
+
+    @property
+    def display_parts(self) -> list[tuple[str, str, str]]:
+        """(kind, text, gap): `gap` is the space a reader needs between a removed run and the added run
+        beside it, which the text itself does not hold ("brown" then "slow" must not read "brownslow")."""
+        shown, previous = [], None
+        for kind, text in self.parts:
+            joins_change = previous is not None and previous[0] != "same" and kind != "same"
+            gap = " " if joins_change and not previous[1][-1:].isspace() and not text[:1].isspace() else ""
+            shown.append((kind, text, gap))
+            previous = (kind, text)
+        return shown
+
 
 def diff_text(old: str, new: str) -> list[tuple[str, str]]:
     """Split both texts into words and spaces and mark what was added and removed."""
@@ -121,3 +137,26 @@ def compare_contents(old: dict, new: dict) -> list[SectionDiff]:
         ("Commitments", _commitments_text(old.get("commitments")), _commitments_text(new.get("commitments"))),
     ]
     return [SectionDiff(title=title, parts=diff_text(a, b)) for title, a, b in pairs if a or b]
+
+
+@dataclass(frozen=True)
+class ChangeScale:
+    """How much of a plan a change touches: for judging whether an amendment is minor."""
+
+    words_changed: int  # words added plus words removed
+    words_before: int  # words in the earlier text
+    parts_touched: list[str]
+
+    @property
+    def share_percent(self) -> float:
+        """Words changed as a share of the earlier text's words, to one decimal place."""
+        return round(100 * self.words_changed / max(self.words_before, 1), 1)
+
+
+def change_scale(old: dict, new: dict) -> ChangeScale:
+    parts = compare_contents(old, new)
+    return ChangeScale(
+        words_changed=sum(p.words_added + p.words_removed for p in parts),
+        words_before=sum(p.words_before for p in parts),
+        parts_touched=[p.title for p in parts if p.changed],
+    )

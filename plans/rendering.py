@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from core.hashing import content_hash
 from core.pdf import RenderedPdf, render_pdf
-from plans.endorsement import version_is_endorsed
 from plans.models import PlanVersion
 
 RENDERS_DIR = "plan-renders"
@@ -132,28 +131,20 @@ def return_values(return_definition) -> dict:
     }
 
 
-def is_endorsed(draft, digest: str) -> bool:
-    """Members' endorsement is in effect for a version with exactly this text.
-
-    Governance (a later stage) answers through the hook it registers at start-up, so a version made
-    under delegated authority counts, and a decision still in its call-in period does not.
-    """
-    return any(version_is_endorsed(version) for version in draft.versions.filter(content_hash=digest))
-
-
-def guidance_checks(draft, content: dict | None = None) -> tuple[list, int | None]:
-    """The guidance checks for a draft's current text, with the page count of its PDF if rendered.
-    Pass `content` when the caller has already built it, so it is not built twice."""
-    from plans.checks import run_checks
+def pdf_state(draft, content: dict | None = None) -> dict:
+    """Where the PDF of the draft's current text is: "done" (with its page count), "queued" or
+    "rendering" (a render of exactly this text is asked for), "failed", or "not-made" (nothing is
+    queued, so the page offers to make it rather than saying it is being prepared)."""
     from plans.services import plan_content
 
-    content = content if content is not None else plan_content(draft)
-    digest = content_hash(content)
+    digest = content_hash(content if content is not None else plan_content(draft))
     page_count = cached_page_count(digest)
-    checks = run_checks(
-        content, return_values(draft.return_definition), page_count, timezone.localdate(), is_endorsed(draft, digest)
-    )
-    return checks, page_count
+    if page_count is not None:
+        return {"state": ProgressState.DONE, "page_count": page_count}
+    progress = read_progress(draft.pk)
+    if progress is None or progress.get("content_hash") != digest:
+        return {"state": "not-made", "page_count": None}
+    return {"state": progress["state"], "page_count": None, "message": progress.get("message", "")}
 
 
 def request_render(draft) -> str:

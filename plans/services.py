@@ -192,6 +192,7 @@ def save_draft(
             council_code=current.council.gss_code,
             data={"revision": current.revision, "themes_changed": changed_themes},
         )
+        _queue_render(current)
     return current
 
 
@@ -250,6 +251,14 @@ def plan_content(draft: Draft) -> dict:
     }
 
 
+def _queue_render(draft: Draft) -> None:
+    """Once the change is committed, queue the PDF of the draft's new text, so the draft's PDF and its
+    page count are always of its current text (every change to a draft's content comes through here)."""
+    from plans import rendering
+
+    transaction.on_commit(lambda: rendering.request_render(draft))
+
+
 def _touch(draft: Draft, *, actor, action: str, moment, data: dict) -> Draft:
     """Record a change to part of a draft: a new revision, who and when, and the audit event."""
     locked = Draft.objects.select_for_update().select_related("council").get(pk=draft.pk)
@@ -264,6 +273,7 @@ def _touch(draft: Draft, *, actor, action: str, moment, data: dict) -> Draft:
         council_code=locked.council.gss_code,
         data={"revision": locked.revision, **data},
     )
+    _queue_render(locked)
     return locked
 
 

@@ -6,7 +6,6 @@ app_name = "plans"
 
 urlpatterns = [
     path("returns/<slug:slug>/start/", views.start_draft, name="start_draft"),
-    path("drafts/<int:draft_id>/", views.draft_detail, name="draft_detail"),
     path("drafts/<int:draft_id>/edit/", views.draft_edit, name="draft_edit"),
     path("drafts/<int:draft_id>/freeze/", views.freeze, name="freeze"),
     path("versions/<int:version_id>/", views.version_detail, name="version_detail"),
@@ -27,6 +26,5 @@ urlpatterns = [
     path("drafts/<int:draft_id>/pdf/", views_render.draft_pdf, name="draft_pdf"),
     path("drafts/<int:draft_id>/pdf/render/", views_render.render_pdf, name="render_pdf"),
     path("drafts/<int:draft_id>/pdf/progress/", views_render.render_progress, name="render_progress"),
-    path("drafts/<int:draft_id>/checks/", views_render.draft_checks, name="draft_checks"),
     path("versions/<int:version_id>/pdf/", views_render.version_pdf, name="version_pdf"),
 ]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.audit import events_for
 from councils.selectors import council_of
-from plans import access, rendering, selectors, services
+from plans import access, selectors, services
 from plans.diff import compare_contents
 from plans.docx_import import DocxImportError, read_docx
 from plans.exceptions import EditConflict, InvalidTransition
@@ -36,29 +36,6 @@ def start_draft(request, slug):
         raise Http404("No such return")
     draft = services.start_draft(council=council, return_definition=return_definition, actor=request.user)
     return redirect("plans:draft_edit", draft_id=draft.pk)
-
-
-@require_GET
-@login_required
-def draft_detail(request, draft_id):
-    draft = access.get_draft_for_view(request.user, draft_id)
-    content = services.plan_content(draft)
-    return render(
-        request,
-        "plans/draft_detail.html",
-        {
-            "draft": draft,
-            "content": content,
-            "barriers": selectors.barriers_of(draft),
-            "checks_and_pages": rendering.guidance_checks(draft, content),
-            "commitments": selectors.commitments_of(draft),
-            "sections": selectors.sections_with_guidance(draft),
-            "versions": selectors.versions_of(draft),
-            "can_edit": request.user.has_perm("plans.edit_draft", draft.council),
-            "can_freeze": request.user.has_perm("plans.freeze_draft", draft.council),
-            "events": events_for(draft),
-        },
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,10 +66,8 @@ def draft_edit(request, draft_id):
                     "Copy what you need, then save again.",
                 )
             else:
-                # Count the pages of the new text in the background, for the page-limit check.
-                rendering.request_render(draft)
                 messages.success(request, "Your draft has been saved")
-                return redirect("plans:draft_detail", draft_id=draft.pk)
+                return redirect("submissions:draft_detail", draft_id=draft.pk)
     else:
         initial = {DraftForm.field_name(s.theme.number): s.body for s in sections}
         initial["revision"] = draft.revision
@@ -126,7 +101,7 @@ def freeze(request, draft_id):
         version = services.freeze_draft(draft=draft, actor=request.user)
     except InvalidTransition as error:
         messages.error(request, error.reason)
-        return redirect("plans:draft_detail", draft_id=draft.pk)
+        return redirect("submissions:draft_detail", draft_id=draft.pk)
     messages.success(request, f"Version {version.number} has been frozen")
     return redirect("plans:version_detail", version_id=version.pk)
 
@@ -162,7 +137,7 @@ def spend_evidence(request, draft_id):
         services.save_spend_evidence(draft=draft, actor=request.user, **form.cleaned_data)
         request.session.pop(SPEND_PREFILL_KEY.format(draft_id=draft.pk), None)
         messages.success(request, "The spend figures have been saved and added to theme 3")
-        return redirect("plans:draft_detail", draft_id=draft.pk)
+        return redirect("submissions:draft_detail", draft_id=draft.pk)
     return render(request, "plans/spend_evidence.html", {"draft": draft, "form": form, "prefill": prefill})
 
 
@@ -174,7 +149,7 @@ def add_barrier(request, draft_id):
     if request.method == "POST" and form.is_valid():
         services.add_barrier(draft=draft, actor=request.user, **form.cleaned_data)
         messages.success(request, "The barrier has been added to theme 4")
-        return redirect("plans:draft_detail", draft_id=draft.pk)
+        return redirect("submissions:draft_detail", draft_id=draft.pk)
     return render(request, "plans/add_barrier.html", {"draft": draft, "form": form})
 
 
@@ -184,7 +159,7 @@ def remove_barrier(request, draft_id, barrier_id):
     barrier = access.get_barrier_for_change(request.user, draft_id, barrier_id)
     services.remove_barrier(barrier=barrier, actor=request.user)
     messages.success(request, "The barrier has been removed")
-    return redirect("plans:draft_detail", draft_id=draft_id)
+    return redirect("submissions:draft_detail", draft_id=draft_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,7 +170,7 @@ def add_commitment(request, draft_id):
     if request.method == "POST" and form.is_valid():
         services.add_commitment(draft=draft, actor=request.user, **form.cleaned_data)
         messages.success(request, "The commitment has been added")
-        return redirect("plans:draft_detail", draft_id=draft.pk)
+        return redirect("submissions:draft_detail", draft_id=draft.pk)
     return render(request, "plans/add_commitment.html", {"draft": draft, "form": form})
 
 
@@ -205,7 +180,7 @@ def remove_commitment(request, draft_id, commitment_id):
     commitment = access.get_commitment_for_change(request.user, draft_id, commitment_id)
     services.remove_commitment(commitment=commitment, actor=request.user)
     messages.success(request, "The commitment has been removed")
-    return redirect("plans:draft_detail", draft_id=draft_id)
+    return redirect("submissions:draft_detail", draft_id=draft_id)
 
 
 @require_GET
@@ -280,7 +255,7 @@ def import_preview(request, draft_id):
         else:
             del request.session[IMPORT_SESSION_KEY.format(draft_id=draft.pk)]
             messages.success(request, f"The text from {pending['file']} has been saved to the draft")
-            return redirect("plans:draft_detail", draft_id=draft.pk)
+            return redirect("submissions:draft_detail", draft_id=draft.pk)
     themes = list(draft.return_definition.themes.all())
     sections = [(theme, pending["bodies"].get(str(theme.number), "")) for theme in themes]
     return render(

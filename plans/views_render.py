@@ -85,24 +85,6 @@ def render_progress(request, draft_id):
 
 @require_GET
 @login_required
-def draft_checks(request, draft_id):
-    """What the guidance still needs, as a task list. Advice only: nothing here blocks the author."""
-    draft = access.get_draft_for_view(request.user, draft_id)
-    checks, page_count = rendering.guidance_checks(draft)
-    return render(
-        request,
-        "plans/checks.html",
-        {
-            "draft": draft,
-            "checks": checks,
-            "page_count": page_count,
-            "needs_attention": sum(1 for c in checks if c.status == "fail"),
-        },
-    )
-
-
-@require_GET
-@login_required
 def version_pdf(request, version_id):
     """A frozen version's PDF, made on first request and stored (versions never change)."""
     version = access.get_version_for_council_view(request.user, version_id)

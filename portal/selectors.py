@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from governance.selectors import endorsement_of
 from portal.models import SiteFile, Subscription
 from submissions.models import Publication, ReturnStatus, Submission
+from submissions.standing import endorsement_of
 
 
 def publications() -> QuerySet[Publication]:

@@ -61,7 +61,9 @@ def council_detail(request, code):
     council = _council_or_404(code)
     plans = selectors.published_plans_of(council)
     for plan in plans:
-        plan.decision_record_url = publishing._decision_record_url(plan.endorsement)
+        plan.decision_record_url = publishing._decision_record_url(
+            plan.endorsement.decision if plan.endorsement else None
+        )
         plan.html_url = publishing.file_url(plan.publication.content_hash, "html")
         plan.pdf_url = publishing.file_url(plan.publication.content_hash, "pdf")
         plan.json_url = publishing.file_url(plan.publication.content_hash, "json")

@@ -40,6 +40,7 @@ from governance import selectors as governance_selectors
 from plans import rendering
 from plans.exceptions import InvalidTransition
 from plans.models import PlanVersion
+from submissions import standing
 from submissions.models import Publication, Submission
 
 logger = logging.getLogger(__name__)
@@ -181,7 +182,9 @@ def publication_document(
         "frozen_at": _iso(version.frozen_at),
         "content_hash": version.content_hash,
         "endorsement": (
-            {**endorsement.as_data(), "decision_record_url": _decision_record_url(endorsement)} if endorsement else None
+            {**endorsement.as_data(), "decision_record_url": _decision_record_url(endorsement.decision)}
+            if endorsement
+            else None
         ),
         "submission": {
             "submitted_at": _iso(submission.submitted_at),

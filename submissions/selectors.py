@@ -8,9 +8,10 @@ from django.utils import timezone
 from core.dates import uk_date
 from councils.models import Council, CouncilRole, Membership
 from councils.selectors import search_councils
-from governance.selectors import decisions_on, endorsement_of
+from governance.selectors import decisions_on
 from plans.selectors import draft_for, open_returns, versions_of
 from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
+from submissions.standing import Standing, effective_deadline, standing_of
 
 NAMED_CONTACT_ROLES = (
     CouncilRole.EXECUTIVE_DIRECTOR,
@@ -27,17 +28,6 @@ def named_contact_emails(council) -> list[str]:
         "user__email", flat=True
     )
     return sorted({address for address in addresses if address})
-
-
-def effective_deadline(*, council, return_definition) -> tuple[datetime.date, Extension | None]:
-    """The deadline that applies to one council: the latest extension granted to it, or the return's."""
-    extension = (
-        Extension.objects.filter(council=council, return_definition=return_definition)
-        .select_related("granted_by")
-        .order_by("-granted_at", "-pk")
-        .first()
-    )
-    return (extension.deadline if extension else return_definition.deadline), extension
 
 
 def certifier_roles_of(user, council) -> list[str]:
@@ -202,6 +192,15 @@ def status_of(*, council, return_definition) -> ReturnStatus | None:
     )
 
 
+def latest_submission_of(*, council, return_definition) -> Submission | None:
+    return (
+        Submission.objects.filter(council=council, return_definition=return_definition)
+        .select_related("version")
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
 def submission_of(version) -> Submission | None:
     return Submission.objects.filter(version=version).select_related("submitted_by").first()
 
@@ -212,20 +211,27 @@ def publication_of(version) -> Publication | None:
 
 @dataclass
 class VersionProgress:
+    """A version in the council's workspace: members' decisions on it and where it stands."""
+
     version: object
     decisions: list
-    endorsement: object
-    submission: Submission | None
-    publication: Publication | None
+    standing: Standing
 
     @property
-    def awaiting_effect(self) -> bool:
-        """Members endorsed this version but the decision is not yet in effect (call-in is running)."""
-        return self.endorsement is None and any(decision.endorses for decision in self.decisions)
+    def endorsement(self):
+        return self.standing.endorsement
+
+    @property
+    def submission(self) -> Submission | None:
+        return self.standing.submission
+
+    @property
+    def publication(self) -> Publication | None:
+        return self.standing.publication
 
 
-def workspace_for(*, council) -> list[dict]:
-    """For each return: the council's draft, status, and every version with how far it has got."""
+def workspace_for(*, council, user=None) -> list[dict]:
+    """For each return: the council's draft, status, and every version with where it stands."""
     items = []
     for return_definition in open_returns():
         draft = draft_for(council=council, return_definition=return_definition)
@@ -235,11 +241,7 @@ def workspace_for(*, council) -> list[dict]:
             for version in versions_of(draft):
                 versions.append(
                     VersionProgress(
-                        version=version,
-                        decisions=decisions_on(version),
-                        endorsement=endorsement_of(version),
-                        submission=submission_of(version),
-                        publication=publication_of(version),
+                        version=version, decisions=decisions_on(version), standing=standing_of(version, user=user)
                     )
                 )
         deadline, extension = effective_deadline(council=council, return_definition=return_definition)

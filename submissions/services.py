@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from core.audit import record_event
 from core.dates import uk_date
-from councils.models import Council, Membership
-from governance.selectors import endorsement_of
+from councils.models import Council
 from plans.exceptions import InvalidTransition
 from plans.models import Draft, PlanVersion, Return
+from submissions import standing
 from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
-from submissions.selectors import certifiers_of, effective_deadline, named_contact_emails
+from submissions.selectors import certifiers_of, named_contact_emails
 from submissions.tasks import email_certification_request, email_chase, email_submission_receipt
 
 
@@ -31,30 +31,16 @@ class SubmissionRefused(InvalidTransition):
 
 
 def certification_statement(*, version: PlanVersion, endorsement, certifier, role: str) -> str:
-    """The words the responsible officer confirms: which version, which decision, which text."""
-    if endorsement is None:
-        decision = "no endorsement is recorded"
-    else:
-        decision = (
-            f"{endorsement.get_outcome_display().lower()} by {endorsement.decision_maker} "
-            f"on {endorsement.decided_on:%-d %B %Y}"
-        )
+    """The words the responsible officer confirms: which version, what members endorsed, which text.
+
+    `endorsement` is `standing.Endorsement`: a version made under delegated authority is described as
+    the endorsed version with minor amendments, never as the version members endorsed."""
+    what = endorsement.description if endorsement is not None else "endorsed by members (no endorsement is recorded)"
     return (
         f"I, {certifier.display_name}, {CertifierRole(role).label.lower()} of {version.council.name}, certify that "
-        f"version {version.number} of the {version.return_definition.title.lower()} is the version members "
-        f"endorsed ({decision}) and that its content hash (SHA-256) is {version.content_hash}."
+        f"version {version.number} of the {version.return_definition.title.lower()} is {what}, and that its "
+        f"content hash (SHA-256) is {version.content_hash}."
     )
-
-
-def _refuse_certifier(actor, council, certifier_role: str) -> None:
-    if certifier_role not in CertifierRole.values:
-        raise SubmissionRefused("Choose the role in which you certify the return")
-    holds = Membership.objects.filter(user=actor, council=council, role=certifier_role).exists()
-    if not (holds and actor.has_perm("submissions.certify_return", council)):
-        raise SubmissionRefused(
-            f"Only {council.name}'s chief executive or section 151 officer can certify the return; "
-            f"{actor.display_name} is not its {CertifierRole(certifier_role).label.lower()}"
-        )
 
 
 def submit_version(
@@ -93,30 +79,14 @@ def submit_version(
         existing = Submission.objects.filter(version=locked).first()
         if existing is not None:
             return existing
-        endorsement = endorsement_of(locked)
-        if endorsement is None:
-            raise InvalidTransition(
-                "PlanVersion",
-                "frozen",
-                "submitted",
-                reason=f"Version {locked.number} has not been endorsed by members, so it cannot be submitted",
-            )
-        _refuse_certifier(actor, locked.council, certifier_role)
-        previous = (
-            Submission.objects.filter(council=locked.council, return_definition=locked.return_definition)
-            .select_related("version")
-            .order_by("-submitted_at")
-            .first()
-        )
-        if previous is not None and previous.version.number > locked.number:
-            raise InvalidTransition(
-                "PlanVersion",
-                "endorsed",
-                "submitted",
-                reason=f"Version {previous.version.number} has already been submitted; "
-                f"version {locked.number} is older",
-            )
-        deadline, extension = effective_deadline(council=locked.council, return_definition=locked.return_definition)
+        where = standing.standing_of(locked)
+        if not where.may(standing.SUBMIT):
+            raise InvalidTransition("PlanVersion", "frozen", "submitted", reason=where.why_not(standing.SUBMIT))
+        refusal = standing.certifier_refusal(actor, locked.council, certifier_role)
+        if refusal:
+            raise SubmissionRefused(refusal)
+        endorsement, previous = where.endorsement, where.latest_submission
+        deadline, extension = where.deadline, where.extension
         sequence = (
             Submission.objects.filter(council=locked.council, return_definition=locked.return_definition).count() + 1
         )
@@ -173,12 +143,9 @@ def submit_version(
 def request_certification(*, version: PlanVersion, actor, link: str) -> list[str]:
     """Someone who prepares the return (an executive director) asks the council's chief executive and
     section 151 officer to certify and submit an endorsed version. Returns the addresses written to."""
-    if not actor.has_perm("submissions.submit_return", version.council):
-        raise SubmissionRefused("Only the council's executive directors and certifying officers can prepare a return")
-    if endorsement_of(version) is None:
-        raise SubmissionRefused(f"Version {version.number} has not been endorsed by members, so it cannot be submitted")
-    if Submission.objects.filter(version=version).exists():
-        raise SubmissionRefused(f"Version {version.number} has already been submitted")
+    where = standing.standing_of(version, user=actor)
+    if not where.may(standing.SUBMIT):
+        raise SubmissionRefused(where.why_not(standing.SUBMIT))
     recipients = sorted({m.user.email for m in certifiers_of(version.council) if m.user.email})
     if not recipients:
         raise SubmissionRefused(
@@ -223,7 +190,7 @@ def _derive_status(council_id: int, return_id: int) -> dict | None:
         .order_by("-published_at")
         .first()
     )
-    endorsement = next((e for e in (endorsement_of(v) for v in versions) if e is not None), None)
+    endorsement = next((e for e in (standing.endorsement_in_effect(v) for v in versions) if e is not None), None)
     if latest_publication is not None:
         stage = Stage.PUBLISHED
     elif latest_submission is not None:
@@ -445,3 +412,51 @@ def send_due_reminders(
         except IntegrityError:
             continue  # another run sent this reminder at the same moment
     return sent
+
+
+# --- Minor amendments under delegated authority ------------------------------------------------
+
+
+def amend_endorsed_version(
+    *,
+    delegation,
+    summary: str,
+    consulted_on: datetime.date,
+    actor,
+    confirmed_minor_reason: str = "",
+    at: datetime.datetime | None = None,
+):
+    """Make a minor amendment under a decision's delegation, if the delegation still applies.
+
+    A delegation "to make minor amendments prior to submission" ends when the return is submitted:
+    after that any change needs a new decision of members, and this says so (`standing`). Otherwise
+    governance freezes the amended version and records the delegation, the scale of the change and,
+    above the council's threshold, why the officer judged it minor.
+    """
+    from governance.services import GovernanceRefusal, amend_under_delegation
+
+    endorsed = delegation.decision.version
+    with transaction.atomic():
+        # Serialise with a submission of the same return: both lock the council's status row.
+        list(
+            ReturnStatus.objects.select_for_update().filter(
+                council=endorsed.council, return_definition=endorsed.return_definition
+            )
+        )
+        latest = (
+            Submission.objects.filter(council=endorsed.council, return_definition=endorsed.return_definition)
+            .select_related("version")
+            .order_by("-submitted_at")
+            .first()
+        )
+        refusal = standing.amendment_refusal(delegation=delegation, latest_submission=latest)
+        if refusal:
+            raise GovernanceRefusal(refusal)
+        return amend_under_delegation(
+            delegation=delegation,
+            summary=summary,
+            consulted_on=consulted_on,
+            actor=actor,
+            confirmed_minor_reason=confirmed_minor_reason,
+            at=at,
+        )

@@ -9,17 +9,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.dates import uk_date
 from councils.selectors import council_of
-from governance.selectors import endorsement_of
 from plans import access as plans_access
 from plans.exceptions import InvalidTransition
 from plans.selectors import open_returns
-from submissions import access, selectors, services
+from submissions import access, selectors, services, standing
 from submissions.forms import ExtensionForm, RegisterFilterForm, SubmitForm
 
 
@@ -37,7 +34,7 @@ def council_dashboard(request):
         "submissions/council_dashboard.html",
         {
             "council": council,
-            "items": selectors.workspace_for(council=council),
+            "items": selectors.workspace_for(council=council, user=user),
             "can_edit": user.has_perm("plans.edit_draft", council),
             "can_decide": user.has_perm("governance.record_decision", council),
             "can_submit": user.has_perm("submissions.submit_return", council),
@@ -55,12 +52,17 @@ def submit(request, version_id):
     existing = selectors.submission_of(version)
     if existing is not None:
         return redirect("submissions:receipt", submission_id=existing.pk)
-    endorsement = endorsement_of(version)
+    where = standing.standing_of(version, user=request.user)
     roles = selectors.certifier_roles_of(request.user, version.council)
-    form = SubmitForm(request.POST if request.method == "POST" else None, roles=roles) if roles else None
+    # The certification form is offered only when the version may be certified now (endorsement in
+    # effect, nothing newer submitted); otherwise the page says why, and a POST gets the same words.
+    refusal = where.why_not(standing.SUBMIT)
+    form = (
+        SubmitForm(request.POST if request.method == "POST" else None, roles=roles) if roles and not refusal else None
+    )
     error = None
     if request.method == "POST":
-        if form is None and "ask_for_certification" in request.POST:
+        if form is None and "ask_for_certification" in request.POST and not roles:
             link = settings.SITE_URL + reverse("submissions:submit", args=[version.pk])
             try:
                 recipients = services.request_certification(version=version, actor=request.user, link=link)
@@ -71,13 +73,8 @@ def submit(request, version_id):
                     request, f"Asked {', '.join(recipients)} to certify and submit version {version.number}"
                 )
                 return redirect("submissions:council_dashboard")
-        elif form is None and endorsement is None:
-            error = f"Version {version.number} has not been endorsed by members, so it cannot be submitted"
         elif form is None:
-            error = (
-                f"Only {version.council.name}'s chief executive or section 151 officer can certify and submit "
-                "the return. Ask them to certify it"
-            )
+            error = refusal or where.why_not(standing.CERTIFY)
         elif form.is_valid():
             try:
                 submission = services.submit_version(
@@ -90,9 +87,6 @@ def submit(request, version_id):
                 error = refused.reason
             else:
                 return redirect("submissions:receipt", submission_id=submission.pk)
-    deadline, extension = selectors.effective_deadline(
-        council=version.council, return_definition=version.return_definition
-    )
     statement_role = form["certifier_role"].value() if form is not None else ""
     if statement_role not in roles:
         statement_role = roles[0] if roles else ""
@@ -101,18 +95,20 @@ def submit(request, version_id):
         "submissions/submit.html",
         {
             "version": version,
-            "endorsement": endorsement,
+            "endorsement": where.endorsement,
+            "refusal": refusal,
+            "can_certify": bool(roles),
             "form": form,
             "error": error,
             "statement": services.certification_statement(
-                version=version, endorsement=endorsement, certifier=request.user, role=statement_role
+                version=version, endorsement=where.endorsement, certifier=request.user, role=statement_role
             )
             if form is not None
             else "",
             "certifiers": selectors.certifiers_of(version.council),
-            "deadline": deadline,
-            "extension": extension,
-            "today": uk_date(timezone.now()),
+            "deadline": where.deadline,
+            "extension": where.extension,
+            "today": where.today,
         },
         status=400 if error or (form is not None and form.errors) else 200,
     )
@@ -250,7 +246,7 @@ def grant_extension(request, slug, code):
             return redirect(
                 reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": council.gss_code})
             )
-    deadline, extension = selectors.effective_deadline(council=council, return_definition=return_definition)
+    deadline, extension = standing.effective_deadline(council=council, return_definition=return_definition)
     return render(
         request,
         "submissions/grant_extension.html",
@@ -326,6 +322,6 @@ def department_submission(request, submission_id):
         {
             "submission": submission,
             "version": submission.version,
-            "endorsement": endorsement_of(submission.version),
+            "endorsement": standing.endorsement_of(submission.version),
         },
     )

@@ -80,7 +80,7 @@ COUNCIL = {
     ),
     "submissions:council_dashboard": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
     "plans:start_draft": Route(("POST",), "plans.edit_draft", "starts the signed-in person's own council's draft"),
-    "plans:draft_detail": Route(("GET",), "plans.view_council_work"),
+    "submissions:draft_detail": Route(("GET",), "plans.view_council_work"),
     "plans:draft_edit": Route(("GET", "POST"), "plans.edit_draft"),
     "plans:freeze": Route(("POST",), "plans.freeze_draft"),
     "plans:version_detail": Route(("GET",), "plans.view_council_work"),
@@ -97,7 +97,7 @@ COUNCIL = {
     "plans:draft_pdf": Route(("GET",), "plans.view_council_work"),
     "plans:render_pdf": Route(("POST",), "plans.view_council_work", "makes a PDF of the text; changes no record"),
     "plans:render_progress": Route(("GET",), "plans.view_council_work"),
-    "plans:draft_checks": Route(("GET",), "plans.view_council_work"),
+    "submissions:draft_checks": Route(("GET",), "plans.view_council_work"),
     "plans:version_pdf": Route(("GET",), "plans.view_council_work"),
     "governance:record_decision": Route(("GET", "POST"), "governance.record_decision"),
     "governance:council_reports": Route(("GET",), "plans.view_council_work", "the signed-in person's own council"),
@@ -117,7 +117,7 @@ COUNCIL = {
     "governance:publish_decision_record": Route(("POST",), "governance.record_decision"),
     "governance:record_call_in": Route(("GET", "POST"), "governance.record_decision"),
     "governance:resolve_call_in": Route(("GET", "POST"), "governance.record_decision"),
-    "governance:amend_under_delegation": Route(
+    "submissions:amend_under_delegation": Route(
         ("GET", "POST"), "governance.amend_under_delegation", "only the officer the delegation names"
     ),
     "submissions:submit": Route(("GET", "POST"), "submissions.submit_return"),

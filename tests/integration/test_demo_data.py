@@ -73,8 +73,8 @@ def test_dorsets_demo_plan_carries_its_spend_figures_as_shares_of_the_staff_budg
 
 
 def test_dorsets_demo_draft_passes_the_guidance_checks_with_its_real_page_count():
-    from plans.rendering import guidance_checks
     from plans.selectors import draft_for, return_by_slug
+    from submissions.standing import draft_guidance as guidance_checks
 
     call_command("load_demo_data", "--quiet-sign-ins")  # tests run tasks at once, so the PDF is printed
     draft = draft_for(

@@ -90,7 +90,8 @@ def test_get_to_every_route_by_someone_allowed_to_use_it_changes_nothing(client,
 @pytest.mark.parametrize("name", sorted(n for n in GET_ROUTES if "POST" in ALL_ROUTES[n].methods))
 def test_get_to_a_route_that_takes_a_post_only_shows_a_form_or_moves_on(client, request, walked_plan, name):
     """Routes that change data on POST answer GET with a page holding a POST form (nothing is done
-    until it is submitted), or, when the step is already done, a redirect to the result."""
+    until it is submitted), or, when the step is already done, a redirect to the result, or, when the
+    step cannot happen now, a page saying why (#why-not) with no button that would be refused."""
     persona = authorised_persona(name)
     sign_in_as(client, request, persona)
     for url in urls_for(name, walked_plan):
@@ -99,6 +100,9 @@ def test_get_to_a_route_that_takes_a_post_only_shows_a_form_or_moves_on(client, 
             continue
         assert response.status_code == 200, f"GET {url}: {response.status_code}"
         forms = [f for f in soup(response).select("main form") if f.get("method", "get").lower() == "post"]
+        if soup(response).select_one("#why-not") is not None:
+            assert not forms, f"GET {url} says the step cannot happen but offers a form for it"
+            continue
         assert forms, f"GET {url} answered 200 without a POST form to confirm the change"
 
 

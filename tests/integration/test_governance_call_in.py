@@ -10,6 +10,7 @@ from core.models import AuditEvent
 from governance import selectors, services
 from governance.models import CallIn, ChecklistEntry, DecisionDetails, DecisionPublication, GovernanceSettings
 from governance.services import GovernanceRefusal, NotYourLine
+from submissions.standing import endorsement_in_effect
 from tests.integration.pages import error_summary_text, h1
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -69,7 +70,7 @@ def test_a_call_in_within_the_period_stops_the_decision_until_scrutiny_resolves_
     )
     assert done.status_code == 302 and CallIn.objects.get().outcome == "pending"
     far_future = TODAY() + datetime.timedelta(days=60)
-    assert selectors.endorsement_of(decision.version, today=far_future) is None
+    assert endorsement_in_effect(decision.version, today=far_future) is None
     again = client.post(
         f"/governance/decisions/{decision.pk}/call-in/",
         {"requested_by": "Cllr C", "reason": "Again", **dated("received_on", TODAY())},
@@ -85,7 +86,7 @@ def test_a_call_in_within_the_period_stops_the_decision_until_scrutiny_resolves_
     )
     assert resolved.status_code == 302
     takes_effect = decision.publication.takes_effect_on
-    assert selectors.endorsement_of(decision.version, today=takes_effect) == decision
+    assert endorsement_in_effect(decision.version, today=takes_effect).decision == decision
     assert selectors.decision_summary(decision, today=takes_effect).status.startswith("In effect from")
     with pytest.raises(GovernanceRefusal, match="already been resolved"):
         services.resolve_call_in(
@@ -122,7 +123,7 @@ def test_a_call_in_referred_back_means_the_decision_never_takes_effect_and_its_d
             actor=dorset_clerk,
         )
     services.resolve_call_in(call_in=call_in, outcome="referred_back", resolved_on=TODAY(), actor=dorset_clerk)
-    assert selectors.endorsement_of(decision.version, today=TODAY() + datetime.timedelta(days=90)) is None
+    assert endorsement_in_effect(decision.version, today=TODAY() + datetime.timedelta(days=90)) is None
     with pytest.raises(GovernanceRefusal, match="referred back"):
         services.amend_under_delegation(delegation=delegation, summary="x", consulted_on=TODAY(), actor=dorset_director)
 

@@ -17,6 +17,7 @@ from governance.models import (
     ScrutinyComment,
 )
 from plans.models import PlanVersion
+from submissions.standing import endorsement_in_effect
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_the_governance_demo_is_complete_and_loading_it_again_adds_nothing():
     assert [(d.officer.username, d.consult_with.username) for d in summary.delegations] == [
         ("dorset-executive-director", "dorset-lead-member")
     ]
-    assert selectors.endorsement_of(dorset_report.version) == decision
+    assert endorsement_in_effect(dorset_report.version).decision == decision
 
     somerset = Council.objects.get(gss_code="E06000066")
     somerset_report = DecisionReport.objects.get(council=somerset)

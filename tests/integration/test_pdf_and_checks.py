@@ -135,7 +135,7 @@ def test_a_long_plan_shows_its_real_page_count_and_fails_the_page_limit(client, 
     bodies = {n: long_text for n in range(1, 5)}
     draft = save_draft(draft=dorset_draft, bodies=bodies, based_on_revision=dorset_draft.revision, actor=dorset_author)
     client.force_login(dorset_author)
-    before = statuses(client.get(reverse("plans:draft_checks", args=[draft.pk])))
+    before = statuses(client.get(reverse("submissions:draft_checks", args=[draft.pk])))
     assert before["page-limit"] == "Advice"
 
     response = client.post(reverse("plans:render_pdf", args=[draft.pk]))
@@ -146,14 +146,14 @@ def test_a_long_plan_shows_its_real_page_count_and_fails_the_page_limit(client, 
     pages = len(pdf_pages(b"".join(pdf)))
     assert pages > 4
 
-    checks = client.get(reverse("plans:draft_checks", args=[draft.pk]))
+    checks = client.get(reverse("submissions:draft_checks", args=[draft.pk]))
     assert statuses(checks)["page-limit"] == "Needs attention"
     assert f"The plan is {pages} pages; the guidance suggests no more than 4" in text_of(soup(checks))
 
 
 def test_dorsets_figures_meet_the_consultant_agency_and_edi_checks(client, dorset_draft, dorset_author):
     client.force_login(dorset_author)
-    found = statuses(client.get(reverse("plans:draft_checks", args=[dorset_draft.pk])))
+    found = statuses(client.get(reverse("submissions:draft_checks", args=[dorset_draft.pk])))
     assert found["consultants"] == found["agency"] == found["edi"] == "Done"
     assert found["barriers"] == "Done"
     assert found["endorsement"] == "Advice"
@@ -177,7 +177,7 @@ def test_dorsets_figures_meet_the_consultant_agency_and_edi_checks(client, dorse
 
 def test_endorsing_the_text_meets_the_endorsement_check(client, endorsed_version, dorset_author):
     client.force_login(dorset_author)
-    found = statuses(client.get(reverse("plans:draft_checks", args=[endorsed_version.draft_id])))
+    found = statuses(client.get(reverse("submissions:draft_checks", args=[endorsed_version.draft_id])))
     assert found["endorsement"] == "Done"
 
 
@@ -223,8 +223,8 @@ def test_a_frozen_version_is_rendered_on_request(client, frozen_version, dorset_
 
 def test_another_council_gets_404_and_nothing_is_rendered(client, dorset_draft, frozen_version, somerset_author):
     client.force_login(somerset_author)
-    for name in ("draft_pdf", "render_progress", "draft_checks"):
-        assert client.get(reverse(f"plans:{name}", args=[dorset_draft.pk])).status_code == 404, name
+    for name in ("plans:draft_pdf", "plans:render_progress", "submissions:draft_checks"):
+        assert client.get(reverse(name, args=[dorset_draft.pk])).status_code == 404, name
     assert client.post(reverse("plans:render_pdf", args=[dorset_draft.pk])).status_code == 404
     assert client.get(reverse("plans:version_pdf", args=[frozen_version.pk])).status_code == 404
     assert rendering.read_progress(dorset_draft.pk) is None

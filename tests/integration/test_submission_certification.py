@@ -256,9 +256,13 @@ def test_submitting_an_unendorsed_version_is_refused_even_for_the_chief_executiv
     client, frozen_version, dorset_chief_executive
 ):
     client.force_login(dorset_chief_executive)
-    data = submit_form(client, frozen_version)
+    page = client.get(submit_url(frozen_version))
+    # No certification form is offered for a version that cannot be certified: the page says why.
+    assert "Version 1 has not been endorsed by members" in page.content.decode()
+    assert b'name="certifier_role"' not in page.content
     before = snapshot()
-    response = client.post(submit_url(frozen_version), {**data, "confirm": "on"})
+    data = {"certifier_role": "chief_executive", "idempotency_key": "a" * 32, "confirm": "on"}
+    response = client.post(submit_url(frozen_version), data)
     assert response.status_code == 400
     assert "Version 1 has not been endorsed by members" in error_summary_text(response)
     assert snapshot() == before
