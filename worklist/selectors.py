@@ -129,8 +129,7 @@ def lines_to_sign(user, council, permissions) -> list[WaitingItem]:
                 kind="sign_off",
                 what=f"{'Sign off again' if again else 'Sign off'}: {view.line.label}",
                 council=council.name,
-                about=f"{report.title} ({_version_label(report.version)})"
-                + (": the report changed after you signed" if again else ""),
+                about=_version_label(report.version) + (": the report changed after you signed" if again else ""),
                 since=report.updated_at if again else report.created_at,
                 href=reverse("governance:sign_line", args=[report.pk, view.line.pk]),
             )
@@ -177,7 +176,7 @@ def reports_to_write(user, council, permissions) -> list[WaitingItem]:
                     what=f"Finish the decision report: {len(empty)} required section"
                     f"{'' if len(empty) == 1 else 's'} still empty",
                     council=council.name,
-                    about=f"{report.title} ({_version_label(report.version)})",
+                    about=_version_label(report.version),
                     since=report.created_at,
                     href=reverse("governance:report_edit", args=[report.pk]),
                 )
@@ -206,7 +205,7 @@ def checklists_to_complete(user, council, permissions) -> list[WaitingItem]:
                     kind="checklist",
                     what=f"Complete the checklist: {' and '.join(parts)}",
                     council=council.name,
-                    about=f"{report.title} ({_version_label(report.version)})",
+                    about=_version_label(report.version),
                     since=report.created_at,
                     href=reverse("governance:report_detail", args=[report.pk]),
                 )
@@ -273,7 +272,7 @@ def decisions_to_record(user, council, permissions) -> list[WaitingItem]:
                 kind="decision",
                 what=f"Record the decision on version {report.version.number}",
                 council=council.name,
-                about=report.title + (f" (meeting of {held:%-d %B %Y})" if held else ""),
+                about=_version_label(report.version) + (f", at the meeting of {held:%-d %B %Y}" if held else ""),
                 since=held or report.created_at,
                 href=reverse("governance:record_decision", args=[report.version.pk]),
             )
