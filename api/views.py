@@ -5,6 +5,7 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema, Status
 
 from api.auth import BearerToken
+from api.docs import ServiceDocs
 from api.schemas import CouncilOut, Error, MeOut, ReturnStatusOut
 from councils.models import AuthorityType, Region
 from councils.selectors import council_of, roles_of, search_councils
@@ -17,6 +18,7 @@ api = NinjaAPI(
     description="Open data on councils' productivity plans, and endpoints for councils and the department. "
     "Public data is available under the Open Government Licence v3.0.",
     urls_namespace="api",
+    docs=ServiceDocs(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

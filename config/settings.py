@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    # Only for the static files and templates it ships: Swagger UI, served by the app at /api/docs.
+    "ninja",
     "core",
     "accounts",
     "councils",
