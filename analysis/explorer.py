@@ -3,8 +3,9 @@
 What it counts, and how:
 
 - **Councils, not passages.** "12 councils name this barrier" counts distinct councils whose
-  current plan document has at least one passage tagged with it. Only each council's current
-  document for the return counts (`Document.is_current`).
+  current plan documents have at least one passage tagged with it. Only each council's current
+  documents for the return count (`Document.is_current`): usually one, sometimes a plan and an
+  annex the analyst added beside it; the council still counts once.
 - **Effective tags.** A tag counts when its row says `present = True`, whoever wrote it. A person's
   decision replaces the machine's row, so a tag a person removed (`present = False`) drops out of
   every count here, and analysis runs never bring it back (see analysis/models.py).

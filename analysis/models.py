@@ -49,7 +49,9 @@ class Document(models.Model):
         "plans.PlanVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="corpus_document"
     )
     is_current = models.BooleanField(
-        default=True, help_text="The council's latest document for the return; the explorer counts only these."
+        default=True,
+        help_text="Counted by the explorer: one of the council's documents for the return. False once a later "
+        "document replaced it (an analyst chose to replace it, or a plan version came from the service).",
     )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -3,7 +3,7 @@
 Effective tags are the rows with `present = True`, whoever wrote them: a person's decision
 replaces the machine's row for the same passage and theme (or category, or figure), so counting
 `present` rows counts what the service currently says. The explorer counts only each council's
-current document for a return (`Document.is_current`).
+current documents for a return (`Document.is_current`; more than one when an analyst added another).
 """
 
 import datetime
@@ -43,6 +43,19 @@ def documents(*, query: str = "", format: str = "", source: str = "", current_on
     if current_only:
         found = found.filter(is_current=True)
     return found.order_by("council__name", "-imported_at", "-id")
+
+
+def current_documents(*, council, return_definition) -> list[Document]:
+    """The council's documents for the return that the explorer counts, oldest first: usually one, more when
+    an analyst added another document rather than replacing the first."""
+    found = Document.objects.filter(council=council, return_definition=return_definition, is_current=True)
+    return list(found.select_related("imported_by", "plan_version").order_by("imported_at", "pk"))
+
+
+def document_with_file(*, council, return_definition, file_sha256: str) -> Document | None:
+    """The council's document for the return made from exactly these bytes, if there is one."""
+    found = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=file_sha256)
+    return found.select_related("imported_by").first()
 
 
 def imported_documents(*, return_definition, council=None) -> QuerySet:

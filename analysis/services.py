@@ -35,7 +35,9 @@ from analysis.models import (
     TagSource,
 )
 from analysis.sandbox import extract_file
+from analysis.selectors import current_documents
 from core.audit import record_event
+from councils.models import Council
 from plans.models import BarrierCategory, PlanVersion, Theme
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,23 @@ PROGRESS_EVERY = 10  # documents between progress writes during a run
 
 class ImportRefused(ValueError):
     """A document that cannot be imported; the message says why. Nothing was stored."""
+
+
+# What to do when the council already has a document for the return: the person must say.
+REPLACE = "replace"  # the new document becomes the council's current one; the others stay, marked replaced
+ADD = "add"  # the new document is counted beside the others
+
+
+class ChoiceNeeded(ImportRefused):
+    """The council already has a document for the return and nobody said whether to replace it or add another."""
+
+    def __init__(self, message: str, documents: list[Document]):
+        super().__init__(message)
+        self.documents = documents
+
+
+class DocumentsChanged(ImportRefused):
+    """The council's documents for the return are not the ones the person saw when they chose."""
 
 
 def method_version() -> str:
@@ -87,12 +106,54 @@ def _passages_from_blocks(document: Document, blocks: list[Block]) -> list[Passa
     return passages
 
 
-def _refresh_current(*, council_id: int, return_id: int) -> None:
-    """The council's latest document for the return is the current one; the explorer counts it."""
-    documents = Document.objects.filter(council_id=council_id, return_definition_id=return_id)
-    latest = documents.order_by("-imported_at", "-id").values_list("id", flat=True).first()
-    documents.exclude(pk=latest).filter(is_current=True).update(is_current=False)
-    documents.filter(pk=latest, is_current=False).update(is_current=True)
+def describe_document(document: Document) -> dict:
+    """What an audit event says of a document another one replaced or joined."""
+    by = document.imported_by
+    return {
+        "document": document.pk,
+        "title": document.title,
+        "filename": document.original_filename,
+        "file_sha256": document.file_sha256,
+        "imported_at": document.imported_at.isoformat(timespec="seconds"),
+        "imported_by": (by.get_full_name() or by.username) if by is not None else "",
+        "plan_version": document.plan_version.number if document.plan_version_id else None,
+    }
+
+
+def _document_words(document: Document) -> str:
+    by = document.imported_by
+    who = f" by {by.get_full_name() or by.username}" if by is not None else ""
+    when = timezone.localtime(document.imported_at)
+    return f"“{document.title}”, imported on {when.day} {when:%B %Y}{who}"
+
+
+def documents_changed_message(council, return_definition) -> str:
+    return (
+        f"{council.name}'s documents for {return_definition.title} have changed since the preview. Nothing was "
+        "added: check them below and choose again."
+    )
+
+
+def _check_existing(*, council, return_definition, existing: str | None, seen: list[int] | None) -> list[Document]:
+    """The council's current documents for the return, once the person's choice about them is known to hold.
+
+    Refused when there are some and no choice was made (ChoiceNeeded), and when they are not the ones the
+    person saw at the preview (DocumentsChanged): a choice applies only to the documents it was made about.
+    """
+    if existing not in (None, REPLACE, ADD):
+        raise ImportRefused("Choose whether to replace the council's document or add this one as another.")
+    current = current_documents(council=council, return_definition=return_definition)
+    if seen is not None and sorted(seen) != sorted(d.pk for d in current):
+        raise DocumentsChanged(documents_changed_message(council, return_definition))
+    if current and existing is None:
+        listed = "; ".join(_document_words(d) for d in current)
+        raise ChoiceNeeded(
+            f"{council.name} already has {'a document' if len(current) == 1 else f'{len(current)} documents'} for "
+            f"{return_definition.title}: {listed}. Nothing was imported: say whether to replace "
+            f"{'it' if len(current) == 1 else 'them'} or to add this one as another document.",
+            current,
+        )
+    return current
 
 
 def _extension(kind: str) -> str:
@@ -109,27 +170,40 @@ def import_document(
     extracted: Extracted | None = None,
     analyse: bool = True,
     at: datetime.datetime | None = None,
+    existing: str | None = None,
+    seen: list[int] | None = None,
 ) -> Document:
     """Import a plan document for a council and a return: text, passages and the stored file.
 
     The file is read in a limited child process unless `extracted` (from an earlier preview of the
     same bytes) is given. Importing the same file again for the same council returns the document
     already made. With `analyse`, the new document is analysed at once (a one-document run).
+
+    Nothing is replaced without being asked: when the council already has a document for the return,
+    `existing` must say REPLACE (the new one becomes current; the others stay in the corpus, marked
+    replaced) or ADD (the new one is counted beside them), else ChoiceNeeded. With `seen` (the ids of
+    the documents the person was shown), any other set of documents is refused (DocumentsChanged).
+    The audit event names every document replaced or joined.
     """
     if council is None:
         raise ImportRefused("There is no council with that ONS code.")
     if return_definition is None:
         raise ImportRefused("There is no return with that name.")
     digest = hashlib.sha256(data).hexdigest()
-    existing = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest).first()
-    if existing is not None:
-        return existing
+    same_file = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest)
+    if same_file.exists():
+        return same_file.get()
+    # Asked before the file is read (which takes a while), and again under the lock below.
+    _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
     extracted = extracted if extracted is not None else read_document(filename=filename, data=data)
     moment = at or timezone.now()
     name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind)}"
     stored = None
     try:
         with transaction.atomic():
+            # One import per council at a time: what the person chose about is what is there.
+            Council.objects.select_for_update().filter(pk=council.pk).first()
+            others = _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
             document = Document.objects.create(
                 council=council,
                 return_definition=return_definition,
@@ -148,7 +222,8 @@ def import_document(
                 stored = default_storage.save(name, ContentFile(data))
             document.file_name = stored or name
             document.save(update_fields=["file_name"])
-            _refresh_current(council_id=council.pk, return_id=return_definition.pk)
+            if others and existing == REPLACE:
+                Document.objects.filter(pk__in=[d.pk for d in others]).update(is_current=False)
             record_event(
                 action="PlanDocumentImported",
                 actor=actor,
@@ -161,6 +236,9 @@ def import_document(
                     "page_count": extracted.page_count,
                     "passages": len(extracted.blocks),
                     "return": return_definition.slug,
+                    "existing": existing if others else None,
+                    "replaced": [describe_document(d) for d in others] if existing == REPLACE else [],
+                    "added_beside": [describe_document(d) for d in others] if existing == ADD else [],
                 },
             )
     except Exception:
@@ -293,6 +371,7 @@ class StagedUpload:
     filename: str
     user_id: int
     extracted: Extracted
+    file_sha256: str = ""
 
 
 def _staged_names(token: str) -> tuple[str, str]:
@@ -340,7 +419,8 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
     }
     default_storage.save(data_name, ContentFile(data))
     default_storage.save(meta_name, ContentFile(json.dumps(meta).encode("utf-8")))
-    return StagedUpload(token, council.gss_code, return_definition.slug, filename, actor.pk, extracted)
+    digest = hashlib.sha256(data).hexdigest()
+    return StagedUpload(token, council.gss_code, return_definition.slug, filename, actor.pk, extracted, digest)
 
 
 def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
@@ -357,7 +437,13 @@ def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
     raw = meta["extracted"]
     extracted = Extracted(raw["kind"], raw["page_count"], raw["title"], [Block(**b) for b in raw["blocks"]])
     staged = StagedUpload(
-        token, meta["council_code"], meta["return_slug"], meta["filename"], meta["user_id"], extracted
+        token,
+        meta["council_code"],
+        meta["return_slug"],
+        meta["filename"],
+        meta["user_id"],
+        extracted,
+        hashlib.sha256(data).hexdigest(),
     )
     return staged, data
 
@@ -402,8 +488,9 @@ def uploads_waiting_for(*, actor, now: datetime.datetime | None = None) -> list[
     return sorted(waiting, key=lambda upload: (upload.staged_at, upload.token))
 
 
-def confirm_staged_upload(*, token: str, actor) -> Document:
-    """Import a staged upload, then remove it from staging."""
+def confirm_staged_upload(*, token: str, actor, existing: str | None = None, seen: list[int] | None = None) -> Document:
+    """Import a staged upload, then remove it from staging. `existing` and `seen` are as for import_document:
+    the person's choice about the council's documents already there, and which documents they saw."""
     from councils.selectors import council_by_code
     from plans.selectors import return_by_slug
 
@@ -418,6 +505,8 @@ def confirm_staged_upload(*, token: str, actor) -> Document:
         data=data,
         actor=actor,
         extracted=staged.extracted,
+        existing=existing,
+        seen=seen,
     )
     discard_staged_upload(token=token)
     return document
@@ -471,6 +560,23 @@ def version_blocks(content: dict) -> list[Block]:
     return [block for block in blocks if block.text.strip()]
 
 
+def _version_takes_over(document: Document) -> list[Document]:
+    """A plan the council submitted or published through the service is its plan for the return: it replaces
+    the council's current documents, unless one of them is newer (then it joins the corpus as an earlier
+    plan, not counted). Returns the documents it replaced."""
+    others = [
+        d
+        for d in current_documents(council=document.council, return_definition=document.return_definition)
+        if d.pk != document.pk
+    ]
+    if any(d.imported_at > document.imported_at for d in others):
+        Document.objects.filter(pk=document.pk).update(is_current=False)
+        document.is_current = False
+        return []
+    Document.objects.filter(pk__in=[d.pk for d in others]).update(is_current=False)
+    return others
+
+
 def add_service_version(*, version: PlanVersion, actor=None) -> Document:
     """A submitted or published plan version as a corpus document (once; later calls return it)."""
     existing = Document.objects.filter(plan_version=version).first()
@@ -489,14 +595,18 @@ def add_service_version(*, version: PlanVersion, actor=None) -> Document:
             imported_at=version.frozen_at,
         )
         Passage.objects.bulk_create(_passages_from_blocks(document, version_blocks(version.content)))
-        _refresh_current(council_id=version.council_id, return_id=version.return_definition_id)
+        replaced = _version_takes_over(document)
         record_event(
             action="PlanVersionAddedToCorpus",
             actor=actor,
             subject=document,
             council_code=version.council.gss_code,
             content_hash=version.content_hash,
-            data={"version": version.number, "return": version.return_definition.slug},
+            data={
+                "version": version.number,
+                "return": version.return_definition.slug,
+                "replaced": [describe_document(d) for d in replaced],
+            },
         )
     return document
 

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from analysis import explorer
 from analysis.models import PassageBarrier, PassageTheme
-from councils.models import AuthorityType
 from core.pdf import render_pdf
+from councils.models import AuthorityType
 
 
 @dataclass
@@ -67,6 +67,13 @@ class Statement:
     by_type: dict[str, int]
     cited: list[CouncilCitations]
     cells: list[tuple[str, int]] = field(default_factory=list)  # (council type label, councils)
+
+    @property
+    def several_documents(self) -> set[str]:
+        """ONS codes of the councils cited from more than one of their documents (an analyst added another
+        rather than replacing the first): their citations name the document, and the council counts once."""
+        codes = [council.gss_code for council in self.cited]
+        return {code for code in codes if codes.count(code) > 1}
 
 
 @dataclass

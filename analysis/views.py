@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from analysis import access, selectors, services
 from analysis.forms import ConfirmImportForm, ImportDocumentForm
-from plans.selectors import open_returns
+from councils.selectors import council_by_code
+from plans.selectors import open_returns, return_by_slug
 
 REFRESH_SECONDS = 2
 FORMATS = [("", "Any format"), ("pdf", "PDF"), ("docx", "Word"), ("html", "Web page"), ("text", "Plain text")]
@@ -79,7 +80,16 @@ def import_document(request):
     return render(request, "analysis/import_document.html", {"form": form})
 
 
-def _preview(request, staged, council, return_definition):
+def _preview(request, staged, council, return_definition, confirm=None):
+    """The text of a staged upload, and what the council already has for the return: the same file (then
+    confirming adds nothing), or its current documents, with the choice to replace them or add this one."""
+    same_file = selectors.document_with_file(
+        council=council, return_definition=return_definition, file_sha256=staged.file_sha256
+    )
+    current = [] if same_file else selectors.current_documents(council=council, return_definition=return_definition)
+    if confirm is None:
+        seen = ",".join(str(document.pk) for document in current)
+        confirm = ConfirmImportForm(initial={"token": staged.token, "seen": seen}, current=current)
     return render(
         request,
         "analysis/import_preview.html",
@@ -87,15 +97,37 @@ def _preview(request, staged, council, return_definition):
             "staged": staged,
             "council": council,
             "return_definition": return_definition,
-            "confirm": ConfirmImportForm(initial={"token": staged.token}),
+            "confirm": confirm,
+            "form": confirm,
+            "current": current,
+            "same_file": same_file,
         },
     )
+
+
+def _preview_again(request, staged, council, return_definition, refusal):
+    """The preview shown again with the council's documents as they are now, saying why nothing was added."""
+    now = selectors.current_documents(council=council, return_definition=return_definition)
+    seen = ",".join(str(d.pk) for d in now)
+    again = ConfirmImportForm({"token": staged.token, "seen": seen, "action": "confirm"}, current=now)
+    again.is_valid()
+    again.errors.pop("existing", None)  # the person has not been asked about these documents yet
+    again.add_error(None, str(refusal))
+    return _preview(request, staged, council, return_definition, confirm=again)
+
+
+def _titles(documents) -> str:
+    return " and ".join(f"“{document.title}”" for document in documents)
 
 
 @require_POST
 @login_required
 def import_confirm(request):
-    """Add a previewed upload to the corpus, or cancel it."""
+    """Add a previewed upload to the corpus, or cancel it.
+
+    When the council already has a document for the return, nothing is added until the person chooses to
+    replace it or to add this one beside it; a choice made about other documents than are there now is
+    refused, and the preview is shown again with the documents as they are."""
     access.check_can_import(request.user)
     form = ConfirmImportForm(request.POST)
     if not form.is_valid():
@@ -106,12 +138,55 @@ def import_confirm(request):
         services.discard_staged_upload(token=token)
         messages.info(request, "The upload was cancelled. Nothing was added.")
         return redirect("analysis:import_document")
+    found = services.staged_upload(token=token, actor=request.user)
+    if found is None:
+        messages.error(request, "That upload is no longer waiting to be confirmed. Upload the file again.")
+        return redirect("analysis:import_document")
+    staged = found[0]
+    council, return_definition = council_by_code(staged.council_code), return_by_slug(staged.return_slug)
+    same_file = selectors.document_with_file(
+        council=council, return_definition=return_definition, file_sha256=staged.file_sha256
+    )
+    current = [] if same_file else selectors.current_documents(council=council, return_definition=return_definition)
+    if not same_file and form.cleaned_data["seen"] != sorted(d.pk for d in current):
+        refusal = services.DocumentsChanged(services.documents_changed_message(council, return_definition))
+        return _preview_again(request, staged, council, return_definition, refusal)
+    form = ConfirmImportForm(request.POST, current=current)
+    if not form.is_valid():
+        return _preview(request, staged, council, return_definition, confirm=form)
+    choice = form.cleaned_data["existing"] if current else None
     try:
-        document = services.confirm_staged_upload(token=token, actor=request.user)
+        document = services.confirm_staged_upload(
+            token=token, actor=request.user, existing=choice, seen=form.cleaned_data["seen"]
+        )
+    except (services.DocumentsChanged, services.ChoiceNeeded) as refusal:
+        return _preview_again(request, staged, council, return_definition, refusal)
     except services.ImportRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("analysis:import_document")
-    messages.success(request, f"{document.title} was added to the corpus for {document.council.name}.")
+    if same_file is not None:
+        messages.info(
+            request, f"This file is already in the corpus for {council.name}, as {document.title}. Nothing was added."
+        )
+    elif choice == services.REPLACE:
+        messages.success(
+            request,
+            f"{document.title} was added to the corpus for {council.name}. It replaces {_titles(current)}, which "
+            + (
+                "stay in the corpus marked replaced and are"
+                if len(current) > 1
+                else "stays in the corpus marked replaced and is"
+            )
+            + " no longer counted.",
+        )
+    elif choice == services.ADD:
+        messages.success(
+            request,
+            f"{document.title} was added to the corpus for {council.name} as another document, beside "
+            f"{_titles(current)}.",
+        )
+    else:
+        messages.success(request, f"{document.title} was added to the corpus for {council.name}.")
     return redirect("analysis:document_detail", document_id=document.pk)
 
 

@@ -29,7 +29,10 @@ class DocumentOut(Schema):
     source: str = Field(description="imported (a file) or service (a plan version written in the service).")
     format: str
     page_count: int | None
-    is_current: bool = Field(description="The council's latest document for the return.")
+    is_current: bool = Field(
+        description="Counted by the explorer: one of the council's current documents for the return (a council "
+        "may have more than one, such as a plan and an annex). False once another document replaced it."
+    )
     imported_at: datetime.datetime
 
 

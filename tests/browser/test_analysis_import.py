@@ -1,9 +1,10 @@
 """A department analyst imports a council's plan in a real browser: upload, preview, confirm; reads what the
-analysis found; refuses a bad file; runs the analysis and watches it finish. axe-core checks every page."""
+analysis found; refuses a bad file; runs the analysis and watches it finish; imports a second document for a
+council that already has one, told so at the preview, and adds it as another. axe-core checks every page."""
 
 from playwright.sync_api import expect
 
-from devdata.analysis_demo import generate_plan, pdf_bytes
+from devdata.analysis_demo import generate_plan, html_bytes, pdf_bytes, text_bytes
 from tests.browser.helpers import follow
 
 
@@ -20,7 +21,7 @@ def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_p
     check_page(page, "analysis-import")
 
     # A text file named .pdf is refused with the reason, tied to the file field.
-    page.get_by_label("Council's ONS code").fill("E06000059")
+    page.get_by_label("Council", exact=True).fill("E06000059")
     page.get_by_label("Plan document").set_input_files(str(bad_file))
     follow(page.get_by_role("button", name="Upload and preview"))
     check_page(page, "analysis-import-refused")
@@ -29,7 +30,7 @@ def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_p
     expect(summary.get_by_role("link")).to_have_attribute("href", "#id_document")
 
     # The real plan: previewed passage by passage, nothing added until confirmed.
-    page.get_by_label("Council's ONS code").fill("E06000059")
+    page.get_by_label("Council", exact=True).fill("E06000059")
     page.get_by_label("Plan document").set_input_files(str(plan_file))
     follow(page.get_by_role("button", name="Upload and preview"))
     check_page(page, "analysis-import-preview")
@@ -50,8 +51,57 @@ def test_an_analyst_imports_a_plan_checks_it_and_runs_the_analysis(page, check_p
     check_page(page, "analysis-documents")
     expect(page.locator("table")).to_contain_text("Dorset")
 
-    follow(page.get_by_role("link", name="Analysis runs"))
+    follow(page.get_by_role("navigation", name="Analysis").get_by_role("link", name="Analysis runs"))
     check_page(page, "analysis-runs")
     follow(page.get_by_role("button", name="Run the analysis over every document"))
     check_page(page, "analysis-run")
     expect(page.get_by_role("heading", level=1)).to_contain_text("has finished")
+
+
+def test_an_analyst_told_the_council_has_a_document_adds_another(page, check_page, sign_in, analyst, tmp_path):
+    """Dorset already has its plan in the corpus; the analyst imports an annex, typing the council's name. The
+    preview names the plan already there; confirming without a choice is refused; choosing "Add this one as
+    another document" adds it beside the plan, and both are listed."""
+    from analysis import services
+    from councils.selectors import council_by_code
+    from plans.selectors import return_by_slug
+
+    plan = services.import_document(
+        council=council_by_code("E06000059"),
+        return_definition=return_by_slug("productivity-plan-2024"),
+        filename="dorset-plan.txt",
+        data=text_bytes(generate_plan("Dorset", seed=3)),
+        actor=analyst,
+        analyse=False,
+    )
+    annex = tmp_path / "dorset-annex.html"
+    annex.write_bytes(html_bytes(generate_plan("Dorset", seed=4)))
+
+    sign_in(analyst)
+    check_page(page, "department-home")
+    page.goto("/analysis/import/")
+    check_page(page, "analysis-import")
+    page.get_by_label("Council", exact=True).fill("dorset council")
+    page.get_by_label("Plan document").set_input_files(str(annex))
+    follow(page.get_by_role("button", name="Upload and preview"))
+    check_page(page, "analysis-import-preview-existing")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("Dorset already has a document for")
+    expect(page.get_by_role("table").first).to_contain_text(plan.title)
+
+    follow(page.get_by_role("button", name="Add to the corpus"))
+    check_page(page, "analysis-import-preview-choose")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Select whether to replace it or add this one as another document")
+    summary.get_by_role("link").click()  # the summary's link takes the person to the choice
+    expect(page.get_by_label("Replace it with this one")).to_be_focused()
+    page.get_by_label("Add this one as another document").check()
+    follow(page.get_by_role("button", name="Add to the corpus"))
+
+    check_page(page, "analysis-document-added-beside")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        f"was added to the corpus for Dorset as another document, beside “{plan.title}”"
+    )
+    follow(page.get_by_role("link", name="All plan documents"))
+    check_page(page, "analysis-documents-two-for-dorset")
+    expect(page.locator("tbody tr", has_text="Dorset")).to_have_count(2)
+    expect(page.locator("main")).not_to_contain_text("Replaced")

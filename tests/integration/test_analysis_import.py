@@ -32,11 +32,13 @@ def stored_files(settings) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
-def import_file(tmp_path, name: str, data: bytes, *, council: str = DORSET) -> dict:
+def import_file(tmp_path, name: str, data: bytes, *options, council: str = DORSET) -> dict:
     path = tmp_path / name
     path.write_bytes(data)
     out = io.StringIO()
-    call_command("import_plan_document", "--council", council, "--return", RETURN, str(path), "--json", stdout=out)
+    call_command(
+        "import_plan_document", "--council", council, "--return", RETURN, str(path), "--json", *options, stdout=out
+    )
     return json.loads(out.getvalue())
 
 
@@ -138,9 +140,9 @@ def test_importing_the_same_file_again_returns_the_same_document(tmp_path, plan)
     assert Document.objects.count() == 1 and AuditEvent.objects.count() == events
 
 
-def test_each_import_is_audited_and_the_latest_document_is_the_councils_current_one(tmp_path, plan):
+def test_each_import_is_audited_and_a_replacing_document_is_the_councils_current_one(tmp_path, plan):
     older = import_file(tmp_path, "old.txt", text_bytes(plan))["document_id"]
-    newer = import_file(tmp_path, "new.html", html_bytes(plan))["document_id"]
+    newer = import_file(tmp_path, "new.html", html_bytes(plan), "--replace")["document_id"]
     assert list(Document.objects.filter(is_current=True).values_list("pk", flat=True)) == [newer]
     imported = AuditEvent.objects.filter(action="PlanDocumentImported").order_by("id")
     assert [e.subject_id for e in imported] == [str(older), str(newer)]

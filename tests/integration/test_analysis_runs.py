@@ -15,7 +15,9 @@ from tests.integration.pages import soup, text_of
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
-def import_plan(council, plan_return, *, seed: int, fmt: str = "text", analyse: bool = False) -> Document:
+def import_plan(
+    council, plan_return, *, seed: int, fmt: str = "text", analyse: bool = False, existing: str | None = None
+) -> Document:
     data = (text_bytes if fmt == "text" else html_bytes)(generate_plan(council.name, seed=seed))
     return services.import_document(
         council=council,
@@ -24,6 +26,7 @@ def import_plan(council, plan_return, *, seed: int, fmt: str = "text", analyse: 
         data=data,
         actor=None,
         analyse=analyse,
+        existing=existing,
     )
 
 
@@ -196,7 +199,7 @@ def test_search_follows_passages_as_documents_come_and_go(dorset, plan_return):
 
 def test_aggregates_count_councils_once_from_current_documents_only(dorset, somerset, plan_return):
     import_plan(dorset, plan_return, seed=1)
-    import_plan(dorset, plan_return, seed=2, fmt="html")  # Dorset's newer document replaces the first
+    import_plan(dorset, plan_return, seed=2, fmt="html", existing=services.REPLACE)  # it replaces the first
     import_plan(somerset, plan_return, seed=3)
     services.run_corpus_analysis_now(actor=None)
     coverage = selectors.theme_coverage(return_definition=plan_return)

@@ -3,6 +3,11 @@
     manage.py import_plan_document --council E06000059 --return productivity-plan-2024 plan.pdf --json
     manage.py import_plan_document --return productivity-plan-2024 --folder plans/ [--manifest map.csv]
 
+When a council already has a document for the return, nothing is imported for it unless the command
+says what to do: `--replace` (the new document replaces the council's current one, which stays in the
+corpus marked replaced) or `--add` (it is added as another document, and both are counted). The
+council may be given by name ("Dorset") or by ONS code.
+
 In a folder, each file's council comes from the manifest (a CSV with columns `file` and
 `ons_code`) or, without one, from an ONS code at the start of the file name
 (`E06000059-dorset.pdf`). Files are read in parallel child processes (each with hard memory and
@@ -11,6 +16,7 @@ reported and skipped; the others are still imported.
 """
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -22,10 +28,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
-from analysis import services
+from analysis import selectors, services
 from analysis.extract import ExtractionRefused
 from analysis.sandbox import EXTENSIONS, Reader, check_size
-from councils.selectors import council_by_code
+from councils.selectors import council_by_code, find_council
 from plans.selectors import return_by_slug
 
 ONS_CODE = re.compile(r"^(E\d{8})")
@@ -51,12 +57,30 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+RUN_AGAIN = " Run the command again with --replace to replace it, or with --add to add this one as another document."
+
+
+def _council(typed: str):
+    """The council named by an ONS code or a name, or a CommandError saying what to type."""
+    found = find_council(typed)
+    if found.council is not None:
+        return found.council
+    if found.by_code or not found.candidates:
+        raise CommandError(f"There is no council with the ONS code or name {typed!r}. Nothing was imported.")
+    listed = ", ".join(f"{c.name} ({c.gss_code})" for c in found.candidates[:8])
+    raise CommandError(f"{typed!r} does not name one council. Give one of: {listed}. Nothing was imported.")
+
+
+def _listed(documents) -> str:
+    return " and ".join(f"document {d.pk} ({d.title})" for d in documents)
+
+
 class Command(BaseCommand):
     help = "Import plan documents (PDF, .docx, .html, .txt) for a council and a return into the analysis corpus."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", help="One file (with --council), or none with --folder.")
-        parser.add_argument("--council", help="The council's ONS code, e.g. E06000059.")
+        parser.add_argument("--council", help="The council's ONS code or name, e.g. E06000059 or Dorset.")
         parser.add_argument("--return", dest="return_slug", required=True, help="The return's slug.")
         parser.add_argument("--folder", help="Import every plan document in this folder.")
         parser.add_argument("--manifest", help="CSV with columns file, ons_code mapping files to councils.")
@@ -64,6 +88,21 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="username", help="The person the import is recorded against.")
         parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="Files read at once.")
         parser.add_argument("--no-analysis", action="store_true", help="Import only; analyse in a later run.")
+        choice = parser.add_mutually_exclusive_group()
+        choice.add_argument(
+            "--replace",
+            dest="existing",
+            action="store_const",
+            const=services.REPLACE,
+            help="Where the council already has a document for the return, the new one replaces it.",
+        )
+        choice.add_argument(
+            "--add",
+            dest="existing",
+            action="store_const",
+            const=services.ADD,
+            help="Where the council already has a document for the return, add the new one as another document.",
+        )
 
     def handle(self, *args, **options):
         return_definition = return_by_slug(options["return_slug"])
@@ -74,29 +113,46 @@ class Command(BaseCommand):
             return self._folder(options, return_definition, actor)
         if len(options["files"]) != 1 or not options["council"]:
             raise CommandError("Give one file and --council, or --folder.")
-        council = council_by_code(options["council"].strip().upper())
-        if council is None:
-            raise CommandError(f"There is no council with the ONS code {options['council']!r}. Nothing was imported.")
+        council = _council(options["council"])
         path = Path(options["files"][0])
         if not path.is_file():
             raise CommandError(f"There is no file at {path}.")
+        before = selectors.current_documents(council=council, return_definition=return_definition)
         try:
+            data = _read_bytes(path)
+            same_file = selectors.document_with_file(
+                council=council, return_definition=return_definition, file_sha256=hashlib.sha256(data).hexdigest()
+            )
             document = services.import_document(
                 council=council,
                 return_definition=return_definition,
                 filename=path.name,
-                data=_read_bytes(path),
+                data=data,
                 actor=actor,
                 analyse=not options["no_analysis"],
+                existing=options["existing"],
             )
         except services.ImportRefused as refusal:
+            message = str(refusal) + (RUN_AGAIN if isinstance(refusal, services.ChoiceNeeded) else "")
             if options["json"]:
-                self.stdout.write(json.dumps({"error": str(refusal)}))
-            raise CommandError(f"{path.name}: {refusal}") from refusal
-        if options["json"]:
-            self.stdout.write(json.dumps({"document_id": document.pk}))
-        else:
-            self.stdout.write(f"Imported {path.name} for {council.name} as document {document.pk}.")
+                self.stdout.write(json.dumps({"error": message}))
+            raise CommandError(f"{path.name}: {message}") from refusal
+        others = [d for d in before if d.pk != document.pk]
+        result, words = (
+            {"document_id": document.pk},
+            f"Imported {path.name} for {council.name} as document {document.pk}",
+        )
+        if same_file is not None:
+            words = (
+                f"{path.name} is already in the corpus for {council.name} as document {document.pk}; nothing changed"
+            )
+        elif others and options["existing"] == services.REPLACE:
+            result["replaced"] = [d.pk for d in others]
+            words += ", replacing " + _listed(others)
+        elif others:
+            result["added_beside"] = [d.pk for d in others]
+            words += ", as another document beside " + _listed(others)
+        self.stdout.write(json.dumps(result) if options["json"] else words + ".")
 
     def _manifest(self, options, folder: Path) -> list[tuple[Path, str]]:
         if options["manifest"]:
@@ -180,15 +236,20 @@ class Command(BaseCommand):
                 if problem:
                     refused.append({"file": path.name, "reason": problem})
                     continue
-                document = services.import_document(
-                    council=councils[code],
-                    return_definition=return_definition,
-                    filename=path.name,
-                    data=data,
-                    actor=actor,
-                    extracted=extracted,
-                    analyse=False,
-                )
+                try:
+                    document = services.import_document(
+                        council=councils[code],
+                        return_definition=return_definition,
+                        filename=path.name,
+                        data=data,
+                        actor=actor,
+                        extracted=extracted,
+                        analyse=False,
+                        existing=options["existing"],
+                    )
+                except services.ChoiceNeeded as refusal:
+                    refused.append({"file": path.name, "reason": str(refusal) + RUN_AGAIN})
+                    continue
                 if document.pk in imported:
                     continue  # the same file twice in the folder
                 imported.append(document.pk)
