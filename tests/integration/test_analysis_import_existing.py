@@ -319,3 +319,49 @@ def test_a_folder_import_skips_a_council_that_already_has_a_document_unless_told
     out = io.StringIO()
     call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--add", "--json", stdout=out)
     assert Document.objects.filter(council__gss_code=DORSET, is_current=True).count() == 2
+
+
+# --- The service, for callers other than the pages ------------------------------------------------------
+
+
+def test_the_service_accepts_only_replace_or_add(dorset, plan_return, first):
+    with pytest.raises(services.ImportRefused, match="Choose whether to replace"):
+        services.import_document(
+            council=dorset, return_definition=plan_return, filename="x.txt", data=b"Other words.\n", actor=None,
+            existing="overwrite",
+        )  # fmt: skip
+    assert Document.objects.count() == 1
+
+
+@pytest.mark.parametrize("newer", ["version", "import"])
+def test_a_plan_version_from_the_service_replaces_only_older_documents(dorset, plan_return, frozen_version, newer):
+    """A plan the council wrote in the service replaces its current documents when it is the newest; an import
+    made after it stays current, and the version joins the corpus as an earlier plan."""
+    import datetime
+
+    step = datetime.timedelta(days=1) * (1 if newer == "import" else -1)
+    imported = services.import_document(
+        council=dorset, return_definition=plan_return, filename="plan.txt", data=text_bytes(ANNEX), actor=None,
+        analyse=False, at=frozen_version.frozen_at + step,
+    )  # fmt: skip
+    version_document = services.add_service_version(version=frozen_version)
+    imported.refresh_from_db()
+    version_document.refresh_from_db()
+    event = AuditEvent.objects.get(action="PlanVersionAddedToCorpus")
+    if newer == "version":
+        assert (imported.is_current, version_document.is_current) == (False, True)
+        assert [d["document"] for d in event.data["replaced"]] == [imported.pk]
+    else:
+        assert (imported.is_current, version_document.is_current) == (True, False)
+        assert event.data["replaced"] == []
+
+
+def test_a_name_two_councils_share_is_refused_with_both(dorset):
+    """No two councils in the register share a name; if one ever did, neither is guessed."""
+    from councils.models import Council
+    from councils.selectors import find_council
+
+    Council.objects.create(gss_code="E06999999", name="Dorset", authority_type="unitary", region="South West")
+    found = find_council("Dorset Council")
+    assert found.council is None and sorted(c.gss_code for c in found.candidates) == ["E06000059", "E06999999"]
+    assert find_council(" – ").council is None and find_council(" – ").candidates == []
