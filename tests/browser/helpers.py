@@ -16,3 +16,9 @@ def follow(locator: Locator, *, key: str | None = None) -> None:
             locator.press(key)
         else:
             locator.click()
+
+
+def open_from_menu(page, name: str) -> None:
+    """Follow one of the service navigation's links, as a person does after signing in: everyone
+    starts on "Waiting for you"."""
+    follow(page.get_by_role("navigation", name="Menu").get_by_role("link", name=name, exact=True))

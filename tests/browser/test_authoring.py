@@ -8,7 +8,7 @@ import re
 import pypdfium2
 from playwright.sync_api import expect
 
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 NEEDS_ATTENTION = "Needs attention"
 DONE = "Done"
@@ -76,6 +76,8 @@ def test_an_author_drafts_the_plan_theme_by_theme_and_downloads_the_pdf(
     page, check_page, sign_in, plan_return, dorset, dorset_author
 ):
     sign_in(dorset_author)
+    check_page(page, "waiting-for-you-author-nothing")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-not-started")
     follow(page.get_by_role("button", name="Start your draft"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit the draft")

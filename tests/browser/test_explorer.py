@@ -8,13 +8,15 @@ import re
 import pypdfium2
 from playwright.sync_api import expect
 
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 
 def test_an_analyst_explores_reviews_a_tag_and_exports_the_panel_summary(
     page, check_page, sign_in, explorer_corpus, analyst, tmp_path, browser_problems
 ):
     sign_in(analyst)
+    check_page(page, "waiting-for-you-analyst-nothing")
+    open_from_menu(page, "Returns register")
     check_page(page, "department-home")
     follow(page.get_by_role("link", name="Explore every plan"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Explore every plan")

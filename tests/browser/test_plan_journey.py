@@ -9,7 +9,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 RETURN_SLUG = "productivity-plan-2024"
 DORSET = "E06000059"
@@ -26,6 +26,8 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
 ):
     # The plan author starts and writes the draft.
     sign_in(dorset_author)
+    check_page(page, "waiting-for-you-author-nothing")
+    open_from_menu(page, "Your council's plans")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your council's plans")
     check_page(page, "council-dashboard-not-started")
     follow(page.get_by_role("button", name="Start your draft"))
@@ -48,6 +50,8 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
 
     # Democratic services record the members' decision; an empty form first.
     sign_in(dorset_clerk)
+    check_page(page, "waiting-for-you-clerk-frozen")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-frozen")
     follow(page.get_by_role("link", name="Record the decision"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Record the members' decision")
@@ -84,6 +88,8 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
 
     # The chief executive certifies that this is the version members endorsed, and submits it.
     sign_in(dorset_chief_executive)
+    check_page(page, "waiting-for-you-chief-executive")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-chief-executive")
     follow(page.get_by_role("link", name=re.compile("Certify and submit")))
     expect(page.get_by_role("heading", level=1)).to_have_text("Certify and submit version 1")
@@ -102,6 +108,8 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
 
     # Democratic services publish it.
     sign_in(dorset_clerk)
+    check_page(page, "waiting-for-you-clerk-submitted")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-submitted")
     follow(page.get_by_role("link", name="Publish"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Publish version 1")
@@ -128,6 +136,8 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
 
     # The department's analyst sees Dorset as published in the register, and can filter it.
     sign_in(analyst)
+    check_page(page, "waiting-for-you-analyst-nothing")
+    open_from_menu(page, "Returns register")
     expect(page.get_by_role("heading", level=1)).to_have_text("Returns register")
     check_page(page, "department-home")
     follow(page.get_by_role("link", name="Productivity plan 2024"))

@@ -15,7 +15,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 DORSET = "E06000059"
 SLUG = "productivity-plan-2024"
@@ -62,6 +62,8 @@ def test_a_plan_is_published_found_downloaded_followed_and_corrected(
     browser_problems.expect(f"/councils/{DORSET}/subscribe/", 400)  # the empty address, refused
     # Democratic services publish the submitted plan.
     sign_in(dorset_clerk)
+    check_page(page, "waiting-for-you-clerk-submitted")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-submitted")
     follow(page.get_by_role("link", name="Publish version 1"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Publish version 1")
@@ -138,6 +140,8 @@ def test_a_plan_is_published_found_downloaded_followed_and_corrected(
     corrected = make_a_correction(submitted_version, dorset_author, dorset_clerk, dorset_chief_executive)
     mail.outbox.clear()
     sign_in(dorset_clerk)
+    check_page(page, "waiting-for-you-clerk-correction-submitted")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-correction-submitted")
     follow(page.get_by_role("link", name="Publish version 2"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Publish a correction: version 2")

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import PASSWORD, follow
+from tests.browser.helpers import PASSWORD, follow, open_from_menu
 
 
 def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, check_page, dorset_author):
@@ -33,10 +33,13 @@ def test_a_wrong_password_shows_the_error_summary_and_keeps_the_username(page, c
     summary.get_by_role("link", name="Enter your password").click()
     expect(page.get_by_label("Password")).to_be_focused()
 
-    # Then the right password signs in, to the council's plans.
+    # Then the right password signs in, to the work waiting for them, and on to the council's plans.
     page.get_by_label("Username").fill(dorset_author.username)
     page.get_by_label("Password").fill(PASSWORD)
     follow(page.get_by_role("button", name="Sign in"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Waiting for you")
+    check_page(page, "waiting-for-you-author-nothing")
+    open_from_menu(page, "Your council's plans")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your council's plans")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     check_page(page, "council-dashboard-not-started")

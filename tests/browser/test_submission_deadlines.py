@@ -13,7 +13,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 SLUG = "productivity-plan-2024"
 DORSET, SOMERSET, WILTSHIRE = "E06000059", "E06000066", "E06000054"
@@ -98,6 +98,8 @@ def test_an_extension_keeps_a_late_council_on_time_and_the_department_chases_a_m
     # Three days before the deadline, Somerset's chief executive certifies and submits: on time.
     set_deadline(today + datetime.timedelta(days=3))
     sign_in(somerset_chief_executive)
+    check_page(page, "waiting-for-you-somerset-chief-executive")
+    open_from_menu(page, "Your council's plans")
     check_page(page, "council-dashboard-chief-executive")
     certify_and_submit(page, check_page, "somerset")
     expect(page.locator("#timeliness")).to_contain_text("On time deadline " + long(today + datetime.timedelta(days=3)))
@@ -109,6 +111,8 @@ def test_an_extension_keeps_a_late_council_on_time_and_the_department_chases_a_m
     set_deadline(today - datetime.timedelta(days=1))
     extended_to = today + datetime.timedelta(days=7)
     sign_in(analyst)
+    check_page(page, "waiting-for-you-analyst-nothing")
+    open_from_menu(page, "Returns register")
     check_page(page, "department-home-deadlines")
     follow(page.get_by_role("link", name="Productivity plan 2024", exact=True))
     check_page(page, "register-before-extension")
@@ -138,6 +142,8 @@ def test_an_extension_keeps_a_late_council_on_time_and_the_department_chases_a_m
 
     # After the original deadline but within its extension, Dorset's chief executive submits: on time.
     sign_in(dorset_chief_executive)
+    check_page(page, "waiting-for-you-dorset-chief-executive")
+    open_from_menu(page, "Your council's plans")
     expect(page.locator("main")).to_contain_text(re.compile(rf"{long(extended_to)}\s*Extended by the department"))
     check_page(page, "council-dashboard-extended")
     certify_and_submit(page, check_page, "dorset")
@@ -154,6 +160,8 @@ def test_an_extension_keeps_a_late_council_on_time_and_the_department_chases_a_m
 
     # The department: both on time in the register; Wiltshire is missing and is chased.
     sign_in(analyst)
+    check_page(page, "waiting-for-you-analyst-nothing")
+    open_from_menu(page, "Returns register")
     check_page(page, "department-home-after-submissions")
     page.goto(f"/department/returns/{SLUG}/")
     check_page(page, "register-after-submissions")
