@@ -42,7 +42,9 @@ CLASSES = {
     "<p>": '<p class="govuk-body">',
     "<ul>": '<ul class="govuk-list govuk-list--bullet">',
     "<ol>": '<ol class="govuk-list govuk-list--number">',
-    "<table>": '<table class="govuk-table">',
+    # A table wider than a phone's screen scrolls in its own box, which a keyboard can reach.
+    "<table>": '<div class="app-table-container" role="region" aria-label="Table" tabindex="0"><table class="govuk-table">',
+    "</table>": "</table></div>",
     "<th>": '<th scope="col" class="govuk-table__header">',
     "<td>": '<td class="govuk-table__cell">',
     "<tr>": '<tr class="govuk-table__row">',
