@@ -98,6 +98,13 @@ class DecisionForm(forms.Form):
         self.fields["consult_with"].choices = [("", "Not applicable")] + [(str(u.pk), _label(u)) for u in members]
         if call_in_default is not None:
             self.fields["call_in_working_days"].initial = call_in_default
+        if call_in_default:
+            # The council's executive decisions are subject to call-in: start from that, as its settings say.
+            self.fields["is_executive"].initial = True
+            self.fields["is_executive"].help_text = (
+                f"Your council's settings make executive decisions subject to a call-in period of {call_in_default} "
+                "working days. Untick this for a decision that is not (for example one taken by full council)."
+            )
         for name in ("outcome", "decided_on"):
             self.fields[name].govuk = {"legend_class": "govuk-fieldset__legend--m"}
         for name in ("decision_maker", "resolution", "reasons", "alternatives_rejected", "delegate_to"):

@@ -77,6 +77,10 @@ def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_s
     today = timezone.localdate()
     page.get_by_label("Endorsed", exact=True).check()
     page.get_by_label("Who made the decision").fill("Cabinet")
+    # Dorset's settings make executive decisions subject to call-in, so the box starts ticked; this
+    # decision was taken as urgent, exempt from call-in, so it takes effect today.
+    expect(page.get_by_label("This is an executive decision, subject to call-in")).to_be_checked()
+    page.get_by_label("This is an executive decision, subject to call-in").uncheck()
     page.get_by_label("Day", exact=True).fill(str(today.day))
     page.get_by_label("Month", exact=True).fill(str(today.month))
     page.get_by_label("Year", exact=True).fill(str(today.year))

@@ -46,24 +46,60 @@ def test_a_council_that_submitted_is_on_time_or_late_never_missing():
     assert not TIMELINESS_FILTERS["late_or_missing"](on_time)
 
 
-def test_the_certification_names_the_officer_the_version_the_decision_and_the_hash():
-    version = SimpleNamespace(
-        number=2,
-        content_hash="a" * 64,
-        council=SimpleNamespace(name="Somerset"),
-        return_definition=SimpleNamespace(title="Productivity plan 2024"),
-    )
-    endorsement = SimpleNamespace(
+def _endorsement(version, *, amendment=None):
+    from submissions.standing import Endorsement
+
+    endorsed_version = SimpleNamespace(number=1, content_hash="b" * 64)
+    decision = SimpleNamespace(
+        version=endorsed_version if amendment else version,
         get_outcome_display=lambda: "Endorsed with amendments",
         decision_maker="Executive",
         decided_on=datetime.date(2024, 7, 15),
     )
+    return Endorsement(
+        version=version,
+        decision=decision,
+        amendment=amendment,
+        subject_to_call_in=False,
+        takes_effect_on=datetime.date(2024, 7, 15),
+        call_in=None,
+        record_published=True,
+        today=datetime.date(2024, 7, 18),
+    )
+
+
+VERSION = SimpleNamespace(
+    number=2,
+    content_hash="a" * 64,
+    council=SimpleNamespace(name="Somerset"),
+    return_definition=SimpleNamespace(title="Productivity plan 2024"),
+)
+
+
+def test_the_certification_names_the_officer_the_version_the_decision_and_the_hash():
     certifier = SimpleNamespace(display_name="Simon Yeo")
     statement = certification_statement(
-        version=version, endorsement=endorsement, certifier=certifier, role="section_151_officer"
+        version=VERSION, endorsement=_endorsement(VERSION), certifier=certifier, role="section_151_officer"
     )
     assert statement == (
         "I, Simon Yeo, section 151 officer of Somerset, certify that version 2 of the productivity plan 2024 "
-        "is the version members endorsed (endorsed with amendments by Executive on 15 July 2024) and that "
+        "is the version members endorsed (endorsed with amendments by Executive on 15 July 2024), and that "
         f"its content hash (SHA-256) is {'a' * 64}."
     )
+
+
+def test_an_amended_version_is_certified_as_the_endorsed_version_with_minor_amendments_never_as_endorsed():
+    officer = SimpleNamespace(display_name="Alan Quantock", job_title="Executive director, strategy")
+    amendment = SimpleNamespace(made_at=datetime.datetime(2024, 7, 17, 11, tzinfo=datetime.UTC), made_by=officer)
+    statement = certification_statement(
+        version=VERSION,
+        endorsement=_endorsement(VERSION, amendment=amendment),
+        certifier=SimpleNamespace(display_name="Simon Yeo"),
+        role="section_151_officer",
+    )
+    assert "is the version members endorsed" not in statement
+    assert (
+        "certify that version 2 of the productivity plan 2024 is version 1 as endorsed with amendments by "
+        "Executive on 15 July 2024, with minor amendments made on 17 July 2024 by Alan Quantock (executive "
+        "director, strategy) under the delegation in that decision, and that its content hash"
+    ) in statement
