@@ -49,6 +49,27 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 working_days_after = add_working_days
 
 
-def long_date(day: datetime.date) -> str:
-    """A date as GOV.UK writes it: '9 July 2024' (no leading zero, month in full)."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: datetime.date, *, weekday: bool = False) -> str:
+    """A date as GOV.UK writes it: '9 July 2024' (no leading zero, month in full), or with the day of
+    the week, 'Tuesday 9 July 2024'. A moment is first put on UK time."""
+    if isinstance(day, datetime.datetime):
+        day = uk_date(day)
+    text = f"{day.day} {day:%B %Y}"
+    return f"{day:%A} {text}" if weekday else text
+
+
+def time_of_day(moment: datetime.time | datetime.datetime) -> str:
+    """A time as GOV.UK writes it: '8:18pm', '9am' (no ':00'), 'midday', 'midnight'. A moment is
+    first put on UK time."""
+    if isinstance(moment, datetime.datetime):
+        moment = moment.astimezone(LONDON).time()
+    if moment.minute == 0 and moment.hour in (0, 12):
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
+
+
+def long_datetime(moment: datetime.datetime) -> str:
+    """A moment as GOV.UK writes it, on UK time: '6 December 2026 at 8:18pm'."""
+    return f"{long_date(moment)} at {time_of_day(moment)}"

@@ -43,7 +43,9 @@ CLASSES = {
     "<ul>": '<ul class="govuk-list govuk-list--bullet">',
     "<ol>": '<ol class="govuk-list govuk-list--number">',
     # A table wider than a phone's screen scrolls in its own box, which a keyboard can reach.
-    "<table>": '<div class="app-table-container" role="region" aria-label="Table" tabindex="0"><table class="govuk-table">',
+    "<table>": (
+        '<div class="app-table-container" role="region" aria-label="Table" tabindex="0"><table class="govuk-table">'
+    ),
     "</table>": "</table></div>",
     "<th>": '<th scope="col" class="govuk-table__header">',
     "<td>": '<td class="govuk-table__cell">',

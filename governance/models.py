@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from core.dates import long_date
 from core.models import AppendOnlyError, AppendOnlyQuerySet
 
 
@@ -41,7 +42,7 @@ class Decision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} by {self.decision_maker} on {self.decided_on:%d %B %Y}"
+        return f"{self.get_outcome_display()} by {self.decision_maker} on {long_date(self.decided_on)}"
 
     @property
     def endorses(self) -> bool:
@@ -184,7 +185,7 @@ class ChecklistEntry(models.Model):
         verbose_name_plural = "checklist entries"
 
     def __str__(self) -> str:
-        return f"{self.line.label}: {self.get_status_display()} on {self.on_date:%d %B %Y}"
+        return f"{self.line.label}: {self.get_status_display()} on {long_date(self.on_date)}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -210,7 +211,7 @@ class ScrutinyComment(models.Model):
         ordering = ["report", "met_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.committee}, {self.met_on:%d %B %Y}"
+        return f"{self.committee}, {long_date(self.met_on)}"
 
 
 class DecisionDetails(models.Model):
@@ -258,7 +259,7 @@ class DecisionPublication(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
 
     def __str__(self) -> str:
-        return f"Record of {self.decision} published {self.published_on:%d %B %Y}"
+        return f"Record of {self.decision} published {long_date(self.published_on)}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -305,7 +306,7 @@ class CallIn(models.Model):
     recorded_at = models.DateTimeField()
 
     def __str__(self) -> str:
-        return f"Call-in of {self.decision} received {self.received_on:%d %B %Y}"
+        return f"Call-in of {self.decision} received {long_date(self.received_on)}"
 
 
 class Delegation(models.Model):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.audit import record_event
-from core.dates import LONDON, uk_date
+from core.dates import LONDON, long_datetime, uk_date
 from core.hashing import content_hash
 from core.signals import return_progress_changed
 from councils.models import Membership
@@ -348,7 +348,7 @@ def save_report(
         if locked.revision != based_on_revision:
             raise GovernanceRefusal(
                 f"{_name(locked.updated_by)} saved this report at "
-                f"{timezone.localtime(locked.updated_at):%-d %B %Y, %H:%M} after you opened it. "
+                f"{long_datetime(locked.updated_at)} after you opened it. "
                 "Open it again to see their changes before saving yours."
             )
         if not title.strip():

@@ -14,6 +14,7 @@ import pypdfium2.raw as pdfium_c
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.dates import time_of_day
 from core.pdf import render_pdf
 from meetings.models import AgendaItem, Meeting, Supplement
 
@@ -35,12 +36,8 @@ class AgendaPack:
 
 
 def time_text(moment: datetime.time) -> str:
-    """'6.30pm', 'midday', '10am', as council agendas and GOV.UK style write times."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "midday"
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}.{moment.minute:02d}{suffix}"
+    """'6:30pm', 'midday', '10am', as GOV.UK style writes times (core.dates.time_of_day)."""
+    return time_of_day(moment)
 
 
 def _report_body(item: AgendaItem) -> str:

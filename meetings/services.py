@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.audit import record_event, write_anchor
-from core.dates import LONDON, uk_date
+from core.dates import LONDON, time_of_day, uk_date
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Committee, CommitteeKind, Meeting, Paper, Supplement
 from meetings.notice import clear_working_days
@@ -382,7 +382,7 @@ def publish_agenda(
     with transaction.atomic():
         locked = _lock(meeting)
         _refuse_if_published(locked)
-        meeting_label = f"{locked.committee.name} met on {locked.date:%-d %B %Y} at {locked.starts_at:%H:%M}"
+        meeting_label = f"{locked.committee.name} met on {locked.date:%-d %B %Y} at {time_of_day(locked.starts_at)}"
         if published_on is None:
             if locked.starts <= moment.astimezone(LONDON):
                 raise MeetingRefused(

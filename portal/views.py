@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.dates import long_date
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
 from portal import open_data as data
@@ -138,10 +139,10 @@ class PublicationsFeed(Feed):
         return f"{item.council.name}: {item.return_definition.title}{correction}"
 
     def item_description(self, item):
-        text = f"Version {item.version.number}, published {item.published_at:%d %B %Y}."
+        text = f"Version {item.version.number}, published {long_date(item.published_at)}."
         text += f" Content hash {item.content_hash}."
         if item.replaces_id:
-            text += f" It corrects the plan published on {item.replaces.published_at:%d %B %Y}."
+            text += f" It corrects the plan published on {long_date(item.replaces.published_at)}."
         return text
 
     def item_link(self, item):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from core.dates import long_date
 from core.models import AppendOnlyError, AppendOnlyQuerySet
 
 
@@ -56,7 +57,7 @@ class Extension(ImmutableRecord):
         ordering = ["-granted_at"]
 
     def __str__(self) -> str:
-        return f"{self.council.name}: {self.return_definition.title} due {self.deadline:%d %B %Y}"
+        return f"{self.council.name}: {self.return_definition.title} due {long_date(self.deadline)}"
 
 
 class Submission(ImmutableRecord):
@@ -128,7 +129,7 @@ class Chase(ImmutableRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.council.name} chased {self.sent_at:%d %B %Y}"
+        return f"{self.council.name} chased {long_date(self.sent_at)}"
 
 
 class Publication(ImmutableRecord):

@@ -103,19 +103,28 @@ def get_item(mapping, key):
 
 
 @register.filter
-def govuk_datetime(moment) -> str:
-    """'9 July 2024, 9:34am' in UK time, as GOV.UK style writes dates and times."""
-    if not moment:
-        return ""
-    from django.utils import timezone
+def govuk_date(day, weekday: str = "") -> str:
+    """'6 December 2026' as GOV.UK style writes dates (a moment on UK time); `|govuk_date:"weekday"`
+    gives 'Sunday 6 December 2026'."""
+    from core.dates import long_date
 
-    local = timezone.localtime(moment)
-    hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
-    time = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
-    if local.hour == 12 and local.minute == 0:
-        time = "midday"
-    return f"{local.day} {local:%B %Y}, {time}"
+    return long_date(day, weekday=weekday == "weekday") if day else ""
+
+
+@register.filter
+def govuk_time(moment) -> str:
+    """'8:18pm', '9am', 'midday', 'midnight' (a moment on UK time)."""
+    from core.dates import time_of_day
+
+    return time_of_day(moment) if moment is not None and moment != "" else ""
+
+
+@register.filter
+def govuk_datetime(moment) -> str:
+    """'6 December 2026 at 8:18pm' on UK time, as GOV.UK style writes dates and times."""
+    from core.dates import long_datetime
+
+    return long_datetime(moment) if moment else ""
 
 
 @register.filter

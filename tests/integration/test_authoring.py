@@ -99,7 +99,7 @@ def test_a_commitment_needs_a_real_due_date_and_is_shown_as_a_table(client, writ
     assert client.post(url, data).status_code == 302
     page = soup(client.get(f"/plans/drafts/{written_draft.pk}/"))
     table = next(t for t in page.select("table") if "measure" in t.caption.get_text())
-    assert "Close two depots" in table.get_text() and "28 Feb 2025" in table.get_text()
+    assert "Close two depots" in table.get_text() and "28 February 2025" in table.get_text()
 
 
 def test_markup_typed_into_the_plan_is_shown_as_text_and_markdown_is_formatted(client, written_draft, dorset_author):

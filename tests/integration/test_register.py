@@ -216,7 +216,7 @@ def test_a_councils_stage_follows_it_along_the_route_and_timeliness_is_shown(
     assert submission.on_time is True
     row = dorset_row(client)
     assert row["status"] == "Submitted On time"
-    assert row["submitted"].startswith("18 Jul 2024")
+    assert row["submitted"].startswith("18 July 2024")
 
     late = submit_version(
         version=walk_to_endorsed(somerset, somerset_author, somerset_clerk),

@@ -47,7 +47,7 @@ def test_an_analyst_grants_an_extension_and_the_register_shows_the_effective_dea
     assert (extension.council, extension.deadline, extension.granted_by) == (dorset, datetime.date(2024, 8, 2), analyst)
     assert "Dorset's deadline is now 2 August 2024" in banners(client.get(response["Location"]))
     row = register_row(client, dorset.gss_code)
-    assert row["deadline"].startswith("2 Aug 2024 Extended from 19 Jul 2024")
+    assert row["deadline"].startswith("2 August 2024 Extended from 19 July 2024")
     assert ReturnStatus.objects.get(council=dorset).deadline == datetime.date(2024, 8, 2)
 
 

@@ -83,10 +83,10 @@ def test_date_parts_redisplay_what_was_typed_or_the_stored_date():
 @pytest.mark.parametrize(
     ("moment", "shown"),
     [
-        (datetime.datetime(2024, 7, 19, 9, 34, tzinfo=LONDON), "19 July 2024, 9:34am"),
-        (datetime.datetime(2024, 7, 19, 17, 0, tzinfo=LONDON), "19 July 2024, 5pm"),
-        (datetime.datetime(2024, 7, 19, 12, 0, tzinfo=LONDON), "19 July 2024, midday"),
-        (datetime.datetime(2024, 7, 19, 23, 30, tzinfo=datetime.UTC), "20 July 2024, 12:30am"),
+        (datetime.datetime(2024, 7, 19, 9, 34, tzinfo=LONDON), "19 July 2024 at 9:34am"),
+        (datetime.datetime(2024, 7, 19, 17, 0, tzinfo=LONDON), "19 July 2024 at 5pm"),
+        (datetime.datetime(2024, 7, 19, 12, 0, tzinfo=LONDON), "19 July 2024 at midday"),
+        (datetime.datetime(2024, 7, 19, 23, 30, tzinfo=datetime.UTC), "20 July 2024 at 12:30am"),
     ],
 )
 def test_times_are_written_in_gov_uk_style_in_uk_time(moment, shown):

@@ -33,7 +33,7 @@ def test_what_is_not_a_time_is_refused(typed):
 
 
 def test_agendas_print_times_in_the_councils_style():
-    assert time_text(T(18, 30)) == "6.30pm"
+    assert time_text(T(18, 30)) == "6:30pm"
     assert time_text(T(10)) == "10am"
     assert time_text(T(12)) == "midday"
-    assert time_text(T(0, 15)) == "12.15am"
+    assert time_text(T(0, 15)) == "12:15am"

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.dates import long_datetime
 from plans.selectors import open_returns, return_by_slug
 from submissions.services import send_due_reminders
 from submissions.tasks import schedule_daily_reminders
@@ -38,4 +39,4 @@ class Command(BaseCommand):
             if queued is None:
                 self.stdout.write("The daily run is already queued (or this task backend cannot run tasks later)")
             else:
-                self.stdout.write(f"The next daily run is queued for {queued.task.run_after:%-d %B %Y %H:%M %Z}")
+                self.stdout.write(f"The next daily run is queued for {long_datetime(queued.task.run_after)} (UK time)")
