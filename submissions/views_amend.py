@@ -58,5 +58,4 @@ def amend_under_delegation(request, delegation_id):
             "refusal": refusal,
             "form": form,
         },
-        status=400 if form.errors else 200,
     )

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from core.dates import add_working_days
 from governance.models import DecisionReport
-from tests.browser.helpers import follow
+from tests.browser.helpers import follow, open_from_menu
 
 
 @pytest.fixture
@@ -227,6 +227,8 @@ def test_report_checklist_decision_amendment_and_submission(
     page.get_by_label("Theme 1:").fill(
         "We merged back-office teams and moved to one customer contact centre, saving £2m each year."
     )
+    # Theme 2 is rewritten too: with theme 1, more than a tenth of the plan's words.
+    page.get_by_label("Theme 2:").fill("A single data platform now shows managers demand for each service weekly.")
     follow(page.get_by_role("button", name="Save the draft"))
     check_page(page, "draft-after-edit")
     page.goto("/governance/")
@@ -238,6 +240,13 @@ def test_report_checklist_decision_amendment_and_submission(
     check_page(page, "amend")
     page.get_by_label("What changed, and why it is minor").fill("Added the yearly saving to theme 1.")
     fill_date(page, "Date you consulted the member", today)
+    # The page shows the scale of the change; theme 1 rewritten is more than Dorset's 10% of the words,
+    # so the officer must say why it is minor before the version is frozen.
+    expect(page.locator("#scale-of-change")).to_contain_text("Theme 1")
+    follow(page.get_by_role("button", name="Freeze the amended version"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Confirm the amendment is minor and say why")
+    check_page(page, "amend-needs-a-reason")
+    page.get_by_label("Why is this amendment minor?").fill("It adds a saving members were told of in the report.")
     follow(page.get_by_role("button", name="Freeze the amended version"))
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "Version 2 is frozen as a minor amendment under delegated authority"
@@ -255,9 +264,54 @@ def test_report_checklist_decision_amendment_and_submission(
     check_page(page, "home-s151")
     page.goto(f"/your-plans/versions/{amended.pk}/submit/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Certify and submit version 2")
-    expect(page.locator(".govuk-summary-list").first).to_contain_text("Endorsed by Cabinet")
+    described = (
+        f"version 1 as endorsed by Cabinet on {decided_on.day} {decided_on:%B %Y}, with minor amendments made on"
+    )
+    expect(page.locator(".govuk-summary-list").first).to_contain_text(described)
+    # What members endorsed was version 1: the statement says so, never that version 2 is it.
+    statement = page.locator("#certification-statement")
+    expect(statement).to_contain_text(f"version 2 of the productivity plan 2024 is {described}")
+    expect(statement).not_to_contain_text("is the version members endorsed")
     check_page(page, "submit-amended")
     page.get_by_label("I confirm the statement above").check()
     follow(page.get_by_role("button", name="Certify and submit to the department"))
     expect(page.locator(".govuk-panel--confirmation")).to_contain_text("Plan submitted")
     check_page(page, "receipt-amended")
+    expect(page.locator("#submission-summary")).to_contain_text(described)
+    sign_out()
+
+    # Democratic services publish it; the public page and the published JSON say what it is.
+    sign_in(cast["clerk"])
+    check_page(page, "home-clerk-to-publish")
+    open_from_menu(page, "Your council's plans")
+    check_page(page, "council-plans-to-publish")
+    follow(page.get_by_role("link", name="Publish version 2"))
+    check_page(page, "publish-amended")
+    follow(page.get_by_role("button", name="Publish the plan"))
+    check_page(page, "published-amended")
+    sign_out()
+    page.goto(f"/councils/{version.council.gss_code}/")
+    expect(page.get_by_text(f"Version 2: {described}")).to_be_visible()
+    expect(page.get_by_text("Why the amendments are minor: It adds a saving members were told of")).to_be_visible()
+    check_page(page, "council-page-amended")
+    document = page.request.get(f"/published/{amended.content_hash}/plan.json").json()
+    assert document["endorsement"]["endorsed_version"] == 1
+    assert document["endorsement"]["description"].startswith(described)
+    assert document["endorsement"]["amendment"]["confirmed_minor_reason"].startswith("It adds a saving")
+
+    # After the return, the delegation ("minor amendments before submission") no longer applies.
+    sign_in(cast["director"])
+    check_page(page, "home-director-after-the-return")
+    page.goto(f"/plans/drafts/{version.draft_id}/edit/")
+    check_page(page, "draft-edit-after-the-return")
+    page.get_by_label("Theme 4:").fill("We ask for multi-year settlements and an end to competitive bidding.")
+    follow(page.get_by_role("button", name="Save the draft"))
+    check_page(page, "draft-after-the-return")
+    page.goto("/governance/")
+    check_page(page, "governance-after-the-return")
+    follow(page.get_by_role("link", name=re.compile("^Endorsed by Cabinet")))
+    check_page(page, "decision-after-the-return")
+    follow(page.get_by_role("link", name="Make a minor amendment"))
+    expect(page.locator("#why-not")).to_contain_text("Any further change needs a new decision of members")
+    expect(page.get_by_role("button", name="Freeze the amended version")).to_have_count(0)
+    check_page(page, "amend-after-the-return")
