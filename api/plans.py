@@ -171,6 +171,28 @@ def start_plan(request, payload: PlanStartIn):
     return Status(200 if existing else 201, {"id": draft.pk})
 
 
+def _version(version, user) -> dict:
+    """A version with where it stands for the token's owner, from `submissions.standing`."""
+    where = standing.standing_of(version, user=user)
+    endorsement = where.endorsement
+    return {
+        "number": version.number,
+        "content_hash": version.content_hash,
+        "frozen_at": version.frozen_at,
+        "standing": {
+            "endorsement": endorsement.as_data() if endorsement else None,
+            "waiting": endorsement.waiting if endorsement else "",
+            "deadline": where.deadline,
+            "submitted": where.submission is not None,
+            "published": where.publication is not None,
+            "next_steps": [
+                {"action": action, "allowed": where.may(action), "why_not": where.why_not(action)}
+                for action in standing.ACTIONS
+            ],
+        },
+    }
+
+
 @router.get(
     "/{draft_id}", response={200: PlanDetailOut, 401: Error, 404: Error}, by_alias=True, summary="A plan in full"
 )
@@ -196,9 +218,7 @@ def plan_detail(request, draft_id: int):
             for c in commitments_of(draft)
         ],
         "barriers": [_barrier(b) for b in barriers_of(draft)],
-        "versions": [
-            {"number": v.number, "content_hash": v.content_hash, "frozen_at": v.frozen_at} for v in versions_of(draft)
-        ],
+        "versions": [_version(v, request.auth) for v in versions_of(draft)],
     }
 
 

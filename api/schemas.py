@@ -172,10 +172,29 @@ class CommitmentOut(Schema):
     target: str
 
 
+class NextStepOut(Schema):
+    action: str = Field(description="decide, certify, submit, publish or amend")
+    allowed: bool = Field(description="Whether the token's owner may take this step now")
+    why_not: str | None = Field(description="Why not, in the words every page uses; null when allowed")
+
+
+class VersionStandingOut(Schema):
+    endorsement: dict | None = Field(
+        description="Members' endorsement behind the version, in effect or not: the decision, the day it takes "
+        "effect, and for a version made under delegated authority the endorsed version and the amendment"
+    )
+    waiting: str = Field(description="Why an endorsement has not taken effect yet; empty when it has or there is none")
+    deadline: datetime.date = Field(description="The council's deadline, with any extension")
+    submitted: bool
+    published: bool
+    next_steps: list[NextStepOut]
+
+
 class VersionOut(Schema):
     number: int
     content_hash: str
     frozen_at: datetime.datetime
+    standing: VersionStandingOut
 
 
 class FrozenVersionOut(Schema):
