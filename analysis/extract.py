@@ -162,11 +162,92 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
     return blocks
 
 
-def split_plain_text(text: str) -> list[Block]:
+NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+(?=\S)")  # "3." "3)" "3.2" "3.2." not "12 months"
+SENTENCE_END = (".", "!", "?", ":")
+WRAPPED_MAX = 110  # text whose full lines are no longer than this was wrapped by hand (or by an editor)
+
+
+def _capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(line) <= HEADING_MAX_CHARACTERS
+
+
+def _starts_item(line: str) -> bool:
+    return bool(MARK.match(line) or NUMBERED.match(line))
+
+
+def text_line_blocks(lines: list[str], page: int | None, *, full: int) -> list[Block]:
+    """Lines of plain text between blank lines into headings, paragraphs and list items, from their shape.
+
+    - a line in CAPITALS, or numbered like "3. Reducing wasteful spend" and followed by text, is a heading;
+    - a short line without a full stop, at a paragraph boundary and followed by text, is a heading;
+    - "-", "•", "*" or "1." starts a list item, which runs on over its wrapped lines;
+    - lines wrapped at a similar width join into one paragraph, which ends at a line that finishes a
+      sentence short of the width. Text that was not wrapped (long lines) has a paragraph per line.
+    """
+    wrapped = 0 < full <= WRAPPED_MAX
+    lines = [clean(line) for line in lines]
+    lines = [line for line in lines if line and not PAGE_FOOTER.match(line) and not is_chrome_text(line)]
+    blocks: list[Block] = []
+    current: list[str] = []
+
+    def flush():
+        if current:
+            blocks.append(Block("paragraph", " ".join(current), page))
+            current.clear()
+
+    def runs_on(previous: str, line: str) -> bool:
+        """Whether `line` continues the paragraph or item `previous` is the last line of."""
+        ends = previous.endswith(SENTENCE_END)
+        if _starts_item(line) or _capitals(line):
+            return False
+        if line[:1].islower() and not ends:
+            return True
+        return wrapped and len(previous) >= 0.75 * full and not (ends and len(previous) < 0.85 * full)
+
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        boundary = not current or not runs_on(current[-1], line)
+        short = len(line) < 0.7 * full if wrapped else len(line) <= 90
+        text_follows = bool(following) and (
+            following[:1].isupper() or following[:1].isdigit() or _starts_item(following)
+        )
+        numbered = NUMBERED.match(line)
+        if boundary and not MARK.match(line):
+            heading = False
+            if _capitals(line) and not line.endswith(SENTENCE_END):
+                heading = True
+            elif numbered:
+                rest = line[numbered.end() :]
+                heading = (
+                    looks_like_heading(rest)
+                    and short
+                    and bool(following)
+                    and not _starts_item(following)
+                    and (following[:1].isupper() or following[:1].isdigit())
+                )
+            elif looks_like_heading(line) and short and (text_follows or not following):
+                heading = not following or not line.endswith(",")
+            if heading:
+                flush()
+                blocks.append(Block("heading", line, page))
+                continue
+        if _starts_item(line) or boundary:
+            flush()
+        current.append(line)
+    flush()
+    return blocks
+
+
+def split_plain_text(text: str, *, line_structure: bool = False) -> list[Block]:
     """Plain text: pages by form feed (as pdftotext writes), Markdown-style '#' headings and
-    '|' tables kept whole; otherwise paragraphs by blank lines."""
+    '|' tables kept whole; otherwise paragraphs by blank lines.
+
+    With `line_structure` (an imported text file), the lines between blank lines are read by their shape
+    too (text_line_blocks): headings, paragraphs wrapped over several lines, and list items."""
     pages = text.split("\f")
     paged = len(pages) > 1
+    full = full_width([line for line in text.split("\n") if not line.lstrip().startswith(("|", "#"))])
     blocks: list[Block] = []
     for number, page_text in enumerate(pages, start=1):
         page = number if paged else None
@@ -183,6 +264,9 @@ def split_plain_text(text: str) -> list[Block]:
                 lines = lines[1:]
                 if not lines:
                     continue
+            if line_structure:
+                blocks += text_line_blocks(lines, page, full=full)
+                continue
             if len(lines) == 1 and looks_like_heading(clean(lines[0])):
                 blocks.append(Block("heading", clean(lines[0]), page))
                 continue
@@ -554,69 +638,206 @@ def extract_docx(data: bytes) -> Extracted:
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 PARAGRAPHS = {"p", "li", "dt", "dd", "blockquote", "figcaption", "pre", "caption", "address"}
 CONTAINERS = {"div", "section", "article", "main", "body", "header", "footer", "aside", "ul", "ol", "dl", "form"}
-SKIPPED = {"script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object"}
+SKIPPED = {"script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object", "button", "select"}
 VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+# The page's chrome, not its content: dropped wherever it is.
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog"}
+CHROME_WORDS = {
+    "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "skip", "skiplink", "skiplinks", "share",
+    "sharing", "social", "related", "search", "searchbox", "feedback", "pagination", "backtotop",
+}  # fmt: skip
+# Site furniture by name: dropped outside the content (<main>, <article>), where a section's own header stays.
+FURNITURE_WORDS = {"header", "footer", "nav", "navbar", "navigation", "menu", "sidebar", "masthead", "topbar", "banner"}
+SITE_PREFIXES = {"site", "global", "govuk", "main", "primary", "secondary", "top", "bottom", "council", "page"}
+CHROME_TEXT = re.compile(
+    r"^(skip to (the )?(main )?(content|navigation)|skip (navigation|to main)|jump to (main )?content|"
+    r"(accept|reject|allow|hide|view|set|change|manage) (all |only )?(essential |additional |analytics |optional )?"
+    r"cookies?( settings| preferences)?|cookies on (the )?[\w .'-]+|we use (some )?(essential )?cookies\b.*|"
+    r"this (web)?site uses cookies\b.*|cookie (settings|policy|preferences)|share (this|on|via)\b.*|"
+    r"(back|return) to top|print (this )?page|was this page (useful|helpful)\??.*|is this page useful\??.*|"
+    r"report a problem( with this page)?|you are here:?.*|related (pages|links|content|information|documents)|"
+    r"follow us( on [\w ]+)?|sign up (for|to) (our )?(email|e-mail)? ?(updates|newsletters?|alerts)|"
+    r"home\s*[>›»/|].*|©.*|copyright\b.*|(last )?(updated|reviewed|modified)( on)?:? \d.*|(page )?last updated\b.*)$",
+    re.I,
+)
+NAV_LINE = re.compile(r"^[^.|\n]{1,40}( +\| +[^.|\n]{1,40}){2,}$")  # "Home | Contact us | Accessibility"
+SITE_NAME = re.compile(
+    r"\b(council|borough|county|district|city|unitary|authority|gov\.uk|website|home\s?page)\b|\.(gov|org|co)\.uk\b",
+    re.I,
+)
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
+
+
+def is_chrome_text(text: str) -> bool:
+    """Words that belong to a website's furniture (skip links, cookie banners, breadcrumbs, sharing, footers)
+    rather than to what the page says."""
+    text = clean(text)
+    return len(text) <= 200 and bool(CHROME_TEXT.match(text) or NAV_LINE.match(text))
+
+
+def _names(attrs: dict) -> list[list[str]]:
+    """The words of an element's classes and id: "govuk-breadcrumbs__list" -> ["govuk", "breadcrumbs", "list"]."""
+    tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return [[part for part in re.split(r"[-_]+", token) if part] for token in tokens]
+
+
+def _is_chrome(tag: str, attrs: dict, in_content: bool) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    role = (attrs.get("role") or "").lower()
+    if role in CHROME_ROLES:
+        return True
+    if tag == "aside" or (tag == "form" and role == "search"):
+        return True
+    names = _names(attrs)
+    if any(CHROME_WORDS.intersection(parts) for parts in names):
+        return True
+    if in_content:
+        return tag == "footer"
+    if tag in ("header", "footer"):
+        return True
+    return any(
+        FURNITURE_WORDS.intersection(parts) and (len(parts) == 1 or parts[0] in SITE_PREFIXES or "nav" in parts)
+        for parts in names
+    )
+
+
+@dataclass
+class _Open:
+    tag: str
+    node: int
+    chrome: bool
+    content: str  # "main", "article" or ""
+
+
+@dataclass
+class _Found:
+    """Where a block was on the page: the elements it sat in, whether in <main> or an <article>, and how much
+    of its text was a link."""
+
+    path: tuple[int, ...]
+    main: bool
+    article: bool
+    link_characters: int
+    level: int  # heading level (1-6), 0 for other blocks
 
 
 class _PageReader(HTMLParser):
-    """Headings, paragraphs and whole tables from an HTML page, in reading order."""
+    """Headings, paragraphs and whole tables from an HTML page, in reading order, without the site's chrome."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
+        self.found: list[_Found] = []
         self.title = ""
-        self.skip_depth = 0
         self.in_title = False
         self.text: list[str] = []
         self.kind = "paragraph"
+        self.level = 0
+        self.link_characters = 0
+        self.link_depth = 0
         self.table_depth = 0
         self.rows: list[list[str]] = []
         self.cell: list[str] | None = None
+        self.stack: list[_Open] = []
+        self.nodes = 0
+        self.skip_depth = 0  # open elements whose content is not read (scripts, chrome)
+
+    # Where the reader is ---------------------------------------------------------------------
+
+    def _where(self) -> _Found:
+        contents = {entry.content for entry in self.stack}
+        return _Found(
+            tuple(entry.node for entry in self.stack),
+            "main" in contents,
+            "article" in contents,
+            self.link_characters,
+            0,
+        )
+
+    def _in_content(self) -> bool:
+        return any(entry.content for entry in self.stack)
+
+    def _push(self, tag: str, attrs: dict) -> None:
+        skipped = tag in SKIPPED or (not self.skip_depth and _is_chrome(tag, attrs, self._in_content()))
+        content = ""
+        if tag == "main" or (attrs.get("role") or "").lower() == "main":
+            content = "main"
+        elif tag == "article":
+            content = "article"
+        self.nodes += 1
+        self.stack.append(_Open(tag, self.nodes, skipped, content))
+        self.skip_depth += skipped
+
+    def _pop(self, tag: str) -> bool:
+        """Close `tag` and anything left open inside it; False when it was never opened."""
+        if not any(entry.tag == tag for entry in self.stack):
+            return False
+        while self.stack:
+            entry = self.stack.pop()
+            self.skip_depth -= entry.chrome
+            if entry.tag == tag:
+                return True
+        return True  # pragma: no cover - the loop always finds the tag it was told is open
+
+    # Blocks ----------------------------------------------------------------------------------
 
     def flush(self):
         text = clean(" ".join(self.text))
         self.text = []
         if text:
+            where = self._where()
+            where.level = self.level if self.kind == "heading" else 0
             self.blocks.append(Block(self.kind, text, None))
+            self.found.append(where)
         self.kind = "paragraph"
+        self.level = 0
+        self.link_characters = 0
 
     def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
         if tag in VOID:
-            if tag == "br":
-                self.text.append(" ")
+            if tag == "br" and not self.skip_depth:
+                if self.cell is not None:
+                    self.cell.append(" ")
+                else:
+                    self.text.append(" ")
             return
-        if tag == "title":
-            self.in_title = True
+        if tag == "title":  # the page's title, not an image's
+            self.in_title = not any(entry.tag == "svg" for entry in self.stack)
             return
-        if tag in SKIPPED:
-            self.skip_depth += 1
-            return
+        if tag in ("p", "li") and self.stack and self.stack[-1].tag == tag and not self.table_depth:
+            self.flush()
+            self._pop(tag)  # an unclosed <p> or <li> ends where the next one starts
         if self.skip_depth:
+            self._push(tag, attributes)
             return
-        if tag == "table":
-            if self.table_depth == 0:
-                self.flush()
-                self.rows = []
-            self.table_depth += 1
-        elif self.table_depth:
+        if self.table_depth:
             if tag == "tr" and self.table_depth == 1:
                 self.rows.append([])
             elif tag in ("td", "th") and self.table_depth == 1:
                 self.cell = []
-        elif tag in HEADINGS:
-            self.flush()
-            self.kind = "heading"
-        elif tag in PARAGRAPHS or tag in CONTAINERS:
-            self.flush()
+        if tag in HEADINGS or tag in PARAGRAPHS or tag in CONTAINERS or tag == "table":
+            if not self.table_depth:
+                self.flush()
+        self._push(tag, attributes)
+        if self.skip_depth:
+            return
+        if tag == "table":
+            if self.table_depth == 0:
+                self.rows = []
+            self.table_depth += 1
+        elif not self.table_depth and tag in HEADINGS:
+            self.kind, self.level = "heading", int(tag[1])
+        elif tag == "a":
+            self.link_depth += 1
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
             return
-        if tag in SKIPPED:
-            self.skip_depth = max(0, self.skip_depth - 1)
-            return
         if self.skip_depth:
+            self._pop(tag)
             return
         if self.table_depth:
             if tag in ("td", "th") and self.table_depth == 1 and self.cell is not None:
@@ -630,10 +851,15 @@ class _PageReader(HTMLParser):
                     text = "\n".join(" | ".join(row) for row in self.rows if any(row))
                     if text:
                         self.blocks.append(Block("table", text, None))
+                        self.found.append(self._where())
                     self.rows = []
+            self._pop(tag)
             return
-        if tag in HEADINGS or tag in PARAGRAPHS or tag in CONTAINERS:
+        if tag == "a":
+            self.link_depth = max(0, self.link_depth - 1)
+        elif tag in HEADINGS or tag in PARAGRAPHS or tag in CONTAINERS:
             self.flush()
+        self._pop(tag)
 
     def handle_data(self, data):
         if self.in_title:
@@ -646,6 +872,57 @@ class _PageReader(HTMLParser):
                 self.cell.append(data)
             return
         self.text.append(data)
+        if self.link_depth:
+            self.link_characters += len(clean(data))
+
+
+def _prose_weight(block: Block, found: _Found) -> int:
+    """How much a block counts towards finding the page's content: the characters of real sentences, not links
+    or labels."""
+    if block.kind == "table":
+        return len(block.text) // 2
+    if block.kind == "heading" or found.link_characters > 0.5 * len(block.text):
+        return 0
+    return len(block.text) if len(block.text.split()) >= 8 else len(block.text) // 4
+
+
+def _content_indexes(blocks: list[Block], found: list[_Found]) -> list[int]:
+    """Which blocks are the page's content: those in <main> (or role=main) when the page marks it, else in
+    its <article>s, else in the element holding most of the page's prose (the deepest one that holds at
+    least three quarters of it), with the page's <h1> just above it."""
+    every = list(range(len(blocks)))
+    for marked in ("main", "article"):
+        inside = [i for i in every if getattr(found[i], marked)]
+        if any(_prose_weight(blocks[i], found[i]) for i in inside):
+            return inside
+    total = sum(_prose_weight(blocks[i], found[i]) for i in every)
+    if not total:
+        return every
+    weight_in: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for i in every:
+        weight = _prose_weight(blocks[i], found[i])
+        for level, node in enumerate(found[i].path):
+            weight_in[node] = weight_in.get(node, 0) + weight
+            depth[node] = level
+    holders = [node for node, weight in weight_in.items() if weight >= 0.75 * total]
+    if not holders:
+        return every
+    best = max(holders, key=lambda node: depth[node])
+    chosen = [i for i in every if best in found[i].path]
+    if chosen and not any(found[i].level == 1 for i in chosen):
+        above = [i for i in every if i < chosen[0] and found[i].level == 1]
+        chosen = above[-1:] + chosen
+    return chosen
+
+
+def title_from_head(title: str) -> str:
+    """A page's <title> without the site's name: "Productivity plan - Anytown Council" -> "Productivity plan"."""
+    parts = [part for part in TITLE_SEPARATORS.split(clean(title)) if part.strip()]
+    kept = [part for part in parts if not SITE_NAME.search(part)]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept)
+    return parts[0] if len(parts) > 1 and parts[0] else clean(title)
 
 
 def decode_text(data: bytes) -> str:
@@ -658,6 +935,10 @@ def decode_text(data: bytes) -> str:
 
 
 def extract_html(data: bytes) -> Extracted:
+    """A saved web page as a person reads it: the content (<main>, an <article>, or the block holding most of the
+    prose) without navigation, skip links, cookie banners, breadcrumbs, headers and footers, sharing, related
+    links and search boxes. Its title is the content's <h1>, else its first heading, else the page's <title>
+    without the site's name."""
     text = decode_text(data)
     if len(text) > 4 * MAX_CHARACTERS:
         raise ExtractionRefused("The web page holds far more text than a plan; it was not imported.")
@@ -665,7 +946,21 @@ def extract_html(data: bytes) -> Extracted:
     reader.feed(text)
     reader.close()
     reader.flush()
-    return Extracted("html", None, clean(reader.title), reader.blocks)
+    chosen = _content_indexes(reader.blocks, reader.found)
+    kept = [
+        (reader.blocks[i], reader.found[i])
+        for i in chosen
+        if not (reader.blocks[i].kind != "table" and is_chrome_text(reader.blocks[i].text))
+        and not (
+            reader.blocks[i].kind == "paragraph"
+            and len(reader.blocks[i].text) < 100
+            and reader.found[i].link_characters >= 0.9 * len(reader.blocks[i].text)
+        )
+    ]
+    blocks = [block for block, _ in kept]
+    title = next((block.text for block, where in kept if where.level == 1), "")
+    title = title or next((block.text for block in blocks if block.kind == "heading"), "")
+    return Extracted("html", None, (title or title_from_head(reader.title))[:300], blocks)
 
 
 def extract_text(data: bytes) -> Extracted:
@@ -675,7 +970,7 @@ def extract_text(data: bytes) -> Extracted:
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\t\f")
     if controls > 10:
         raise ExtractionRefused("The file is named as plain text but is not readable text. Check it is the right file.")
-    return Extracted("text", None, "", split_plain_text(text))
+    return Extracted("text", None, "", split_plain_text(text, line_structure=True))
 
 
 def extract(kind: str, data: bytes) -> Extracted:
@@ -689,5 +984,12 @@ def extract(kind: str, data: bytes) -> Extracted:
             "No text could be found in the file. If it is a scanned image, ask the council for a copy with text."
         )
     if not result.title:
-        result.title = next((b.text for b in result.blocks if b.kind == "heading"), "")[:300]
+        headings = [b.text for b in result.blocks if b.kind == "heading"]
+        result.title = next((text for text in headings if not COUNCIL_NAME_ONLY.fullmatch(text)), "")[:300]
     return result
+
+
+# A heading that is only the publisher's name ("Anytown Borough Council"): a website's masthead, not a title.
+COUNCIL_NAME_ONLY = re.compile(
+    r"([A-Z][\w'&.-]*\s+){1,5}(Borough |District |County |City |Metropolitan Borough )?(Council|Authority)", re.I
+)

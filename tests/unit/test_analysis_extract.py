@@ -61,7 +61,7 @@ def test_a_web_page_gives_headings_paragraphs_and_tables_and_skips_scripts_and_n
         b"<table><tr><th>Action</th><th>Target</th></tr><tr><td>Close depots</td><td>3</td></tr></table></body></html>"
     )
     extracted = extract_html(page)
-    assert extracted.title == "Our plan"
+    assert extracted.title == "Theme 4", "a content heading comes before the page's <title>"
     assert [(b.kind, b.text) for b in extracted.blocks] == [
         ("heading", "Theme 4"),
         ("paragraph", "We ask for multi-year funding."),
