@@ -1,0 +1,122 @@
+"""Load the evaluation documents: their labels, their split, their text, and the file each becomes.
+
+Used by tests/unit/test_eval_documents.py and bench/bench_documents.py. A document's source is
+`files/NAME.html` or `files/NAME.txt` (imported as it is), `files/NAME.pdf.html` (printed to a PDF
+with WeasyPrint when the bench runs) or `files/NAME.docx.json` (built as a Word file with
+python-docx when the bench runs); its labels are `files/NAME.labels.json`.
+"""
+
+import html
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+SPLIT_FILE = HERE / "SPLIT.toml"
+KINDS = ("plan", "report", "publication", "other_regime", "unrelated")
+COUNCIL_TYPES = (
+    "county",
+    "district",
+    "unitary",
+    "metropolitan_district",
+    "london_borough",
+    "city_of_london",
+    "isles_of_scilly",
+)
+SOURCE_SUFFIXES = (".pdf.html", ".docx.json", ".html", ".txt")
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class EvalDocument:
+    name: str
+    source: Path
+    labels: dict
+
+    @property
+    def kind(self) -> str:
+        return self.labels["kind"]
+
+    @property
+    def form(self) -> str:
+        return self.labels["form"]
+
+    @property
+    def filename(self) -> str:
+        """The name the document is imported under."""
+        return self.name + {"pdf": ".pdf", "docx": ".docx", "html": ".html", "text": ".txt"}[self.form]
+
+
+def normalise(text: str) -> str:
+    """Whitespace as one space, so a label's words match wherever lines were wrapped."""
+    return " ".join(text.split())
+
+
+def source_text(path: Path) -> str:
+    """The words a reader of the document sees, from its source."""
+    raw = path.read_text(encoding="utf-8")
+    if path.name.endswith(".docx.json"):
+        parts = []
+        for style, value in json.loads(raw):
+            if style == "table":
+                parts += [" | ".join(row) for row in value]
+            else:
+                parts.append(value)
+        return "\n".join(parts)
+    if path.name.endswith(".html"):
+        body = re.sub(r"(?is)<(head|style|script)\b.*?</\1>", " ", raw)
+        return html.unescape(TAG.sub(" ", body))
+    return raw
+
+
+def split_names() -> dict[str, list[str]]:
+    data = tomllib.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return {"train": data["train"], "heldout": data["heldout"]}
+
+
+def documents(split: str | None = None) -> list[EvalDocument]:
+    names = (
+        split_names()[split] if split else sorted(p.name[: -len(".labels.json")] for p in FILES.glob("*.labels.json"))
+    )
+    out = []
+    for name in names:
+        labels = json.loads((FILES / f"{name}.labels.json").read_text(encoding="utf-8"))
+        out.append(EvalDocument(name, FILES / labels["source"], labels))
+    return out
+
+
+def file_bytes(document: EvalDocument) -> bytes:
+    """The file the department would receive: the source as it is, or printed to PDF, or built as Word."""
+    if document.form == "pdf":
+        from core.pdf import render_pdf
+
+        return render_pdf(document.source.read_text(encoding="utf-8")).pdf
+    if document.form == "docx":
+        return _docx(json.loads(document.source.read_text(encoding="utf-8")))
+    return document.source.read_bytes()
+
+
+def _docx(spec: list) -> bytes:
+    import io
+
+    import docx
+
+    built = docx.Document()
+    for style, value in spec:
+        if style == "table":
+            table = built.add_table(rows=len(value), cols=len(value[0]))
+            table.style = "Table Grid"
+            for row, cells in zip(table.rows, value, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
+        elif style == "Title":
+            built.add_paragraph(value, style="Title")
+            built.core_properties.title = value
+        else:
+            built.add_paragraph(value, style=style)
+    out = io.BytesIO()
+    built.save(out)
+    return out.getvalue()

@@ -1,0 +1,735 @@
+"""Write the evaluation documents and their labels from the hand-written passage pools.
+
+Run from the project root: `.venv/bin/python bench/eval/documents/generate.py`. It rewrites
+`files/` (the documents' sources and a `NAME.labels.json` beside each) and `SPLIT.toml`. The output
+is committed; the same pools always give the same files. Each document takes its passages only from
+the pool of its split (pools/train.py or pools/heldout.py), so no held-out document shares a
+passage with a training one. See README.md for the forms, the labels and the split rule.
+"""
+
+import html
+import json
+import random
+import re
+import shutil
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from pools import heldout as HELDOUT_POOL  # noqa: E402
+from pools import train as TRAIN_POOL  # noqa: E402
+
+OUT = HERE / "files"
+SPLIT_DATE = "2026-12-06"
+POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL}
+
+# Invented councils (name, short name, type, region), except the two that are one of a kind.
+COUNCILS = [
+    ("Wealdshire County Council", "Wealdshire", "county", "South East"),
+    ("Northmoor County Council", "Northmoor", "county", "North West"),
+    ("Oakshire County Council", "Oakshire", "county", "East Midlands"),
+    ("Severnshire County Council", "Severnshire", "county", "West Midlands"),
+    ("East Anglemere County Council", "East Anglemere", "county", "East of England"),
+    ("Dunmoor County Council", "Dunmoor", "county", "South West"),
+    ("Wexcombe District Council", "Wexcombe", "district", "South East"),
+    ("Hollinbridge District Council", "Hollinbridge", "district", "East of England"),
+    ("Carrowdale Borough Council", "Carrowdale", "district", "North West"),
+    ("Stanmere District Council", "Stanmere", "district", "East Midlands"),
+    ("Brackley Vale District Council", "Brackley Vale", "district", "West Midlands"),
+    ("Ashby Fen District Council", "Ashby Fen", "district", "East of England"),
+    ("Tamberley District Council", "Tamberley", "district", "South West"),
+    ("Kestrel Moor Borough Council", "Kestrel Moor", "district", "Yorkshire and the Humber"),
+    ("Elmsworth Borough Council", "Elmsworth", "district", "South East"),
+    ("Portmere Council", "Portmere", "unitary", "South West"),
+    ("Tyneham Borough Council", "Tyneham", "unitary", "North East"),
+    ("Kelbridge Borough Council", "Kelbridge", "unitary", "North West"),
+    ("Eastwold Council", "Eastwold", "unitary", "Yorkshire and the Humber"),
+    ("Medford Unitary Council", "Medford", "unitary", "South East"),
+    ("Graystone City Council", "Graystone", "unitary", "East Midlands"),
+    ("Wrekinford Council", "Wrekinford", "unitary", "West Midlands"),
+    ("Saltmarsh Borough Council", "Saltmarsh", "unitary", "East of England"),
+    ("Coldharbour Metropolitan Borough Council", "Coldharbour", "metropolitan_district", "North West"),
+    ("Sheaf Valley City Council", "Sheaf Valley", "metropolitan_district", "Yorkshire and the Humber"),
+    ("Blackwater Metropolitan Borough Council", "Blackwater", "metropolitan_district", "West Midlands"),
+    ("Wearmouth City Council", "Wearmouth", "metropolitan_district", "North East"),
+    ("London Borough of Thameside", "Thameside", "london_borough", "London"),
+    ("Royal Borough of Northwood Green", "Northwood Green", "london_borough", "London"),
+    ("London Borough of Lea Bridge", "Lea Bridge", "london_borough", "London"),
+    ("City of London Corporation", "the City", "city_of_london", "London"),
+    ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
+]
+UPPER = {"county", "unitary", "metropolitan_district", "london_borough", "city_of_london", "isles_of_scilly"}
+
+THEME_HEADINGS = [
+    ["1. Transformation of services", "2. Technology and data", "3. Reducing wasteful spend", "4. Barriers"],
+    [
+        "Theme 1: How we have transformed our services",
+        "Theme 2: Using technology and data",
+        "Theme 3: Tackling wasteful spend",
+        "Theme 4: Barriers the government could help remove",
+    ],
+    ["Transforming services", "Digital and data", "Value for money", "What holds us back"],
+    ["Service transformation", "Technology", "Spending well", "Asks of government"],
+]
+
+TABLE_ROWS = {
+    "train": [
+        ("Agency staff as a share of the pay budget", "agency_share_of_staff_budget", "pct"),
+        ("Consultancy spend", "consultant_spend", "k"),
+        ("Savings delivered in year", "savings", "m"),
+    ],
+    "heldout": [
+        ("Agency workers, share of employee costs", "agency_share_of_staff_budget", "pct"),
+        ("Spend on external consultants", "consultant_spend", "k"),
+        ("Efficiencies achieved", "savings", "m"),
+    ],
+}
+
+SLOT = re.compile(r"\{([a-z_]+):([a-z]+)(?::([a-z_ ]+))?\}")
+ASK = re.compile(r"\[\[(.+?)\]\]")
+
+
+# --- Figures --------------------------------------------------------------------------------
+
+
+def _d(value) -> str:
+    return str(Decimal(str(value)).normalize()) if "." in str(value) else str(value)
+
+
+def figure(rng: random.Random, kind: str, gen: str, qualifier: str | None) -> tuple[str, dict]:
+    """The figure as printed, and its label."""
+    label = {"kind": kind, "qualifier": qualifier}
+    if gen == "m":
+        v = round(rng.uniform(0.4, 24), 1)
+        shown = rng.choice([f"£{v}m", f"£{v} million"])
+        label |= {"unit": "gbp", "value": _d(Decimal(str(v)) * 10**6)}
+    elif gen == "k":
+        v = rng.randrange(40, 960) * 1000
+        shown = f"£{v:,}"
+        label |= {"unit": "gbp", "value": str(v)}
+    elif gen == "pr":
+        v = rng.randrange(24, 390)
+        shown = f"£{v}"
+        label |= {"unit": "gbp", "value": str(v)}
+    elif gen == "pct":
+        v = round(rng.uniform(0.4, 9.5), 1)
+        shown = rng.choice([f"{v}%", f"{v} per cent"])
+        label |= {"unit": "percent", "value": _d(v)}
+    elif gen == "pctr":
+        low = round(rng.uniform(1, 8), 1)
+        high = round(low + rng.choice([0.2, 0.3, 0.5, 0.8]), 1)
+        shown = rng.choice([f"{low}–{high}%", f"{low}-{high}%", f"{low} to {high} per cent"])
+        label |= {"unit": "percent", "low": _d(low), "high": _d(high)}
+    elif gen == "mr":
+        low = rng.randrange(3, 30)
+        high = low + rng.randrange(2, 9)
+        shown = rng.choice([f"£{low}m–£{high}m", f"between £{low}m and £{high}m", f"£{low}–{high} million"])
+        label |= {"unit": "gbp", "low": str(low * 10**6), "high": str(high * 10**6)}
+    elif gen == "n":
+        v = rng.randrange(120, 9000)
+        shown = f"{v:,}"
+        label |= {"unit": "count", "value": str(v)}
+    elif gen == "sn":
+        v = rng.randrange(5, 40)
+        shown = str(v)
+        label |= {"unit": "count", "value": str(v)}
+    else:
+        raise ValueError(gen)
+    return shown, label
+
+
+class Passage:
+    """A pool passage filled in for one council: its text, and its labels."""
+
+    def __init__(self, p, rng: random.Random, council):
+        text = p.text.replace("{C}", council[0]).replace("{c}", council[1])
+        if text[:1].islower():
+            text = text[0].upper() + text[1:]
+        figures = []
+
+        def fill(match):
+            shown, label = figure(rng, match.group(1), match.group(2), match.group(3))
+            figures.append(label)
+            return shown
+
+        text = SLOT.sub(fill, text)
+        self.asks = [a.strip() for a in ASK.findall(text)]
+        self.text = ASK.sub(lambda m: m.group(1), text)
+        self.barriers = sorted(b for b in p.b.split(",") if b)
+        themes = {int(t) for t in p.t.split(",") if t}
+        if self.barriers:
+            themes.add(4)
+        self.themes = sorted(themes)
+        self.quoted = p.q
+        self.guidance = set(p.g)
+        self.figures = figures
+        self.match = ""
+
+    def labels(self) -> dict:
+        return {
+            "match": self.match,
+            "text": self.text,
+            "quoted": self.quoted,
+            "themes": [] if self.quoted else self.themes,
+            "barriers": [] if self.quoted else self.barriers,
+            "asks": [] if self.quoted else self.asks,
+            "figures": self.figures,
+        }
+
+
+class TablePassage(Passage):
+    def __init__(self, rows, rng, council, split):
+        self.header = ["Measure", "2022/23", "2023/24"]
+        self.rows, self.figures = [], []
+        for label, kind, gen in rows:
+            cells = [label]
+            for _ in range(2):
+                shown, fig = figure(rng, kind, gen, None)
+                cells.append(shown)
+                self.figures.append(fig)
+            self.rows.append(cells)
+        self.text = "\n".join(" | ".join(r) for r in [self.header, *self.rows])
+        self.asks, self.barriers, self.themes, self.quoted, self.guidance = [], [], [3], False, set()
+        if any("gency" in r[0] for r in self.rows):
+            self.guidance.add("a")
+        if any("onsult" in r[0] for r in self.rows):
+            self.guidance.add("c")
+        self.match = self.rows[0][0]
+
+
+# --- Building documents as blocks -------------------------------------------------------------
+# A document is a list of blocks: ("title", str), ("meta", str), ("h", str), ("p", Passage),
+# ("ul", [Passage]), ("table", TablePassage), ("quote", Passage).
+
+
+def pick(rng, items, low, high, tier):
+    usable = [p for p in items if p.tier in ("any", tier)]
+    return rng.sample(usable, min(len(usable), rng.randint(low, high)))
+
+
+def plan_blocks(rng, pool, council, style, split, *, short=False):
+    tier = "upper" if council[2] in UPPER else "lower"
+
+    def P(items, low, high):
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+
+    intro = P(pool.INTRO, 1, 2 if short else 3)
+    quoted = P(pool.QUOTED, 0, 2) if not short else []
+    t1 = P(pool.T1, 2, 3 if short else 4)
+    t2 = P(pool.T2, 1 if short else 2, 4)
+    t3 = P(pool.T3, 1, 3) + P(pool.NOT_BARRIERS, 1, 2)
+    spend = P(pool.AGENCY, 0, 3) + P(pool.EDI, 0, 2)
+    barriers = P(pool.BARRIERS, 2, 3 if short else 5) + (P(pool.BARRIERS_UPPER, 1, 2) if tier == "upper" else [])
+    close = P(pool.CLOSE, 0 if short else 1, 2)
+    headings = rng.choice(THEME_HEADINGS)
+    title = rng.choice(
+        ["Productivity plan", "Productivity Plan 2024", "Our productivity plan", "Productivity plan: July 2024"]
+    )
+    blocks = [("title", f"{council[0]} {title}" if rng.random() < 0.5 else f"{title} – {council[0]}")]
+    if quoted:
+        blocks.append(("h", rng.choice(["What the government asked", "Background", "Introduction"])))
+        blocks += [("quote", q) for q in quoted]
+    elif style != "noheadings":
+        blocks.append(("h", rng.choice(["Introduction", "About this plan", "Foreword"])))
+    blocks += [("p", p) for p in intro]
+    table = TablePassage(TABLE_ROWS[split], rng, council, split) if style == "tables" else None
+    sections = [t1, t2, t3 + spend, barriers]
+    for number, (heading, passages) in enumerate(zip(headings, sections, strict=True), start=1):
+        if style != "noheadings":
+            blocks.append(("h", heading))
+        if style == "bullets" and len(passages) > 1:
+            lead = passages[0]
+            blocks += [("p", lead), ("ul", passages[1:])]
+        elif style == "tables" and number == 4:
+            blocks.append(("meta", "Summary of the barriers we face:"))
+            blocks += [("p", b) for b in passages]
+        else:
+            blocks += [("p", p) for p in passages]
+        if table is not None and number == 3:
+            blocks.append(("table", table))
+    if style == "noheadings":
+        # Prose with no headings: the themes run on in one order or another.
+        body = [b for b in blocks[1:] if b[0] != "h"]
+        head, rest = body[: len(intro) + len(quoted)], body[len(intro) + len(quoted) :]
+        if rng.random() < 0.5:
+            rest = rest[len(t1) :] + rest[: len(t1)]
+        blocks = [blocks[0], *head, *rest]
+    if close:
+        if style != "noheadings":
+            blocks.append(("h", rng.choice(["Next steps", "Conclusion", "Monitoring and review"])))
+        blocks += [("p", p) for p in close]
+    return blocks
+
+
+def report_blocks(rng, pool, council, split, variant):
+    tier = "upper" if council[2] in UPPER else "lower"
+
+    def P(items, low, high):
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+
+    if variant == "cabinet":
+        meeting = rng.choice(["Cabinet", "Executive", "Policy and Resources Committee"])
+        blocks = [
+            ("title", f"Report to {meeting}"),
+            ("meta", f"{council[0]} – {rng.choice(['Productivity Plan', 'Submission of the Productivity Plan'])}"),
+            ("meta", f"Report of: {rng.choice(['Chief Executive', 'Director of Finance', 'Section 151 Officer'])}"),
+            ("meta", "Wards affected: All"),
+            ("h", "Purpose of the report"),
+        ]
+        rep = P(pool.REPORT, 4, 6)
+        blocks += [("p", rep[0]), ("h", "Recommendations"), ("p", rep[1])]
+        blocks += [("h", rng.choice(["Reasons for the recommendations", "Background"]))] + [("p", p) for p in rep[2:]]
+        blocks.append(("h", "Appendix A: Productivity plan"))
+        plan = plan_blocks(rng, pool, council, rng.choice(["headings", "bullets"]), split, short=True)
+        blocks += [("h", plan[0][1]) if plan[0][0] == "title" else plan[0], *plan[1:]]
+        return blocks
+    if variant == "decision":
+        blocks = [
+            ("title", rng.choice(["Record of decision", "Officer decision record", "Executive decision notice"])),
+            ("meta", f"{council[0]}"),
+            ("meta", "Subject: Productivity plan"),
+        ]
+        minutes, rep = P(pool.MINUTES, 2, 3), P(pool.REPORT, 2, 3)
+        return blocks + [("p", p) for p in minutes + rep]
+    blocks = [
+        ("title", f"Minutes of the meeting of the {rng.choice(['Cabinet', 'Executive', 'Full Council'])}"),
+        ("meta", f"{council[0]}"),
+        ("meta", "Present: the Leader (in the chair) and Cabinet Members"),
+        ("h", f"Item {rng.randrange(4, 12)}: Productivity plan"),
+    ]
+    minutes = P(pool.MINUTES, 3, 5)
+    extra = P(pool.NEWS[1:3], 0, 1)
+    return blocks + [("p", p) for p in minutes + extra]
+
+
+def publication_blocks(rng, pool, council, variant):
+    tier = "upper" if council[2] in UPPER else "lower"
+
+    def P(items, low, high):
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+
+    if variant == "news":
+        news = P(pool.NEWS, 3, 5)
+        return [
+            ("title", rng.choice(["Council publishes productivity plan", "How we are making every pound count"]))
+        ] + [("p", p) for p in news]
+    if variant == "press":
+        news = P(pool.NEWS, 3, 5)
+        return (
+            [("title", "PRESS RELEASE"), ("meta", f"{council[0]} – for immediate release")]
+            + [("p", p) for p in news]
+            + [("meta", "ENDS")]
+        )
+    if variant == "guidance":
+        intro = P(pool.INTRO[:1], 1, 1)
+        quoted = P(pool.QUOTED, 3, 5)
+        return (
+            [("title", "Our productivity plan: what we were asked to do")]
+            + [("p", p) for p in intro]
+            + [("h", "The government's request")]
+            + [("quote", q) for q in quoted]
+        )
+    # The minister's letter: all government's words.
+    quoted = P(pool.QUOTED, 3, 5)
+    return (
+        [("title", "Letter to council leaders: productivity plans"), ("meta", "Dear Leader,")]
+        + [("quote", q) for q in quoted]
+        + [("meta", "Yours sincerely, Minister for Local Government")]
+    )
+
+
+REGIMES = {
+    "fire": ("FIRE", ["Fire and Rescue Service Productivity and Efficiency Plan", "Productivity and efficiency plan"]),
+    "police": (
+        "POLICE",
+        ["Police and Crime Commissioner: efficiency plan", "Force efficiency and productivity statement"],
+    ),
+    "nhs": ("NHS", ["NHS Foundation Trust efficiency and productivity plan", "Trust cost improvement plan"]),
+    "luf": ("LUF", ["Levelling Up Fund bid: town centre scheme", "Levelling Up Fund application"]),
+}
+
+
+def other_blocks(rng, pool, council, regime):
+    name, titles = REGIMES[regime]
+    items = [
+        Passage(p, rng, council) for p in rng.sample(getattr(pool, name), rng.randint(3, len(getattr(pool, name))))
+    ]
+    blocks = [("title", rng.choice(titles))]
+    for i, p in enumerate(items):
+        if i and rng.random() < 0.3:
+            blocks.append(("h", rng.choice(["Our approach", "Progress", "Efficiency", "Next steps", "Summary"])))
+        blocks.append(("p", p))
+    return blocks
+
+
+def unrelated_blocks(rng, pool, council):
+    items = [Passage(p, rng, council) for p in rng.sample(pool.UNRELATED, rng.randint(2, 4))]
+    return [("title", rng.choice(["News", "Latest updates", "Your council this month", "Service update"]))] + [
+        ("p", p) for p in items
+    ]
+
+
+# --- Rendering ---------------------------------------------------------------------------------
+
+
+def passages_of(blocks):
+    for kind, value in blocks:
+        if kind in ("p", "quote", "table"):
+            yield value
+        elif kind == "ul":
+            yield from value
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def body_html(blocks, *, h1="h1") -> str:
+    out = []
+    for kind, value in blocks:
+        if kind == "title":
+            out.append(f"<{h1}>{esc(value)}</{h1}>")
+        elif kind == "meta":
+            out.append(f'<p class="meta">{esc(value)}</p>')
+        elif kind == "h":
+            out.append(f"<h2>{esc(value)}</h2>")
+        elif kind == "p":
+            out.append(f"<p>{esc(value.text)}</p>")
+        elif kind == "quote":
+            out.append(f"<blockquote><p>{esc(value.text)}</p></blockquote>")
+        elif kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{esc(p.text)}</li>" for p in value) + "</ul>")
+        elif kind == "table":
+            head = "".join(f"<th>{esc(c)}</th>" for c in value.header)
+            rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in value.rows)
+            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return "\n".join(out)
+
+
+def web_page(blocks, council, chrome, rng) -> tuple[str, list[str]]:
+    """A page saved from a council website, with its navigation chrome; returns the chrome's texts."""
+    title = blocks[0][1]
+    nav = "".join(f'<li><a href="#">{esc(x)}</a></li>' for x in chrome["nav"])
+    crumbs = " &gt; ".join(f'<a href="#">{esc(x)}</a>' for x in chrome["breadcrumb"])
+    footer = "".join(f'<li><a href="#">{esc(x)}</a></li>' for x in chrome["footer"])
+    nav_tag = "nav" if rng.random() < 0.5 else 'div class="navigation"'
+    nav_close = nav_tag.split()[0]
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(title)} | {esc(council[0])}</title>
+<link rel="stylesheet" href="/assets/site.css"></head>
+<body>
+<a href="#main" class="skip-link">{esc(chrome["skip"])}</a>
+<div class="cookie-banner"><p>{esc(chrome["cookie"])}</p>
+<button>{esc(chrome["cookie_buttons"].split(" cookies ")[0])} cookies</button></div>
+<header><div class="logo">{esc(council[0])}</div>
+<{nav_tag}><ul>{nav}</ul></{nav_close}></header>
+<div class="breadcrumbs">{crumbs}</div>
+<main id="main">
+{body_html(blocks)}
+</main>
+<div class="feedback"><p>{esc(chrome["feedback"])}</p></div>
+<footer><ul>{footer}</ul><p>{esc(chrome["footer_text"])}</p></footer>
+</body></html>
+"""
+    texts = [
+        chrome["skip"],
+        chrome["cookie"],
+        council[0],
+        chrome["feedback"],
+        chrome["footer_text"],
+        chrome["breadcrumb"][-1],
+    ]
+    return page, texts
+
+
+def plain_text(blocks, rng, *, single=True) -> str:
+    """Plain text as copied from a page or a PDF: a heading on its own line, paragraphs wrapped at
+    about 70 characters with single line breaks, bullets with '-' or '•'."""
+    width = rng.choice([66, 70, 72, 76])
+    bullet = rng.choice(["-", "•"])
+    gap = "" if single else "\n"
+    lines = []
+    for kind, value in blocks:
+        if kind in ("title", "h", "meta"):
+            text = value.upper() if kind == "title" and rng.random() < 0.3 else value
+            lines.append(text + gap)
+        elif kind in ("p", "quote"):
+            lines.append(textwrap.fill(value.text, width) + gap)
+        elif kind == "ul":
+            for p in value:
+                lines.append(textwrap.fill(p.text, width, initial_indent=f"{bullet} ", subsequent_indent="  "))
+            lines[-1] += gap
+        elif kind == "table":
+            lines.append("\n".join(f"| {' | '.join(r)} |" for r in [value.header, *value.rows]) + "\n")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+PDF_CSS = {
+    "plain": "body{font-family:sans-serif;font-size:10.5pt;line-height:1.35} h1{font-size:18pt}",
+    "headings": (
+        "body{font-family:serif;font-size:11pt}h1{font-size:20pt;color:#1d3c6e}h2{font-size:13pt;color:#1d3c6e}"
+    ),
+    "twocol": (
+        "@page{size:A4;margin:16mm}"
+        "body{font-family:sans-serif;font-size:9.5pt;column-count:2;column-gap:9mm}"
+        "h1{column-span:all;font-size:17pt}"
+    ),
+    "tables": (
+        "body{font-family:sans-serif;font-size:10pt}"
+        "table{border-collapse:collapse;width:100%}"
+        "td,th{border:1px solid #444;padding:3pt;text-align:left}"
+    ),
+    "boxed": (
+        "body{font-family:sans-serif;font-size:10pt}"
+        "h2{background:#e8eef5;padding:3pt}"
+        "blockquote{border-left:3pt solid #999;padding-left:6pt;font-style:italic}"
+    ),
+}
+
+
+def pdf_source(blocks, layout) -> str:
+    title = blocks[0][1]
+    css = PDF_CSS[layout]
+    if layout != "tables":
+        css += " table{border-collapse:collapse} td,th{border:1px solid #666;padding:2pt}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>{css} p.meta{{color:#555}}</style></head>
+<body>
+{body_html(blocks)}
+</body></html>
+"""
+
+
+def docx_source(blocks, rng) -> list:
+    out = []
+    for kind, value in blocks:
+        if kind == "title":
+            out.append(["Title", value])
+        elif kind == "meta":
+            out.append(["Normal", value])
+        elif kind == "h":
+            out.append(["Heading 1" if rng.random() < 0.8 else "Heading 2", value])
+        elif kind in ("p", "quote"):
+            out.append(["Quote" if kind == "quote" and rng.random() < 0.5 else "Normal", value.text])
+        elif kind == "ul":
+            out += [["List Bullet", p.text] for p in value]
+        elif kind == "table":
+            out.append(["table", [value.header, *value.rows]])
+    return out
+
+
+def choose_matches(passages, whole: str) -> None:
+    """For each passage, a distinctive exact substring: its opening words, lengthened until they
+    occur once in the document."""
+    norm = " ".join(whole.split())
+    for p in passages:
+        if isinstance(p, TablePassage):
+            continue
+        words = p.text.split()
+        for n in range(6, len(words) + 1):
+            candidate = " ".join(words[:n])
+            if len(candidate) >= 30 and norm.count(candidate) == 1:
+                break
+        p.match = candidate
+
+
+# --- The documents --------------------------------------------------------------------------
+
+KINDS = ("plan", "report", "publication", "other_regime", "unrelated")
+
+
+def specs():
+    """(group, kind, form, style) for every document; a group is one council's document, which may
+    be saved in two forms (a web page and the same as plain text)."""
+    rng = random.Random(2024)
+    out = []
+    councils = list(COUNCILS)
+    n = 0
+
+    def council():
+        nonlocal n
+        n += 1
+        return councils[(n * 7) % len(councils)]
+
+    plan_forms = (
+        [
+            ("pdf", layout)
+            for layout in ["headings", "noheadings", "tables", "bullets", "twocol", "boxed"]
+            for _ in range(4)
+        ]
+        + [("docx", style) for style in ["headings", "bullets", "tables", "noheadings"] for _ in range(4)]
+        + [("html", style) for style in ["headings", "bullets", "noheadings"] for _ in range(5)]
+        + [("text", style) for style in ["single", "blank", "bullets"] for _ in range(5)]
+    )
+    for form, style in plan_forms:
+        c = council()
+        group = [("plan", form, style, c)]
+        if form == "html" and rng.random() < 0.6:
+            group.append(("plan", "text", "from-web", c))
+        out.append(group)
+    for form, variant in (
+        [("pdf", "cabinet")] * 5
+        + [("docx", "cabinet")] * 4
+        + [("html", "decision")] * 4
+        + [("text", "decision")] * 4
+        + [("text", "minutes")] * 5
+        + [("pdf", "minutes")] * 3
+    ):
+        out.append([("report", form, variant, council())])
+    for form, variant in (
+        [("html", "news")] * 8
+        + [("text", "press")] * 4
+        + [("docx", "press")] * 3
+        + [("html", "guidance")] * 4
+        + [("text", "letter")] * 2
+        + [("pdf", "letter")] * 2
+    ):
+        out.append([("publication", form, variant, council())])
+    for regime, forms in {
+        "fire": ["pdf", "html", "text", "pdf", "docx", "html"],
+        "police": ["pdf", "html", "text", "docx"],
+        "nhs": ["pdf", "html", "text", "pdf"],
+        "luf": ["pdf", "docx", "html", "text"],
+    }.items():
+        for form in forms:
+            out.append([("other_regime", form, regime, council())])
+    for form in [
+        "html",
+        "html",
+        "html",
+        "pdf",
+        "pdf",
+        "text",
+        "text",
+        "docx",
+        "html",
+        "text",
+        "pdf",
+        "html",
+        "docx",
+        "text",
+    ]:
+        out.append([("unrelated", form, "misc", council())])
+    return out
+
+
+def split_groups(groups):
+    """Stratified by (kind, council type): the groups sorted by kind, council type and the order they
+    were written, then of every run of five in that order the second and fourth go to heldout."""
+    order = sorted(range(len(groups)), key=lambda i: (groups[i][0][0], groups[i][0][3][2], i))
+    splits = [""] * len(groups)
+    for position, index in enumerate(order):
+        splits[index] = "heldout" if position % 5 in (1, 3) else "train"
+    return splits
+
+
+def build(kind, form, style, council, split, rng, cached_blocks=None):
+    pool = POOLS[split]
+    if cached_blocks is not None:
+        blocks = cached_blocks
+    elif kind == "plan":
+        layout_style = {"twocol": "headings", "boxed": "headings", "single": "headings", "blank": "noheadings"}
+        blocks = plan_blocks(rng, pool, council, layout_style.get(style, style), split)
+    elif kind == "report":
+        blocks = report_blocks(rng, pool, council, split, style)
+    elif kind == "publication":
+        blocks = publication_blocks(rng, pool, council, style)
+    elif kind == "other_regime":
+        blocks = other_blocks(rng, pool, council, style)
+    else:
+        blocks = unrelated_blocks(rng, pool, council)
+    chrome_texts: list[str] = []
+    if form == "html":
+        if kind in ("plan", "publication", "unrelated") or rng.random() < 0.5:
+            source, chrome_texts = web_page(blocks, council, pool.CHROME, rng)
+        else:
+            head = f'<html lang="en"><head><meta charset="utf-8"><title>{esc(blocks[0][1])}</title></head>'
+            source = f"<!DOCTYPE html>\n{head}<body>\n{body_html(blocks)}\n</body></html>\n"
+        ext = "html"
+    elif form == "text":
+        source = plain_text(blocks, rng, single=style not in ("blank",))
+        ext = "txt"
+    elif form == "pdf":
+        layout = style if style in PDF_CSS else rng.choice(["plain", "headings", "boxed"])
+        source = pdf_source(blocks, layout)
+        ext = "pdf.html"
+    else:
+        source = json.dumps(docx_source(blocks, rng), indent=1, ensure_ascii=False) + "\n"
+        ext = "docx.json"
+    return blocks, source, ext, chrome_texts
+
+
+def main() -> None:
+    sys.path.insert(0, str(HERE))
+    from evalset import source_text
+
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir()
+    groups = specs()
+    splits = split_groups(groups)
+    listing = {"train": [], "heldout": []}
+    number = 0
+    for group, split in zip(groups, splits, strict=True):
+        blocks = None
+        for kind, form, style, council in group:
+            number += 1
+            slug = re.sub(r"[^a-z]+", "-", council[1].lower()).strip("-")
+            name = f"{number:03d}-{kind.replace('_', '-')}-{form}-{style}-{slug}"
+            rng = random.Random(name)
+            blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks)
+            path = OUT / f"{name}.{ext}"
+            path.write_text(source, encoding="utf-8")
+            passages = list(passages_of(blocks))
+            choose_matches(passages, source_text(path))
+            council_written = [p for p in passages if not p.quoted]
+            labels = {
+                "kind": kind,
+                "form": form,
+                "style": style,
+                "council": {"name": council[0], "type": council[2], "region": council[3]},
+                "source": path.name,
+                "passages": [p.labels() if kind not in ("other_regime", "unrelated") else _empty(p) for p in passages],
+                "chrome": chrome,
+            }
+            if kind == "plan":
+                flags = set().union(*(p.guidance for p in council_written)) if council_written else set()
+                labels["guidance"] = {"consultants": "c" in flags, "agency": "a" in flags, "edi": "e" in flags}
+            (OUT / f"{name}.labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n")
+            listing[split].append(name)
+    lines = [
+        "# The split of the evaluation documents (bench/eval/documents/README.md).",
+        f'date = "{SPLIT_DATE}"',
+        'rule = "stratified by (kind, council type): items sorted by kind, council type and number; of every run '
+        "of five, the second and fourth are heldout and the rest train; a plan saved as a web page and as plain "
+        'text is one item; each split takes its passages only from its own pool (pools/train.py, pools/heldout.py)"',
+        "",
+    ]
+    for split, names in listing.items():
+        lines.append(f"{split} = [")
+        lines += [f'  "{n}",' for n in names]
+        lines.append("]")
+    (HERE / "SPLIT.toml").write_text("\n".join(lines) + "\n")
+    print({k: len(v) for k, v in listing.items()})
+
+
+def _empty(p) -> dict:
+    """Another regime's plan or an unrelated document speaks to none of the return's themes."""
+    return {
+        "match": p.match,
+        "text": p.text,
+        "quoted": p.quoted,
+        "themes": [],
+        "barriers": [],
+        "asks": [],
+        "figures": p.figures,
+    }
+
+
+if __name__ == "__main__":
+    main()
