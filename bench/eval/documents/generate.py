@@ -97,7 +97,7 @@ ASK = re.compile(r"\[\[(.+?)\]\]")
 
 
 def _d(value) -> str:
-    return str(Decimal(str(value)).normalize()) if "." in str(value) else str(value)
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 def figure(rng: random.Random, kind: str, gen: str, qualifier: str | None) -> tuple[str, dict]:

@@ -249,6 +249,7 @@ BARRIERS = [
     ),
     P(
         "Sharing information with health partners is held back by uncertainty over data protection rules and incompatible NHS systems.",
+        t="2",
         b="data-sharing,health-integration",
     ),
     P(

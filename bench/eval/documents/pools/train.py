@@ -272,6 +272,7 @@ BARRIERS = [
     ),
     P(
         "We cannot get timely data from the Department for Work and Pensions about households receiving Universal Credit. [[Legal gateways for sharing data with DWP should be widened so we can target support.]]",
+        t="2",
         b="data-sharing",
     ),
     P(
@@ -324,7 +325,7 @@ BARRIERS_UPPER = [
         tier="upper",
     ),
     P(
-        "Our funding gap over the next three years is {budget_gap:mr}, driven by social care demand that our council tax base cannot support.",
+        "Our funding gap over the next three years is {budget_gap:mr}, driven by rising demand for services that local income cannot keep up with.",
         b="funding-adequacy",
         t="3",
         tier="upper",
