@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from analysis.classify.voice import council_text
+
 EXTRACTION_VERSION = "figures-3"
 
 MONEY = re.compile(
@@ -315,8 +317,9 @@ class GuidanceFound:
 
 
 def guidance_found(texts: list[str]) -> GuidanceFound:
-    """Whether the plan speaks to consultants, agency staff and EDI anywhere."""
-    whole = "\n".join(texts)
+    """Whether the plan speaks to consultants, agency staff and EDI anywhere, in its own words: the
+    government's words it quotes (the minister's letter on EDI and consultants) do not count."""
+    whole = "\n".join(council_text(text) for text in texts)
     return GuidanceFound(
         consultants_addressed=bool(ADDRESSES_CONSULTANTS.search(whole)),
         agency_addressed=bool(ADDRESSES_AGENCY.search(whole)),

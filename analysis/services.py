@@ -737,13 +737,15 @@ def _analyse_document(
     document: Document, run: AnalysisRun, lookups: _Lookups, precomputed: dict | None = None
 ) -> tuple[dict, str]:
     """Themes, barriers, figures and guidance for one document; returns counts and a digest."""
-    from analysis.classify import PassageInput, classify_passages
+    from analysis.classify import PassageInput, classify_passages, within_remit
 
     passages = list(document.passages.order_by("position"))
     inputs = [PassageInput(text=p.text, heading=p.heading or None) for p in passages]
     labels = _labels_from_reader(precomputed, inputs)
     if labels is None:
         labels = classify_passages(inputs)
+    # A barrier in a service this type of council does not provide needs stronger evidence (classify/remit.py).
+    labels = within_remit(inputs, labels, authority_type=document.council.authority_type)
     themes, barriers = {}, {}
     for passage, label in zip(passages, labels, strict=True):
         for number in sorted(label.themes):

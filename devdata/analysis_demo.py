@@ -154,8 +154,16 @@ class DemoPlan:
     table: list[tuple[str, ...]] = field(default_factory=list)
 
 
-def generate_plan(council_name: str, seed: int, *, long: bool = False) -> DemoPlan:
-    """A council's plan with seeded choices: which paragraphs, which barriers, which figures, how spend is shown."""
+# Barriers in services a type of council does not provide: its demo plan does not name them.
+NOT_PROVIDED = {
+    "district": {"adult-social-care", "send-high-needs", "childrens-social-care"},
+    "county": {"homelessness-temporary-accommodation"},
+}
+
+
+def generate_plan(council_name: str, seed: int, *, long: bool = False, authority_type: str = "") -> DemoPlan:
+    """A council's plan with seeded choices: which paragraphs, which barriers, which figures, how spend is shown.
+    A council's type (when given) leaves out barriers in services that type does not provide."""
     rng = random.Random(seed)
     values = {
         "name": council_name,
@@ -209,7 +217,8 @@ def generate_plan(council_name: str, seed: int, *, long: bool = False) -> DemoPl
     for text in rng.sample(THEME_3_OTHER, 2 if long else 1):
         add(("paragraph", text.format(**values)))
     add(("heading", "4. Barriers the government could help to remove"))
-    for _, text in rng.sample(BARRIERS, rng.randrange(2, 5)):
+    barriers = [b for b in BARRIERS if b[0] not in NOT_PROVIDED.get(authority_type, set())]
+    for _, text in rng.sample(barriers, rng.randrange(2, 5)):
         add(("paragraph", text))
     plan.table = [("Action", "Measure", "Now", "Target")] + rng.sample(COMMITMENTS, 3)
     return plan
@@ -288,7 +297,7 @@ SUFFIXES = {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}
 
 def plan_file(council, fmt: str, seed: int) -> tuple[str, bytes]:
     """(file name, bytes) of a council's demo plan in one format."""
-    plan = generate_plan(council.name, seed, long=fmt == "pdf")
+    plan = generate_plan(council.name, seed, long=fmt == "pdf", authority_type=council.authority_type)
     name = f"{council.gss_code}-{council.name.lower().replace(' ', '-').replace(',', '')}.{SUFFIXES[fmt]}"
     return name, RENDERERS[fmt](plan)
 

@@ -12,16 +12,22 @@ from pathlib import Path
 
 from .linear import trained_model
 from .methods import classify_combined
+from .remit import NOT_PROVIDED, within_remit
 from .types import BarrierLabel, PassageInput, PassageLabels
+from .voice import council_text, quoted_spans
 
 __all__ = [
     "METHOD",
     "METHOD_VERSION",
+    "NOT_PROVIDED",
     "BarrierLabel",
     "PassageInput",
     "PassageLabels",
     "classify_passages",
+    "council_text",
     "prepare",
+    "quoted_spans",
+    "within_remit",
 ]
 
 METHOD = "combined"
@@ -42,9 +48,15 @@ def _method_version(package: Path = _PACKAGE) -> str:
 METHOD_VERSION: str = _method_version()
 
 
-def classify_passages(passages: list[PassageInput]) -> list[PassageLabels]:
-    """Labels for each passage, in the same order. The same input always gives the same output."""
-    return classify_combined(list(passages))
+def classify_passages(passages: list[PassageInput], *, authority_type: str | None = None) -> list[PassageLabels]:
+    """Labels for each passage, in the same order. The same input always gives the same output.
+
+    With the council's `authority_type`, barriers in services that type of council does not provide
+    count only on stronger evidence (remit.py); callers that classify first and learn the council later
+    apply `within_remit` themselves."""
+    passages = list(passages)
+    labels = classify_combined(passages)
+    return within_remit(passages, labels, authority_type=authority_type) if authority_type else labels
 
 
 def prepare() -> None:

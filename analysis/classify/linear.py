@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import LabelledPassage, load_dir
-from .rules import THEMES, clean
+from .rules import THEMES, clean, clean_council
 from .taxonomy import barrier_ids, barrier_taxonomy
 from .types import PassageInput
 
@@ -45,7 +45,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _text(passage: PassageInput) -> str:
-    return clean(passage.text).lower()
+    return clean_council(passage.text)
 
 
 def _heading(passage: PassageInput) -> str:

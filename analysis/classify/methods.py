@@ -7,7 +7,7 @@ how well each finds themes and barriers.
 from dataclasses import dataclass
 
 from .linear import LinearModel, trained_model
-from .rules import THEMES, attach_asks, classify_rules, evidence
+from .rules import THEMES, attach_asks, classify_rules, evidence, stated_as_barrier, states_constraint
 from .types import PassageInput, PassageLabels
 
 
@@ -23,6 +23,8 @@ class Thresholds:
     theme_with_heading: float = 0.1
     barrier_alone: float = 0.4
     barrier_with_rule: float = 0.1
+    barrier_needs_constraint: bool = True
+    reads_as_barrier: float = 0.5
 
 
 LINEAR_ONLY = Thresholds(
@@ -64,6 +66,14 @@ def _classify(
                 bar = thresholds.barrier_with_rule
             if p >= bar:
                 categories.add(category)
+        if ev is not None and thresholds.barrier_needs_constraint:
+            heading_4 = 4 in ev.heading
+            reads = theme_p[4][i] >= thresholds.reads_as_barrier
+            categories = {
+                c
+                for c in categories
+                if stated_as_barrier(passage.text, c, heading_says_barriers=heading_4, reads_as_barrier=reads)
+            }
         themes = set()
         for n in THEMES:
             p = theme_p[n][i]
@@ -76,6 +86,13 @@ def _classify(
                 themes.add(n)
         if categories:
             themes.add(4)
+        elif (
+            4 in themes
+            and ev is not None
+            and thresholds.barrier_needs_constraint
+            and not states_constraint(passage, ev)
+        ):
+            themes.discard(4)  # a success or a description, with nothing the government could help remove
         out.append(PassageLabels(themes=frozenset(themes), barriers=attach_asks(passage.text, categories)))
     return out
 

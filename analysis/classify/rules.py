@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .taxonomy import barrier_ids
 from .types import BarrierLabel, PassageInput, PassageLabels
+from .voice import council_text
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 THEMES = (1, 2, 3, 4)
@@ -36,6 +37,8 @@ class Lexicon:
     barriers: dict[str, re.Pattern]
     barriers_need_context: frozenset[str]
     barrier_context: re.Pattern
+    constraint: re.Pattern
+    achievement: re.Pattern
     asks: re.Pattern
 
 
@@ -55,6 +58,8 @@ def lexicon() -> Lexicon:
         barriers={b: _compile(data["barriers"][b]["patterns"]) if b in data["barriers"] else never for b in known},
         barriers_need_context=frozenset(data["barriers_need_context"]["ids"]),
         barrier_context=_compile(data["barrier_context"]["patterns"]),
+        constraint=_compile(data["constraint"]["patterns"]),
+        achievement=_compile(data["achievement"]["patterns"]),
         asks=_compile(data["asks"]["patterns"]),
     )
 
@@ -63,6 +68,12 @@ def clean(text: str) -> str:
     """The text in lower case, with phrases that only look like theme words blanked out
     (e.g. "Environment Agency")."""
     return lexicon().not_about.sub(" ", text.lower())
+
+
+def clean_council(text: str) -> str:
+    """A passage's own words as `clean` gives them, after the government's quoted words and web-page
+    chrome are blanked (voice.py): only what the council writes counts towards a theme or barrier."""
+    return clean(council_text(text))
 
 
 def heading_themes(heading: str | None) -> frozenset[int]:
@@ -86,7 +97,7 @@ class RuleEvidence:
 
 def evidence(passage: PassageInput) -> RuleEvidence:
     lex = lexicon()
-    text = clean(passage.text)
+    text = clean_council(passage.text)
     strong = frozenset(n for n in THEMES if lex.theme_strong[n].search(text))
     weak_hits = {n: sum(1 for p in lex.theme_weak[n] if p.search(text)) for n in THEMES}
     heading = heading_themes(passage.heading)
@@ -113,7 +124,7 @@ def _spans(pattern: re.Pattern, text: str) -> list[str]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: places would not line up
         return []
-    blanked = lexicon().not_about.sub(lambda match: " " * len(match.group(0)), lowered)
+    blanked = lexicon().not_about.sub(lambda match: " " * len(match.group(0)), council_text(text).lower())
     return [text[match.start() : match.end()].strip() for match in pattern.finditer(blanked) if match.group(0).strip()]
 
 
@@ -147,7 +158,7 @@ def sentences(text: str) -> list[str]:
 def ask_sentences(text: str) -> list[str]:
     """Sentences (or bullet lines) of the passage that ask government to do something."""
     lex = lexicon()
-    return [s for s in sentences(text) if lex.asks.search(clean(s))]
+    return [s for s in sentences(council_text(text)) if lex.asks.search(clean(s))]
 
 
 def attach_asks(text: str, categories: frozenset[str] | set[str]) -> tuple[BarrierLabel, ...]:
@@ -159,7 +170,7 @@ def attach_asks(text: str, categories: frozenset[str] | set[str]) -> tuple[Barri
     if not categories:
         return ()
     lex = lexicon()
-    sents = sentences(text)
+    sents = sentences(council_text(text))
     cleaned = [clean(s) for s in sents]
     ask_idx = [i for i, s in enumerate(cleaned) if lex.asks.search(s)]
     chosen: dict[str, str | None] = {}
@@ -176,6 +187,58 @@ def attach_asks(text: str, categories: frozenset[str] | set[str]) -> tuple[Barri
         after = [i for i in ask_idx if mentions and i >= mentions[0]]
         chosen[category] = sents[after[0]] if after else sents[ask_idx[-1]]
     return tuple(BarrierLabel(category=c, ask=chosen[c]) for c in sorted(categories))
+
+
+def stated_as_barrier(
+    text: str, category: str, *, heading_says_barriers: bool = False, reads_as_barrier: bool = False
+) -> bool:
+    """Whether the passage presents `category` as a barrier: a constraint the council faces, or an ask of
+    government; not a description of a service, an achievement ("referrals to children's social care have
+    fallen") or the council's own action ("we used the flexible use of capital receipts").
+
+    A category named by the rules needs a constraint in a sentence naming it or next to it, or an ask in the
+    passage; a sentence that reports an achievement and states no constraint does not count. A category the
+    rules do not find in the text (the model's alone) needs a constraint or an ask anywhere in the passage.
+    Under a barriers heading, or where the whole passage reads as one (`reads_as_barrier`: the model's
+    theme 4 probability is high), a category needs only not to sit in achievements alone.
+    Categories whose words are themselves a constraint ("new burdens", "one year at a time") need only not to
+    sit in an achievement alone.
+    """
+    lex = lexicon()
+    cleaned = [clean(s) for s in sentences(council_text(text))]
+    if not cleaned:
+        return False
+    asks = any(lex.asks.search(s) for s in cleaned)
+    pattern = lex.barriers.get(category)
+    mentions = [i for i, s in enumerate(cleaned) if pattern is not None and pattern.search(s)]
+    if not mentions:
+        return asks or heading_says_barriers or any(lex.constraint.search(s) for s in cleaned)
+    if asks:
+        return True
+    heading_says_barriers = heading_says_barriers or reads_as_barrier
+
+    def constraint_near(i: int) -> bool:
+        near = cleaned[max(0, i - 1) : i + 2]
+        return any(lex.constraint.search(s) for s in near)
+
+    def achievement_only(i: int) -> bool:
+        return bool(lex.achievement.search(cleaned[i])) and not lex.constraint.search(cleaned[i])
+
+    if category not in lex.barriers_need_context:
+        return not all(achievement_only(i) for i in mentions)
+    if heading_says_barriers:
+        return not all(achievement_only(i) for i in mentions)
+    return any(constraint_near(i) and not achievement_only(i) for i in mentions)
+
+
+def states_constraint(passage: PassageInput, ev: RuleEvidence) -> bool:
+    """The passage (in the council's own words) states a constraint, asks government for something, or
+    sits under a barriers heading: what theme 4 needs when the passage names no barrier category."""
+    if 4 in ev.strong or 4 in ev.heading:
+        return True
+    lex = lexicon()
+    cleaned = [clean(s) for s in sentences(council_text(passage.text))]
+    return any(lex.asks.search(s) or lex.constraint.search(s) for s in cleaned)
 
 
 def classify_rules(passages: list[PassageInput]) -> list[PassageLabels]:

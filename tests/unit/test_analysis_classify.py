@@ -306,3 +306,91 @@ def test_labelled_passages_keep_asks_per_barrier_and_drop_the_brackets():
 def test_a_badly_labelled_passage_is_refused_with_its_line(text, message):
     with pytest.raises(CorpusError, match=message):
         parse(text, source="x.txt", known_barriers=TAXONOMY)
+
+
+# --- whose words, and what makes a barrier a barrier (issue 12, parts 4 and 5) ---------------------
+
+FOUR_QUESTIONS = (
+    "The government asked councils to answer four questions:\n"
+    "- transformation of services to make better use of resources\n"
+    "- opportunities to take advantage of advances in technology and make better use of data\n"
+    "- plans to reduce wasteful spend within systems\n"
+    "- barriers preventing progress that the government can help to reduce or remove"
+)
+
+
+def test_a_page_that_only_lists_the_four_questions_gets_no_theme():
+    assert labels_for(FOUR_QUESTIONS) == PassageLabels(themes=frozenset(), barriers=())
+    assert labels_for(FOUR_QUESTIONS.replace("\n- ", " ").replace(":", ";")).themes == frozenset()
+
+
+def test_the_councils_own_words_after_the_quoted_questions_still_count():
+    from analysis.classify import council_text
+
+    text = FOUR_QUESTIONS + "\nWe moved every back-office system to the cloud and automated invoice matching."
+    assert 2 in labels_for(text).themes
+    own = council_text(text)
+    assert len(own) == len(text) and "transformation" not in own and own.endswith("invoice matching.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her letter the Minister said councils should stop spending on consultants and on equality, diversity "
+        "and inclusion training that does not serve residents.",
+        "Councils have been asked by the government to set out how they will reduce wasteful spend.",
+        "Skip to main content",
+        "Skip to main content\nAccept additional cookies\nHome > Council and democracy > Budgets",
+        "We are committed to productivity and efficiency.",
+    ],
+)
+def test_the_governments_words_chrome_and_productivity_alone_give_no_theme(text):
+    assert labels_for(text).themes == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our early help service has kept more families together: referrals to children's social care have fallen "
+        "for three years.",
+        "Adult social care now offers reablement to everyone leaving hospital, and most people need no further care.",
+        "We have used the flexible use of capital receipts to pay for our transformation programme.",
+        "Staff recruitment needs approval from the chief executive.",
+    ],
+)
+def test_a_service_an_achievement_or_the_councils_own_action_is_not_a_barrier(text):
+    labels = labels_for(text)
+    assert labels.barriers == ()
+    assert 4 not in labels.themes
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Since 2010 this district has absorbed a disproportionate share of the cuts to councils.", "fair-funding"),
+        ("We are one of the lowest funded councils of our type in England.", "fair-funding"),
+        ("The cost of bidding for small pots, and the bidding rounds we lose, comes out of front-line services.",
+         "grant-fragmentation"),
+        ("New duties keep being placed on councils without consultation with the sector.", "new-burdens"),
+    ],
+)  # fmt: skip
+def test_indirect_wordings_of_a_barrier_are_recognised(text, category):
+    assert category in categories(labels_for(text))
+
+
+def test_a_district_names_social_care_as_a_barrier_only_with_an_ask_or_a_constraint_that_reaches_it():
+    mention = (
+        "Agency staff are used mainly in children's social care, where qualified social workers are hard to "
+        "recruit; a regional agreement caps the rates paid."
+    )
+    assert "childrens-social-care" in categories(labels_for(mention))
+    assert "childrens-social-care" not in categories(
+        classify_passages([PassageInput(mention)], authority_type="district")[0]
+    )
+    asked = (
+        "Delays in adult social care assessments by the county leave people in our temporary accommodation for "
+        "months, and the cost falls on our housing budget."
+    )
+    district = classify_passages([PassageInput(asked)], authority_type="district")[0]
+    assert "adult-social-care" in categories(district)
+    assert classify_passages([PassageInput(mention)], authority_type="unitary") == [labels_for(mention)]

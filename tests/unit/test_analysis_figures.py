@@ -143,3 +143,16 @@ def test_each_line_of_a_list_is_read_even_without_full_stops():
         ("count", Decimal("20")),
         ("other_percent", Decimal("8")),
     ]
+
+
+def test_the_ministers_words_quoted_in_a_plan_do_not_set_the_guidance_flags():
+    quoted = guidance_found(
+        [
+            "In his letter the Minister said councils should cut spending on consultants, agency staff and "
+            "equality, diversity and inclusion training.",
+            "We brought our contact centres together.",
+        ]
+    )
+    assert (quoted.consultants_addressed, quoted.agency_addressed, quoted.edi_addressed) == (False, False, False)
+    own = guidance_found(["The Minister asked about consultants. We used no consultants in 2023/24."])
+    assert own.consultants_addressed
