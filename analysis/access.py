@@ -4,6 +4,7 @@ The corpus is the department's: council people get 404 (never 403), exactly as i
 exist, and so does anyone asking for a document or run that does not exist.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from analysis.models import AnalysisRun, Document
@@ -14,6 +15,7 @@ from plans.selectors import return_by_slug
 READ = "analysis.read_corpus"
 IMPORT = "analysis.import_documents"
 RUN = "analysis.run_analysis"
+REVIEW = "analysis.review_tags"
 MAX_ID = 2**31 - 1
 
 
@@ -45,7 +47,7 @@ def get_staged_upload_for_confirm(user, token: str):
 def get_document_for_view(user, document_id: int) -> Document:
     check_can_read_corpus(user)
     document = (
-        Document.objects.select_related("council", "return_definition", "imported_by", "plan_version")
+        Document.objects.select_related("council", "return_definition", "imported_by", "plan_version", "kind_set_by")
         .filter(pk=document_id)
         .first()
         if 0 < document_id <= MAX_ID
@@ -53,6 +55,15 @@ def get_document_for_view(user, document_id: int) -> Document:
     )
     if document is None:
         raise Http404("No such document")
+    return document
+
+
+def get_document_for_kind_change(user, document_id: int) -> Document:
+    """A document whose kind the person may correct: analysts and administrators. The rest of the department
+    (the panel) reads the document but is refused (403); anyone else gets 404."""
+    document = get_document_for_view(user, document_id)
+    if not user.has_perm(REVIEW):
+        raise PermissionDenied("Only analysts may correct what kind of document this is")
     return document
 
 

@@ -2,6 +2,9 @@
 
 What it counts, and how:
 
+- **Plans only, unless asked.** Only documents whose kind is a productivity plan (`Document.kind`, read
+  on import and corrected by analysts) count; `kinds=all` includes reports, news pages, other regimes'
+  plans and unrelated documents too. Every count, the passages behind it and the exports agree.
 - **Councils, not passages.** "12 councils name this barrier" counts distinct councils whose
   current plan documents have at least one passage tagged with it. Only each council's current
   documents for the return count (`Document.is_current`): usually one, sometimes a plan and an
@@ -33,7 +36,16 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from analysis.classify.rules import barrier_phrases, theme_phrases
-from analysis.models import Document, Figure, FigureKind, FigureUnit, PassageBarrier, PassageTheme, TagSource
+from analysis.models import (
+    Document,
+    DocumentKind,
+    Figure,
+    FigureKind,
+    FigureUnit,
+    PassageBarrier,
+    PassageTheme,
+    TagSource,
+)
 from councils.models import AuthorityType, Region
 
 READ = "submissions.read_returns"
@@ -45,6 +57,8 @@ RESPONSIBLE_USE = (
     "it, compare councils only as distributions among similar councils, and do not build league tables from "
     "these figures. Tags come from an automated analysis unless a person reviewed them."
 )
+
+EVERY_KIND = "all"  # the `kinds` parameter that includes every kind of document, not only plans
 
 SPLITS = {"authority_type": ("Council type", AuthorityType), "region": ("Region", Region)}
 
@@ -69,10 +83,15 @@ class Filters:
     return_definition: object
     authority_type: str = ""
     region: str = ""
+    every_kind: bool = (
+        False  # False: productivity plans only (Document.kind); True: reports, news pages and the rest too
+    )
 
     def tag_lookups(self) -> dict:
         """ORM lookups selecting the tags (themes, barriers, figures) of current documents in scope."""
         lookups = {"document__is_current": True, "document__return_definition": self.return_definition}
+        if not self.every_kind:
+            lookups["document__kind"] = DocumentKind.PLAN
         if self.authority_type:
             lookups["document__council__authority_type"] = self.authority_type
         if self.region:
@@ -81,6 +100,7 @@ class Filters:
 
     def params(self, **extra) -> dict:
         found = {"return": self.return_definition.slug, "type": self.authority_type, "region": self.region}
+        found["kinds"] = EVERY_KIND if self.every_kind else ""
         found |= {key: value for key, value in extra.items() if value not in (None, "")}
         return {key: value for key, value in found.items() if value not in (None, "")}
 
@@ -91,8 +111,8 @@ class Filters:
     def with_group(self, split: str, group: str) -> "Filters":
         """These filters narrowed to one council type or one region (a cell of a split table)."""
         if split == "authority_type":
-            return Filters(self.return_definition, group, self.region)
-        return Filters(self.return_definition, self.authority_type, group)
+            return Filters(self.return_definition, group, self.region, self.every_kind)
+        return Filters(self.return_definition, self.authority_type, group, self.every_kind)
 
     @property
     def description(self) -> str:
@@ -101,6 +121,8 @@ class Filters:
             parts.append(AuthorityType(self.authority_type).label)
         if self.region:
             parts.append(self.region)
+        if self.every_kind:
+            parts.append("every kind of document")
         return ", ".join(parts)
 
 

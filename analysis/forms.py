@@ -2,6 +2,7 @@
 
 from django import forms
 
+from analysis.models import DocumentKind
 from analysis.sandbox import EXTENSIONS, MAX_FILE_BYTES
 from analysis.services import ADD, REPLACE
 from councils.selectors import find_council
@@ -87,6 +88,14 @@ class ConfirmImportForm(forms.Form):
         widget=forms.RadioSelect,
     )
     seen = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label="What kind of document is this?",
+        choices=DocumentKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Only productivity plans are counted in the explorer and the panel summary, unless someone asks "
+        "to include the rest.",
+    )
 
     def __init__(self, *args, current=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,3 +119,16 @@ class ConfirmImportForm(forms.Form):
             which = "them" if len(self.current) > 1 else "it"
             self.add_error("existing", f"Select whether to replace {which} or add this one as another document")
         return data
+
+
+class DocumentKindForm(forms.Form):
+    """An analyst corrects what kind of document this is, on the document's page."""
+
+    kind = forms.ChoiceField(
+        label="What kind of document is this?",
+        choices=DocumentKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of document this is", "invalid_choice": "Select a kind"},
+        help_text="Only productivity plans are counted in the explorer and the panel summary, unless someone asks "
+        "to include the rest.",
+    )

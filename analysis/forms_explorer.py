@@ -1,7 +1,8 @@
-"""The explorer's filters: return, council type, region (and, on some pages, a figure kind or a search)."""
+"""The explorer's filters: return, council type, region, documents (plans or every kind); a figure or a search."""
 
 from django import forms
 
+from analysis.explorer import EVERY_KIND
 from analysis.models import FigureKind
 from councils.models import AuthorityType, Region
 
@@ -13,6 +14,12 @@ class ExplorerFilterForm(forms.Form):
 
     type = forms.ChoiceField(label="Council type", required=False, choices=[("", "All types"), *AuthorityType.choices])
     region = forms.ChoiceField(label="Region", required=False, choices=[("", "All regions"), *Region.choices])
+    kinds = forms.ChoiceField(
+        label="Documents",
+        required=False,
+        choices=[("", "Productivity plans only"), (EVERY_KIND, "Every kind of document")],
+        help_text="Reports, news pages and other regimes' plans are counted only when asked.",
+    )
 
     def __init__(self, data=None, *, returns, **kwargs):
         super().__init__(data, **kwargs)
@@ -21,7 +28,7 @@ class ExplorerFilterForm(forms.Form):
         self.fields["return"] = forms.ChoiceField(
             label="Return", required=False, choices=[(r.slug, r.title) for r in self.returns]
         )
-        self.order_fields(["return", "type", "region"])
+        self.order_fields(["return", "type", "region", "kinds"])
 
     def values(self) -> dict:
         self.is_valid()
@@ -31,6 +38,7 @@ class ExplorerFilterForm(forms.Form):
             "return_definition": by_slug.get(data.get("return") or "") or (self.returns[0] if self.returns else None),
             "authority_type": data.get("type", ""),
             "region": data.get("region", ""),
+            "every_kind": data.get("kinds") == EVERY_KIND,
         }
 
 

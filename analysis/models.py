@@ -32,6 +32,21 @@ class DocumentFormat(models.TextChoices):
     SERVICE = "service", "Plan written in the service"
 
 
+class TagSource(models.TextChoices):
+    MACHINE = "machine", "Analysis run"
+    PERSON = "person", "Reviewed by a person"
+
+
+class DocumentKind(models.TextChoices):
+    """What an imported document is (analysis/document_kind.py). The explorer counts plans only, unless asked."""
+
+    PLAN = "plan", "Productivity plan"
+    REPORT = "report", "Report or decision about a plan"
+    PUBLICATION = "publication", "Publication or news page about a plan"
+    OTHER_REGIME = "other_regime", "Another regime's plan"
+    UNRELATED = "unrelated", "Not about a productivity plan"
+
+
 class Document(models.Model):
     """One plan document in the corpus, for a council and a return."""
 
@@ -65,6 +80,24 @@ class Document(models.Model):
     analysed_by_run = models.ForeignKey(
         "AnalysisRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # What kind of document it is: set on import from its text, and a person may correct it.
+    kind = models.CharField(
+        max_length=20,
+        choices=DocumentKind.choices,
+        default=DocumentKind.PLAN,
+        help_text="Only plans are counted by the explorer and the panel summary, unless asked to include the rest.",
+    )
+    kind_reason = models.TextField(blank=True, help_text="Why the document is of this kind, in plain words.")
+    kind_source = models.CharField(
+        max_length=20,
+        choices=TagSource.choices,
+        default=TagSource.MACHINE,
+        help_text="machine: read from the text on import; person: an analyst set or corrected it.",
+    )
+    kind_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind_set_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["council__name", "-imported_at"]
@@ -101,11 +134,6 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} ¶{self.position}"
-
-
-class TagSource(models.TextChoices):
-    MACHINE = "machine", "Analysis run"
-    PERSON = "person", "Reviewed by a person"
 
 
 class RunScope(models.TextChoices):

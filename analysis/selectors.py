@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from analysis.models import (
     AnalysisRun,
     Document,
+    DocumentKind,
     DocumentSource,
     Figure,
     Passage,
@@ -232,7 +233,14 @@ def _highlight(raw: str) -> SafeString:
 
 
 def _search_ids(
-    words: list[str], limit: int, *, return_id: int | None, current_only: bool, authority_type: str, region: str
+    words: list[str],
+    limit: int,
+    *,
+    return_id: int | None,
+    current_only: bool,
+    authority_type: str,
+    region: str,
+    plans_only: bool = False,
 ) -> list[tuple[int, str]]:
     """(passage id, snippet with markers), best match first, from the database's own full-text index.
 
@@ -243,6 +251,9 @@ def _search_ids(
     filters, parameters = [], []
     if current_only:
         filters.append("d.is_current")
+    if plans_only:
+        filters.append("d.kind = %s")
+        parameters.append(DocumentKind.PLAN.value)
     if return_id is not None:
         filters.append("d.return_definition_id = %s")
         parameters.append(return_id)
@@ -284,6 +295,7 @@ def search_passages(
     authority_type: str = "",
     region: str = "",
     current_only: bool = True,
+    plans_only: bool = False,
     limit: int = 50,
 ):
     """Passages matching every word of `query`, best first, each with a highlighted snippet.
@@ -297,7 +309,13 @@ def search_passages(
         return []
     return_id = return_definition.pk if return_definition is not None else None
     found = _search_ids(
-        words, limit, return_id=return_id, current_only=current_only, authority_type=authority_type, region=region
+        words,
+        limit,
+        return_id=return_id,
+        current_only=current_only,
+        authority_type=authority_type,
+        region=region,
+        plans_only=plans_only,
     )
     passages = Passage.objects.select_related("document__council", "document__return_definition").in_bulk(
         [pk for pk, _ in found]

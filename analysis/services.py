@@ -20,11 +20,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from analysis import figures as figure_rules
+from analysis.document_kind import classify_document
 from analysis.extract import Block, Extracted, ExtractionRefused, split_plain_text
 from analysis.models import (
     AnalysisRun,
     Document,
     DocumentFormat,
+    DocumentKind,
     DocumentSource,
     Figure,
     Passage,
@@ -156,6 +158,60 @@ def _check_existing(*, council, return_definition, existing: str | None, seen: l
     return current
 
 
+# --- What kind of document it is ---------------------------------------------------------------
+
+
+def machine_kind(extracted: Extracted) -> tuple[str, str]:
+    """The kind of document read from its text (analysis/document_kind.py), and why."""
+    return classify_document([block.text for block in extracted.blocks], extracted.title)
+
+
+def _kind_check(kind: str | None) -> None:
+    if kind is not None and kind not in DocumentKind.values:
+        raise ImportRefused("Choose what kind of document this is.")
+
+
+def _describe_kind(document: Document) -> dict:
+    return {"kind": document.kind, "reason": document.kind_reason, "source": document.kind_source}
+
+
+def _record_kind_change(*, document: Document, before: dict, actor, at_import: bool) -> None:
+    record_event(
+        action="DocumentKindCorrected",
+        actor=actor,
+        subject=document,
+        council_code=document.council.gss_code,
+        data={"document": document.pk, "at_import": at_import, "before": before, "after": _describe_kind(document)},
+    )
+
+
+def correct_document_kind(*, document: Document, kind: str, actor, at: datetime.datetime | None = None) -> Document:
+    """A person says what kind of document this is (a plan, a report about one, another regime's plan...).
+
+    Written on the document with who and when; the audit event keeps the kind before and after. The explorer
+    counts the document as a plan only when its kind is a plan. Saying the kind it already has, as a person
+    said it, changes nothing."""
+    _kind_check(kind)
+    if kind is None:
+        raise ImportRefused("Choose what kind of document this is.")
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().select_related("council").get(pk=document.pk)
+        if locked.kind == kind and locked.kind_source == TagSource.PERSON:
+            return locked
+        before = _describe_kind(locked)
+        who = (actor.get_full_name() or actor.username) if getattr(actor, "pk", None) else "a person"
+        if locked.kind == kind:
+            reason = f"Confirmed by {who}. Before: {locked.kind_reason or 'counted as a plan by default.'}"
+        else:
+            reason = f"Corrected by {who} from “{DocumentKind(locked.kind).label}”."
+        locked.kind, locked.kind_reason, locked.kind_source = kind, reason[:2000], TagSource.PERSON
+        locked.kind_set_by = actor if getattr(actor, "pk", None) else None
+        locked.kind_set_at = at or timezone.now()
+        locked.save(update_fields=["kind", "kind_reason", "kind_source", "kind_set_by", "kind_set_at"])
+        _record_kind_change(document=locked, before=before, actor=actor, at_import=False)
+    return locked
+
+
 def _extension(kind: str) -> str:
     return {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}[kind]
 
@@ -172,6 +228,7 @@ def import_document(
     at: datetime.datetime | None = None,
     existing: str | None = None,
     seen: list[int] | None = None,
+    kind: str | None = None,
 ) -> Document:
     """Import a plan document for a council and a return: text, passages and the stored file.
 
@@ -184,7 +241,11 @@ def import_document(
     replaced) or ADD (the new one is counted beside them), else ChoiceNeeded. With `seen` (the ids of
     the documents the person was shown), any other set of documents is refused (DocumentsChanged).
     The audit event names every document replaced or joined.
+
+    The document's kind is read from its text (machine_kind); `kind`, when it differs, is the person's
+    correction at the preview, recorded as theirs with its own audit event (before and after).
     """
+    _kind_check(kind)
     if council is None:
         raise ImportRefused("There is no council with that ONS code.")
     if return_definition is None:
@@ -196,6 +257,7 @@ def import_document(
     # Asked before the file is read (which takes a while), and again under the lock below.
     _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
     extracted = extracted if extracted is not None else read_document(filename=filename, data=data)
+    found_kind, kind_reason = machine_kind(extracted)
     moment = at or timezone.now()
     name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind)}"
     stored = None
@@ -216,6 +278,8 @@ def import_document(
                 page_count=extracted.page_count,
                 imported_by=actor if getattr(actor, "pk", None) else None,
                 imported_at=moment,
+                kind=found_kind,
+                kind_reason=kind_reason,
             )
             Passage.objects.bulk_create(_passages_from_blocks(document, extracted.blocks))
             if not default_storage.exists(name):
@@ -239,8 +303,18 @@ def import_document(
                     "existing": existing if others else None,
                     "replaced": [describe_document(d) for d in others] if existing == REPLACE else [],
                     "added_beside": [describe_document(d) for d in others] if existing == ADD else [],
+                    "kind": found_kind,
                 },
             )
+            if kind is not None and kind != found_kind:
+                before = _describe_kind(document)
+                who = (actor.get_full_name() or actor.username) if getattr(actor, "pk", None) else "a person"
+                document.kind, document.kind_source = kind, TagSource.PERSON
+                document.kind_reason = f"Corrected by {who} at the preview from “{DocumentKind(found_kind).label}”."
+                document.kind_set_by = actor if getattr(actor, "pk", None) else None
+                document.kind_set_at = moment
+                document.save(update_fields=["kind", "kind_reason", "kind_source", "kind_set_by", "kind_set_at"])
+                _record_kind_change(document=document, before=before, actor=actor, at_import=True)
     except Exception:
         if stored is not None:  # the database said no: leave no orphaned file behind
             default_storage.delete(stored)
@@ -341,7 +415,9 @@ def reread_document(*, document: Document, actor, analyse: bool = True) -> Rerea
                 model.objects.filter(passage_id=old_id, source=TagSource.PERSON).update(passage=created[index])
         locked.passages.exclude(pk__in=[p.pk for p in created]).delete()  # their machine tags go with them
         locked.page_count = extracted.page_count
-        locked.save(update_fields=["page_count"])
+        if locked.kind_source == TagSource.MACHINE:  # a person's word on the kind stands
+            locked.kind, locked.kind_reason = machine_kind(extracted)
+        locked.save(update_fields=["page_count", "kind", "kind_reason"])
         record_event(
             action="PlanDocumentReread",
             actor=actor,
@@ -372,6 +448,12 @@ class StagedUpload:
     user_id: int
     extracted: Extracted
     file_sha256: str = ""
+    kind: str = DocumentKind.PLAN  # what the text reads as (analysis/document_kind.py)
+    kind_reason: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return DocumentKind(self.kind).label
 
 
 def _staged_names(token: str) -> tuple[str, str]:
@@ -407,6 +489,7 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
     if council is None:
         raise ImportRefused("There is no council with that ONS code.")
     extracted = read_document(filename=filename, data=data)
+    kind, kind_reason = machine_kind(extracted)
     discard_stale_staging()
     token = hashlib.sha256(data + timezone.now().isoformat().encode() + str(actor.pk).encode()).hexdigest()[:32]
     data_name, meta_name = _staged_names(token)
@@ -416,11 +499,15 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
         "filename": filename[:255],
         "user_id": actor.pk,
         "extracted": extracted.as_dict(),
+        "kind": kind,
+        "kind_reason": kind_reason,
     }
     default_storage.save(data_name, ContentFile(data))
     default_storage.save(meta_name, ContentFile(json.dumps(meta).encode("utf-8")))
     digest = hashlib.sha256(data).hexdigest()
-    return StagedUpload(token, council.gss_code, return_definition.slug, filename, actor.pk, extracted, digest)
+    return StagedUpload(
+        token, council.gss_code, return_definition.slug, filename, actor.pk, extracted, digest, kind, kind_reason
+    )
 
 
 def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
@@ -436,6 +523,7 @@ def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
         data = handle.read()
     raw = meta["extracted"]
     extracted = Extracted(raw["kind"], raw["page_count"], raw["title"], [Block(**b) for b in raw["blocks"]])
+    kind, kind_reason = (meta["kind"], meta["kind_reason"]) if "kind" in meta else machine_kind(extracted)
     staged = StagedUpload(
         token,
         meta["council_code"],
@@ -444,6 +532,8 @@ def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
         meta["user_id"],
         extracted,
         hashlib.sha256(data).hexdigest(),
+        kind,
+        kind_reason,
     )
     return staged, data
 
@@ -488,9 +578,12 @@ def uploads_waiting_for(*, actor, now: datetime.datetime | None = None) -> list[
     return sorted(waiting, key=lambda upload: (upload.staged_at, upload.token))
 
 
-def confirm_staged_upload(*, token: str, actor, existing: str | None = None, seen: list[int] | None = None) -> Document:
-    """Import a staged upload, then remove it from staging. `existing` and `seen` are as for import_document:
-    the person's choice about the council's documents already there, and which documents they saw."""
+def confirm_staged_upload(
+    *, token: str, actor, existing: str | None = None, seen: list[int] | None = None, kind: str | None = None
+) -> Document:
+    """Import a staged upload, then remove it from staging. `existing`, `seen` and `kind` are as for
+    import_document: the person's choice about the council's documents already there, which documents they
+    saw, and the kind of document they say it is."""
     from councils.selectors import council_by_code
     from plans.selectors import return_by_slug
 
@@ -507,6 +600,7 @@ def confirm_staged_upload(*, token: str, actor, existing: str | None = None, see
         extracted=staged.extracted,
         existing=existing,
         seen=seen,
+        kind=kind,
     )
     discard_staged_upload(token=token)
     return document
@@ -593,6 +687,8 @@ def add_service_version(*, version: PlanVersion, actor=None) -> Document:
             plan_version=version,
             imported_by=None,
             imported_at=version.frozen_at,
+            kind=DocumentKind.PLAN,
+            kind_reason="Written in the service as the council's plan for the return.",
         )
         Passage.objects.bulk_create(_passages_from_blocks(document, version_blocks(version.content)))
         replaced = _version_takes_over(document)

@@ -221,6 +221,7 @@ def filters_as_data(filters: explorer.Filters) -> dict:
         "return_slug": filters.return_definition.slug,
         "authority_type": filters.authority_type,
         "region": filters.region,
+        "every_kind": filters.every_kind,
     }
 
 
@@ -231,13 +232,15 @@ def prepare_pdf_later(*, filters: explorer.Filters) -> None:
     print_panel_summary.enqueue(**filters_as_data(filters))
 
 
-def summary_for(*, return_slug: str, authority_type: str = "", region: str = "") -> PanelSummary | None:
+def summary_for(
+    *, return_slug: str, authority_type: str = "", region: str = "", every_kind: bool = False
+) -> PanelSummary | None:
     from plans.selectors import barrier_categories, return_by_slug
 
     return_definition = return_by_slug(return_slug)
     if return_definition is None:
         return None
-    filters = explorer.Filters(return_definition, authority_type, region)
+    filters = explorer.Filters(return_definition, authority_type, region, every_kind)
     themes = list(return_definition.themes.order_by("number"))
     return panel_summary(filters, themes=themes, categories=barrier_categories())
 

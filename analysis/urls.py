@@ -7,6 +7,7 @@ app_name = "analysis"
 urlpatterns = [
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:document_id>/", views.document_detail, name="document_detail"),
+    path("documents/<int:document_id>/kind/", views.document_kind, name="document_kind"),
     path("import/", views.import_document, name="import_document"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("runs/", views.run_list, name="run_list"),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from analysis import access, selectors, services
-from analysis.forms import ConfirmImportForm, ImportDocumentForm
+from analysis.forms import ConfirmImportForm, DocumentKindForm, ImportDocumentForm
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
 
@@ -46,7 +46,38 @@ def document_list(request):
 def document_detail(request, document_id):
     """One document: its passages with page numbers, themes and barriers, its figures and the guidance."""
     document = access.get_document_for_view(request.user, document_id)
-    return render(request, "analysis/document_detail.html", {"analysis": selectors.document_analysis(document)})
+    return _document_page(request, document, DocumentKindForm(initial={"kind": document.kind}))
+
+
+def _document_page(request, document, kind_form, status=200):
+    return render(
+        request,
+        "analysis/document_detail.html",
+        {
+            "analysis": selectors.document_analysis(document),
+            "kind_form": kind_form,
+            "form": kind_form,
+            "may_correct_kind": request.user.has_perm(access.REVIEW),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def document_kind(request, document_id):
+    """An analyst corrects what kind of document this is (audited, before and after); the panel may not."""
+    document = access.get_document_for_kind_change(request.user, document_id)
+    form = DocumentKindForm(request.POST)
+    if not form.is_valid():
+        return _document_page(request, document, form, status=400)
+    updated = services.correct_document_kind(document=document, kind=form.cleaned_data["kind"], actor=request.user)
+    if updated.kind == "plan":
+        counted = "The explorer and the panel summary count it as a plan."
+    else:
+        counted = "The explorer and the panel summary count it only when asked to include every kind of document."
+    messages.success(request, f"{updated.title} is now recorded as: {updated.get_kind_display()}. {counted}")
+    return redirect("analysis:document_detail", document_id=updated.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,7 +120,7 @@ def _preview(request, staged, council, return_definition, confirm=None):
     current = [] if same_file else selectors.current_documents(council=council, return_definition=return_definition)
     if confirm is None:
         seen = ",".join(str(document.pk) for document in current)
-        confirm = ConfirmImportForm(initial={"token": staged.token, "seen": seen}, current=current)
+        confirm = ConfirmImportForm(initial={"token": staged.token, "seen": seen, "kind": staged.kind}, current=current)
     return render(
         request,
         "analysis/import_preview.html",
@@ -109,7 +140,8 @@ def _preview_again(request, staged, council, return_definition, refusal):
     """The preview shown again with the council's documents as they are now, saying why nothing was added."""
     now = selectors.current_documents(council=council, return_definition=return_definition)
     seen = ",".join(str(d.pk) for d in now)
-    again = ConfirmImportForm({"token": staged.token, "seen": seen, "action": "confirm"}, current=now)
+    kind = request.POST.get("kind") or staged.kind
+    again = ConfirmImportForm({"token": staged.token, "seen": seen, "action": "confirm", "kind": kind}, current=now)
     again.is_valid()
     again.errors.pop("existing", None)  # the person has not been asked about these documents yet
     again.add_error(None, str(refusal))
@@ -157,7 +189,11 @@ def import_confirm(request):
     choice = form.cleaned_data["existing"] if current else None
     try:
         document = services.confirm_staged_upload(
-            token=token, actor=request.user, existing=choice, seen=form.cleaned_data["seen"]
+            token=token,
+            actor=request.user,
+            existing=choice,
+            seen=form.cleaned_data["seen"],
+            kind=form.cleaned_data["kind"] or None,
         )
     except (services.DocumentsChanged, services.ChoiceNeeded) as refusal:
         return _preview_again(request, staged, council, return_definition, refusal)

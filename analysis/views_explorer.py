@@ -238,6 +238,7 @@ def explorer_search(request):
             return_definition=filters.return_definition,
             authority_type=filters.authority_type,
             region=filters.region,
+            plans_only=not filters.every_kind,
             limit=SEARCH_LIMIT,
         )
         if query

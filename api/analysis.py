@@ -34,6 +34,12 @@ class DocumentOut(Schema):
         "may have more than one, such as a plan and an annex). False once another document replaced it."
     )
     imported_at: datetime.datetime
+    kind: str = Field(
+        description="plan, report, publication, other_regime or unrelated. The explorer and the panel summary count "
+        "only plans unless asked to include every kind (kinds=all)."
+    )
+    kind_reason: str = Field(description="Why the document is of this kind, in plain words.")
+    kind_source: str = Field(description="machine (read from the text on import) or person (an analyst set it).")
 
 
 class GuidanceOut(Schema):
@@ -95,6 +101,9 @@ def _document(document) -> dict:
         "page_count": document.page_count,
         "is_current": document.is_current,
         "imported_at": document.imported_at,
+        "kind": document.kind,
+        "kind_reason": document.kind_reason,
+        "kind_source": document.kind_source,
     }
 
 

@@ -4,6 +4,7 @@ Adding a URL means adding it to exactly one list below (PUBLIC, SIGNED_IN, COUNC
 The admin site and the django-ninja API (tests/integration/test_api.py) are left out here.
 """
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -123,6 +124,9 @@ COUNCIL = {
     "submissions:submit": Route(("GET", "POST"), "submissions.submit_return"),
     "submissions:publish": Route(("GET", "POST"), "submissions.publish_plan"),
     "submissions:receipt": Route(("GET",), "plans.view_council_work", "department staff may read receipts too"),
+    "submissions:request_extension": Route(
+        ("GET", "POST"), "submissions.submit_return", "the signed-in person's own council"
+    ),
 }
 
 # Department staff only (submissions.read_returns).
@@ -135,8 +139,12 @@ DEPARTMENT = {
     "submissions:grant_extension": Route(
         ("GET", "POST"), "submissions.manage_returns", "analysts and administrators, not the panel"
     ),
+    "submissions:refuse_extension": Route(
+        ("POST",), "submissions.manage_returns", "analysts and administrators, not the panel"
+    ),
     "analysis:document_list": Route(("GET",)),
     "analysis:document_detail": Route(("GET",)),
+    "analysis:document_kind": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:import_document": Route(("GET", "POST"), "analysis.import_documents", "analysts and administrators"),
     "analysis:import_confirm": Route(("POST",), "analysis.import_documents", "analysts and administrators"),
     "analysis:run_list": Route(("GET",)),
@@ -319,6 +327,7 @@ def _corpus_of_the_walked_plan(request):
     """Tests that use the walked plan get its corpus document and run made up front, so they are not a change."""
     if "walked_plan" in request.fixturenames:
         dorset_corpus(request.getfixturevalue("walked_plan"))
+        dorset_extension_request(request.getfixturevalue("walked_plan"))
 
 
 def dorset_values(plan, index: int = 0) -> dict:
@@ -351,7 +360,26 @@ def dorset_values(plan, index: int = 0) -> dict:
         "line_id": plan.line.pk,
         "decision_id": plan.decision.pk,
         "delegation_id": plan.delegation.pk,
+        "request_id": dorset_extension_request(plan).pk,
     }
+
+
+def dorset_extension_request(plan):
+    """A request for an extension from Dorset, made as a record (the walked plan has already submitted)."""
+    from django.utils import timezone
+
+    from submissions.models import ExtensionRequest
+
+    if getattr(plan, "extension_request", None) is None:
+        plan.extension_request = ExtensionRequest.objects.create(
+            council=plan.council,
+            return_definition=plan.return_definition,
+            deadline=plan.return_definition.deadline + datetime.timedelta(days=14),
+            reason="The cabinet meeting moved",
+            requested_by=plan.draft.updated_by,
+            requested_at=timezone.now(),
+        )
+    return plan.extension_request
 
 
 def every_object_value(plan) -> dict[str, list[int]]:
