@@ -105,3 +105,59 @@ def test_an_analyst_told_the_council_has_a_document_adds_another(page, check_pag
     check_page(page, "analysis-documents-two-for-dorset")
     expect(page.locator("tbody tr", has_text="Dorset")).to_have_count(2)
     expect(page.locator("main")).not_to_contain_text("Replaced")
+
+
+def test_an_analyst_sees_the_kind_and_the_passages_of_a_web_page_a_text_plan_and_a_fire_plan(
+    page, check_page, sign_in, analyst, tmp_path
+):
+    """A saved web page with navigation, cookie banner and footer; a plan saved as text with single line breaks;
+    and a fire and rescue service's plan: each previewed with its kind and the passages a person would read."""
+    from tests.integration.test_analysis_document_kind import FIRE_PLAN
+    from tests.unit.test_analysis_reading import PLAIN_PLAN, SAVED_PAGE
+
+    files = {
+        "brackenford-plan.html": SAVED_PAGE.encode(),
+        "ashbury-plan.txt": PLAIN_PLAN.encode(),
+        "northshire-fire.txt": FIRE_PLAN.encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    sign_in(analyst)
+    check_page(page, "department-home")
+
+    def preview(name: str, council: str, label: str):
+        page.goto("/analysis/import/")
+        check_page(page, "analysis-import")
+        page.get_by_label("Council", exact=True).fill(council)
+        page.get_by_label("Plan document").set_input_files(str(tmp_path / name))
+        follow(page.get_by_role("button", name="Upload and preview"))
+        check_page(page, f"analysis-import-preview-{label}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Check the plan document")
+        return page.locator("table").last
+
+    passages = preview("brackenford-plan.html", "E06000059", "web-page")
+    expect(page.locator("#document-kind")).to_contain_text("Productivity plan")
+    expect(passages.locator("tbody tr").first).to_contain_text("Productivity plan 2024")
+    expect(passages.locator("tbody tr")).to_have_count(8)
+    for chrome in ("Skip to main content", "cookies", "Bins and recycling", "Share this page", "Privacy"):
+        expect(passages).not_to_contain_text(chrome)
+    follow(page.get_by_role("button", name="Cancel"))
+    check_page(page, "analysis-import-cancelled")
+
+    passages = preview("ashbury-plan.txt", "E06000066", "plain-text")
+    expect(page.locator("#document-kind")).to_contain_text("Productivity plan")
+    headings = passages.locator("tbody tr", has=page.locator("td", has_text="Heading"))
+    expect(headings).to_have_count(6)
+    expect(passages).to_contain_text("3. Reducing wasteful spend")
+    follow(page.get_by_role("button", name="Add to the corpus"))
+    check_page(page, "analysis-document-plain-text")
+    expect(page.locator("#document-kind")).to_contain_text("Productivity plan")
+    expect(page.locator("main")).to_contain_text("Theme 3")
+
+    preview("northshire-fire.txt", "E10000016", "fire-plan")
+    expect(page.locator("#document-kind")).to_contain_text("Another regime's plan")
+    expect(page.locator("#document-kind")).to_contain_text("fire and rescue service")
+    expect(page.get_by_label("Another regime's plan")).to_be_checked()
+    follow(page.get_by_role("button", name="Add to the corpus"))
+    check_page(page, "analysis-document-fire-plan")
+    expect(page.locator("#document-kind")).to_contain_text("Another regime's plan")
