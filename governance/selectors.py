@@ -149,6 +149,15 @@ def decision_summary(decision: Decision, today: datetime.date | None = None) -> 
     )
 
 
+def decisions_awaiting_record(council) -> list[Decision]:
+    """Decisions subject to call-in whose record is not yet published, oldest first."""
+    return list(
+        Decision.objects.filter(version__council=council, effect__subject_to_call_in=True, publication__isnull=True)
+        .select_related("version")
+        .order_by("recorded_at")
+    )
+
+
 def published_decisions(council) -> list[Decision]:
     """Decisions whose record the council has published, newest first (for the public site)."""
     return list(

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.audit import events_for
+from core.dates import long_date
 from councils.selectors import council_of
 from plans import access, selectors, services
 from plans.diff import compare_contents
@@ -97,11 +99,20 @@ def draft_edit(request, draft_id):
 @login_required
 def freeze(request, draft_id):
     draft = access.get_draft_for_freeze(request.user, draft_id)
+    latest = selectors.latest_version(draft)
     try:
         version = services.freeze_draft(draft=draft, actor=request.user)
     except InvalidTransition as error:
         messages.error(request, error.reason)
         return redirect("submissions:draft_detail", draft_id=draft.pk)
+    if latest is not None and version.pk == latest.pk:
+        # Freezing text that is already a version makes nothing new: say so rather than claim it did.
+        messages.info(
+            request,
+            f"Nothing new was frozen: the draft's text is already version {version.number}, frozen on "
+            f"{long_date(timezone.localdate(version.frozen_at))}",
+        )
+        return redirect("plans:version_detail", version_id=version.pk)
     messages.success(request, f"Version {version.number} has been frozen")
     return redirect("plans:version_detail", version_id=version.pk)
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from plans.access import get_version_for_council_view
 from plans.models import PlanVersion
-from submissions.models import Publication, Submission
+from submissions.models import ExtensionRequest, Publication, Submission
 
 
 def get_version_for_submit(user, version_id: int) -> PlanVersion:
@@ -67,3 +67,20 @@ def get_council_for_department(user, code: str):
     if council is None:
         raise Http404("No such council")
     return council
+
+
+def get_council_for_extension_request(user):
+    """The signed-in person's own council, when they may ask for its extension (404 otherwise)."""
+    from councils.selectors import council_of
+
+    council = council_of(user)
+    if council is None or not user.has_perm("submissions.submit_return", council):
+        raise Http404("Not found")
+    return council
+
+
+def get_extension_request_for_department(user, request_id: int) -> ExtensionRequest:
+    require_returns_manager(user)
+    return get_object_or_404(
+        ExtensionRequest.objects.select_related("council", "return_definition", "requested_by"), pk=request_id
+    )

@@ -103,3 +103,43 @@ class ExtensionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["deadline"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
         self.fields["reason"].govuk = {"label_class": "govuk-label--m"}
+
+
+class ExtensionRequestForm(forms.Form):
+    deadline = GovUKDateField(
+        label="The deadline you ask for",
+        label_for_errors="The deadline you ask for",
+        help_text="The last day on which the return would count as on time. For example, 2 8 2024",
+    )
+    reason = forms.CharField(
+        label="Why the council needs more time",
+        help_text="For example, the meeting that must endorse the plan falls after the deadline.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Enter why the council needs more time",
+            "max_length": "The reason must be 2000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
+        self.fields["reason"].govuk = {"label_class": "govuk-label--m"}
+
+
+class RefuseExtensionForm(forms.Form):
+    refusal_reason = forms.CharField(
+        label="Why the request is refused",
+        help_text="The council sees this.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Enter why the request is refused",
+            "max_length": "The reason must be 2000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["refusal_reason"].govuk = {"label_class": "govuk-label--m"}

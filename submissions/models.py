@@ -60,6 +60,45 @@ class Extension(ImmutableRecord):
         return f"{self.council.name}: {self.return_definition.title} due {long_date(self.deadline)}"
 
 
+class ExtensionRequest(models.Model):
+    """A council asks the department for a later deadline; the department grants or refuses it.
+
+    The request is kept whatever happens to it; granting it makes an `Extension`.
+    """
+
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", "Waiting for the department"
+        GRANTED = "granted", "Granted"
+        REFUSED = "refused", "Refused"
+
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="extension_requests")
+    return_definition = models.ForeignKey("plans.Return", on_delete=models.PROTECT, related_name="extension_requests")
+    deadline = models.DateField(help_text="The deadline the council asks for.")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.WAITING, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True, help_text="Why it was refused; the reason given when granted.")
+    extension = models.OneToOneField(Extension, null=True, blank=True, on_delete=models.PROTECT, related_name="request")
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "return_definition"],
+                condition=models.Q(outcome="waiting"),
+                name="one_waiting_extension_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council.name} asks for {long_date(self.deadline)} ({self.get_outcome_display().lower()})"
+
+
 class Submission(ImmutableRecord):
     """The department's receipt for an endorsed plan version."""
 

@@ -10,7 +10,16 @@ from councils.models import Council, CouncilRole, Membership
 from councils.selectors import search_councils
 from governance.selectors import decisions_on
 from plans.selectors import draft_for, open_returns, versions_of
-from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
+from submissions.models import (
+    CertifierRole,
+    Chase,
+    Extension,
+    ExtensionRequest,
+    Publication,
+    ReturnStatus,
+    Stage,
+    Submission,
+)
 from submissions.standing import Standing, effective_deadline, standing_of
 
 NAMED_CONTACT_ROLES = (
@@ -176,6 +185,33 @@ def extensions_for(*, council, return_definition) -> list:
     )
 
 
+def extension_requests_for(*, council, return_definition) -> list[ExtensionRequest]:
+    return list(
+        ExtensionRequest.objects.filter(council=council, return_definition=return_definition)
+        .select_related("requested_by", "decided_by")
+        .order_by("-requested_at")
+    )
+
+
+def waiting_extension_request(*, council, return_definition) -> ExtensionRequest | None:
+    return (
+        ExtensionRequest.objects.filter(
+            council=council, return_definition=return_definition, outcome=ExtensionRequest.Outcome.WAITING
+        )
+        .select_related("requested_by")
+        .first()
+    )
+
+
+def waiting_extension_requests() -> list[ExtensionRequest]:
+    """Every council's request the department has not answered, oldest first."""
+    return list(
+        ExtensionRequest.objects.filter(outcome=ExtensionRequest.Outcome.WAITING)
+        .select_related("council", "return_definition", "requested_by")
+        .order_by("requested_at")
+    )
+
+
 def chases_for(*, council, return_definition) -> list[Chase]:
     return list(
         Chase.objects.filter(council=council, return_definition=return_definition)
@@ -245,11 +281,14 @@ def workspace_for(*, council, user=None) -> list[dict]:
                     )
                 )
         deadline, extension = effective_deadline(council=council, return_definition=return_definition)
+        requests = extension_requests_for(council=council, return_definition=return_definition)
         items.append(
             {
                 "return": return_definition,
                 "deadline": deadline,
                 "extension": extension,
+                "extension_request": requests[0] if requests else None,
+                "extension_waiting": bool(requests) and requests[0].outcome == ExtensionRequest.Outcome.WAITING,
                 "draft": draft,
                 "stage_label": Stage(status.stage).label if status else Stage.NOT_STARTED.label,
                 "status": status,

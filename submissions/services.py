@@ -8,12 +8,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.audit import record_event
-from core.dates import uk_date
+from core.dates import long_date, uk_date
 from councils.models import Council
 from plans.exceptions import InvalidTransition
 from plans.models import Draft, PlanVersion, Return
 from submissions import standing
-from submissions.models import CertifierRole, Chase, Extension, Publication, ReturnStatus, Stage, Submission
+from submissions.models import (
+    CertifierRole,
+    Chase,
+    Extension,
+    ExtensionRequest,
+    Publication,
+    ReturnStatus,
+    Stage,
+    Submission,
+)
 from submissions.selectors import certifiers_of, named_contact_emails
 from submissions.tasks import email_certification_request, email_chase, email_submission_receipt
 
@@ -253,6 +262,85 @@ def recompute_all_statuses() -> int:
 # --- Extensions -----------------------------------------------------------------------------
 
 
+def request_extension(
+    *, council, return_definition, deadline: datetime.date, reason: str, actor, at: datetime.datetime | None = None
+) -> ExtensionRequest:
+    """A council asks the department for a later deadline. One request waits at a time; a council
+    that has submitted has nothing to extend."""
+    moment = at or timezone.now()
+    reason = (reason or "").strip()
+    if not actor.has_perm("submissions.submit_return", council):
+        raise SubmissionRefused(
+            "Only the council's chief executive, executive directors and section 151 officers can ask for an extension"
+        )
+    if not reason:
+        raise SubmissionRefused("Enter why the council needs more time", field="reason")
+    current, _ = standing.effective_deadline(council=council, return_definition=return_definition)
+    if deadline <= current:
+        raise SubmissionRefused(
+            f"Ask for a date after {council.name}'s deadline now, {long_date(current)}", field="deadline"
+        )
+    with transaction.atomic():
+        list(ReturnStatus.objects.select_for_update().filter(council=council, return_definition=return_definition))
+        if Submission.objects.filter(council=council, return_definition=return_definition).exists():
+            raise SubmissionRefused(f"{council.name} has already submitted this return, so there is nothing to extend")
+        waiting = ExtensionRequest.objects.filter(
+            council=council, return_definition=return_definition, outcome=ExtensionRequest.Outcome.WAITING
+        ).first()
+        if waiting is not None:
+            raise SubmissionRefused(
+                f"{council.name} already asked for {long_date(waiting.deadline)} on "
+                f"{long_date(uk_date(waiting.requested_at))}; the department has not answered yet"
+            )
+        try:
+            with transaction.atomic():
+                request = ExtensionRequest.objects.create(
+                    council=council,
+                    return_definition=return_definition,
+                    deadline=deadline,
+                    reason=reason,
+                    requested_by=actor,
+                    requested_at=moment,
+                )
+        except IntegrityError:
+            raise SubmissionRefused(f"{council.name} has just asked for an extension") from None
+        record_event(
+            action="ExtensionRequested",
+            actor=actor,
+            subject=request,
+            council_code=council.gss_code,
+            data={"return": return_definition.slug, "deadline": deadline.isoformat(), "reason": reason},
+        )
+    return request
+
+
+def refuse_extension_request(
+    *, request: ExtensionRequest, reason: str, actor, at: datetime.datetime | None = None
+) -> ExtensionRequest:
+    """The department says no to a council's request, with its reason; the deadline stays as it was."""
+    moment = at or timezone.now()
+    reason = (reason or "").strip()
+    if not actor.has_perm("submissions.manage_returns"):
+        raise SubmissionRefused("Only department analysts and administrators can answer a request for an extension")
+    if not reason:
+        raise SubmissionRefused("Enter why the request is refused", field="refusal_reason")
+    with transaction.atomic():
+        locked = ExtensionRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
+        if locked.outcome != ExtensionRequest.Outcome.WAITING:
+            raise SubmissionRefused(f"This request was already {locked.get_outcome_display().lower()}")
+        locked.outcome = ExtensionRequest.Outcome.REFUSED
+        locked.decided_by, locked.decided_at, locked.decision_note = actor, moment, reason
+        locked.save(update_fields=["outcome", "decided_by", "decided_at", "decision_note"])
+        record_event(
+            action="ExtensionRefused",
+            actor=actor,
+            subject=locked,
+            council_code=locked.council.gss_code,
+            data={"deadline_asked": locked.deadline.isoformat(), "reason": reason},
+        )
+    return locked
+
+
 def grant_extension(
     *, council, return_definition, deadline: datetime.date, reason: str, actor, at: datetime.datetime | None = None
 ) -> Extension:
@@ -291,12 +379,27 @@ def grant_extension(
             granted_by=actor,
             granted_at=moment,
         )
+        # A waiting request from the council is answered by this grant, whatever date it asked for.
+        answered = (
+            ExtensionRequest.objects.select_for_update()
+            .filter(council=council, return_definition=return_definition, outcome=ExtensionRequest.Outcome.WAITING)
+            .first()
+        )
+        if answered is not None:
+            answered.outcome, answered.extension = ExtensionRequest.Outcome.GRANTED, extension
+            answered.decided_by, answered.decided_at, answered.decision_note = actor, moment, reason
+            answered.save(update_fields=["outcome", "extension", "decided_by", "decided_at", "decision_note"])
         record_event(
             action="ExtensionGranted",
             actor=actor,
             subject=extension,
             council_code=council.gss_code,
-            data={"return": return_definition.slug, "deadline": deadline.isoformat(), "reason": reason},
+            data={
+                "return": return_definition.slug,
+                "deadline": deadline.isoformat(),
+                "reason": reason,
+                "request": answered.pk if answered else None,
+            },
         )
         refresh_return_status(council_id=council.pk, return_id=return_definition.pk)
     return extension

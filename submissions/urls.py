@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/drafts/<int:draft_id>/checks/", views_draft.draft_checks, name="draft_checks"),
     path("your-plans/versions/<int:version_id>/submit/", views.submit, name="submit"),
     path("your-plans/versions/<int:version_id>/publish/", views.publish, name="publish"),
+    path("your-plans/returns/<slug:slug>/extension/", views.request_extension, name="request_extension"),
     path("receipts/<int:submission_id>/", views.receipt, name="receipt"),
     # A delegation's scope ends at submission, which is known here (submissions.standing).
     path(
@@ -25,5 +26,6 @@ urlpatterns = [
     path(
         "department/returns/<slug:slug>/councils/<str:code>/extension/", views.grant_extension, name="grant_extension"
     ),
+    path("department/extension-requests/<int:request_id>/refuse/", views.refuse_extension, name="refuse_extension"),
     path("department/submissions/<int:submission_id>/", views.department_submission, name="department_submission"),
 ]

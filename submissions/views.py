@@ -17,7 +17,13 @@ from plans import access as plans_access
 from plans.exceptions import InvalidTransition
 from plans.selectors import open_returns
 from submissions import access, selectors, services, standing
-from submissions.forms import ExtensionForm, RegisterFilterForm, SubmitForm
+from submissions.forms import (
+    ExtensionForm,
+    ExtensionRequestForm,
+    RefuseExtensionForm,
+    RegisterFilterForm,
+    SubmitForm,
+)
 
 
 @require_GET
@@ -247,6 +253,9 @@ def grant_extension(request, slug, code):
                 reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": council.gss_code})
             )
     deadline, extension = standing.effective_deadline(council=council, return_definition=return_definition)
+    waiting = selectors.waiting_extension_request(council=council, return_definition=return_definition)
+    if waiting is not None and not form.is_bound:
+        form = ExtensionForm(initial={"deadline": waiting.deadline})
     return render(
         request,
         "submissions/grant_extension.html",
@@ -254,10 +263,88 @@ def grant_extension(request, slug, code):
             "return": return_definition,
             "council": council,
             "form": form,
+            "grant_form": form,
             "deadline": deadline,
             "extensions": selectors.extensions_for(council=council, return_definition=return_definition),
             "chases": selectors.chases_for(council=council, return_definition=return_definition),
             "status": selectors.status_of(council=council, return_definition=return_definition),
+            "waiting_request": waiting,
+            "refuse_form": RefuseExtensionForm() if waiting else None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+def refuse_extension(request, request_id):
+    extension_request = access.get_extension_request_for_department(request.user, request_id)
+    slug, code = extension_request.return_definition.slug, extension_request.council.gss_code
+    form = RefuseExtensionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.refuse_extension_request(
+                request=extension_request, reason=form.cleaned_data["refusal_reason"], actor=request.user
+            )
+        except InvalidTransition as refused:
+            form.add_error(getattr(refused, "field", None), refused.reason)
+        else:
+            messages.success(request, f"{extension_request.council.name}'s request for an extension is refused")
+            return redirect(reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": code}))
+    council = extension_request.council
+    return_definition = extension_request.return_definition
+    deadline, _ = standing.effective_deadline(council=council, return_definition=return_definition)
+    return render(
+        request,
+        "submissions/grant_extension.html",
+        {
+            "return": return_definition,
+            "council": council,
+            "form": form,
+            "grant_form": ExtensionForm(initial={"deadline": extension_request.deadline}),
+            "deadline": deadline,
+            "extensions": selectors.extensions_for(council=council, return_definition=return_definition),
+            "chases": selectors.chases_for(council=council, return_definition=return_definition),
+            "status": selectors.status_of(council=council, return_definition=return_definition),
+            "waiting_request": extension_request,
+            "refuse_form": form,
+        },
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def request_extension(request, slug):
+    """A council asks the department for a later deadline for one return."""
+    council = access.get_council_for_extension_request(request.user)
+    return_definition = plans_access.get_return(slug)
+    form = ExtensionRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_extension(
+                council=council,
+                return_definition=return_definition,
+                deadline=form.cleaned_data["deadline"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except InvalidTransition as refused:
+            form.add_error(getattr(refused, "field", None), refused.reason)
+        else:
+            messages.success(request, "Your request for an extension is sent to the department")
+            return redirect("submissions:council_dashboard")
+    deadline, extension = standing.effective_deadline(council=council, return_definition=return_definition)
+    return render(
+        request,
+        "submissions/request_extension.html",
+        {
+            "return": return_definition,
+            "council": council,
+            "form": form,
+            "deadline": deadline,
+            "extension": extension,
+            "requests": selectors.extension_requests_for(council=council, return_definition=return_definition),
         },
         status=400 if form.errors else 200,
     )

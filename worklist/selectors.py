@@ -29,6 +29,7 @@ from meetings import selectors as meetings_selectors
 from meetings.models import AgendaItem, Meeting
 from plans.models import PlanVersion
 from plans.selectors import return_by_slug
+from submissions import selectors as submissions_selectors
 from submissions import standing
 from submissions.models import Publication, Submission
 
@@ -72,10 +73,12 @@ KINDS = {
     "checklist": "Checklist to complete",
     "agenda": "Agenda to publish",
     "decision": "Decision to record",
+    "decision_record": "Decision record to publish",
     "certify": "Version to certify and submit",
     "ask_certification": "Version ready for certification",
     "publish": "Plan to publish",
     "import": "Import to confirm",
+    "extension": "Request for an extension",
 }
 
 
@@ -295,6 +298,32 @@ def _endorsed_unsubmitted(council) -> list:
     return [v for v in _latest_per_draft(fresh) if _may(v, standing.SUBMIT)]
 
 
+def _endorsed_since(version) -> datetime.date | datetime.datetime:
+    """The day the version could first be certified: when members' endorsement took effect."""
+    endorsement = standing.endorsement_of(version)
+    return (endorsement.takes_effect_on if endorsement else None) or version.frozen_at
+
+
+def decision_records_to_publish(user, council, permissions) -> list[WaitingItem]:
+    """For democratic services: executive decisions subject to call-in whose record is not published,
+    so their call-in period has not started and they cannot take effect."""
+    if council is None or "governance.record_decision" not in permissions:
+        return []
+    decisions = governance_selectors.decisions_awaiting_record(council)
+    return [
+        WaitingItem(
+            kind="decision_record",
+            what=f"Publish the record of the decision on version {decision.version.number}",
+            council=council.name,
+            about=f"{decision.get_outcome_display()} by {decision.decision_maker}: its call-in period starts "
+            "when the record is published",
+            since=decision.recorded_at,
+            href=reverse("governance:decision_detail", args=[decision.pk]),
+        )
+        for decision in decisions
+    ]
+
+
 def versions_to_certify(user, council, permissions) -> list[WaitingItem]:
     """For the chief executive and s151 officers: endorsed versions to certify and submit, saying who
     asked. For executive directors, who prepare but do not certify: endorsed versions nobody has yet
@@ -320,7 +349,7 @@ def versions_to_certify(user, council, permissions) -> list[WaitingItem]:
                 what=what,
                 council=council.name,
                 about=f"{_version_label(version)}, endorsed by members{who}",
-                since=request.occurred_at if request else version.frozen_at,
+                since=request.occurred_at if request else _endorsed_since(version),
                 href=reverse("submissions:submit", args=[version.pk]),
             )
         )
@@ -381,15 +410,37 @@ def imports_to_confirm(user, council, permissions) -> list[WaitingItem]:
     return items
 
 
+def extension_requests_to_answer(user, council, permissions) -> list[WaitingItem]:
+    """For department analysts and administrators: councils' requests for a later deadline."""
+    if "submissions.manage_returns" not in permissions:
+        return []
+    return [
+        WaitingItem(
+            kind="extension",
+            what=f"Grant or refuse {request.council.name}'s request for an extension to "
+            f"{request.deadline.day} {request.deadline:%B %Y}",
+            council=request.council.name,
+            about=request.return_definition.title,
+            since=request.requested_at,
+            href=reverse(
+                "submissions:grant_extension", args=[request.return_definition.slug, request.council.gss_code]
+            ),
+        )
+        for request in submissions_selectors.waiting_extension_requests()
+    ]
+
+
 GATHERERS = (
     lines_to_sign,
     reports_to_write,
     checklists_to_complete,
     agendas_to_publish,
     decisions_to_record,
+    decision_records_to_publish,
     versions_to_certify,
     plans_to_publish,
     imports_to_confirm,
+    extension_requests_to_answer,
 )
 
 

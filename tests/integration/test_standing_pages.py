@@ -219,3 +219,35 @@ def test_an_amended_version_is_certified_received_and_published_as_what_it_is(
     assert "needs a new decision of members" in error_summary_text(late)
     assert PlanVersion.objects.count() == 2 and DelegatedAmendment.objects.count() == 1
     assert Submission.objects.count() == 1
+
+
+def test_an_unpublished_record_of_a_decision_subject_to_call_in_waits_for_democratic_services(
+    client, frozen_version, dorset_clerk, dorset_chief_executive
+):
+    decision = governance.record_decision(
+        version=frozen_version,
+        outcome="approved",
+        decision_maker="Cabinet",
+        decided_on=TODAY(),
+        actor=dorset_clerk,
+        is_executive=True,
+    )
+    client.force_login(dorset_clerk)
+    page = soup(client.get("/waiting-for-you/"))
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select(".app-waiting-list > li a")}
+    assert links["Publish the record of the decision on version 1"] == reverse(
+        "governance:decision_detail", args=[decision.pk]
+    )
+    governance.publish_decision_record(decision=decision, actor=dorset_clerk)
+    page = soup(client.get("/waiting-for-you/"))
+    assert "Publish the record" not in page.get_text()
+    # The chief executive has nothing to certify until the call-in period has passed.
+    client.force_login(dorset_chief_executive)
+    assert "Certify and submit version 1" not in soup(client.get("/waiting-for-you/")).get_text()
+
+
+def test_freezing_unchanged_text_says_nothing_new_was_frozen(client, frozen_version, dorset_author):
+    client.force_login(dorset_author)
+    response = client.post(reverse("plans:freeze", args=[frozen_version.draft_id]), follow=True)
+    assert "Nothing new was frozen: the draft's text is already version 1" in text(response)
+    assert PlanVersion.objects.count() == 1
