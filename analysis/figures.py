@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from analysis.classify.voice import council_text
 
-EXTRACTION_VERSION = "figures-3"
+EXTRACTION_VERSION = "figures-4"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -30,10 +30,22 @@ MONEY = re.compile(
 PERCENT = re.compile(r"(?<![\d.])(?P<number>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.I)
 COUNT = re.compile(
     r"(?<![£\d.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s+"
-    r"(?P<noun>(?:full[- ]time equivalent|fte|staff|employees|posts|roles|"
+    r"(?P<noun>(?:full[- ]time equivalent posts|fte posts|fte roles|full[- ]time posts|"
+    r"full[- ]time equivalent|fte|staff|employees|posts|roles|"
     r"residents|households|councillors|schools|homes|contracts|grants|systems|buildings|sites|libraries|services|"
     r"people|children|families|visits|transactions|applications|apprentices|volunteers|vacancies|officers|"
-    r"agency workers|consultants|interims)\b)",
+    r"agency workers|consultants|interims|grant schemes|funding streams|"
+    r"separate grants|care homes|properties|dwellings|vehicles|depots|offices)\b)",
+    re.I,
+)
+# A range: "3.6–3.8%", "3.6% to 3.8%", "£2m to £3m", "between £2m and £3m" keep both ends.
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+BARE_BEFORE_RANGE = re.compile(r"(?<![\d.£])(?P<number>\d{1,3}(?:\.\d+)?)\s*(?:-|–|—|to)\s*$", re.I)
+# What a figure is counted per: "£110 per resident", "£3 a week", "per household per year".
+QUALIFIER = re.compile(
+    r"^\s*(?:(?:each|per|a|an)\s+(?P<per>resident|head|person|household|home|property|pupil|child|"
+    r"year|annum|month|week|day|hour|band d property|band d home))\b"
+    r"(?:\s+(?:each|per|a)\s+(?P<per2>year|annum|month|week|day))?",
     re.I,
 )
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
@@ -42,8 +54,8 @@ SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
 AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary staff", re.I)
 CONSULTANT = re.compile(r"consultan", re.I)
 STAFF_BUDGET = re.compile(
-    r"staff(?:ing)? budget|pay ?bill|workforce budget|employee (?:budget|costs)|staff(?:ing)? costs|"
-    r"total (?:staff|pay|employee)|salary budget|staff spend",
+    r"staff(?:ing)? budget|pay ?bill|pay budget|workforce (?:budget|costs?|spend)|employee (?:budget|costs|spend)|"
+    r"employment costs|staff(?:ing)? costs|total (?:staff|pay|employee)|salary budget|salaries budget|staff spend",
     re.I,
 )
 SAVINGS = re.compile(
@@ -94,6 +106,8 @@ class FoundFigure:
     measures: str
     quote: str
     computed: bool = False
+    upper: Decimal | None = None  # the top of a range ("3.6–3.8%": value 3.6, upper 3.8)
+    qualifier: str = ""  # what it is counted per: "per resident", "per household per year"
 
 
 def _number(text: str, decimals: str | None = None, scale: str | None = None) -> Decimal | None:
@@ -248,6 +262,7 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             kept.append((start, end, unit, match))
         share_of_staff_budget = bool(STAFF_BUDGET.search(sentence))
         previous_end = 0
+        skip: set[int] = set()
         for index, (start, end, unit, match) in enumerate(kept):
             next_start = kept[index + 1][0] if index + 1 < len(kept) else len(sentence)
             before, after = sentence[previous_end:start], sentence[end:next_start]
@@ -275,8 +290,58 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                 words = match.group("noun")
             if value is None:
                 continue
-            found.append(FoundFigure(passage, kind, key, value, unit, _words(words), quote))
+            upper = None
+            if unit in ("gbp", "percent"):
+                bare = BARE_BEFORE_RANGE.search(sentence[:start]) if unit == "percent" else None
+                if bare is not None and not kept_range_start(kept, index, bare.start()):
+                    lower = _number(bare.group("number"))
+                    if lower is not None and lower < value:  # "3.6–3.8%": the first end has no % of its own
+                        value, upper = lower, value
+                        key = f"s{offset + bare.start()}"
+                if index + 1 < len(kept) and kept[index + 1][2] == unit:
+                    joined = sentence[end : kept[index + 1][0]]
+                    if RANGE_JOIN.match(joined) and (joined.strip() != "and" or "between" in before.lower()[-12:]):
+                        nxt = kept[index + 1][3]
+                        if unit == "gbp":
+                            top = _number(nxt.group("number"), nxt.group("decimals"), nxt.group("scale"))
+                            if top is not None and not match.group("scale") and nxt.group("scale"):
+                                value = _number(match.group("number"), match.group("decimals"), nxt.group("scale"))
+                        else:
+                            top = _number(nxt.group("number"))
+                        if top is not None and value is not None and top > value:
+                            upper = top
+                            skip.add(index + 1)
+                            next_start = kept[index + 2][0] if index + 2 < len(kept) else len(sentence)
+                            end = kept[index + 1][1]
+            if index in skip:
+                continue
+            qualifier = _qualifier(sentence[end:next_start])
+            measures = _words(words)
+            if upper is not None:
+                measures = f"{measures} (range to {upper.normalize():f})".strip()
+            if qualifier and qualifier not in measures.lower():
+                measures = f"{measures} {qualifier}".strip()
+            found.append(
+                FoundFigure(passage, kind, key, value, unit, measures[:200], quote, upper=upper, qualifier=qualifier)
+            )
     return found
+
+
+def kept_range_start(kept, index: int, position: int) -> bool:
+    """Whether the bare number before a percentage is already read as a figure of its own."""
+    return any(start <= position < end for start, end, _, _ in kept[:index])
+
+
+def _qualifier(after: str) -> str:
+    match = QUALIFIER.match(after)
+    if not match:
+        return ""
+    per = match.group("per").lower()
+    per = "year" if per == "annum" else "resident" if per in ("head", "person") else per
+    words = f"per {per}"
+    if match.group("per2"):
+        words += f" per {'year' if match.group('per2').lower() == 'annum' else match.group('per2').lower()}"
+    return words
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -156,3 +156,39 @@ def test_the_ministers_words_quoted_in_a_plan_do_not_set_the_guidance_flags():
     assert (quoted.consultants_addressed, quoted.agency_addressed, quoted.edi_addressed) == (False, False, False)
     own = guidance_found(["The Minister asked about consultants. We used no consultants in 2023/24."])
     assert own.consultants_addressed
+
+
+# --- figures with their meaning (issue 12, part 6) --------------------------------------------------
+
+
+def test_a_range_keeps_both_ends():
+    (share,) = figures_in("Agency staff cost 3.6–3.8% of the staff budget.")
+    assert (share.kind, share.value, share.upper) == ("agency_share_of_staff_budget", Decimal("3.6"), Decimal("3.8"))
+    (saving,) = figures_in("We expect to save between £2m and £3m a year.")
+    assert (saving.kind, saving.value, saving.upper) == ("savings", Decimal("2000000"), Decimal("3000000"))
+    assert saving.qualifier == "per year" and "range to 3000000" in saving.measures
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("We spend £110 per resident on waste collection.", "per resident"),
+        ("The garden waste charge is £45 a household each year.", "per household per year"),
+        ("A placement now costs £6,000 a week.", "per week"),
+    ],
+)
+def test_a_unit_keeps_its_qualifier_in_what_the_figure_measures(text, qualifier):
+    (figure,) = figures_in(text)
+    assert figure.qualifier == qualifier and qualifier in figure.measures
+
+
+@pytest.mark.parametrize("budget", ["pay budget", "paybill", "pay bill", "employee costs", "workforce budget"])
+def test_staff_budget_synonyms_make_a_percentage_the_agency_share(budget):
+    assert kinds(f"Agency staff cost 3.5% of our {budget} last year.") == {
+        "agency_share_of_staff_budget": Decimal("3.5")
+    }
+
+
+def test_common_counts_are_read_with_their_nouns():
+    found = [(f.value, f.measures) for f in figures_in("We deleted 120 FTE posts and now manage 14 separate grants.")]
+    assert found == [(Decimal("120"), "FTE posts"), (Decimal("14"), "separate grants")]
