@@ -194,7 +194,8 @@ SIGNED_ON = {
 
 
 def _settings(council, values, actor) -> None:
-    if services.settings_values(council) != values:
+    current = services.settings_values(council)
+    if {key: current[key] for key in values} != values:
         services.configure_governance(council=council, actor=actor, at=at("2024-06-03"), **values)
 
 
