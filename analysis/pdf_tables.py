@@ -220,10 +220,33 @@ def find_tables(
     their text as it was read (unruled tables are still found there), so finding tables can never
     be the reason a long document is refused for taking too long."""
     import pdfplumber
+    import pypdfium2
+
+    from analysis.pdf_objects import pdfium_page
 
     found: dict[int, list[PageTable]] = {}
     started = time.process_time()
-    with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as pdf:
+    # pdfium has parsed the pages already: pdfplumber's table finder runs on its objects where they describe
+    # the page as pdfminer would (analysis/pdf_objects.py), and pdfminer parses only the pages left over.
+    left_over = []
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        for number in page_numbers:
+            if time.process_time() - started > budget:
+                return found
+            page = pdfium_page(pdf, number)
+            if page is None:
+                left_over.append(number)
+                continue
+            tables = tables_on_page(page)
+            if tables:
+                found[number] = tables
+            page.close()
+    finally:
+        pdf.close()
+    if not left_over:
+        return found
+    with pdfplumber.open(io.BytesIO(data), pages=left_over) as pdf:
         for page in pdf.pages:
             if time.process_time() - started > budget:
                 break
@@ -231,7 +254,7 @@ def find_tables(
             if tables:
                 found[page.page_number] = tables
             page.close()
-    return found
+    return dict(sorted(found.items()))
 
 
 # --- Tables set out with white space alone ------------------------------------------------------

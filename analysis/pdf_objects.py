@@ -1,0 +1,181 @@
+"""A PDF page's characters and drawn lines from pdfium, shaped as pdfplumber's objects, for finding tables.
+
+pdfplumber finds tables from a page's characters and the edges of its lines and rectangles. It gets
+them from pdfminer, which parses the page's content stream in pure Python: about 70 ms for a page
+of a four-page plan, seven times what pypdfium2 takes to read the whole document. pdfium has
+already parsed the page, so here the same objects are made from what it reports (each character's
+loose box, the font's ascent to descent as pdfminer gives it; each path's points through its
+matrix), and pdfplumber's own table finder and word grouping run on them (`PdfiumPage`).
+
+Only pages pdfium can describe exactly as pdfminer would are made here: no rotation, the media box
+at the origin, every character upright, every path on the page itself (not in a form XObject) and
+made of straight segments in a matrix without rotation or skew. Any other page is left to
+pdfplumber (`pdfium_pages` leaves it out), so the result never depends on the shortcut. Pure
+functions, no Django: runs inside the limited child process with the rest of extraction.
+"""
+
+import ctypes
+
+from pdfplumber.container import Container
+from pdfplumber.page import Page
+
+LINETO, BEZIERTO, MOVETO = 0, 1, 2  # pdfium's FPDF_SEGMENT_* types
+UPRIGHT_ANGLE = 1e-3  # radians: pdfium reports a character's rotation; any other page goes to pdfplumber
+NEWLINES = {"\r", "\n"}
+
+
+class NotDescribable(Exception):
+    """The page has something pdfium's objects would not describe as pdfminer does."""
+
+
+class PdfiumPage(Container):
+    """Enough of a pdfplumber page for `analysis.pdf_tables`: `find_tables`, `extract_words`, `chars`,
+    `edges`, `horizontal_edges`, `bbox`, `page_number`, `close` (pdfplumber's code, on pdfium's objects)."""
+
+    cached_properties = ["_rect_edges", "_curve_edges", "_edges"]
+    find_tables = Page.find_tables
+    extract_words = Page.extract_words
+
+    def __init__(self, page_number: int, width: float, height: float, objects: dict):
+        self.page_number, self.width, self.height = page_number, width, height
+        self.bbox = (0, 0, width, height)
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict:
+        return self._objects
+
+    def close(self) -> None:
+        self.flush_cache()
+
+
+def _chars(raw, textpage, page_number: int, height: float) -> list[dict]:
+    chars, box = [], raw.FS_RECTF()
+    for index in range(raw.FPDFText_CountChars(textpage)):
+        text = chr(raw.FPDFText_GetUnicode(textpage, index))
+        if text in NEWLINES or (raw.FPDFText_IsGenerated(textpage, index) == 1 and text != " "):
+            continue
+        if abs(raw.FPDFText_GetCharAngle(textpage, index)) > UPRIGHT_ANGLE:
+            raise NotDescribable
+        if not raw.FPDFText_GetLooseCharBox(textpage, index, box):
+            continue
+        top, bottom = height - box.top, height - box.bottom
+        chars.append(
+            {
+                "object_type": "char",
+                "page_number": page_number,
+                "text": text,
+                "x0": box.left,
+                "x1": box.right,
+                "y0": box.bottom,
+                "y1": box.top,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": box.right - box.left,
+                "height": bottom - top,
+                "size": raw.FPDFText_GetFontSize(textpage, index),
+                "upright": True,
+            }
+        )
+    return chars
+
+
+def _subpaths(raw, path) -> list[list[tuple[float, float]]]:
+    """The path's points in page space (y upwards), one list per subpath; a closed subpath ends where
+    it began, as pdfminer's points do."""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(path, matrix) or abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6:
+        raise NotDescribable
+    subpaths: list[list[tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, index)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind not in (LINETO, MOVETO) or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            raise NotDescribable
+        point = (matrix.a * x.value + matrix.e, matrix.d * y.value + matrix.f)
+        if kind == MOVETO or not subpaths:
+            subpaths.append([point])
+        else:
+            subpaths[-1].append(point)
+        if raw.FPDFPathSegment_GetClose(segment) and subpaths[-1][0] != subpaths[-1][-1]:
+            subpaths[-1].append(subpaths[-1][0])
+    return subpaths
+
+
+def _shape(points: list[tuple[float, float]], page_number: int, height: float, stroke: bool, fill: bool):
+    """(pdfplumber's object type, the object) for one subpath, as pdfminer classifies it: two points
+    a line, an axis-aligned box of four sides a rect, anything else a curve through its points."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    shape = {
+        "page_number": page_number,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "top": height - y1,
+        "bottom": height - y0,
+        "doctop": height - y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "stroke": stroke,
+        "fill": fill,
+        "pts": [(x, height - y) for x, y in points],
+    }
+    if len(points) == 2:
+        if points[0][0] != points[1][0] and points[0][1] != points[1][1]:
+            raise NotDescribable  # a slanted line: pdfplumber calls it vertical; leave that to pdfplumber
+        return "line", {**shape, "object_type": "line"}
+    corners = points[:-1] if points[0] == points[-1] else points
+    sides = list(zip(corners, corners[1:] + corners[:1], strict=False))
+    if len(corners) == 4 and all(a[0] == b[0] or a[1] == b[1] for a, b in sides):
+        return "rect", {**shape, "object_type": "rect"}
+    return "curve", {**shape, "object_type": "curve"}
+
+
+def _shapes(raw, page, page_number: int, height: float) -> dict[str, list[dict]]:
+    shapes: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        item = raw.FPDFPage_GetObject(page, index)
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            raise NotDescribable  # objects inside a form have its matrix too
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPath_GetDrawMode(item, fill, stroke):
+            raise NotDescribable
+        if not fill.value and not stroke.value:
+            continue  # painted nowhere: pdfminer reports no object either
+        for points in _subpaths(raw, item):
+            if len(points) < 2:
+                continue
+            name, shape = _shape(points, page_number, height, bool(stroke.value), bool(fill.value))
+            shapes[name].append(shape)
+    return shapes
+
+
+def pdfium_page(pdf, page_number: int) -> PdfiumPage | None:
+    """Page `page_number` (1-based) of an open pypdfium2 document as a PdfiumPage, or None when pdfium's
+    objects would not describe it as pdfminer does (pdfplumber reads it instead)."""
+    import pypdfium2.raw as raw
+
+    page = pdf[page_number - 1]
+    textpage = None
+    try:
+        left, bottom, right, top = page.get_mediabox()
+        if page.get_rotation() or left or bottom:
+            return None
+        width, height = right - left, top - bottom
+        textpage = page.get_textpage()
+        objects = {"char": _chars(raw, textpage.raw, page_number, height)}
+        objects |= _shapes(raw, page.raw, page_number, height)
+        return PdfiumPage(page_number, width, height, objects)
+    except NotDescribable:
+        return None
+    finally:
+        if textpage is not None:
+            textpage.close()
+        page.close()
