@@ -64,3 +64,97 @@ def test_a_plan_that_mentions_partners_in_other_regimes_is_still_a_plan():
 def test_the_reason_names_what_was_found():
     _, reason = classify_document(CASES[1][0], CASES[1][1])
     assert "recommendations" in reason and "implications" in reason
+
+
+MINUTES = [
+    "Minutes of the meeting of the Cabinet",
+    "Present: the Leader (in the chair) and Cabinet Members",
+    "Item 9: Productivity plan",
+    "RESOLVED: That the productivity plan be approved for submission to the department.",
+    "The Leader introduced the item, explaining that the plan drew together work already under way.",
+]
+NEWS_PAGE = [
+    "How we are making every pound count",
+    "Brackenford District Council has published its productivity plan, setting out how it gets the most from "
+    "every pound.",
+    'Councillor for Finance said: "We have a strong record of delivering value for money."',
+    "The plan highlights savings of £14m made over recent years, largely through shared services.",
+]
+REQUEST_PAGE = [
+    "Our productivity plan: what we were asked to do",
+    "This plan sets out how Brackenford is making better use of its resources, in answer to the request.",
+    "The government asked councils to produce a productivity plan setting out how they will improve service "
+    "performance and reduce wasteful expenditure.",
+    "What are the barriers preventing progress that the government can help to reduce or remove?",
+    "The minister's letter asked councils to consider spend on consultants and on equality, diversity and "
+    "inclusion programmes.",
+]
+FIRE_PLAN = [
+    "Productivity and efficiency plan",
+    "On-call availability remains the service's biggest risk, particularly in rural stations.",
+    "Wholetime firefighters spent more of their time on home fire safety visits this year.",
+    "This plan describes how the fire and rescue service will release capacity for prevention work.",
+    "The fire authority's budget is set by the mayor, and the precept forms part of the council tax bill.",
+]
+POLICE_STATEMENT = [
+    "Efficiency and productivity statement",
+    "Recruitment of police staff investigators has allowed warranted officers to return to patrol.",
+    "The force's collaboration with neighbouring forces on forensic services has reduced costs.",
+    "Body-worn video means officers can complete crime reports at the scene.",
+]
+NHS_PLAN = [
+    "Cost improvement plan",
+    "Outpatient follow-ups are being replaced by patient-initiated follow-up where clinically safe.",
+    "Length of stay for elective patients has fallen since the new day surgery unit opened.",
+    "Savings come from theatre productivity and reduced use of bank and agency nurses.",
+]
+
+
+@pytest.mark.parametrize(
+    ("passages", "kind", "words"),
+    [
+        (MINUTES, REPORT, ["minutes", "a resolution", "who attended"]),
+        (NEWS_PAGE, PUBLICATION, ["a councillor quoted", "the plan described from outside"]),
+        (REQUEST_PAGE, PUBLICATION, ["the government's request quoted"]),
+        (FIRE_PLAN, OTHER_REGIME, ["4 of its 4 passages", "a fire and rescue service"]),
+        (POLICE_STATEMENT, OTHER_REGIME, ["a police force"]),
+        (NHS_PLAN, OTHER_REGIME, ["an NHS body"]),
+    ],
+    ids=["minutes", "news without a press release heading", "the request quoted", "fire", "police", "nhs"],
+)
+def test_documents_that_talk_about_a_plan_are_told_by_what_a_person_would_see(passages, kind, words):
+    found, reason = classify_document(passages[1:], passages[0])
+    assert found == kind
+    for word in words:
+        assert word in reason
+
+
+def test_a_plan_is_in_the_councils_own_voice():
+    found, reason = classify_document(PLAN_TEXT, "Productivity plan 2024")
+    assert found == PLAN
+    assert "speaking as the council" in reason
+
+
+def test_a_page_that_speaks_of_a_plan_only_from_outside_is_not_a_plan():
+    passages = [
+        "Brackenford's productivity plan covers service transformation, digital systems and savings.",
+        "The plan was prepared by officers over the spring and covers the council's services.",
+        "It describes barriers such as one-year funding settlements.",
+    ]
+    found, reason = classify_document(passages, "About the productivity plan")
+    assert found == PUBLICATION
+    assert "from outside" in reason
+
+
+def test_a_council_news_page_about_something_else_is_unrelated():
+    passages = [
+        "News",
+        "Garden waste collections will be suspended over Christmas.",
+        "Councillor Hart said: 'Thank you.'",
+    ]
+    assert classify_document(passages, "News")[0] == UNRELATED
+
+
+def test_a_plan_that_writes_about_hospital_discharge_is_still_a_plan():
+    passages = [*PLAN_TEXT, "Our joint discharge team helps patients leave hospital sooner with the right support."]
+    assert classify_document(passages, "Productivity plan 2024")[0] == PLAN
