@@ -21,31 +21,39 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from analysis.classify.voice import council_text
 
-EXTRACTION_VERSION = "figures-4"
+EXTRACTION_VERSION = "figures-5"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
     re.I,
 )
 PERCENT = re.compile(r"(?<![\d.])(?P<number>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.I)
+# What a count counts. Longer names first, so "agency workers" is not read as "workers".
+COUNTED = (
+    r"full[- ]time equivalent posts|full[- ]time equivalent staff|fte posts|fte roles|fte staff|full[- ]time posts|"
+    r"full[- ]time equivalents?|ftes?|agency workers|agency staff|agency social workers|interim staff|"
+    r"social workers|care workers|staff|employees|workers|posts|roles|jobs|"
+    r"residents|households|councillors|schools|homes|contracts|grant schemes|grants|funding streams|funding pots|"
+    r"bids|bidding rounds|competitions|systems|buildings|sites|libraries|services|"
+    r"people|children|families|visits|transactions|applications|apprentices|volunteers|vacancies|officers|"
+    r"consultants|interims|care homes|properties|dwellings|vehicles|depots|offices|partners|suppliers"
+)
 COUNT = re.compile(
     r"(?<![£\d.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s+"
-    r"(?P<noun>(?:full[- ]time equivalent posts|fte posts|fte roles|full[- ]time posts|"
-    r"full[- ]time equivalent|fte|staff|employees|posts|roles|"
-    r"residents|households|councillors|schools|homes|contracts|grants|systems|buildings|sites|libraries|services|"
-    r"people|children|families|visits|transactions|applications|apprentices|volunteers|vacancies|officers|"
-    r"agency workers|consultants|interims|grant schemes|funding streams|"
-    r"separate grants|care homes|properties|dwellings|vehicles|depots|offices)\b)",
+    r"(?:(?:separate|different|individual|new|additional|extra|permanent|temporary|vacant|frontline|front-line|"
+    r"local|council|qualified|interim|active|small|short-term|one-off|specific|ring-fenced|competitive|grant)\s+){0,2}"
+    rf"(?P<noun>(?:{COUNTED})\b)",
     re.I,
 )
+COUNTED_NOUN = re.compile(rf"\b(?:{COUNTED})\b", re.I)
 # A range: "3.6–3.8%", "3.6% to 3.8%", "£2m to £3m", "between £2m and £3m" keep both ends.
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 BARE_BEFORE_RANGE = re.compile(r"(?<![\d.£])(?P<number>\d{1,3}(?:\.\d+)?)\s*(?:-|–|—|to)\s*$", re.I)
 # What a figure is counted per: "£110 per resident", "£3 a week", "per household per year".
 QUALIFIER = re.compile(
-    r"^\s*(?:(?:each|per|a|an)\s+(?P<per>resident|head|person|household|home|property|pupil|child|"
+    r"^\s*(?:(?:each|per|a|an|every)\s+(?P<per>resident|head|person|household|home|property|pupil|child|"
     r"year|annum|month|week|day|hour|band d property|band d home))\b"
-    r"(?:\s+(?:each|per|a)\s+(?P<per2>year|annum|month|week|day))?",
+    r"(?:\s+(?:each|per|a|every)\s+(?P<per2>year|annum|month|week|day))?",
     re.I,
 )
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
@@ -59,10 +67,35 @@ STAFF_BUDGET = re.compile(
     re.I,
 )
 SAVINGS = re.compile(
-    r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)", re.I
+    r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)|"
+    r"cost reductions?|cashable",
+    re.I,
+)
+# "reducing our energy bill by £692,000", "cut the cost of printing by £40,000": what came off is a saving.
+REDUCED_BY = re.compile(
+    r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|bring(?:ing)? down|brought down|fell|fallen|"
+    r"dropped|down)\b[^£\d]{0,60}\bby\s*(?:over |about |around |some |nearly |almost |more than )?$",
+    re.I,
+)
+# Nothing but a qualifier and a joining word between two amounts: the second restates the first's measure.
+RESTATED = re.compile(
+    r"^\s*(?:(?:a|an|per|each|every)\s+[a-z]+\s*)?,?\s*(?:to|or|and|about|around|roughly|some|nearly|almost|"
+    r"equivalent to|which is|that is)?\s*(?:about|around|roughly|some|nearly|almost|over|under)?\s*$",
+    re.I,
 )
 CLAUSE_END = re.compile(r"[,;]|\band\b|\bbut\b")
-GAP = re.compile(r"\bgap\b|shortfall|deficit", re.I)
+GAP = re.compile(r"\bgap\b|shortfall|funding pressures?|unfunded", re.I)
+DEFICIT = re.compile(r"\bdeficits?\b|\boverspen(?:d|ds|t|ding)\b|in the red\b", re.I)
+FUNDING = re.compile(
+    r"\bfund(?:ed|ing)\b|\breceiv(?:e|es|ed|ing)\b|\bgrants?\b|capital receipts|\bincome\b|"
+    r"\bsettlement\b|\ballocat(?:ed|ion)\b|\braise[ds]?\b|\braising\b|council tax|business rates|\bawarded\b",
+    re.I,
+)
+SPENDING = re.compile(
+    r"\bspen(?:d|ds|t|ding)\b|\bcosts?\b|\bcosting\b|\bbudgets?\b|expenditure|\bpa(?:y|ys|id|ying) for\b|"
+    r"\binvest(?:s|ed|ing|ment)?\b|\bcontracts? (?:worth|valued?)\b",
+    re.I,
+)
 EDI = re.compile(r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity", re.I)
 
 MEASURES = (
@@ -71,9 +104,15 @@ MEASURES = (
     ("staff_budget", STAFF_BUDGET),
     ("edi", EDI),
     ("savings", SAVINGS),
+    ("deficit", DEFICIT),
     ("gap", GAP),
+    ("funding", FUNDING),
+    ("spending", SPENDING),
 )
 SHARE_MEASURES = tuple(measure for measure in MEASURES if measure[0] != "staff_budget")
+# Spending and funding are named in general words ("costs", "budget", "receive"): they measure a
+# figure only when nothing more specific (agency staff, a saving, a deficit...) is named near it.
+GENERAL_MEASURES = ("funding", "spending")
 
 # Guidance: is the subject addressed at all, anywhere in the plan?
 ADDRESSES_CONSULTANTS = re.compile(r"consultan", re.I)
@@ -136,8 +175,19 @@ def _nearest_measure(
     before: str, after: str, *, prefer_after: bool = False, measures=MEASURES
 ) -> tuple[str | None, str]:
     """The measure named nearest to a number: the last one in the words before it, else the first
-    one after; but "£3m on agency staff" names its measure after the amount. Returns (measure,
-    the words that name it)."""
+    one after; but "£3m on agency staff" names its measure after the amount. A specific measure
+    (agency staff, savings, a deficit...) comes before a general one (spending, funding). Returns
+    (measure, the words that name it)."""
+    specific = tuple(m for m in measures if m[0] not in GENERAL_MEASURES)
+    general = tuple(m for m in measures if m[0] in GENERAL_MEASURES)
+    for tier in (specific, general):
+        measure, words = _nearest_in(before, after, prefer_after=prefer_after, measures=tier)
+        if measure is not None:
+            return measure, words
+    return None, after if re.search("[A-Za-z]", after) else before
+
+
+def _nearest_in(before: str, after: str, *, prefer_after: bool, measures) -> tuple[str | None, str]:
     if prefer_after and SPENT_ON.match(after):
         measure = _first_measure(after, measures)
         if measure is not None:
@@ -164,7 +214,10 @@ MONEY_KINDS = {
     "staff_budget": "staff_budget",
     "edi": "edi_spend",
     "savings": "savings",
+    "deficit": "deficit",
     "gap": "budget_gap",
+    "funding": "funding",
+    "spending": "spending",
 }
 
 
@@ -210,17 +263,29 @@ def _table_figures(rows, passage: int) -> list[FoundFigure]:
             if not cell or not figures_of(cell):
                 continue
             heading = header[column] if len(header) == len(cells) else ""
+            # The heading over the row labels ("Share of the pay budget") says what every row measures.
+            corner = header[0] if heading and column and not figures_of(cells[0][1]) else ""
             measures = f"{label} ({heading})" if label and heading else label or heading
             bare = BARE_NUMBER.match(cell)
             if bare:
                 value = _number(bare.group("number"))
                 if value is not None and not (len(cell) == 4 and int(value) in YEAR):  # a year, not a count
+                    counted = COUNTED_NOUN.findall(label) or COUNTED_NOUN.findall(heading)
                     found.append(
-                        FoundFigure(passage, "count", f"s{offset}", value, "count", measures[:200], line[:300])
+                        FoundFigure(
+                            passage,
+                            "count",
+                            f"s{offset}",
+                            value,
+                            "count",
+                            measures[:200],
+                            line[:300],
+                            qualifier=_counted(counted[-1]) if counted else "",
+                        )
                     )
                 continue
             # Read the cell as a sentence naming its measure first, so the usual rules give its kind.
-            prefix = f"{label} {heading}: "
+            prefix = f"{corner} {label} {heading}: ".lstrip()
             for figure in figures_in(prefix + cell, passage):
                 start = int(figure.key[1:]) - len(prefix)
                 found.append(
@@ -232,6 +297,8 @@ def _table_figures(rows, passage: int) -> list[FoundFigure]:
                         figure.unit,
                         measures[:200],
                         line[:300],
+                        upper=figure.upper,
+                        qualifier=figure.qualifier,
                     )
                 )
     return found
@@ -262,10 +329,13 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             kept.append((start, end, unit, match))
         share_of_staff_budget = bool(STAFF_BUDGET.search(sentence))
         previous_end = 0
+        previous_money: tuple[str, str] | None = None  # the sentence's last amount of money: (kind, its words)
         skip: set[int] = set()
         for index, (start, end, unit, match) in enumerate(kept):
             next_start = kept[index + 1][0] if index + 1 < len(kept) else len(sentence)
             before, after = sentence[previous_end:start], sentence[end:next_start]
+            rest = _qualifier(after)[1]
+            after = after if rest is None else rest  # "£3 a week for parking": what it measures follows "a week"
             clause_end = CLAUSE_END.search(after)
             after = after[: clause_end.start()] if clause_end else after  # what follows, within its own clause
             previous_end = end
@@ -278,7 +348,13 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             key = f"s{offset + start}"
             if unit == "gbp":
                 value = _number(match.group("number"), match.group("decimals"), match.group("scale"))
+                if REDUCED_BY.search(before) and measure in (None, "spending", "savings"):
+                    measure = "savings"  # "reducing our energy bill by £692,000": what came off is a saving
                 kind = MONEY_KINDS.get(measure or "", "other_money")
+                if measure is None and previous_money and RESTATED.match(before):
+                    # "from £4.1m to £2.9m", "£98m a year, about £640 per household": the same measure again
+                    kind, words = previous_money
+                previous_money = (kind, words)
             elif unit == "percent":
                 value = _number(match.group("number"))
                 kind = PERCENT_KINDS.get(measure or "", "other_percent")
@@ -287,7 +363,7 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             else:
                 value = _number(match.group("number"))
                 kind = "count"
-                words = match.group("noun")
+                words = match.group(0)[len(match.group("number")) :].strip()  # "separate grants", as written
             if value is None:
                 continue
             upper = None
@@ -315,12 +391,8 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                             end = kept[index + 1][1]
             if index in skip:
                 continue
-            qualifier = _qualifier(sentence[end:next_start])
+            qualifier = _counted(match.group("noun")) if unit == "count" else _qualifier(sentence[end:next_start])[0]
             measures = _words(words)
-            if upper is not None:
-                measures = f"{measures} (range to {upper.normalize():f})".strip()
-            if qualifier and qualifier not in measures.lower():
-                measures = f"{measures} {qualifier}".strip()
             found.append(
                 FoundFigure(passage, kind, key, value, unit, measures[:200], quote, upper=upper, qualifier=qualifier)
             )
@@ -332,16 +404,26 @@ def kept_range_start(kept, index: int, position: int) -> bool:
     return any(start <= position < end for start, end, _, _ in kept[:index])
 
 
-def _qualifier(after: str) -> str:
+def _qualifier(after: str) -> tuple[str, str | None]:
+    """What the figure just before `after` is counted per ("per resident", "per household per year"),
+    and the words after the qualifier (None when there is no qualifier)."""
     match = QUALIFIER.match(after)
     if not match:
-        return ""
+        return "", None
     per = match.group("per").lower()
     per = "year" if per == "annum" else "resident" if per in ("head", "person") else per
     words = f"per {per}"
     if match.group("per2"):
         words += f" per {'year' if match.group('per2').lower() == 'annum' else match.group('per2').lower()}"
-    return words
+    return words, after[match.end() :]
+
+
+def _counted(noun: str) -> str:
+    """What a count counts, in plain words: "FTE posts" and "full-time equivalent posts" alike."""
+    words = " ".join(noun.lower().split())
+    if re.fullmatch(r"full[- ]time equivalents?|ftes?", words):
+        return "full-time equivalent posts"
+    return re.sub(r"^(?:full[- ]time equivalent|fte)\b", "full-time equivalent", words)
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -235,7 +235,10 @@ class FigureKind(models.TextChoices):
     CONSULTANT_SPEND = "consultant_spend", "Consultant spend"
     STAFF_BUDGET = "staff_budget", "Staff budget"
     SAVINGS = "savings", "Savings"
-    BUDGET_GAP = "budget_gap", "Budget gap"
+    SPENDING = "spending", "Spending"
+    DEFICIT = "deficit", "Deficit or overspend"
+    BUDGET_GAP = "budget_gap", "Budget gap or funding shortfall"
+    FUNDING = "funding", "Funding received or raised"
     EDI_SPEND = "edi_spend", "Spend on equality, diversity and inclusion"
     OTHER_MONEY = "other_money", "Other amount of money"
     OTHER_PERCENT = "other_percent", "Other percentage"
@@ -252,7 +255,9 @@ class Figure(ReviewedTag):
     """A figure a plan gives: an amount, a percentage or a count, with what it measures.
 
     `key` tells figures of one kind in one passage apart ("s12" for the one stated at character
-    12, "computed" for a share worked out from spend and staff budget).
+    12, "computed" for a share worked out from spend and staff budget). A range ("3.6–3.8%") is one
+    figure: `value` is its lower end and `upper` its top. `qualifier` says what the figure is counted
+    per ("per resident", "per household per year"), or for a count what it counts ("staff", "bids").
     """
 
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="figures")
@@ -260,7 +265,15 @@ class Figure(ReviewedTag):
     kind = models.CharField(max_length=40, choices=FigureKind.choices)
     key = models.CharField(max_length=20)
     value = models.DecimalField(max_digits=18, decimal_places=4)
+    upper = models.DecimalField(
+        max_digits=18, decimal_places=4, null=True, blank=True, help_text="The top of a range; empty otherwise."
+    )
     unit = models.CharField(max_length=10, choices=FigureUnit.choices)
+    qualifier = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="What the figure is counted per (per resident, per year), or what a count counts (staff, bids).",
+    )
     measures = models.CharField(max_length=200, blank=True, help_text="What the figure measures, in the plan's words.")
     quote = models.CharField(max_length=300, blank=True, help_text="The words the figure was read from.")
     computed = models.BooleanField(default=False, help_text="Worked out from other figures, not stated.")

@@ -391,8 +391,12 @@ def review_figure(
                     key=figure.key,
                     measures=figure.measures,
                     quote=figure.quote,
+                    qualifier=figure.qualifier,
+                    upper=figure.upper,
                 )
             target.value = value
+            if target.upper is not None and target.upper <= value:  # the corrected value is no range's lower end
+                target.upper = None
             target.unit = unit
             target.computed = False if target.pk is None else target.computed
             _mark(target, actor=actor, moment=moment, present=True)

@@ -871,7 +871,9 @@ def _analyse_document(
             kind=found.kind,
             key=found.key,
             value=found.value,
+            upper=found.upper,
             unit=found.unit,
+            qualifier=found.qualifier[:60],
             measures=found.measures[:200],
             quote=found.quote[:300],
             computed=found.computed,
@@ -893,7 +895,7 @@ def _analyse_document(
         run=run,
         existing=existing_figures,
         wanted=figures,
-        fields=["value", "unit", "measures", "quote", "computed"],
+        fields=["value", "upper", "unit", "qualifier", "measures", "quote", "computed"],
     )
     guidance = figure_rules.guidance_found([p.text for p in passages])
     limit = document.return_definition.page_limit
@@ -916,7 +918,10 @@ def _analyse_document(
         "document": document.pk,
         "themes": sorted((position[p], t) for p, t in themes),
         "barriers": sorted((position[p], c, row.ask) for (p, c), row in barriers.items()),
-        "figures": sorted((position[p], k, key, str(row.value)) for (p, k, key), row in figures.items()),
+        "figures": sorted(
+            (position[p], k, key, str(row.value), str(row.upper or ""), row.qualifier)
+            for (p, k, key), row in figures.items()
+        ),
         "guidance": [guidance.consultants_addressed, guidance.agency_addressed, guidance.edi_addressed],
     }
     digest = hashlib.sha256(json.dumps(machine_output, sort_keys=True).encode()).hexdigest()

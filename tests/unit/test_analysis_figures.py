@@ -1,5 +1,6 @@
 """Figures a plan gives, read with what each measures; and whether it speaks to consultants, agency staff, EDI."""
 
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -57,7 +58,7 @@ def test_a_stated_share_is_not_replaced_by_a_computed_one():
         ("We have saved £12m since 2019.", "savings", Decimal("12000000")),
         ("We face a budget gap of £28.5 million by 2027.", "budget_gap", Decimal("28500000")),
         ("Spending on EDI training was £4,000.", "edi_spend", Decimal("4000")),
-        ("A new depot cost £2bn.", "other_money", Decimal("2000000000")),
+        ("The county's visitor economy is worth £2bn.", "other_money", Decimal("2000000000")),
         ("We employ 4,500 staff.", "count", Decimal("4500")),
     ],
 )
@@ -166,20 +167,60 @@ def test_a_range_keeps_both_ends():
     assert (share.kind, share.value, share.upper) == ("agency_share_of_staff_budget", Decimal("3.6"), Decimal("3.8"))
     (saving,) = figures_in("We expect to save between £2m and £3m a year.")
     assert (saving.kind, saving.value, saving.upper) == ("savings", Decimal("2000000"), Decimal("3000000"))
-    assert saving.qualifier == "per year" and "range to 3000000" in saving.measures
+    assert saving.qualifier == "per year"
+    assert "range" not in saving.measures and "per year" not in saving.measures, "both have fields of their own"
 
 
 @pytest.mark.parametrize(
-    ("text", "qualifier"),
+    ("text", "expected"),
     [
-        ("We spend £110 per resident on waste collection.", "per resident"),
-        ("The garden waste charge is £45 a household each year.", "per household per year"),
-        ("A placement now costs £6,000 a week.", "per week"),
+        ("Our funding gap is between £6m and £11m.", ("budget_gap", "6000000", "11000000")),
+        ("Agency staff were 3.6% to 3.8% of the pay budget.", ("agency_share_of_staff_budget", "3.6", "3.8")),
+        ("We expect to save £12m–£15m by 2027.", ("savings", "12000000", "15000000")),
+        ("Consultants cost 1–1.5% of our paybill.", ("consultant_share_of_staff_budget", "1", "1.5")),
     ],
 )
-def test_a_unit_keeps_its_qualifier_in_what_the_figure_measures(text, qualifier):
+def test_ranges_of_every_kind_keep_both_ends(text, expected):
     (figure,) = figures_in(text)
-    assert figure.qualifier == qualifier and qualifier in figure.measures
+    assert (figure.kind, figure.value, figure.upper) == (expected[0], Decimal(expected[1]), Decimal(expected[2]))
+
+
+def test_two_figures_joined_by_and_without_between_are_not_a_range():
+    found = figures_in("We saved £2m and £3m in the two years.")
+    assert [(f.kind, f.value, f.upper) for f in found] == [
+        ("savings", Decimal("2000000"), None),
+        ("savings", Decimal("3000000"), None),
+    ], "the second amount, with nothing of its own, is measured as the first"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds_"),
+    [
+        ("Agency spend has fallen from £4.1m to £2.9m.", ["agency_spend", "agency_spend"]),
+        ("Council tax raises £98m a year, about £640 per household.", ["funding", "funding"]),
+        ("We invested £2m in new systems, which will save £500k a year.", ["spending", "savings"]),
+    ],
+)
+def test_an_amount_restating_the_one_before_it_keeps_its_measure(text, kinds_):
+    assert [f.kind for f in figures_in(text)] == kinds_
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "measures"),
+    [
+        ("We spend £110 per resident on waste collection.", "per resident", "We spend"),
+        (
+            "The garden waste charge is £45 a household each year.",
+            "per household per year",
+            "The garden waste charge is",
+        ),
+        ("A placement now costs £6,000 a week.", "per week", "A placement now costs"),
+        ("We receive £292 per head less than similar councils.", "per resident", "We receive"),
+    ],
+)
+def test_a_unit_keeps_its_qualifier_apart_from_what_the_figure_measures(text, qualifier, measures):
+    (figure,) = figures_in(text)
+    assert (figure.qualifier, figure.measures) == (qualifier, measures)
 
 
 @pytest.mark.parametrize("budget", ["pay budget", "paybill", "pay bill", "employee costs", "workforce budget"])
@@ -190,5 +231,97 @@ def test_staff_budget_synonyms_make_a_percentage_the_agency_share(budget):
 
 
 def test_common_counts_are_read_with_their_nouns():
-    found = [(f.value, f.measures) for f in figures_in("We deleted 120 FTE posts and now manage 14 separate grants.")]
-    assert found == [(Decimal("120"), "FTE posts"), (Decimal("14"), "separate grants")]
+    found = [
+        (f.value, f.measures, f.qualifier)
+        for f in figures_in("We deleted 120 FTE posts and now manage 14 separate grants.")
+    ]
+    assert found == [
+        (Decimal("120"), "FTE posts", "full-time equivalent posts"),
+        (Decimal("14"), "separate grants", "grants"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("Last year we prepared 22 separate bids, and fewer than half succeeded.", "22", "bids"),
+        ("The council employs 1,240 staff across its services.", "1240", "staff"),
+        ("We now use 35 agency workers, down from 60.", "35", "agency workers"),
+        ("We collect waste from 8,394 households every week.", "8394", "households"),
+        ("The borough has 182,000 residents.", "182000", "residents"),
+        ("We cut 45 full-time equivalent posts.", "45", "full-time equivalent posts"),
+        ("We hold 12 vacancies in planning.", "12", "vacancies"),
+    ],
+)
+def test_counts_of_staff_posts_bids_residents_and_households_say_what_they_count(text, value, counted):
+    found = [f for f in figures_in(text) if f.kind == "count"]
+    assert (found[0].value, found[0].qualifier) == (Decimal(value), counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We have saved £12m since 2019.", "savings"),
+        ("Energy use has fallen, reducing our energy bill by £692,000 a year.", "savings"),
+        ("The council's net revenue budget for this year is £13.7m.", "spending"),
+        ("We spend £19.9 million a year on contracts with external suppliers.", "spending"),
+        ("One residential placement can cost over £430,000 a year.", "spending"),
+        ("The deficit on our high needs block has reached £10.8 million.", "deficit"),
+        ("Children's services overspent by £4m last year.", "deficit"),
+        ("We face a budget gap of £28.5 million by 2027.", "budget_gap"),
+        ("A funding shortfall of £3m remains.", "budget_gap"),
+        ("We received £1.2m in capital receipts.", "funding"),
+        ("We are one of the lowest funded councils, receiving £292 per resident less than average.", "funding"),
+        ("Agency costs were £3m.", "agency_spend"),
+        ("Our staff costs are £40m.", "staff_budget"),
+    ],
+)
+def test_savings_spending_deficit_funding_gap_and_funding_are_told_apart(text, kind):
+    (figure,) = figures_in(text)
+    assert figure.kind == kind
+
+
+def test_a_deficit_and_a_gap_in_one_sentence_are_each_their_own_kind():
+    found = kinds("The high needs deficit is £9m, and our funding gap for next year is £4m.")
+    assert found == {"deficit": Decimal("9000000"), "budget_gap": Decimal("4000000")}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Measure | Agency staff | Consultants\nShare of the pay budget | 3.5% | 1.2%",
+        "Share of the employee costs budget | 2023/24\nAgency staff | 3.5%\nConsultants | 1.2%",
+        "| | Share of paybill |\n| Agency and interim staff | 3.5% |\n| Consultants | 1.2% |",
+    ],
+)
+def test_agency_and_consultant_shares_of_the_pay_budget_in_a_table_are_read(table):
+    found = {f.kind: f.value for f in figures_in(table)}
+    assert found == {
+        "agency_share_of_staff_budget": Decimal("3.5"),
+        "consultant_share_of_staff_budget": Decimal("1.2"),
+    }
+
+
+def test_a_count_in_a_table_says_what_it_counts_from_its_row():
+    (figure,) = figures_in("Measure | Now\nAgency workers in post | 40")
+    assert (figure.kind, figure.value, figure.qualifier) == ("count", Decimal("40"), "agency workers")
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ("We expect to save (range to 3000000) per year", ("We expect to save", Decimal("3000000"), "per year")),
+        ("Agency staff cost (range to 3.8)", ("Agency staff cost", Decimal("3.8"), "")),
+        (
+            "The garden waste charge is per household per year",
+            ("The garden waste charge is", None, "per household per year"),
+        ),
+        ("a year per year", ("a year", None, "per year")),
+        ("spend per resident on waste", ("spend per resident on waste", None, "")),
+        ("FTE posts", ("FTE posts", None, "")),
+    ],
+)
+def test_figures_stored_by_the_old_rules_have_range_and_qualifier_moved_out_of_their_words(stored, expected):
+    """Migration 0006: the figures-4 rules wrote both into `measures`; only a trailing qualifier moves."""
+    migration = importlib.import_module("analysis.migrations.0006_figure_upper_qualifier_from_measures")
+    assert migration.split_measures(stored) == expected
