@@ -359,24 +359,40 @@ class CouncilValue:
     figures: int  # how many figures of the kind the plan gives; the council's value is their median
 
 
+# A figure counted per resident, household or pupil is a rate, not a council's total: a distribution
+# of totals leaves it out, so "£292 per resident" never sits beside "£1.2m".
+PER_UNIT = ("per resident", "per household", "per home", "per property", "per pupil", "per child", "per band d")
+
+
+def per_unit(qualifier: str) -> bool:
+    return qualifier.startswith(PER_UNIT)
+
+
 def council_values(filters: Filters, kind: str) -> list[CouncilValue]:
     """One value per council for a figure kind: the median of the figures of that kind its current plan
-    gives (usually just one). Alphabetical by council name."""
+    gives (usually just one), a range counting as its midpoint; figures per resident or household are
+    left out (see PER_UNIT). Alphabetical by council name."""
+    per_unit_lookup = Q()
+    for words in PER_UNIT:
+        per_unit_lookup |= Q(qualifier__startswith=words)
     rows = (
         Figure.objects.filter(present=True, kind=kind, **filters.tag_lookups())
+        .exclude(per_unit_lookup)
         .values_list(
             "document__council_id",
             "document__council__name",
             "document__council__authority_type",
             "document__council__region",
             "value",
+            "upper",
         )
         .order_by("document__council__name", "document__council_id")
     )
     grouped: dict[int, list] = {}
     names: dict[int, tuple] = {}
-    for council_id, name, authority_type, region, value in rows:
-        grouped.setdefault(council_id, []).append(Decimal(value))
+    for council_id, name, authority_type, region, value, upper in rows:
+        value = Decimal(value) if upper is None else (Decimal(value) + Decimal(upper)) / 2
+        grouped.setdefault(council_id, []).append(value)
         names[council_id] = (name, authority_type, region)
     return [
         CouncilValue(council_id, *names[council_id], statistics.median(values), len(values))
@@ -519,14 +535,21 @@ class Question:
         return {key: value for key, value in found.items() if value not in (None, "")}
 
 
-def _figure_text(figure) -> str:
-    value = figure.value.normalize()
-    text = f"{value:f}"
-    if figure.unit == FigureUnit.PERCENT:
-        return f"{text}%"
-    if figure.unit == FigureUnit.GBP:
+def _amount(value: Decimal, unit: str) -> str:
+    value = value.normalize()
+    if unit == FigureUnit.PERCENT:
+        return f"{value:f}%"
+    if unit == FigureUnit.GBP:
         return f"£{value:,f}"
-    return text
+    return f"{value:f}"
+
+
+def figure_text(figure) -> str:
+    """A figure as the plan gives it: "3.6% to 3.8%", "£110 per resident", "22 bids"."""
+    text = _amount(figure.value, figure.unit)
+    if figure.upper is not None:
+        text += f" to {_amount(figure.upper, figure.unit)}"
+    return f"{text} {figure.qualifier}" if figure.qualifier else text
 
 
 def evidence_tags(filters: Filters, question: Question):
@@ -567,7 +590,7 @@ def evidence(tags) -> list[Evidence]:
         elif isinstance(tag, PassageBarrier):
             phrases, detail = [tag.ask, *barrier_phrases(tag.passage.text, tag.category.slug)], tag.ask
         elif isinstance(tag, Figure):
-            phrases, detail = [tag.quote], _figure_text(tag)
+            phrases, detail = [tag.quote], figure_text(tag)
         rows.append(
             Evidence(
                 passage=tag.passage,

@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from analysis.access import MAX_ID, READ, get_document_for_view
+from analysis.explorer import figure_text
 from analysis.selectors import document_analysis, documents
 from api.auth import BearerToken
 from api.schemas import Error
@@ -57,9 +58,19 @@ class BarrierOut(Schema):
 
 
 class FigureOut(Schema):
-    kind: str
-    value: float
+    kind: str = Field(
+        description="What the figure is: agency_share_of_staff_budget, consultant_share_of_staff_budget, "
+        "agency_spend, consultant_spend, staff_budget, savings, spending, deficit, budget_gap (a funding gap or "
+        "shortfall), funding (money received or raised), edi_spend, other_money, other_percent or count."
+    )
+    value: float = Field(description="The figure; for a range, its lower end.")
+    upper: float | None = Field(description="The top of a range (3.6–3.8% has value 3.6 and upper 3.8); else null.")
     unit: str = Field(description="gbp, percent or count.")
+    qualifier: str = Field(
+        description="What the figure is counted per (per resident, per household per year, per week) or, for a "
+        "count, what it counts (staff, bids, households); empty when the plan says neither."
+    )
+    text: str = Field(description="The figure as the plan gives it: '3.6% to 3.8%', '£110 per resident', '22 bids'.")
     measures: str
     computed: bool = Field(description="Worked out from spend and staff budget rather than stated.")
     passage: int
@@ -142,7 +153,10 @@ def document_analysis_view(request, document_id: int):
             {
                 "kind": f.kind,
                 "value": float(f.value),
+                "upper": None if f.upper is None else float(f.upper),
                 "unit": f.unit,
+                "qualifier": f.qualifier,
+                "text": figure_text(f),
                 "measures": f.measures,
                 "computed": f.computed,
                 "passage": f.passage_id,

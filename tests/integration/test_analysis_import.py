@@ -4,6 +4,7 @@ preview and confirm, and every kind of bad input refused with a clear message an
 
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,39 @@ def test_a_plan_that_gives_shares_has_them_as_agency_and_consultant_figures(tmp_
     assert figures["agency_share_of_staff_budget"].unit == "percent"
     assert "0.35%" in figures["agency_share_of_staff_budget"].passage.text
     assert (document.consultants_addressed, document.agency_addressed, document.edi_addressed) == (True, True, True)
+
+
+def test_a_figures_range_qualifier_and_kind_are_stored_and_the_api_gives_them(tmp_path, client, analyst):
+    """A range keeps both ends in value and upper; "per resident" and what a count counts are the
+    qualifier, not part of the words; a deficit is a deficit. The API gives each, and the figure as read."""
+    from accounts.services import issue_api_token
+
+    text = (
+        "# Our finances\n\nAgency staff cost 3.6–3.8% of our pay budget. We are one of the lowest funded councils, "
+        "receiving £292 per resident less than similar councils. The deficit on our high needs block has reached "
+        "£10.8m. Last year we prepared 22 separate bids.\n"
+    )
+    document = Document.objects.get(pk=import_file(tmp_path, "plan.txt", text.encode())["document_id"])
+    stored = {f.kind: f for f in document.figures.all()}
+    share = stored["agency_share_of_staff_budget"]
+    assert (share.value, share.upper, share.qualifier) == (Decimal("3.6"), Decimal("3.8"), "")
+    assert (stored["funding"].value, stored["funding"].qualifier) == (Decimal("292"), "per resident")
+    assert "per resident" not in stored["funding"].measures
+    assert stored["deficit"].value == Decimal("10800000")
+    assert (stored["count"].value, stored["count"].qualifier) == (Decimal("22"), "bids")
+
+    token = issue_api_token(user=analyst)
+    body = client.get(f"/api/v1/documents/{document.pk}/analysis", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    given = {f["kind"]: f for f in body["figures"]}
+    assert {k: given["agency_share_of_staff_budget"][k] for k in ("value", "upper", "qualifier", "text")} == {
+        "value": 3.6,
+        "upper": 3.8,
+        "qualifier": "",
+        "text": "3.6% to 3.8%",
+    }
+    assert (given["funding"]["upper"], given["funding"]["qualifier"]) == (None, "per resident")
+    assert given["funding"]["text"] == "£292 per resident"
+    assert (given["count"]["qualifier"], given["count"]["text"]) == ("bids", "22 bids")
 
 
 def test_a_share_is_worked_out_when_the_plan_gives_spend_and_staff_budget(tmp_path):

@@ -280,3 +280,57 @@ def test_panel_members_read_the_explorer(client, explorer_corpus, panel_member):
     client.force_login(panel_member)
     for url in PAGES[:7]:
         assert client.get(url).status_code == 200, url
+
+
+# --- Figures with their meaning: ranges and qualifiers ------------------------------------------
+
+
+@pytest.fixture
+def funding_figures(explorer_corpus):
+    """Funding figures on top of the corpus: Dorset £12m; Kent a range, £2m to £3m a year, and £292 per
+    resident (a rate, which a distribution of totals leaves out)."""
+    from analysis.models import Figure
+
+    passages = explorer_corpus.passages
+
+    def figure(name, key, value, *, upper=None, qualifier=""):
+        passage = passages[name]
+        return Figure.objects.create(
+            passage=passage, document=passage.document, kind="funding", key=key, value=Decimal(value),
+            upper=None if upper is None else Decimal(upper), unit="gbp", qualifier=qualifier,
+            measures="we receive", quote=passage.text, run=explorer_corpus.run,
+        )  # fmt: skip
+
+    return {
+        "dorset": figure("dorset1", "s1", "12000000"),
+        "kent_range": figure("kent2", "s1", "2000000", upper="3000000", qualifier="per year"),
+        "kent_rate": figure("kent2", "s2", "292", qualifier="per resident"),
+    }
+
+
+def test_a_figures_range_and_qualifier_are_shown_on_the_passages_behind_it(signed_in_analyst, funding_figures):
+    page = soup(signed_in_analyst.get(f"/analysis/explorer/passages/?return={RETURN}&figure=funding"))
+    shown = [text_of(p) for p in page.select(".app-evidence p") if text_of(p).startswith("Figure:")]
+    assert shown == ["Figure: £12,000,000", "Figure: £2,000,000 to £3,000,000 per year", "Figure: £292 per resident"]
+
+
+def test_the_documents_page_shows_each_figure_with_its_range_and_qualifier(signed_in_analyst, funding_figures):
+    kent = funding_figures["kent_range"].document
+    page = soup(signed_in_analyst.get(f"/analysis/documents/{kent.pk}/"))
+    figures = [text_of(cell) for cell in page.select("td.govuk-table__cell--numeric")]
+    assert "£2,000,000 to £3,000,000 per year" in figures and "£292 per resident" in figures
+    assert "Funding received or raised" in text_of(page.select_one("main")), "the new kinds have labels"
+
+
+def test_a_distribution_counts_a_range_at_its_midpoint_and_leaves_rates_per_resident_out(
+    signed_in_analyst, funding_figures
+):
+    """Kent's £292 per resident is not a council's total: beside Dorset's £12m it would read as a tiny
+    funding figure. Kent counts once, at the middle of its range (£2.5m). The CSV says the same."""
+    page = soup(signed_in_analyst.get(f"/analysis/explorer/figures/?return={RETURN}&kind=funding"))
+    rows = numbers_in(page.select_one("#distribution"))
+    assert rows["All councils"][0].startswith("2 councils")
+    assert rows["All councils"][1] == "£2,500,000" and rows["All councils"][-1] == "£12,000,000"
+    csv_text = signed_in_analyst.get(f"/analysis/explorer/summary.csv?return={RETURN}").content.decode()
+    funding = [line for line in csv_text.splitlines() if line.startswith("figure,funding,") and "All councils" in line]
+    assert len(funding) == 1 and ",2500000," in funding[0] and funding[0].endswith(",12000000")
