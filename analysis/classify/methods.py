@@ -7,7 +7,7 @@ how well each finds themes and barriers.
 from dataclasses import dataclass
 
 from .linear import LinearModel, trained_model
-from .rules import THEMES, attach_asks, classify_rules, evidence, stated_as_barrier, states_constraint
+from .rules import THEMES, attach_asks, classify_rules, evidence, is_lead_in, stated_as_barrier, states_constraint
 from .types import PassageInput, PassageLabels
 
 
@@ -57,6 +57,9 @@ def _classify(
     theme_p, barrier_p = model.predict_proba(passages)
     out = []
     for i, passage in enumerate(passages):
+        if use_rules and is_lead_in(passage.text):
+            out.append(PassageLabels(themes=frozenset(), barriers=()))  # "Our asks of government:" says nothing itself
+            continue
         ev = evidence(passage) if use_rules else None
         categories = set()
         for category, probs in barrier_p.items():

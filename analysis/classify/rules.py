@@ -101,12 +101,28 @@ def evidence(passage: PassageInput) -> RuleEvidence:
     strong = frozenset(n for n in THEMES if lex.theme_strong[n].search(text))
     weak_hits = {n: sum(1 for p in lex.theme_weak[n] if p.search(text)) for n in THEMES}
     heading = heading_themes(passage.heading)
-    context = bool(4 in strong or 4 in heading or lex.barrier_context.search(text))
+    context = bool(4 in strong or 4 in heading or lex.barrier_context.search(text) or _asks_government(text))
     found = set()
     for category, pattern in lex.barriers.items():
         if pattern.search(text) and (context or category not in lex.barriers_need_context):
             found.add(category)
     return RuleEvidence(strong, weak_hits, heading, frozenset(found), context)
+
+
+def _asks_government(cleaned: str) -> bool:
+    """A sentence of the (cleaned, council-only) text asks government for something: the passage reads as a
+    barrier, so a category with common words may count."""
+    lex = lexicon()
+    return any(lex.asks.search(s) for s in sentences(cleaned))
+
+
+# A short line that only introduces what follows ("Summary of the barriers we face:"): it says nothing itself.
+_LEAD_IN = re.compile(r"^[^\n.!?]{0,80}:\s*$")
+
+
+def is_lead_in(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_LEAD_IN.match(stripped)) and len(stripped.split()) <= 10
 
 
 def rule_themes(ev: RuleEvidence) -> frozenset[int]:

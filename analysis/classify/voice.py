@@ -24,6 +24,10 @@ _GUIDANCE_QUESTIONS = (
     r"barriers preventing progress that (?:the )?government can help (?:to )?(?:reduce|remove)",
     r"barriers (?:to progress )?that (?:the )?government (?:can|could) help (?:to )?(?:reduce|remove)",
     r"(?:reduce|remove) barriers preventing progress",
+    r"how (?:do|will|would) you (?:plan to )?(?:use|make use of) technology and data\b[^.?]*",
+    r"use technology and data to improve decision[- ]making,? service design and use of resources",
+    r"how (?:do|will|would) you (?:plan to )?(?:transform (?:your )?services|reduce wasteful spend\w*)[^.?]*",
+    r"what are the barriers (?:preventing progress )?(?:that )?(?:the )?government (?:can|could) help[^.?]*",
 )
 _QUESTION = re.compile("|".join(_GUIDANCE_QUESTIONS), re.I)
 
@@ -49,7 +53,11 @@ _REPORTING = re.compile(
     r"|\b(?:in|from) (?:the |his |her )?(?:minister'?s?|secretary of state'?s?|government'?s?|department'?s?) "
     r"(?:own )?(?:words|letter|statement|guidance)\b"
     r"|\bas (?:the )?(?:government|minister|department|guidance) (?:put|puts|said|says) it\b"
-    r"|\b(?:the )?(?:guidance|request|letter) (?:asked|asks|said|says|listed|lists)\b",
+    r"|\b(?:the )?(?:guidance|request|letter) (?:asked|asks|said|says|listed|lists)\b"
+    # "Plans were to cover four themes: ...": the request's themes, in the council's paraphrase
+    r"|\b(?:plans?|councils?|the plan|each plan|productivity plans) (?:were|was|are|is|should|must|had) "
+    r"(?:to |expected to |required to |asked to )?(?:cover|address|answer|set out|describe) (?:the |its |their )?"
+    r"(?:four|4|following|these|same) (?:themes|questions|areas|headings)\b",
     re.I,
 )
 # Words in quotation marks in a reporting sentence are the government's.

@@ -394,3 +394,50 @@ def test_a_district_names_social_care_as_a_barrier_only_with_an_ask_or_a_constra
     district = classify_passages([PassageInput(asked)], authority_type="district")[0]
     assert "adult-social-care" in categories(district)
     assert classify_passages([PassageInput(mention)], authority_type="unitary") == [labels_for(mention)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "ask"),
+    [
+        ("Buying even small items takes as long as a full tender. Lighter rules for low-value purchases would help.",
+         "procurement", "Lighter rules for low-value purchases would help."),
+        ("Care costs rise each year with the wage floor, and our grant does not. A lasting way of funding adult care "
+         "is needed.", "adult-social-care", "A lasting way of funding adult care is needed."),
+        ("Licensing fees are fixed nationally below what inspections cost. Councils should be allowed to set their "
+         "own licensing fees.", "fees-charges-national", "Councils should be allowed to set their own licensing fees."),
+        ("Settlements for one year at a time stop us planning. A settlement for three years would let us invest with "
+         "confidence.", "funding-certainty", "A settlement for three years would let us invest with confidence."),
+        ("The council is calling on the government to end the audit backlog, which has left our accounts unaudited "
+         "for three years.", "audit-and-reporting",
+         "The council is calling on the government to end the audit backlog, which has left our accounts unaudited "
+         "for three years."),
+    ],
+)  # fmt: skip
+def test_an_ask_without_a_request_verb_is_found_with_its_barrier(text, category, ask):
+    labels = labels_for(text)
+    assert category in categories(labels)
+    assert {b.category: b.ask for b in labels.barriers}[category] == ask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summary of the barriers we face:",
+        "Plans were to cover four themes: how services have been transformed, how technology and data are used, "
+        "how wasteful spend is reduced, and the barriers government could help remove.",
+        "How do you plan to use technology and data to improve decision making, service design and use of resources?",
+        "If you have any questions about this plan, please contact the policy team.",
+        "Alternative options considered: not to publish a plan, which was rejected because it would leave the "
+        "barriers we face unheard.",
+        "We agreed a balanced budget this year without drawing on reserves.",
+    ],
+)
+def test_lead_ins_restated_questions_contact_lines_procedure_and_background_give_no_theme(text):
+    labels = labels_for(text, heading="Value for money")
+    assert labels.themes == frozenset() and labels.barriers == ()
+
+
+def test_vacant_is_not_read_as_cannot():
+    """'vacant' holds the letters of "can't"; a process for filling vacancies is not a workforce barrier."""
+    labels = labels_for("Every request to fill a vacant post now needs a director's approval before it is advertised.")
+    assert "workforce" not in categories(labels)
