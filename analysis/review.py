@@ -456,3 +456,86 @@ def add_figure(
             action="PassageFiguresReviewed", passage=passage, actor=actor, before=before, outcome=outcome, moment=moment
         )
     return outcome
+
+
+# --- Reviewed passages as training examples for the next method version --------------------------
+
+REVIEWED_EXAMPLES_HEADER = """\
+# Passages whose tags a department analyst confirmed or corrected in review, written by
+# `manage.py export_reviewed_examples` (analysis.review.export_reviewed_examples). Each passage carries the
+# tags that apply now: a person's decision where one was made, otherwise the analysis's tag the person saw
+# and left standing. A passage that repeats or nearly repeats an evaluation passage (bench/eval/, both
+# splits of the evaluation documents) is never written here. Committing a change to this file changes
+# analysis.classify.METHOD_VERSION, so the next analysis run is a new method version.
+"""
+
+
+@dataclass
+class ExportOutcome:
+    written: int = 0
+    near_evaluation: int = 0
+    unwritable: int = 0
+    changed: bool = False
+    path: str = ""
+
+
+def reviewed_examples() -> tuple[list[str], ExportOutcome]:
+    """Every passage with a tag a person decided, in the training-corpus format, in a stable order (council
+    code, document's file hash, position), so the same reviews always give the same file."""
+    from analysis.classify import BarrierLabel, PassageInput, PassageLabels
+    from analysis.classify.corpus import CorpusError, format_passage
+    from analysis.classify.evaluation import nearly_repeats
+
+    decided = set(PassageTheme.objects.filter(source=TagSource.PERSON).values_list("passage_id", flat=True))
+    decided |= set(PassageBarrier.objects.filter(source=TagSource.PERSON).values_list("passage_id", flat=True))
+    passages = (
+        Passage.objects.filter(pk__in=decided)
+        .select_related("document__council")
+        .order_by("document__council__gss_code", "document__file_sha256", "document_id", "position")
+    )
+    themes: dict[int, set[int]] = {}
+    for passage_id, number in PassageTheme.objects.filter(passage_id__in=decided, present=True).values_list(
+        "passage_id", "theme__number"
+    ):
+        themes.setdefault(passage_id, set()).add(number)
+    barriers: dict[int, list[BarrierLabel]] = {}
+    for passage_id, slug, ask in (
+        PassageBarrier.objects.filter(passage_id__in=decided, present=True)
+        .order_by("category__slug")
+        .values_list("passage_id", "category__slug", "ask")
+    ):
+        barriers.setdefault(passage_id, []).append(BarrierLabel(category=slug, ask=ask or None))
+    outcome = ExportOutcome()
+    blocks = []
+    for passage in passages:
+        if nearly_repeats(passage.text):
+            outcome.near_evaluation += 1
+            continue
+        labels = PassageLabels(
+            themes=frozenset(themes.get(passage.pk, ())), barriers=tuple(barriers.get(passage.pk, ()))
+        )
+        style = f"reviewed, {passage.document.council.authority_type}"
+        try:
+            blocks.append(format_passage(PassageInput(passage.text, passage.heading or None), labels, style=style))
+        except CorpusError:
+            outcome.unwritable += 1
+            continue
+        outcome.written += 1
+    return blocks, outcome
+
+
+def export_reviewed_examples(*, path=None) -> ExportOutcome:
+    """Write the reviewed passages to the training folder's `reviewed.txt` (or `path`); the file is only
+    rewritten when its content changes. Nothing in the database changes."""
+    from pathlib import Path
+
+    from analysis.classify.linear import TRAINING_DIR
+
+    target = Path(path) if path else TRAINING_DIR / "reviewed.txt"
+    blocks, outcome = reviewed_examples()
+    content = REVIEWED_EXAMPLES_HEADER + "".join(f"\n{block}" for block in blocks)
+    outcome.path = str(target)
+    if not target.exists() or target.read_text(encoding="utf-8") != content:
+        target.write_text(content, encoding="utf-8")
+        outcome.changed = True
+    return outcome

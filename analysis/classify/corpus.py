@@ -117,3 +117,45 @@ def load_dir(folder: Path | str, *, known_barriers: set[str] | None = None) -> l
     for path in sorted(Path(folder).glob("*.txt")):
         out.extend(load(path, known_barriers=known_barriers))
     return out
+
+
+def format_passage(passage: PassageInput, labels: PassageLabels, *, style: str = "") -> str:
+    """One labelled passage in the format `parse` reads, so that `parse(format_passage(...))` gives it back.
+
+    Each barrier's ask is marked where it stands in the text (`[[category> ...]]`, or `[[...]]` when every
+    barrier shares it); an ask that is not in the text as written is left out. Raises CorpusError for a text
+    the format cannot hold (a line starting with '===', or brackets of its own)."""
+    lines = [line.strip() for line in passage.text.splitlines() if line.strip()]
+    if not lines:
+        raise CorpusError("passage has no text")
+    if any(line.startswith("===") for line in lines) or "[[" in passage.text or "]]" in passage.text:
+        raise CorpusError("passage text holds the format's own markers")
+    text = "\n".join(lines)
+    by_ask: dict[str, list[str]] = {}
+    for barrier in labels.barriers:
+        ask = " ".join((barrier.ask or "").split())
+        if ask and ask in text:
+            by_ask.setdefault(ask, []).append(barrier.category)
+    taken: list[tuple[int, int]] = []
+    marks: list[tuple[int, int, str]] = []
+    for ask, owners in sorted(by_ask.items(), key=lambda item: text.find(item[0])):
+        start = text.find(ask)
+        end = start + len(ask)
+        if any(start < b and a < end for a, b in taken):
+            continue  # overlaps an ask already marked
+        taken.append((start, end))
+        every = len(owners) == len(labels.barriers)
+        prefix = "" if every else f"{','.join(sorted(owners))}> "
+        marks.append((start, end, prefix))
+    for start, end, prefix in sorted(marks, reverse=True):
+        text = f"{text[:start]}[[{prefix}{text[start:end]}]]{text[end:]}"
+    themes = ", ".join(str(n) for n in sorted(labels.themes)) or "none"
+    header = [f"themes: {themes}"]
+    if labels.barriers:
+        header.append(f"barriers: {', '.join(sorted(b.category for b in labels.barriers))}")
+    heading = " ".join((passage.heading or "").replace("|", "/").split())
+    if heading:
+        header.append(f"heading: {heading}")
+    if style:
+        header.append(f"style: {' '.join(style.replace('|', '/').split())}")
+    return f"=== {' | '.join(header)}\n{text}\n"

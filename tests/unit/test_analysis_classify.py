@@ -18,8 +18,16 @@ from analysis.classify import (
     _method_version,
     classify_passages,
 )
-from analysis.classify.corpus import CorpusError, load_dir, parse
+from analysis.classify.corpus import CorpusError, format_passage, load_dir, parse
 from analysis.classify.evaluate import evaluate
+from analysis.classify.evaluation import (
+    NEAR_REPEAT,
+    RepeatCheck,
+    evaluation_texts,
+    nearly_repeats,
+    record_measured,
+    recorded_figures,
+)
 from analysis.classify.linear import TRAINING_DIR, training_examples
 from analysis.classify.taxonomy import barrier_ids
 
@@ -220,10 +228,6 @@ def test_an_ask_written_as_a_bullet_is_extracted_without_the_bullet():
 # --- the evaluation set and the floor on accuracy ---------------------------------------------------
 
 
-def _normalise(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9£%]+", text.lower()))
-
-
 def test_the_evaluation_set_is_large_varied_and_shares_no_text_with_the_training_examples(eval_set):
     training = training_examples()
     assert len(eval_set) >= 150
@@ -233,14 +237,19 @@ def test_the_evaluation_set_is_large_varied_and_shares_no_text_with_the_training
         assert kind in styles, f"no evaluation passage in the style {kind!r}"
     assert all(b in {x.category for e in eval_set for x in e.labels.barriers} for b in TAXONOMY)
 
-    train_texts = {_normalise(e.passage.text) for e in training}
-    train_words = [set(t.split()) for t in train_texts]
+    training_check = RepeatCheck(e.passage.text for e in training)
     for example in eval_set:
-        text = _normalise(example.passage.text)
-        assert text not in train_texts, f"evaluation passage at line {example.line} is also a training example"
-        words = set(text.split())
-        closest = max(len(words & other) / len(words | other) for other in train_words)
-        assert closest < 0.6, f"evaluation passage at line {example.line} nearly repeats a training example"
+        closest = training_check.closest(example.passage.text)
+        assert closest < 1, f"evaluation passage at line {example.line} is also a training example"
+        assert closest < NEAR_REPEAT, f"evaluation passage at line {example.line} nearly repeats a training example"
+
+
+def test_no_training_example_nearly_repeats_any_evaluation_passage_or_evaluation_document():
+    """The same check the export of reviewed passages uses (analysis.classify.evaluation.nearly_repeats), over
+    the passage evaluation set and every labelled passage of the evaluation documents, both splits."""
+    assert len(evaluation_texts()) > 1000
+    for example in training_examples():
+        assert not nearly_repeats(example.passage.text), f"training example at line {example.line} nearly repeats"
 
 
 def test_the_training_folder_and_evaluation_folder_are_separate():
@@ -441,3 +450,60 @@ def test_vacant_is_not_read_as_cannot():
     """'vacant' holds the letters of "can't"; a process for filling vacancies is not a workforce barrier."""
     labels = labels_for("Every request to fill a vacant post now needs a director's approval before it is advertised.")
     assert "workforce" not in categories(labels)
+
+
+def test_a_labelled_passage_written_in_the_corpus_format_reads_back_the_same():
+    for example in training_examples():
+        [back] = parse(format_passage(example.passage, example.labels, style=example.style))
+        assert (back.passage, back.labels, back.style) == (example.passage, example.labels, example.style)
+    labels = PassageLabels(
+        themes=frozenset({4}),
+        barriers=(BarrierLabel("send-high-needs"), BarrierLabel("workforce", "We ask for a national pay review.")),
+    )
+    text = "Recruitment is hard.\nWe ask for a national pay review."
+    written = format_passage(PassageInput(text, heading="Barriers | asks"), labels)
+    assert written.startswith("=== themes: 4 | barriers: send-high-needs, workforce | heading: Barriers / asks\n")
+    assert "[[workforce> We ask for a national pay review.]]" in written
+    assert parse(written)[0].labels == labels
+
+
+@pytest.mark.parametrize("text", ["=== themes: 1\\nSneaky", "Text with [[brackets]] of its own", "  \\n "])
+def test_a_text_the_corpus_format_cannot_hold_is_refused(text):
+    with pytest.raises(CorpusError):
+        format_passage(PassageInput(text.replace("\\n", "\n")), PassageLabels(frozenset(), ()))
+
+
+def test_near_repeats_are_judged_on_shared_words():
+    check = RepeatCheck(["One-year settlements stop us planning beyond next April."])
+    assert check.nearly_repeats("One year settlements stop us planning beyond next April!")
+    assert check.nearly_repeats("One-year settlements stop us from planning beyond April.")
+    assert not check.nearly_repeats("Multi-year settlements would let us plan.")
+    assert not check.nearly_repeats("")
+
+
+def test_recorded_figures_are_for_one_method_version(tmp_path):
+    path = tmp_path / "measured.json"
+    assert recorded_figures(path) is None
+    record_measured(method_version="combined-aaa", key="passages", title="Passages", measured_on="2026-12-06",
+                    rows=[("themes macro-F1", "0.89")], path=path)  # fmt: skip
+    record_measured(method_version="combined-aaa", key="documents", title="Documents", measured_on="2026-12-06",
+                    rows=[("ask F1", "0.89")], path=path)  # fmt: skip
+    figures = recorded_figures(path)
+    assert [s.key for s in figures.sets] == ["documents", "passages"]
+    assert figures.is_for("combined-aaa+figures-4") and not figures.is_for("combined-bbb")
+    record_measured(method_version="combined-bbb", key="passages", title="Passages", measured_on="2026-12-07",
+                    rows=[("themes macro-F1", "0.90")], path=path)  # fmt: skip
+    figures = recorded_figures(path)
+    assert figures.method_version == "combined-bbb" and [s.key for s in figures.sets] == ["passages"]
+
+
+def test_recording_figures_does_not_change_the_method_version(tmp_path):
+    package = tmp_path / "analysis" / "classify"
+    shutil.copytree(ROOT / "analysis" / "classify", package, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "plans" / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "plans" / "data" / "barrier_taxonomy.csv", tmp_path / "plans" / "data")
+    before = _method_version(package)
+    (package / "measured.json").write_text('{"method_version": "x", "sets": {}}', encoding="utf-8")
+    assert _method_version(package) == before
+    (package / "data" / "training" / "reviewed.txt").write_text("=== themes: 1\nReviewed.\n", encoding="utf-8")
+    assert _method_version(package) != before
