@@ -2,10 +2,13 @@
 
 One file:   python -m analysis.extract_child <kind> <memory bytes> <cpu seconds> < file
             writes one JSON object: {"ok": true, ...the extracted passages} or {"ok": false, "message": ...}.
-Many files: python -m analysis.extract_child --serve <memory bytes> <cpu seconds>
+Many files: python -m analysis.extract_child --serve <memory bytes> <cpu seconds> [--classify]
             reads requests (4-byte length, then JSON header {"kind": ...} and the file's bytes, see
             `read_request`) and answers each with a 4-byte length and the JSON result, until stdin closes.
-            Each file gets its own CPU allowance; the memory limit covers the whole process.
+            Each file gets its own CPU allowance; the memory limit covers the whole process. Each answer
+            says how much memory the process holds ("resident", bytes), so the parent can retire it.
+            With --classify the classifier is loaded and trained at start, under the limits, before any
+            file is read.
 
 The limits are set before any parser is imported, so a decompression bomb or a runaway parse
 ends this process (out of memory, or SIGXCPU / SIGKILL at the CPU limit), never the web server.
@@ -93,9 +96,33 @@ def read_exactly(stream, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def serve(memory_bytes: int, cpu_seconds: int) -> int:
+def resident_bytes() -> int:
+    """The memory this process holds now (resident set), or 0 where /proc is not there."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def warm_up(*, classify: bool) -> None:
+    """Import the parsers (and train the classifier) once, under the limits, before the first request."""
+    import analysis.extract  # noqa: F401
+    import analysis.pdf_objects  # noqa: F401
+    import analysis.pdf_tables  # noqa: F401
+
+    if classify:
+        from analysis.classify import PassageInput, classify_passages
+
+        classify_passages([PassageInput(text="Warming up.", heading=None)])
+
+
+def serve(memory_bytes: int, cpu_seconds: int, *, classify: bool = False) -> int:
     set_limits(memory_bytes, cpu_seconds, serving=True)
-    import analysis.extract  # noqa: F401 - imported once, under the limits, before the first request
+    try:
+        warm_up(classify=classify)
+    except Exception:  # noqa: BLE001 - a request will meet the same failure and answer for it
+        pass
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
@@ -106,14 +133,15 @@ def serve(memory_bytes: int, cpu_seconds: int) -> int:
         header = json.loads(read_exactly(stdin, header_length) or b"{}")
         data = read_exactly(stdin, data_length) or b""
         allow_cpu(cpu_seconds)
-        answer = json.dumps(parse(header.get("kind", ""), data, classify=header.get("classify", False))).encode()
+        result = parse(header.get("kind", ""), data, classify=header.get("classify", False))
+        answer = json.dumps({**result, "resident": resident_bytes()}).encode()
         stdout.write(struct.pack(">I", len(answer)) + answer)
         stdout.flush()
 
 
 def main(argv: list[str]) -> int:
     if argv[1] == "--serve":
-        return serve(int(argv[2]), int(argv[3]))
+        return serve(int(argv[2]), int(argv[3]), classify="--classify" in argv[4:])
     kind, memory_bytes, cpu_seconds = argv[1], int(argv[2]), int(argv[3])
     set_limits(memory_bytes, cpu_seconds)
     data = sys.stdin.buffer.read()

@@ -19,6 +19,7 @@ import csv
 import hashlib
 import json
 import os
+import queue
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -177,10 +178,20 @@ class Command(BaseCommand):
         refused: list[dict] = []
         imported: list[int] = []
 
-        # Each reading thread keeps one limited child for all its files (analysis.sandbox.Reader).
-        local, readers = threading.local(), []
-        # Councils are looked up here, once: the reading threads never touch the database.
-        councils = {code: council_by_code(code) for code in {code for _, code in pairs if code}}
+        # Each reading thread keeps one limited child for all its files (analysis.sandbox.Reader). The children
+        # start now, loading the parsers and the classifier while this process looks up councils and opens the run.
+        workers = max(1, min(options["workers"], len(pairs)))
+        readers = [Reader(classify=not options["no_analysis"]).start() for _ in range(workers)]
+        idle, local = queue.SimpleQueue(), threading.local()
+        for reader in readers:
+            idle.put(reader)
+        try:
+            # Councils are looked up here, once: the reading threads never touch the database.
+            councils = {code: council_by_code(code) for code in {code for _, code in pairs if code}}
+        except BaseException:
+            for reader in readers:
+                reader.close()
+            raise
 
         def read(pair):
             path, code = pair
@@ -190,8 +201,7 @@ class Command(BaseCommand):
                 problem = f"No council with the ONS code {code!r}; name the file after it or list it in a manifest."
                 return pair, None, None, problem
             if not hasattr(local, "reader"):
-                local.reader = Reader(classify=not options["no_analysis"])
-                readers.append(local.reader)
+                local.reader = idle.get()
             try:
                 data = _read_bytes(path)
                 return pair, data, services.read_document(filename=path.name, data=data, reader=local.reader), None
@@ -201,9 +211,10 @@ class Command(BaseCommand):
         quiet = options["json"]
         analyse = not options["no_analysis"]
         # The run starts now and analyses each document as it is stored, while the next files are being read.
-        work = services.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
+        work = None
         try:
-            self._import_all(pairs, read, councils, return_definition, actor, work, imported, refused, options)
+            work = services.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
+            self._import_all(pairs, read, councils, return_definition, actor, work, imported, refused, workers, options)
             run = None
             if work is not None:
                 work.analyse_the_rest()
@@ -227,9 +238,9 @@ class Command(BaseCommand):
         if run is not None:
             self.stdout.write(f"Analysis run {run.pk}: {run.counts}")
 
-    def _import_all(self, pairs, read, councils, return_definition, actor, work, imported, refused, options):
+    def _import_all(self, pairs, read, councils, return_definition, actor, work, imported, refused, workers, options):
         """Read files in parallel child processes; store (and analyse) each in this thread, in order."""
-        with ThreadPoolExecutor(max_workers=max(1, options["workers"])) as pool:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             progress = tqdm(total=len(pairs), unit="file", desc="Importing", disable=options["json"], file=self.stderr)
             for (path, code), data, extracted, problem in pool.map(read, pairs):
                 progress.update(1)
