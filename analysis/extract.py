@@ -164,6 +164,7 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
 
 NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+(?=\S)")  # "3." "3)" "3.2" "3.2." not "12 months"
 SENTENCE_END = (".", "!", "?", ":")
+FIELD = re.compile(r"^[A-Z]\w*( \w+){0,2}: [a-z]")  # "Present: the Leader ...": a labelled line, not a heading
 WRAPPED_MAX = 110  # text whose full lines are no longer than this was wrapped by hand (or by an editor)
 
 
@@ -176,18 +177,41 @@ def _starts_item(line: str) -> bool:
     return bool(MARK.match(line) or NUMBERED.match(line))
 
 
-def text_line_blocks(lines: list[str], page: int | None, *, full: int) -> list[Block]:
+def wrap_width(lines: list[str], full: int) -> int:
+    """The width text was wrapped at: its longest line, leaving out the odd line far longer than the rest (a web
+    address, a table row)."""
+    return max((len(line) for line in lines if len(line) <= 1.2 * full), default=full)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _hanging(raw: list[str]) -> bool:
+    """Whether the text's list items carry on over indented lines ("- We have ...\n  completed by ..."): then a
+    line that is not indented ends the item."""
+    pairs = zip(raw, raw[1:], strict=False)
+    return any(_starts_item(clean(line)) and _indent(after) > _indent(line) for line, after in pairs)
+
+
+def text_line_blocks(lines: list[str], page: int | None, *, full: int, width: int | None = None) -> list[Block]:
     """Lines of plain text between blank lines into headings, paragraphs and list items, from their shape.
 
     - a line in CAPITALS, or numbered like "3. Reducing wasteful spend" and followed by text, is a heading;
     - a short line without a full stop, at a paragraph boundary and followed by text, is a heading;
-    - "-", "•", "*" or "1." starts a list item, which runs on over its wrapped lines;
-    - lines wrapped at a similar width join into one paragraph, which ends at a line that finishes a
-      sentence short of the width. Text that was not wrapped (long lines) has a paragraph per line.
+    - "-", "•", "*" or "1." starts a list item, which runs on over its wrapped lines (over its indented lines,
+      where the text indents them);
+    - lines wrapped at a similar width join into one paragraph. A paragraph ends where the line breaks before
+      the width was reached: where the next line's first word would have fitted on it (the writer broke the
+      line, not the wrapping), or where a sentence ends short of the width and the next line starts with a
+      capital. Text that was not wrapped (long lines) has a paragraph per line.
     """
     wrapped = 0 < full <= WRAPPED_MAX
-    lines = [clean(line) for line in lines]
-    lines = [line for line in lines if line and not PAGE_FOOTER.match(line) and not is_chrome_text(line)]
+    raw = [line.expandtabs().rstrip() for line in lines]
+    raw = [line for line in raw if clean(line) and not PAGE_FOOTER.match(clean(line)) and not is_chrome_text(line)]
+    lines = [clean(line) for line in raw]
+    width = width or wrap_width(raw, full)
+    hanging = _hanging(raw)
     blocks: list[Block] = []
     current: list[str] = []
 
@@ -196,19 +220,31 @@ def text_line_blocks(lines: list[str], page: int | None, *, full: int) -> list[B
             blocks.append(Block("paragraph", " ".join(current), page))
             current.clear()
 
-    def runs_on(previous: str, line: str) -> bool:
-        """Whether `line` continues the paragraph or item `previous` is the last line of."""
+    def runs_on(index: int) -> bool:
+        """Whether line `index` continues the paragraph or item the line before it is the last line of."""
+        previous, line = lines[index - 1], lines[index]
         ends = previous.endswith(SENTENCE_END)
         if _starts_item(line) or _capitals(line):
             return False
+        if hanging and _starts_item(current[0]) and _indent(raw[index]) <= _indent(raw[index - len(current)]):
+            return False  # the item's own lines are indented; this one is not
         if line[:1].islower() and not ends:
             return True
-        return wrapped and len(previous) >= 0.75 * full and not (ends and len(previous) < 0.85 * full)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if ends and looks_like_heading(line) and following and len(raw[index]) + len(following.split()[0]) < width:
+            return False  # a short line without a full stop after a sentence, and text after it: a heading
+        if not wrapped or len(raw[index - 1]) + 1 + len(line.split()[0]) <= width:
+            return False  # the next word would have fitted: the line was broken on purpose
+        if ends and line[:1].isupper() and len(raw[index - 1]) < width:
+            return False  # a sentence ends short of the width and the next line starts a new one
+        return len(previous) >= 0.75 * full
 
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        boundary = not current or not runs_on(current[-1], line)
+        boundary = not current or not runs_on(index)
         short = len(line) < 0.7 * full if wrapped else len(line) <= 90
+        if wrapped and following and len(raw[index]) + 1 + len(following.split()[0]) <= width:
+            short = True  # ended before the width on purpose: as a heading is
         text_follows = bool(following) and (
             following[:1].isupper() or following[:1].isdigit() or _starts_item(following)
         )
@@ -226,7 +262,7 @@ def text_line_blocks(lines: list[str], page: int | None, *, full: int) -> list[B
                     and not _starts_item(following)
                     and (following[:1].isupper() or following[:1].isdigit())
                 )
-            elif looks_like_heading(line) and short and (text_follows or not following):
+            elif looks_like_heading(line) and short and (text_follows or not following) and not FIELD.match(line):
                 heading = not following or not line.endswith(",")
             if heading:
                 flush()
@@ -247,7 +283,9 @@ def split_plain_text(text: str, *, line_structure: bool = False) -> list[Block]:
     too (text_line_blocks): headings, paragraphs wrapped over several lines, and list items."""
     pages = text.split("\f")
     paged = len(pages) > 1
-    full = full_width([line for line in text.split("\n") if not line.lstrip().startswith(("|", "#"))])
+    prose = [line for line in text.split("\n") if not line.lstrip().startswith(("|", "#"))]
+    full = full_width(prose)
+    width = wrap_width([line.expandtabs().rstrip() for line in prose], full)
     blocks: list[Block] = []
     for number, page_text in enumerate(pages, start=1):
         page = number if paged else None
@@ -265,7 +303,7 @@ def split_plain_text(text: str, *, line_structure: bool = False) -> list[Block]:
                 if not lines:
                     continue
             if line_structure:
-                blocks += text_line_blocks(lines, page, full=full)
+                blocks += text_line_blocks(lines, page, full=full, width=width)
                 continue
             if len(lines) == 1 and looks_like_heading(clean(lines[0])):
                 blocks.append(Block("heading", clean(lines[0]), page))
@@ -579,18 +617,10 @@ def extract_docx(data: bytes) -> Extracted:
     title = clean(document.core_properties.title or "")
     blocks: list[Block] = []
     page = 1
-    list_items: list[str] = []
-    list_page = page
     characters = 0
-
-    def flush_list():
-        if list_items:
-            blocks.append(Block("paragraph", "\n".join(list_items), list_page))
-            list_items.clear()
 
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}tbl":
-            flush_list()
             table = Table(child, document)
             rows = [" | ".join(clean(cell.text) for cell in row.cells) for row in table.rows]
             text = "\n".join(row for row in rows if row.strip(" |"))
@@ -613,18 +643,13 @@ def extract_docx(data: bytes) -> Extracted:
             raise ExtractionRefused("The Word document holds far more text than a plan; it was not imported.")
         style = (paragraph.style.name if paragraph.style is not None else "").lower()
         if style.startswith("heading") or style == "title":
-            flush_list()
             blocks.append(Block("heading", text, page))
             if style == "title" and not title:
                 title = text
         elif "list" in style:
-            if not list_items:
-                list_page = page
-            list_items.append(f"- {text}")
+            blocks.append(Block("paragraph", f"- {text}", page))  # each item its own passage, marked as an item
         else:
-            flush_list()
             blocks.append(Block("paragraph", text, page))
-    flush_list()
     page_count = _word_page_count(data, sum(len(WORD_LIKE.findall(block.text)) for block in blocks))
     if page == 1 and page_count != 1:
         # No page break recorded anywhere (Word records where it broke pages when it saves; other

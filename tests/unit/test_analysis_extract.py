@@ -130,7 +130,8 @@ def test_a_word_document_keeps_headings_lists_tables_and_its_page_breaks():
     assert [(b.kind, b.text, b.page) for b in extracted.blocks] == [
         ("heading", "Theme 1", 1),
         ("paragraph", "We merged three teams.", 1),
-        ("paragraph", "- First action\n- Second action", 1),
+        ("paragraph", "- First action", 1),
+        ("paragraph", "- Second action", 1),
         ("heading", "Theme 2", 2),
         ("table", "Action | Target\nClose depots | 3", 2),
     ]

@@ -212,3 +212,73 @@ def test_a_wrapped_list_item_runs_on_over_its_lines():
     blocks = extract_text(text.encode()).blocks
     assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
     assert blocks[1].text.endswith("where that costs less.")
+
+
+PARAGRAPHS = [
+    "Our planning service determined most major applications within the statutory period last year, one of "
+    "the best records in the region.",
+    "We set a balanced budget for this year without using our reserves.",
+    "Councillors now see a live performance dashboard each month, drawn from service systems rather than "
+    "spreadsheets compiled by hand.",
+    "We are testing artificial intelligence tools to draft routine letters and summarise case notes, with a "
+    "human checking every output before it is used.",
+]
+
+
+def test_wrapped_text_starts_a_paragraph_where_a_sentence_ends_short_of_the_width():
+    import textwrap
+
+    text = "\n".join(textwrap.fill(paragraph, 70) for paragraph in PARAGRAPHS)
+    assert "\n\n" not in text
+    blocks = extract_text(text.encode()).blocks
+    assert [(b.kind, b.text) for b in blocks] == [("paragraph", paragraph) for paragraph in PARAGRAPHS]
+
+
+def test_a_line_broken_before_the_next_word_would_have_filled_it_ends_the_paragraph():
+    text = (
+        "The Leader introduced the item, explaining that the plan drew together\n"
+        "work already under way rather than setting new targets for the year.\n"
+        "Present: the Leader (in the chair) and Cabinet Members\n"
+        "Item 11: Productivity plan\n"
+        "RESOLVED: That the productivity plan be approved for submission to the\n"
+        "Department for Levelling Up, Housing and Communities.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [(b.kind, b.text[:30]) for b in blocks] == [
+        ("paragraph", "The Leader introduced the item"),
+        ("paragraph", "Present: the Leader (in the ch"),
+        ("heading", "Item 11: Productivity plan"),
+        ("paragraph", "RESOLVED: That the productivit"),
+    ]
+    assert blocks[-1].text.endswith("Housing and Communities.")
+
+
+def test_a_line_broken_where_the_next_word_would_have_fitted_ends_the_paragraph():
+    text = (
+        "Staff networks are run by volunteers in their own time, with no separate\n"
+        "budget, and meet monthly\n"
+        "Equality impact assessments are completed by service managers for each\n"
+        "decision, at no extra cost.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [b.text[:20] for b in blocks] == ["Staff networks are r", "Equality impact asse"]
+
+
+def test_a_line_that_is_not_indented_ends_a_list_item_whose_lines_are():
+    text = (
+        "- Staff networks for disabled, LGBT+ and ethnic minority colleagues are\n"
+        "  run by volunteers in their own time, with no separate budget.\n"
+        "- We have no dedicated EDI team; equality impact assessments are\n"
+        "  completed by service managers as part of every decision.\n"
+        "Theme 4: Barriers the government could help remove\n"
+        "Serving a large rural area costs more: refuse rounds and home\n"
+        "visits involve long journeys that urban councils do not face.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [(b.kind, b.text[:24]) for b in blocks] == [
+        ("paragraph", "- Staff networks for dis"),
+        ("paragraph", "- We have no dedicated E"),
+        ("heading", "Theme 4: Barriers the go"),
+        ("paragraph", "Serving a large rural ar"),
+    ]
+    assert blocks[1].text.endswith("as part of every decision.")
