@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from analysis import access, selectors, services
+from analysis.classify.evaluation import figures_for_page
 from analysis.forms import ConfirmImportForm, DocumentKindForm, ImportDocumentForm
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
@@ -238,6 +239,8 @@ def run_list(request):
             "runs": selectors.runs(),
             "in_progress": selectors.run_in_progress(),
             "may_run": request.user.has_perm(access.RUN),
+            "method_now": services.method_version(),
+            "measured": figures_for_page(method_now=services.method_version()),
         },
     )
 
@@ -262,5 +265,11 @@ def run_detail(request, run_id):
     return render(
         request,
         "analysis/run_detail.html",
-        {"run": run, "refresh": run.status in ("queued", "running"), "refresh_seconds": REFRESH_SECONDS},
+        {
+            "run": run,
+            "refresh": run.status in ("queued", "running"),
+            "refresh_seconds": REFRESH_SECONDS,
+            "method_now": services.method_version(),
+            "measured": figures_for_page(method_now=services.method_version(), run_version=run.method_version),
+        },
     )

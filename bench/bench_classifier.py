@@ -134,6 +134,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="also cross-validate on the training examples")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="record the method in use's figures for the runs page (analysis/classify/measured.json)",
+    )
     args = parser.parse_args()
 
     examples = eval_set()
@@ -182,6 +187,34 @@ def main() -> None:
         out["cross_validation"] = cv
     if args.json:
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
+    if args.record:
+        record(results[METHOD], len(examples))
+
+
+def record(r: dict, passages: int) -> None:
+    """The method in use's figures on the evaluation set, for the runs page, keyed by METHOD_VERSION."""
+    import datetime
+
+    from analysis.classify.evaluation import record_measured
+
+    def prf(s: dict) -> str:
+        return f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f}"
+
+    rows = [("Themes, macro precision / recall / F1", prf(r["theme_macro"]))]
+    rows += [(f"Theme {n} precision / recall / F1", prf(s)) for n, s in r["themes"].items()]
+    rows += [
+        ("Barriers, macro precision / recall / F1", prf(r["barrier_macro"])),
+        ("Asks of government, precision / recall / F1", prf(r["asks"])),
+        ("Passages with every label right", f"{r['exact']} of {r['passages']}"),
+        ("Passages per CPU second", f"{r['passages_per_second']:,.0f}"),
+    ]
+    record_measured(
+        method_version=METHOD_VERSION,
+        key="1-passages",
+        title=f"Passage evaluation set (bench/eval, {passages} passages, bench/bench_classifier.py)",
+        measured_on=datetime.date.today().isoformat(),
+        rows=rows,
+    )
 
 
 if __name__ == "__main__":

@@ -413,11 +413,42 @@ def print_errors(tally: Tally, limit: int) -> None:
             print(f"  {name}: {gold} → {predicted}")
 
 
+def record(split: str, documents, tally: Tally) -> None:
+    """The split's figures for the runs page, keyed by the classifier's METHOD_VERSION."""
+    import datetime
+
+    from analysis.classify import METHOD_VERSION
+    from analysis.classify.evaluation import record_measured
+
+    rows = [("Theme macro-F1", f"{sum(s.f1 for s in tally.themes.values()) / 4:.2f}")]
+    rows += [(f"Theme {n} precision / recall", f"{s.precision:.2f} / {s.recall:.2f}") for n, s in tally.themes.items()]
+    rows += [
+        ("Barrier precision / recall", f"{tally.barriers.precision:.2f} / {tally.barriers.recall:.2f}"),
+        ("Ask of government F1", f"{tally.asks.f1:.2f}"),
+    ]
+    if tally.figures:
+        rows.append(("Figure kind and value", f"{tally.figures_right / tally.figures:.2f}"))
+    if tally.kinds:
+        rows.append(("Document kind", f"{tally.kinds_right / tally.kinds:.2f}"))
+    rows.append(("Full plans with all three guidance flags right", f"{tally.plans_all_flags_right} of {tally.plans}"))
+    record_measured(
+        method_version=METHOD_VERSION,
+        key=f"2-documents-{split}",
+        title=f"Evaluation documents, {'held-out' if split == 'heldout' else 'train'} split "
+        f"({len(documents)} documents, bench/bench_documents.py)",
+        measured_on=datetime.date.today().isoformat(),
+        rows=rows,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("heldout", "train"), default="heldout")
     parser.add_argument("--no-speed", action="store_true", help="leave out timing the 317-plan corpus")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each sort (train only)")
+    parser.add_argument(
+        "--record", action="store_true", help="record the figures for the runs page (analysis/classify/measured.json)"
+    )
     arguments = parser.parse_args()
 
     from councils.services import load_council_register
@@ -435,6 +466,8 @@ def main() -> None:
     tally = score(results)
     timing = None if arguments.no_speed else speed()
     report(arguments.split, documents, tally, timing)
+    if arguments.record:
+        record(arguments.split, documents, tally)
     if arguments.errors:
         if arguments.split == "heldout":
             print("\n(Errors are printed for the train split only: the held-out part is never looked at to tune.)")

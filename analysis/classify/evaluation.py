@@ -107,14 +107,15 @@ class RecordedFigures:
         return method_version.split("+", 1)[0] == self.method_version
 
 
-def read_measured(path: Path = MEASURED_PATH) -> dict:
+def read_measured(path: Path | None = None) -> dict:
+    path = path or MEASURED_PATH
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
 
 
-def record_measured(*, method_version: str, key: str, title: str, measured_on: str, rows, path: Path = MEASURED_PATH):
+def record_measured(*, method_version: str, key: str, title: str, measured_on: str, rows, path: Path | None = None):
     """Write one evaluation's figures for `method_version`. Figures kept for another version are dropped: the
     file only ever describes one method version."""
     data = read_measured(path)
@@ -122,10 +123,10 @@ def record_measured(*, method_version: str, key: str, title: str, measured_on: s
         data = {"method_version": method_version, "sets": {}}
     data["sets"][key] = {"title": title, "measured_on": measured_on, "rows": [[str(a), str(b)] for a, b in rows]}
     data["sets"] = dict(sorted(data["sets"].items()))
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (path or MEASURED_PATH).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def recorded_figures(path: Path = MEASURED_PATH) -> RecordedFigures | None:
+def recorded_figures(path: Path | None = None) -> RecordedFigures | None:
     """The figures in `measured.json`, or None when none have been recorded."""
     data = read_measured(path)
     if not data.get("method_version"):
@@ -140,3 +141,26 @@ def recorded_figures(path: Path = MEASURED_PATH) -> RecordedFigures | None:
         for key, value in data.get("sets", {}).items()
     )
     return RecordedFigures(method_version=data["method_version"], sets=sets)
+
+
+@dataclass(frozen=True)
+class FiguresOnPage:
+    """What the runs pages show: the recorded figures, whether they describe the method in use now, and
+    (on a run's page) whether they describe the method that run used."""
+
+    method_version: str
+    sets: tuple[MeasuredSet, ...]
+    is_current: bool
+    for_run: bool
+
+
+def figures_for_page(*, method_now: str, run_version: str | None = None, path: Path | None = None):
+    figures = recorded_figures(path)
+    if figures is None:
+        return None
+    return FiguresOnPage(
+        method_version=figures.method_version,
+        sets=figures.sets,
+        is_current=figures.is_for(method_now),
+        for_run=figures.is_for(run_version) if run_version else True,
+    )
