@@ -133,6 +133,83 @@ def splitting(plans, read) -> tuple[int, int, int, int, int]:
     return exact, paragraphs, found_headings, headings, tables
 
 
+def bare_pypdfium2(paths) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) to pull every page's text out of the files with bare pypdfium2, in this one
+    process: the yardstick of issue 12's speed figure."""
+    import pypdfium2
+
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        pdf = pypdfium2.PdfDocument(path.read_bytes())
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        pdf.close()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def speed_against_bare(paths, *, workers: int | None = None) -> dict:
+    """Import and analyse the files through `import_plan_document --folder` (one storing process and `workers`
+    reading children) and read them with bare pypdfium2 (one process) just before and just after, in the same
+    run: wall-clock and CPU seconds of each side and the processes each used. The corpus is emptied first."""
+    import shutil
+
+    from analysis.models import Document
+
+    workers = workers or os.cpu_count() or 1
+    folder = Path(tempfile.mkdtemp(prefix="bench-speed-", dir=WORK))
+    for path in paths:
+        (folder / path.name).symlink_to(path)
+    Document.objects.all().delete()
+    bare_pypdfium2(paths[:5])  # warm up: pypdfium2's first import is not reading
+    before = bare_pypdfium2(paths)
+    cpu_before = cpu_seconds()
+    started = time.perf_counter()
+    call_command(
+        "import_plan_document",
+        "--return",
+        RETURN,
+        "--folder",
+        str(folder),
+        "--workers",
+        str(workers),
+        "--json",
+        stdout=io.StringIO(),
+    )
+    service = time.perf_counter() - started
+    cpu_main, cpu_children = (after - b for after, b in zip(cpu_seconds(), cpu_before, strict=True))
+    after = bare_pypdfium2(paths)
+    shutil.rmtree(folder)
+    bare, bare_cpu = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
+    return {
+        "files": len(paths),
+        "service": service,
+        "service_cpu": cpu_main + cpu_children,
+        "service_processes": f"1 storing and analysing + {workers} reading",
+        "bare": bare,
+        "bare_cpu": bare_cpu,
+        "bare_processes": "1",
+        "ratio": service / bare,
+        "cpu_ratio": (cpu_main + cpu_children) / bare_cpu,
+        "load": os.getloadavg()[0],
+    }
+
+
+def speed_rows(timing: dict) -> list[str]:
+    """The speed figure as table rows (| measure | result |): both sides, same run, their processes."""
+    return [
+        f"| {timing['files']} plan PDFs imported and analysed (`--folder`; {timing['service_processes']} processes) | "
+        f"{timing['service']:.1f} s wall, {timing['service_cpu']:.1f} s CPU |",
+        f"| bare pypdfium2 text extraction of the same files ({timing['bare_processes']} process; mean of just "
+        f"before and just after) | {timing['bare']:.2f} s wall, {timing['bare_cpu']:.2f} s CPU |",
+        f"| speed ratio, same run | **{timing['ratio']:.1f}×** wall clock; {timing['cpu_ratio']:.1f}× CPU time "
+        f"(1-minute load {timing['load']:.1f}) |",
+    ]
+
+
 def milliseconds(function, repeat: int = 20) -> float:
     function()  # warm up
     times = []
@@ -179,13 +256,28 @@ def main() -> None:
         single.append(time.perf_counter() - started)
     Document.objects.all().delete()
 
-    # 2. The whole corpus through the command.
+    # 2. The whole corpus through the command, and bare pypdfium2 over the same files just before and after.
+    bare_pypdfium2(files[:5])  # warm up
+    bare_before = bare_pypdfium2(files)
     out = io.StringIO()
     cpu_before = cpu_seconds()
     started = time.perf_counter()
     call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=out)
     total = time.perf_counter() - started
     cpu_main, cpu_children = (after - before for after, before in zip(cpu_seconds(), cpu_before, strict=True))
+    bare_after = bare_pypdfium2(files)
+    workers = os.cpu_count() or 1
+    timing = {
+        "files": len(files),
+        "service": total,
+        "service_cpu": cpu_main + cpu_children,
+        "service_processes": f"1 storing and analysing + {workers} reading",
+        "bare": (bare_before[0] + bare_after[0]) / 2,
+        "bare_cpu": (bare_before[1] + bare_after[1]) / 2,
+        "bare_processes": "1",
+        "load": os.getloadavg()[0],
+    }
+    timing["ratio"], timing["cpu_ratio"] = total / timing["bare"], timing["service_cpu"] / timing["bare_cpu"]
     result = json.loads(out.getvalue())
     imported = len(result["document_ids"])
     run = services.run_corpus_analysis_now(actor=None)
@@ -232,6 +324,8 @@ def main() -> None:
         f"| CPU time of that import | {cpu_main:.1f} s storing and analysing (one thread) + {cpu_children:.1f} s "
         f"in the reading children: at least {floor:.0f} s of wall time on {cores} idle cores |"
     )
+    for row in speed_rows(timing):
+        print(row)
     print(f"| machine load while measuring | {os.getloadavg()[0]:.1f} (1-minute load average) |")
     print(
         f"| corpus | {run.counts['passages']:,} passages, {run.counts['theme_tags']:,} theme tags, "
