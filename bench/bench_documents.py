@@ -216,6 +216,9 @@ def figure_right(gold: dict, found: list) -> bool:
     of_kind = [f for f in found if f.kind == gold["kind"]]
     if "value" in gold:
         return any(equal(f.value, gold["value"]) for f in of_kind)
+    # A range is one figure with both ends (value and upper), or two figures, one per end.
+    if any(equal(f.value, gold["low"]) and equal(getattr(f, "upper", None) or -1, gold["high"]) for f in of_kind):
+        return True
     return any(equal(f.value, gold["low"]) for f in of_kind) and any(equal(f.value, gold["high"]) for f in of_kind)
 
 
