@@ -7,8 +7,20 @@ how well each finds themes and barriers.
 from dataclasses import dataclass
 
 from .linear import LinearModel, trained_model
-from .rules import THEMES, attach_asks, classify_rules, evidence, is_lead_in, stated_as_barrier, states_constraint
+from .rules import (
+    THEMES,
+    attach_asks,
+    classify_rules,
+    clean,
+    evidence,
+    is_lead_in,
+    lexicon,
+    sentences,
+    stated_as_barrier,
+    states_constraint,
+)
 from .types import PassageInput, PassageLabels
+from .voice import council_text
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,11 @@ class Thresholds:
     barrier_with_rule: float = 0.1
     barrier_needs_constraint: bool = True
     reads_as_barrier: float = 0.5
+    # A heading names a theme the text leaves open; it does not add one where the text (read without the
+    # heading) is clearly about another theme and gives the heading's theme less than `heading_text_floor`.
+    heading_yields: bool = True
+    heading_text_floor: float = 0.25
+    text_clearly: float = 0.5
 
 
 LINEAR_ONLY = Thresholds(
@@ -55,6 +72,11 @@ def _classify(
         return []
     model = model or trained_model()
     theme_p, barrier_p = model.predict_proba(passages)
+    headed = [i for i, p in enumerate(passages) if p.heading]
+    text_p: dict[int, dict[int, float]] = {}
+    if use_rules and thresholds.heading_yields and headed:
+        alone, _ = model.predict_proba([PassageInput(text=passages[i].text) for i in headed])
+        text_p = {i: {n: float(alone[n][k]) for n in THEMES} for k, i in enumerate(headed)}
     out = []
     for i, passage in enumerate(passages):
         if use_rules and is_lead_in(passage.text):
@@ -77,6 +99,8 @@ def _classify(
                 for c in categories
                 if stated_as_barrier(passage.text, c, heading_says_barriers=heading_4, reads_as_barrier=reads)
             }
+        if ev is not None and "funding-adequacy" in categories and categories & SERVICE_CATEGORIES:
+            categories = _service_money(passage.text, categories)
         themes = set()
         for n in THEMES:
             p = theme_p[n][i]
@@ -85,7 +109,7 @@ def _classify(
                 bar = min(bar, thresholds.theme_with_rule)
             if ev is not None and n in ev.heading:
                 bar = min(bar, thresholds.theme_with_heading)
-            if p >= bar:
+            if p >= bar and not (i in text_p and _heading_only(n, text_p[i], ev, thresholds)):
                 themes.add(n)
         if categories:
             themes.add(4)
@@ -98,6 +122,32 @@ def _classify(
             themes.discard(4)  # a success or a description, with nothing the government could help remove
         out.append(PassageLabels(themes=frozenset(themes), barriers=attach_asks(passage.text, categories)))
     return out
+
+
+SERVICE_CATEGORIES = frozenset(
+    {"adult-social-care", "childrens-social-care", "send-high-needs", "homelessness-temporary-accommodation"}
+)
+
+
+def _service_money(text: str, categories: set[str]) -> set[str]:
+    """Funding that does not keep up with one service's costs ("care fees rise with the national living wage,
+    but our funding does not") is that service's barrier, not the general adequacy of funding: drop
+    funding-adequacy where every sentence naming it also names a service category the passage has."""
+    lex = lexicon()
+    services = [lex.barriers[c] for c in categories & SERVICE_CATEGORIES]
+    cleaned = [clean(s) for s in sentences(council_text(text))]
+    named = [s for s in cleaned if lex.barriers["funding-adequacy"].search(s)]
+    if named and all(any(p.search(s) for p in services) for s in named):
+        return categories - {"funding-adequacy"}
+    return categories
+
+
+def _heading_only(n: int, text_p: dict[int, float], ev, thresholds: Thresholds) -> bool:
+    """Theme `n` comes from the heading alone while the text itself is clearly about another theme: a success
+    in early help placed under a spending heading is theme 1, not theme 3."""
+    if n in ev.strong or ev.weak_hits.get(n, 0) >= 2 or text_p[n] >= thresholds.heading_text_floor:
+        return False
+    return any(m != n and (m in ev.strong or text_p[m] >= thresholds.text_clearly) for m in THEMES)
 
 
 METHODS = {

@@ -507,3 +507,20 @@ def test_recording_figures_does_not_change_the_method_version(tmp_path):
     assert _method_version(package) == before
     (package / "data" / "training" / "reviewed.txt").write_text("=== themes: 1\nReviewed.\n", encoding="utf-8")
     assert _method_version(package) != before
+
+
+def test_a_heading_does_not_add_its_theme_to_a_passage_clearly_about_another():
+    text = (
+        "Fewer families reach crisis point now that our early help workers visit as soon as a school raises a concern."
+    )
+    assert labels_for(text, heading="Theme 3: reducing wasteful spend").themes == {1}
+
+
+def test_care_costs_outpacing_funding_are_the_care_barrier_not_funding_in_general():
+    text = (
+        "Home care fees go up every April with the national living wage, and our grant does not, so the gap grows. "
+        "We ask the government for a long-term settlement for adult social care."
+    )
+    assert categories(labels_for(text)) == {"adult-social-care"}
+    general = "Our core funding has fallen in real terms since 2010 while the demand for care keeps rising."
+    assert "funding-adequacy" in categories(labels_for(general))
