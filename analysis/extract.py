@@ -124,6 +124,24 @@ def full_width(lines: list[str]) -> int:
     return widths[int(len(widths) * 0.9)] if widths else 0
 
 
+def _wrapped_heading(lines: list[str], index: int) -> list[str]:
+    """The two or three lines from `index` to the next paragraph break, when together they are one heading
+    wrapped over them ("Theme 2: Using technology" / "and data"): none ends a sentence and together they read
+    as a heading. Otherwise nothing."""
+    group = []
+    for line in lines[index : index + 4]:
+        if not line:
+            break
+        group.append(line)
+    if not 2 <= len(group) <= 3:
+        return []
+    if any(line.endswith((".", "!", "?", ";")) or MARK.match(line) or PAGE_FOOTER.match(line) for line in group):
+        return []
+    if index + len(group) < len(lines) and lines[index + len(group)]:
+        return []  # the text runs on: a paragraph, not a heading
+    return group if looks_like_heading(" ".join(group)) else []
+
+
 def split_lines(lines: list[str], page: int | None, *, full: int | None = None) -> list[Block]:
     """Lines of laid-out text (a PDF page, or plain text) into headings and paragraphs.
 
@@ -142,15 +160,28 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
             blocks.append(Block("paragraph", " ".join(current), page))
             current.clear()
 
+    joined_up_to = -1
     for index, line in enumerate(lines):
+        if index <= joined_up_to:
+            continue
         if not line:
             flush()
             continue
         if PAGE_FOOTER.match(line):
             continue
+        group = _wrapped_heading(lines, index) if not current else []
+        if group:
+            blocks.append(Block("heading", " ".join(group), page))
+            joined_up_to = index + len(group) - 1
+            continue
         following = next((nxt for nxt in lines[index + 1 :] if nxt), "")
+        # A line that runs straight on into the next (no space between them) as wrapped prose does, into a word
+        # that continues its sentence or across the full width, is not a heading.
+        directly = index + 1 < len(lines) and bool(lines[index + 1])
+        run = next((n for n, nxt in enumerate(lines[index + 1 :]) if not nxt), len(lines) - index - 1)
+        runs_into = directly and (following[:1].islower() or (len(line) >= 0.75 * full and run >= 2))
         short = len(line) < 0.75 * full or (len(line) <= 60 and following[:1].isupper())
-        if not current and looks_like_heading(line) and (short or not following):
+        if not current and looks_like_heading(line) and (short or not following) and not runs_into:
             blocks.append(Block("heading", line, page))
             continue
         if BULLET.match(line):
@@ -469,17 +500,52 @@ def _text_lines(page, textpage) -> list[_Line]:
     return lines
 
 
+MARKER = re.compile(r"^[•▪●◦‣∙○■□]$")
+LARGER_TYPE = 1.15  # a line this much taller than most on the page is set in larger type: a heading
+
+
+def _with_markers(lines: list[_Line]) -> list[_Line]:
+    """The lines with each list item's bullet in front of its first line. pdfium gives a bullet drawn by the
+    layout (an HTML or Word list) as a line of its own, often after the page's text; a bullet alone is
+    no passage."""
+    markers = [line for line in lines if MARKER.match(re.sub(r"[A-Za-z]", "", line.text)) and len(line.text) <= 2]
+    if not markers:
+        return lines
+    kept = [line for line in lines if not any(line is marker for marker in markers)]
+    for marker in markers:
+        middle = (marker.top + marker.bottom) / 2
+        item = next(
+            (
+                line
+                for line in kept
+                if line.top <= middle <= line.bottom and 0 <= line.x0 - marker.x1 <= 36 and not BULLET.match(line.text)
+            ),
+            None,
+        )
+        if item is not None:
+            item.text = f"• {item.text}"
+    return kept
+
+
 def _with_paragraph_breaks(lines: list[_Line]) -> list[str]:
     """The lines' text with an empty line where the space above a line is clearly wider than the
-    usual spacing of lines on the page: the paragraph breaks a PDF shows by space alone."""
+    usual spacing of lines on the page: the paragraph breaks a PDF shows by space alone. Two lines of
+    a heading set in larger type are further apart than lines of the text, but the white space between
+    them is narrow: they stay together."""
     steps = [line.top - above.top for above, line in zip(lines, lines[1:], strict=False)]
     # The usual spacing is that of lines within a paragraph: a low quartile, since a page of short
     # paragraphs has nearly as many gaps between paragraphs as within them.
     usual = sorted(step for step in steps if step > 0)
     usual_step = usual[len(usual) // 4] if usual else 0
+    heights = sorted(line.bottom - line.top for line in lines)
+    usual_height = heights[len(heights) // 2] if heights else 0
     text = [lines[0].text] if lines else []
-    for step, line in zip(steps, lines[1:], strict=False):
-        if step <= 0 or step > PARAGRAPH_GAP * usual_step:
+    for step, above, line in zip(steps, lines, lines[1:], strict=False):
+        tall = max(above.bottom - above.top, line.bottom - line.top) >= LARGER_TYPE * usual_height
+        one_heading = tall and 0 <= line.top - above.bottom < 0.6 * max(
+            above.bottom - above.top, line.bottom - line.top
+        )
+        if step <= 0 or (step > PARAGRAPH_GAP * usual_step and not one_heading):
             text.append("")
         text.append(line.text)
     return text
@@ -490,6 +556,7 @@ def _page_blocks(lines: list[_Line], number: int, tables) -> list[Block]:
     beside it, and so on down the page."""
     from analysis.pdf_tables import unruled_tables
 
+    lines = _with_markers(lines)
     full = full_width([line.text for line in lines])
 
     def prose(chosen: list[_Line]) -> list[Block]:

@@ -288,3 +288,39 @@ def test_a_paragraph_that_a_plan_repeats_at_the_top_of_two_pages_is_kept_both_ti
 
     assert texts.count(repeated) == 2, "the plan's own words, though in the same place on two pages"
     assert "Our council" not in texts, "the header on every page is furniture"
+
+
+TWO_COLUMNS = """<!DOCTYPE html><html lang="en"><head><title>Our plan</title><style>
+@page {{ size: A4; margin: 16mm }}
+body {{ font-family: sans-serif; font-size: 9.5pt; column-count: 2; column-gap: 9mm }}
+h1 {{ column-span: all; font-size: 17pt }}
+</style></head><body>
+<h1>Fire and Rescue Service Productivity and Efficiency Plan for 2024</h1>
+<h2>Theme 2: Using technology and data</h2>
+<p>Sensors in our fleet and in public bins tell crews which bins need emptying, so rounds are planned
+around need rather than a fixed timetable.</p>
+<h2>Theme 4: Barriers the government could help remove</h2>
+<p>Small ring-fenced grants each come with their own monitoring return, and we would like these pots rolled
+into a single flexible allocation.</p>
+<ul>{items}</ul>
+</body></html>"""
+ITEMS = [
+    "The waste rounds were redesigned around demand, which reduced the number of vehicles on the road.",
+    "We are reviewing every service against a simple test: is it statutory, and is it valued by residents?",
+]
+
+
+def test_a_heading_wrapped_over_two_lines_of_a_pdf_column_is_one_heading_and_each_list_item_a_passage():
+    from analysis.extract import extract
+    from core.pdf import render_pdf
+
+    items = "".join(f"<li>{item}</li>" for item in ITEMS)
+    extracted = extract("pdf", render_pdf(TWO_COLUMNS.format(items=items)).pdf)
+    assert [(b.kind, b.text) for b in extracted.blocks if b.kind == "heading"] == [
+        ("heading", "Fire and Rescue Service Productivity and Efficiency Plan for 2024"),
+        ("heading", "Theme 2: Using technology and data"),
+        ("heading", "Theme 4: Barriers the government could help remove"),
+    ]
+    paragraphs = [b.text for b in extracted.blocks if b.kind == "paragraph"]
+    assert paragraphs[-2:] == [f"• {item}" for item in ITEMS]
+    assert len(paragraphs) == 4 and "•" not in paragraphs
