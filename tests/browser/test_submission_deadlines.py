@@ -20,7 +20,7 @@ DORSET, SOMERSET, WILTSHIRE = "E06000059", "E06000066", "E06000054"
 
 
 def short(day: datetime.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {day:%B %Y}"
 
 
 def long(day: datetime.date) -> str:

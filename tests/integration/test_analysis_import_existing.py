@@ -88,7 +88,7 @@ def test_the_preview_names_the_councils_document_and_confirming_without_a_choice
     assert row[0] == f"{first.title} dorset-plan.txt"
     assert row[1] == f"{first.imported_at.day} {first.imported_at:%B %Y}"
     assert row[2] == analyst.get_full_name()
-    labels = [text_of(label) for label in page.select(".govuk-radios__label")]
+    labels = [text_of(label) for label in page.select('label[for^="id_existing_"]')]
     assert labels == ["Replace it with this one", "Add this one as another document"]
     assert not Document.objects.exclude(pk=first.pk).exists(), "nothing is added at the preview"
 
@@ -160,7 +160,7 @@ def test_a_choice_made_about_other_documents_than_are_there_now_is_refused(clien
     assert set(Document.objects.filter(is_current=True).values_list("pk", flat=True)) == {first.pk, meanwhile}
     page = soup(refused)
     assert len(page.select("#council-already-has + table tbody tr")) == 2
-    assert "Replace them with this one" in text_of(page.select_one(".govuk-radios"))
+    assert "Replace them with this one" in text_of(page.select_one('label[for="id_existing_0"]'))
     # Choosing again, about the documents now shown, works.
     assert confirm(client, refused, existing="add").status_code == 302
     assert Document.objects.filter(is_current=True).count() == 3
@@ -185,7 +185,7 @@ def test_the_same_file_again_is_said_to_be_there_already_and_adds_nothing(client
     preview = upload(client, "again.txt", data)
     page = soup(preview)
     assert "This file is already in the corpus for Dorset" in text_of(page.select_one("#already-in-the-corpus"))
-    assert not page.select(".govuk-radios")
+    assert not page.select('input[name="existing"]')
     before = snapshot()
     response = confirm(client, preview)
     assert response.status_code == 302 and response["Location"] == f"/analysis/documents/{first.pk}/"

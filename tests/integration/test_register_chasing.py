@@ -71,9 +71,9 @@ def test_the_department_chases_a_missing_council_and_the_register_shows_when(
     after = client.get(LATE)
     assert "Dorset chased: a reminder went to 4 named contacts" in banners(after)
     today = chase.sent_at.astimezone(LONDON)
-    assert text_of(missing_row(after, dorset.gss_code).select("td")[2]) == f"{today.day} {today:%b %Y}"
+    assert text_of(missing_row(after, dorset.gss_code).select("td")[2]) == f"{today.day} {today:%B %Y}"
     (row,) = table_rows(client.get(f"{REGISTER}?q={dorset.gss_code}"))
-    assert text_of(row.select("td")[5]) == f"{today.day} {today:%b %Y}"
+    assert text_of(row.select("td")[5]) == f"{today.day} {today:%B %Y}"
     assert ReturnStatus.objects.get(council=dorset).last_chased_at == chase.sent_at
 
 
