@@ -33,7 +33,6 @@ FIGURE_KINDS = {
     "other_money",
     "other_percent",
     "count",
-    # needed by the issue, not yet in analysis/figures.py (listed in the README)
     "spending",
     "deficit",
     "funding",
