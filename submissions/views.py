@@ -252,10 +252,17 @@ def grant_extension(request, slug, code):
             return redirect(
                 reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": council.gss_code})
             )
-    deadline, extension = standing.effective_deadline(council=council, return_definition=return_definition)
     waiting = selectors.waiting_extension_request(council=council, return_definition=return_definition)
     if waiting is not None and not form.is_bound:
         form = ExtensionForm(initial={"deadline": waiting.deadline})
+    refuse_form = RefuseExtensionForm() if waiting else None
+    return _extension_page(request, council, return_definition, form, waiting=waiting, refuse_form=refuse_form)
+
+
+def _extension_page(request, council, return_definition, form, *, waiting, refuse_form, grant_form=None):
+    """The department's extension page: the council's deadline and history, the grant form and, for a
+    waiting request, the refuse form. `form` is the one whose errors the page's summary lists."""
+    deadline, _ = standing.effective_deadline(council=council, return_definition=return_definition)
     return render(
         request,
         "submissions/grant_extension.html",
@@ -263,13 +270,13 @@ def grant_extension(request, slug, code):
             "return": return_definition,
             "council": council,
             "form": form,
-            "grant_form": form,
+            "grant_form": grant_form or form,
             "deadline": deadline,
             "extensions": selectors.extensions_for(council=council, return_definition=return_definition),
             "chases": selectors.chases_for(council=council, return_definition=return_definition),
             "status": selectors.status_of(council=council, return_definition=return_definition),
             "waiting_request": waiting,
-            "refuse_form": RefuseExtensionForm() if waiting else None,
+            "refuse_form": refuse_form,
         },
         status=400 if form.errors else 200,
     )
@@ -291,25 +298,14 @@ def refuse_extension(request, request_id):
         else:
             messages.success(request, f"{extension_request.council.name}'s request for an extension is refused")
             return redirect(reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": code}))
-    council = extension_request.council
-    return_definition = extension_request.return_definition
-    deadline, _ = standing.effective_deadline(council=council, return_definition=return_definition)
-    return render(
+    return _extension_page(
         request,
-        "submissions/grant_extension.html",
-        {
-            "return": return_definition,
-            "council": council,
-            "form": form,
-            "grant_form": ExtensionForm(initial={"deadline": extension_request.deadline}),
-            "deadline": deadline,
-            "extensions": selectors.extensions_for(council=council, return_definition=return_definition),
-            "chases": selectors.chases_for(council=council, return_definition=return_definition),
-            "status": selectors.status_of(council=council, return_definition=return_definition),
-            "waiting_request": extension_request,
-            "refuse_form": form,
-        },
-        status=400,
+        extension_request.council,
+        extension_request.return_definition,
+        form,
+        waiting=extension_request,
+        refuse_form=form,
+        grant_form=ExtensionForm(initial={"deadline": extension_request.deadline}),
     )
 
 
