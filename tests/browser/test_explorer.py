@@ -71,7 +71,7 @@ def test_an_analyst_explores_reviews_a_tag_and_exports_the_panel_summary(
         "Added consultant spend as a share of the staff budget 0.8"
     )
     expect(page.locator(".govuk-summary-card__title")).to_contain_text(
-        ["Agency staff spend as a share of the staff budget", "Consultant spend as a share of the staff budget: 0.80%"]
+        ["Agency staff spend as a share of the staff budget", "Consultant spend as a share of the staff budget: 0.8%"]
     )
     check_page(page, "review-figure-added")
 
