@@ -1,4 +1,5 @@
-"""A plan as a PDF, and the guidance checks: access -> rendering/checks -> response.
+"""A plan as a PDF: access -> rendering -> response. (The guidance checks page is in
+submissions/views_draft.py, because it says where the draft stands.)
 
 Kept apart from plans/views.py so the drafting views stay small. GETs never queue work: making
 a draft's PDF is a POST (`render_pdf`), and the progress page refreshes itself until it is ready.

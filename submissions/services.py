@@ -23,7 +23,7 @@ from submissions.models import (
     Stage,
     Submission,
 )
-from submissions.selectors import certifiers_of, named_contact_emails
+from submissions.selectors import certifiers_of, latest_submission_of, named_contact_emails
 from submissions.tasks import email_certification_request, email_chase, email_submission_receipt
 
 
@@ -546,12 +546,7 @@ def amend_endorsed_version(
                 council=endorsed.council, return_definition=endorsed.return_definition
             )
         )
-        latest = (
-            Submission.objects.filter(council=endorsed.council, return_definition=endorsed.return_definition)
-            .select_related("version")
-            .order_by("-submitted_at")
-            .first()
-        )
+        latest = latest_submission_of(council=endorsed.council, return_definition=endorsed.return_definition)
         refusal = standing.amendment_refusal(delegation=delegation, latest_submission=latest)
         if refusal:
             raise GovernanceRefusal(refusal)

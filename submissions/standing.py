@@ -23,7 +23,6 @@ from core.hashing import content_hash
 from councils.models import Membership
 from governance.models import CallInOutcome
 from governance.selectors import amendment_of, endorsing_decision
-from plans.checks import Check, check_endorsement
 from plans.models import PlanVersion
 from submissions.models import CertifierRole, Extension, Publication, Submission
 
@@ -264,13 +263,6 @@ class Standing:
     def why_not(self, action: str) -> str | None:
         return self.refusals.get(action)
 
-    @property
-    def endorsement_check(self) -> Check:
-        required = self.version.return_definition.requires_member_endorsement
-        return check_endorsement(
-            self.endorsed, required, waiting=self.endorsement.waiting if self.awaiting_effect else ""
-        )
-
 
 # --- Refusals: each message is written once, here -----------------------------------------------
 
@@ -290,7 +282,7 @@ def _submission_refusal(version, endorsement, submission, latest_submission) -> 
 
 
 def certifier_refusal(user, council, role: str | None = None) -> str | None:
-    """Why this person may not certify the council's return ('' roles checked when `role` is None)."""
+    """Why this person may not certify the council's return, in `role` or (when None) in any role."""
     if role is not None and role not in CertifierRole.values:
         return "Choose the role in which you certify the return"
     held = set(Membership.objects.filter(user=user, council=council).values_list("role", flat=True))
@@ -335,13 +327,10 @@ def amendment_refusal(*, delegation, latest_submission) -> str | None:
 
 
 def _decide_refusal(version, endorsement) -> str | None:
+    """A version is endorsed by members once. A version made under delegated authority may still be
+    decided on: members endorsing it directly is a decision of its own."""
     if endorsement is not None and endorsement.amendment is None:
         return f"Version {version.number} has already been endorsed"
-    if endorsement is not None:
-        return (
-            f"Version {version.number} was made under the delegation in {endorsement.decision_maker}'s decision "
-            f"of {long_date(endorsement.decided_on)}; members decided on version {endorsement.endorsed_version.number}"
-        )
     return None
 
 

@@ -9,8 +9,3 @@ register = template.Library()
 def may(standing, action: str) -> bool:
     """Whether the action may happen next (for the person the standing was worked out for)."""
     return standing is not None and standing.may(action)
-
-
-@register.filter
-def why_not(standing, action: str) -> str:
-    return (standing.why_not(action) or "") if standing is not None else ""
