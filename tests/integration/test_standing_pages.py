@@ -15,6 +15,7 @@ from governance.models import DelegatedAmendment
 from plans.models import PlanVersion
 from plans.services import save_draft
 from submissions import services as submissions
+from submissions import standing
 from submissions.models import Submission
 from submissions.publishing import publish_version
 from tests.integration.pages import error_summary_text, soup
@@ -180,6 +181,8 @@ def test_an_amended_version_is_certified_received_and_published_as_what_it_is(
     reason = "It adds a figure members saw in the report."
     assert _amend(client, delegated, confirmed_minor_reason=reason).status_code == 302
     amended = PlanVersion.objects.get(number=2)
+    # Members may still endorse the amended text in a decision of its own.
+    assert standing.standing_of(amended).may(standing.DECIDE)
 
     submit = client.get(reverse("submissions:submit", args=[amended.pk]))
     statement = soup(submit).select_one("#certification-statement").get_text(" ", strip=True)
