@@ -45,6 +45,7 @@ test-fast: install ## Run the unit and integration tests only (no browser)
 
 lint: install ## Ruff, formatting check and import boundaries
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 lock: ## Rebuild requirements.txt from requirements.in (pinned)

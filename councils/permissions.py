@@ -97,9 +97,7 @@ def is_returns_manager(user) -> bool:
     )
 
 
-rules.add_perm(
-    "submissions.certify_return", holds_role(CouncilRole.CHIEF_EXECUTIVE, CouncilRole.SECTION_151_OFFICER)
-)
+rules.add_perm("submissions.certify_return", holds_role(CouncilRole.CHIEF_EXECUTIVE, CouncilRole.SECTION_151_OFFICER))
 rules.add_perm("submissions.manage_returns", is_returns_manager)
 
 # Governance: decision reports, assurance checklists, decisions. Completing a checklist line is

@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
   || { echo "A model change has no migration: run .venv/bin/python manage.py makemigrations"; exit 1; }
 .venv/bin/lint-imports --no-cache
 .venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet . || { echo "Some files are not formatted: run .venv/bin/ruff format ."; exit 1; }
 # Branch coverage of the apps; the gate only moves up.
 exec .venv/bin/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=92 "$@"

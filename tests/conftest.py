@@ -268,8 +268,14 @@ def explorer_corpus(plan_return, register):
             PassageBarrier.objects.create(passage=found, document=doc, category=categories[slug], ask=ask, run=run)
         for kind, value, quote in figures:
             Figure.objects.create(
-                passage=found, document=doc, kind=kind, key="s0", value=Decimal(value), unit="percent",
-                quote=quote, run=run,
+                passage=found,
+                document=doc,
+                kind=kind,
+                key="s0",
+                value=Decimal(value),
+                unit="percent",
+                quote=quote,
+                run=run,
             )
         return found
 
@@ -280,51 +286,79 @@ def explorer_corpus(plan_return, register):
     camden_old = document("E09000007", "Camden plan (older)", current=False)
     passages = {
         "dorset1": passage(
-            dorset, 1, "One-year settlements stop us planning. We ask for multi-year settlements.",
-            themes_=[1], barriers=[("funding-certainty", "multi-year settlements")],
+            dorset,
+            1,
+            "One-year settlements stop us planning. We ask for multi-year settlements.",
+            themes_=[1],
+            barriers=[("funding-certainty", "multi-year settlements")],
         ),
         "dorset2": passage(
-            dorset, 2, "Agency staff cost 0.35% and consultants 0.96% of the total staff budget.",
+            dorset,
+            2,
+            "Agency staff cost 0.35% and consultants 0.96% of the total staff budget.",
             themes_=[3],
-            figures=[("agency_share_of_staff_budget", "0.35", "0.35%"),
-                     ("consultant_share_of_staff_budget", "0.96", "0.96%")],
+            figures=[
+                ("agency_share_of_staff_budget", "0.35", "0.35%"),
+                ("consultant_share_of_staff_budget", "0.96", "0.96%"),
+            ],
         ),
         "dorset3": passage(
-            dorset, 3, "High needs deficits and funding uncertainty: we ask for the statutory override to stay.",
+            dorset,
+            3,
+            "High needs deficits and funding uncertainty: we ask for the statutory override to stay.",
             themes_=[4],
             barriers=[("funding-certainty", "the statutory override to stay"), ("send-high-needs", "")],
         ),
         "dorset_old": passage(
-            dorset_old, 1, "Recruiting social workers is hard.", themes_=[1, 2, 3, 4],
+            dorset_old,
+            1,
+            "Recruiting social workers is hard.",
+            themes_=[1, 2, 3, 4],
             barriers=[("workforce", "national pay")],
         ),
         "kent1": passage(kent, 1, "We redesigned services around digital contact and shared data.", themes_=[1, 2]),
         "kent2": passage(
-            kent, 2, "Funding certainty would let us invest; we ask for three-year settlements.",
-            themes_=[4], barriers=[("funding-certainty", "three-year settlements")],
+            kent,
+            2,
+            "Funding certainty would let us invest; we ask for three-year settlements.",
+            themes_=[4],
+            barriers=[("funding-certainty", "three-year settlements")],
         ),
         "kent3": passage(
-            kent, 3, "Agency spend was 2.1% of the staff budget.",
+            kent,
+            3,
+            "Agency spend was 2.1% of the staff budget.",
             figures=[("agency_share_of_staff_budget", "2.10", "2.1%")],
         ),
         "cheltenham1": passage(cheltenham, 1, "Our data platform joins up services.", themes_=[2]),
         "cheltenham2": passage(
-            cheltenham, 2, "School transport for pupils with SEND costs more each year. Agency staff 1% of pay.",
+            cheltenham,
+            2,
+            "School transport for pupils with SEND costs more each year. Agency staff 1% of pay.",
             barriers=[("send-high-needs", "")],
             figures=[("agency_share_of_staff_budget", "1.00", "1%")],
         ),
         "cheltenham3": passage(cheltenham, 3, "We cut spend on consultants.", themes_=[3]),
         "camden_old": passage(
-            camden_old, 1, "Temporary accommodation costs are rising.", themes_=[1],
-            barriers=[("workforce", "")], figures=[("agency_share_of_staff_budget", "9.00", "9%")],
+            camden_old,
+            1,
+            "Temporary accommodation costs are rising.",
+            themes_=[1],
+            barriers=[("workforce", "")],
+            figures=[("agency_share_of_staff_budget", "9.00", "9%")],
         ),
     }
     return SimpleNamespace(
         run=run,
         return_definition=plan_return,
         councils=councils,
-        documents={"dorset": dorset, "dorset_old": dorset_old, "kent": kent, "cheltenham": cheltenham,
-                   "camden_old": camden_old},
+        documents={
+            "dorset": dorset,
+            "dorset_old": dorset_old,
+            "kent": kent,
+            "cheltenham": cheltenham,
+            "camden_old": camden_old,
+        },
         passages=passages,
     )
 

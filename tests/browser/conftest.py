@@ -32,12 +32,19 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Long enough for a slow machine, short enough that a missing element fails fast.
 TIMEOUT_MS = 5_000
+
 
 @pytest.fixture(autouse=True)
 def _service_as_deployed(plan_return, register):
@@ -124,7 +131,9 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def page(request, browser, live_server, browser_problems, _fast_test_settings):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1024, "height": 768}, locale="en-GB",
+        base_url=live_server.url,
+        viewport={"width": 1024, "height": 768},
+        locale="en-GB",
         timezone_id="Europe/London",
     )
     context.set_default_timeout(TIMEOUT_MS)

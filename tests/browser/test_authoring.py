@@ -283,11 +283,13 @@ def test_an_author_imports_a_word_draft_after_a_file_that_is_not_one(
 
     texts = {1: THEME_1, 2: THEME_2, 3: THEME_3, 4: THEME_4}
     upload.set_input_files(
-        files=[{
-            "name": "dorset-plan.docx",
-            "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "buffer": word_document(texts),
-        }]
+        files=[
+            {
+                "name": "dorset-plan.docx",
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "buffer": word_document(texts),
+            }
+        ]
     )
     follow(page.get_by_role("button", name="Upload and preview"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the imported text")

@@ -21,8 +21,17 @@ def error_summary_links(page) -> list[tuple[str, str]]:
 
 
 def test_a_council_takes_its_plan_from_draft_to_publication_and_the_department_sees_it(
-    page, check_page, sign_in, sign_out, plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_executive,
-    analyst, theme_text,
+    page,
+    check_page,
+    sign_in,
+    sign_out,
+    plan_return,
+    dorset,
+    dorset_author,
+    dorset_clerk,
+    dorset_chief_executive,
+    analyst,
+    theme_text,
 ):
     # The plan author starts and writes the draft.
     sign_in(dorset_author)

@@ -10,9 +10,7 @@ from tests.browser.helpers import follow
 
 def table_column(page, index: int) -> list[str]:
     """The text of one column of the first table body, top to bottom (0 is the row header)."""
-    return page.locator("tbody tr").evaluate_all(
-        "(rows, i) => rows.map(r => r.cells[i].innerText.trim())", index
-    )
+    return page.locator("tbody tr").evaluate_all("(rows, i) => rows.map(r => r.cells[i].innerText.trim())", index)
 
 
 def test_home_page_has_govuk_styles_fonts_crest_and_icons(page, check_page):

@@ -107,12 +107,21 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_e
     from plans.services import add_barrier, add_commitment
 
     barrier = add_barrier(
-        draft=draft, category=BarrierCategory.objects.get(slug="funding-certainty"),
-        description="One-year settlements.", ask="Multi-year settlements.", actor=dorset_author,
+        draft=draft,
+        category=BarrierCategory.objects.get(slug="funding-certainty"),
+        description="One-year settlements.",
+        ask="Multi-year settlements.",
+        actor=dorset_author,
     )
     commitment = add_commitment(
-        draft=draft, action="Close two depots.", owner="Director of Place", due_on=today,
-        measure="Depots open", baseline="5", target="3", actor=dorset_author,
+        draft=draft,
+        action="Close two depots.",
+        owner="Director of Place",
+        due_on=today,
+        measure="Depots open",
+        baseline="5",
+        target="3",
+        actor=dorset_author,
     )
     draft.refresh_from_db()
     versions, submissions = [], []

@@ -96,7 +96,8 @@ class Play:
                 version=self.latest,
                 outcome="approved",
                 decision_maker="Cabinet",
-                decided_on=TODAY() - datetime.timedelta(days=25),
+                # Members decide after the version was frozen: a version made by amendment today is decided today.
+                decided_on=max(TODAY() - datetime.timedelta(days=25), timezone.localdate(self.latest.frozen_at)),
                 actor=self.cast["clerk"],
                 is_executive=call_in,
                 call_in_working_days=5 if call_in else 0,

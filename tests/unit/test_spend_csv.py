@@ -8,9 +8,9 @@ from plans.spend_csv import SpendCsvError, read_spend_csv
 
 GOOD = (
     "Date,Supplier,Expense Type,Amount\n"
-    "01/04/2023,Temp Staffing Ltd,Agency Staff,\"£100,000.00\"\n"
+    '01/04/2023,Temp Staffing Ltd,Agency Staff,"£100,000.00"\n'
     "15/05/2023,Temp Staffing Ltd,Agency Staff,30000\n"
-    "2023-06-01,Advisers LLP,Consultants Fees,\"1,728,000\"\n"
+    '2023-06-01,Advisers LLP,Consultants Fees,"1,728,000"\n'
     "2023-06-02,Advisers LLP,Consultants Fees,(500.00)\n"
     "2023-06-03,Office Co,Stationery,99.99\n"
 )
