@@ -16,6 +16,7 @@ No Django here: the child only parses.
 """
 
 import json
+import os
 import resource
 import struct
 import sys
@@ -56,6 +57,13 @@ def passage_labels(blocks) -> dict:
     return {"method": METHOD_VERSION, "inputs": inputs_digest(inputs), "passages": labels}
 
 
+def document_kind(extracted) -> list[str]:
+    """[kind, reason] as analysis.document_kind reads them from the text, so the importing process need not."""
+    from analysis.document_kind import classify_document
+
+    return list(classify_document([block.text for block in extracted.blocks], extracted.title))
+
+
 def inputs_digest(inputs) -> str:
     """What the labels were made from, so they are used only for exactly these passages."""
     import hashlib
@@ -78,6 +86,7 @@ def parse(kind: str, data: bytes, *, classify: bool = False) -> dict:
     if classify:
         try:
             labels = passage_labels(extracted.blocks)
+            labels["document_kind"] = document_kind(extracted)
         except MemoryError:  # the file was read; the importing process will classify it instead
             retire = True
         except Exception:  # noqa: BLE001 - the same: never refuse a good file because labelling failed
@@ -151,4 +160,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    code = main(sys.argv)
+    sys.stdout.flush()
+    # Every answer is written and flushed: leave without the interpreter's tidy-up of the parsers and the
+    # classifier, which takes longer than a file's reading and serves nothing.
+    os._exit(code)

@@ -61,35 +61,62 @@ class LinearModel:
     themes: dict[int, LogisticRegression | None]
     barriers: dict[str, LogisticRegression | None]
 
-    def features(self, passages: list[PassageInput]) -> sparse.csr_matrix:
+    def __post_init__(self):
+        # Every label's weights side by side, so a batch of passages is scored with one sparse matrix product
+        # per family instead of one scikit-learn call (and its input checks) per label: the same numbers.
+        self._theme_weights = _stacked(self.themes, self.words, self.headings, self.chars)
+        self._barrier_weights = _stacked(self.barriers, self.barrier_words)
+
+    def predict_proba(
+        self, passages: list[PassageInput], *, without_heading: list[int] = ()
+    ) -> tuple[dict[int, np.ndarray], dict[str, np.ndarray], dict[int, np.ndarray]]:
+        """Probability of each theme and barrier per passage, and of each theme for the passages listed in
+        `without_heading` read as if they had no heading. A passage with no word the model knows (empty,
+        numbers only, another language) gets 0 rather than the models' prior."""
         from scipy import sparse
 
         texts = [_text(p) for p in passages]
-        heads = [_heading(p) for p in passages]
-        parts = [self.words.transform(texts), self.headings.transform(heads)]
-        if self.chars is not None:
-            parts.append(self.chars.transform(texts))
-        return sparse.hstack(parts).tocsr()
-
-    @staticmethod
-    def _proba(model: LogisticRegression | None, x: sparse.csr_matrix) -> np.ndarray:
-        if model is None:
-            import numpy as np
-
-            return np.zeros(x.shape[0])
-        return model.predict_proba(x)[:, 1]
-
-    def predict_proba(self, passages: list[PassageInput]) -> tuple[dict[int, np.ndarray], dict[str, np.ndarray]]:
-        """Probability of each theme and barrier per passage. A passage with no word the model knows
-        (empty, numbers only, another language) gets 0 rather than the models' prior."""
-        texts = [_text(p) for p in passages]
-        known = self.words.transform([_DIGITS.sub(" ", t) for t in texts]).getnnz(axis=1) > 0
-        x = self.features(passages)
-        xb = self.barrier_words.transform(texts)
+        known = (self.words.transform([_DIGITS.sub(" ", t) for t in texts]).getnnz(axis=1) > 0)[:, None]
+        words = self.words.transform(texts)
+        heads = self.headings.transform([_heading(p) for p in passages])
+        chars = [self.chars.transform(texts)] if self.chars is not None else []
+        themes = _probabilities(sparse.hstack([words, heads, *chars]).tocsr(), self._theme_weights) * known
+        barriers = _probabilities(self.barrier_words.transform(texts), self._barrier_weights) * known
+        alone = {}
+        if len(without_heading):
+            rows = list(without_heading)
+            no_heads = sparse.csr_matrix((len(rows), heads.shape[1]))
+            chars_alone = [chars[0][rows]] if chars else []
+            x = sparse.hstack([words[rows], no_heads, *chars_alone]).tocsr()
+            alone = dict(zip(self.themes, (_probabilities(x, self._theme_weights) * known[rows]).T, strict=True))
         return (
-            {n: self._proba(m, x) * known for n, m in self.themes.items()},
-            {b: self._proba(m, xb) * known for b, m in self.barriers.items()},
+            dict(zip(self.themes, themes.T, strict=True)),
+            dict(zip(self.barriers, barriers.T, strict=True)),
+            alone,
         )
+
+
+def _stacked(models: dict, *vectorizers) -> tuple[np.ndarray, np.ndarray]:
+    """(weights: features x labels, intercepts) of binary logistic regressions; a label never seen in
+    training (no model) gets no weights and an intercept that makes its probability 0."""
+    import numpy as np
+
+    width = sum(len(v.vocabulary_) for v in vectorizers if v is not None)
+    weights = np.zeros((width, len(models)))
+    intercepts = np.full(len(models), -np.inf)
+    for column, model in enumerate(models.values()):
+        if model is not None:
+            weights[:, column] = model.coef_[0]
+            intercepts[column] = model.intercept_[0]
+    return weights, intercepts
+
+
+def _probabilities(x: sparse.csr_matrix, stacked: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """What LogisticRegression.predict_proba(x)[:, 1] gives for each label: the logistic of x·w + b."""
+    from scipy.special import expit
+
+    weights, intercepts = stacked
+    return expit(x @ weights + intercepts)
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression | None:

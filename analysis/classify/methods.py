@@ -71,12 +71,9 @@ def _classify(
     if not passages:
         return []
     model = model or trained_model()
-    theme_p, barrier_p = model.predict_proba(passages)
-    headed = [i for i, p in enumerate(passages) if p.heading]
-    text_p: dict[int, dict[int, float]] = {}
-    if use_rules and thresholds.heading_yields and headed:
-        alone, _ = model.predict_proba([PassageInput(text=passages[i].text) for i in headed])
-        text_p = {i: {n: float(alone[n][k]) for n in THEMES} for k, i in enumerate(headed)}
+    headed = [i for i, p in enumerate(passages) if p.heading] if use_rules and thresholds.heading_yields else []
+    theme_p, barrier_p, alone = model.predict_proba(passages, without_heading=headed)
+    text_p = {i: {n: float(alone[n][k]) for n in THEMES} for k, i in enumerate(headed)}
     out = []
     for i, passage in enumerate(passages):
         if use_rules and is_lead_in(passage.text):
