@@ -13,8 +13,6 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -38,6 +36,7 @@ from analysis.models import (
 )
 from analysis.sandbox import extract_file
 from analysis.selectors import current_documents
+from core import files
 from core.audit import record_event
 from councils.models import Council
 from plans.models import BarrierCategory, PlanVersion, Theme
@@ -250,7 +249,7 @@ def import_document(
         raise ImportRefused("There is no council with that ONS code.")
     if return_definition is None:
         raise ImportRefused("There is no return with that name.")
-    digest = hashlib.sha256(data).hexdigest()
+    digest = files.sha256_of(data)
     same_file = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest)
     if same_file.exists():
         return same_file.get()
@@ -282,9 +281,8 @@ def import_document(
                 kind_reason=kind_reason,
             )
             Passage.objects.bulk_create(_passages_from_blocks(document, extracted.blocks))
-            if not default_storage.exists(name):
-                stored = default_storage.save(name, ContentFile(data))
-            document.file_name = stored or name
+            stored = files.store(name, data)
+            document.file_name = stored.name
             document.save(update_fields=["file_name"])
             if others and existing == REPLACE:
                 Document.objects.filter(pk__in=[d.pk for d in others]).update(is_current=False)
@@ -316,8 +314,8 @@ def import_document(
                 document.save(update_fields=["kind", "kind_reason", "kind_source", "kind_set_by", "kind_set_at"])
                 _record_kind_change(document=document, before=before, actor=actor, at_import=True)
     except Exception:
-        if stored is not None:  # the database said no: leave no orphaned file behind
-            default_storage.delete(stored)
+        if stored is not None and stored.written:  # the database said no: leave no orphaned file behind
+            files.delete(stored.name)
         raise
     if analyse:
         analyse_now(documents=[document], actor=actor)
@@ -387,13 +385,14 @@ def reread_document(*, document: Document, actor, analyse: bool = True) -> Rerea
     if document.source != DocumentSource.IMPORTED or not document.file_name:
         raise ImportRefused("This plan was written in the service; it has no file to read again.")
     try:
-        with default_storage.open(document.file_name, "rb") as handle:
-            data = handle.read()
+        check = files.verify(document.file_name, document.file_sha256)
     except OSError as error:
         raise ImportRefused("The stored file could not be opened.") from error
-    if hashlib.sha256(data).hexdigest() != document.file_sha256:
+    if check.missing:
+        raise ImportRefused("The stored file could not be opened.")
+    if not check.intact:
         raise ImportRefused("The stored file has changed since it was imported; it was not read again.")
-    extracted = read_document(filename=document.file_name, data=data)
+    extracted = read_document(filename=document.file_name, data=check.content)
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         old = list(locked.passages.order_by("position"))
@@ -466,17 +465,12 @@ STAGING_HOURS = 24
 
 def discard_stale_staging(*, now: datetime.datetime | None = None) -> int:
     """Remove staged uploads nobody confirmed or cancelled within a day. Returns how many files went."""
-    # Listed rather than tested with exists(): an object store has no folders, only names.
-    try:
-        names = default_storage.listdir(STAGING_DIR)[1]
-    except FileNotFoundError:
-        return 0
     cutoff = (now or timezone.now()) - datetime.timedelta(hours=STAGING_HOURS)
     removed = 0
-    for name in names:
+    for name in files.names_in(STAGING_DIR):
         path = f"{STAGING_DIR}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
+        if files.modified_at(path) < cutoff:
+            files.delete(path)
             removed += 1
     return removed
 
@@ -502,25 +496,25 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
         "kind": kind,
         "kind_reason": kind_reason,
     }
-    default_storage.save(data_name, ContentFile(data))
-    default_storage.save(meta_name, ContentFile(json.dumps(meta).encode("utf-8")))
-    digest = hashlib.sha256(data).hexdigest()
+    stored = files.store(data_name, data)
+    files.store(meta_name, json.dumps(meta).encode("utf-8"))
     return StagedUpload(
-        token, council.gss_code, return_definition.slug, filename, actor.pk, extracted, digest, kind, kind_reason
+        token, council.gss_code, return_definition.slug, filename, actor.pk, extracted, stored.sha256, kind, kind_reason
     )
 
 
 def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
     """The upload staged under `token` by this person, or None."""
     data_name, meta_name = _staged_names(token)
-    if not token or not default_storage.exists(meta_name) or not default_storage.exists(data_name):
+    raw_meta = files.read(meta_name) if token else None
+    if raw_meta is None:
         return None
-    with default_storage.open(meta_name, "rb") as handle:
-        meta = json.loads(handle.read())
+    meta = json.loads(raw_meta)
     if meta["user_id"] != actor.pk:
         return None
-    with default_storage.open(data_name, "rb") as handle:
-        data = handle.read()
+    data = files.read(data_name)
+    if data is None:
+        return None
     raw = meta["extracted"]
     extracted = Extracted(raw["kind"], raw["page_count"], raw["title"], [Block(**b) for b in raw["blocks"]])
     kind, kind_reason = (meta["kind"], meta["kind_reason"]) if "kind" in meta else machine_kind(extracted)
@@ -531,7 +525,7 @@ def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
         meta["filename"],
         meta["user_id"],
         extracted,
-        hashlib.sha256(data).hexdigest(),
+        files.sha256_of(data),
         kind,
         kind_reason,
     )
@@ -540,8 +534,7 @@ def staged_upload(*, token: str, actor) -> tuple[StagedUpload, bytes] | None:
 
 def discard_staged_upload(*, token: str) -> None:
     for name in _staged_names(token):
-        if default_storage.exists(name):
-            default_storage.delete(name)
+        files.delete(name)
 
 
 @dataclass(frozen=True)
@@ -557,21 +550,16 @@ class WaitingUpload:
 
 def uploads_waiting_for(*, actor, now: datetime.datetime | None = None) -> list[WaitingUpload]:
     """The uploads this person staged within the last day and has not confirmed or cancelled, oldest first."""
-    try:
-        names = default_storage.listdir(STAGING_DIR)[1]
-    except FileNotFoundError:
-        return []
     cutoff = (now or timezone.now()) - datetime.timedelta(hours=STAGING_HOURS)
     waiting = []
-    for name in names:
+    for name in files.names_in(STAGING_DIR):
         if not name.endswith(".json"):
             continue
         path = f"{STAGING_DIR}/{name}"
-        staged_at = default_storage.get_modified_time(path)
+        staged_at = files.modified_at(path)
         if staged_at < cutoff:
             continue  # stale: removed at the next upload
-        with default_storage.open(path, "rb") as handle:
-            meta = json.loads(handle.read())
+        meta = json.loads(files.read(path))
         if meta["user_id"] == actor.pk:
             token = name.removesuffix(".json")
             waiting.append(WaitingUpload(token, meta["council_code"], meta["return_slug"], meta["filename"], staged_at))

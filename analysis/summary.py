@@ -12,14 +12,13 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from analysis import explorer
 from analysis.models import PassageBarrier, PassageTheme
+from core import files
 from core.pdf import render_pdf
 from councils.models import AuthorityType
 
@@ -201,18 +200,14 @@ def stored_pdf_name(summary: PanelSummary) -> str:
 
 
 def stored_pdf(summary: PanelSummary) -> bytes | None:
-    name = stored_pdf_name(summary)
-    if not default_storage.exists(name):
-        return None
-    with default_storage.open(name, "rb") as handle:
-        return handle.read()
+    return files.read(stored_pdf_name(summary))
 
 
 def store_pdf(summary: PanelSummary) -> str:
     """Print the summary and keep it under its content digest (once: a second call finds it there)."""
     name = stored_pdf_name(summary)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(summary_pdf(summary).pdf))
+    if not files.exists(name):  # asked first: printing is the costly part
+        files.store(name, summary_pdf(summary).pdf)
     return name
 
 

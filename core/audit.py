@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from core import files
 from core.dates import LONDON, uk_date
 from core.models import AuditEvent
 from core.tasks import task
@@ -201,9 +200,7 @@ def anchor_name(*, at: datetime.datetime, reason: str) -> str:
     return f"{ANCHOR_DIRECTORY}/{day}-{at.astimezone(datetime.UTC):%H%M%S-%f}-{_slug(reason)}.json"
 
 
-def write_anchor(
-    *, reason: str = "daily", at: datetime.datetime | None = None, storage: Storage | None = None
-) -> Anchor:
+def write_anchor(*, reason: str = "daily", at: datetime.datetime | None = None) -> Anchor:
     """Write the current head of the audit chain to an anchor file outside the database, and return it.
 
     Call it whenever the head should be fixed somewhere a database editor cannot reach: the daily
@@ -212,12 +209,11 @@ def write_anchor(
     and may copy `anchor.as_json()` into the files it publishes, so the head is also public.
 
     The file is JSON, `{"written_at", "last_event_id", "last_event_hash", "events", "reason"}`,
-    saved in Django's default storage (object storage in production) under `audit-anchors/`, named
+    stored through core.files (object storage in production) under `audit-anchors/`, named
     by the UK date (see `anchor_name`). The daily file of a day is replaced by a later write on the
     same day; every other anchor gets a file of its own. `manage.py verify_audit_log` checks the
     log against every anchor file it finds.
     """
-    storage = storage or default_storage
     moment = at or timezone.now()
     with transaction.atomic():
         head = chain_head()
@@ -231,25 +227,18 @@ def write_anchor(
         events=count,
         reason=reason,
     )
-    if storage.exists(name):
-        storage.delete(name)
-    storage.save(name, ContentFile(json.dumps(anchor.as_json(), indent=2).encode("utf-8")))
+    files.replace(name, json.dumps(anchor.as_json(), indent=2).encode("utf-8"))
     return anchor
 
 
-def read_anchors(*, storage: Storage | None = None) -> "tuple[list[Anchor], list[str]]":
+def read_anchors() -> "tuple[list[Anchor], list[str]]":
     """Every anchor file in storage, oldest name first, and a problem line for each unreadable one."""
-    storage = storage or default_storage
     anchors, problems = [], []
-    try:
-        _, files = storage.listdir(ANCHOR_DIRECTORY)
-    except FileNotFoundError:
-        return anchors, problems
-    for filename in sorted(f for f in files if f.endswith(".json")):
+    for filename in sorted(f for f in files.names_in(ANCHOR_DIRECTORY) if f.endswith(".json")):
         name = f"{ANCHOR_DIRECTORY}/{filename}"
         try:
-            with storage.open(name) as handle:
-                raw = json.loads(handle.read().decode("utf-8"))
+            # A file gone since the listing reads as empty, and so is reported below as unreadable.
+            raw = json.loads((files.read(name) or b"").decode("utf-8"))
             anchors.append(
                 Anchor(
                     name=name,
@@ -275,12 +264,12 @@ class AnchorCheck:
         return not self.problems
 
 
-def verify_anchors(*, storage: Storage | None = None) -> AnchorCheck:
+def verify_anchors() -> AnchorCheck:
     """Check the log against each anchor file: the anchored event is still there, with the anchored
     hash, and the log holds as many events up to it as it did then. Deleting events from the end of
     the log, or rewriting the whole log with fresh hashes, fails this check for any anchor written
     before the deletion or rewrite."""
-    anchors, problems = read_anchors(storage=storage)
+    anchors, problems = read_anchors()
     for anchor in anchors:
         if anchor.last_event_id is None:
             continue  # written when the log was empty: nothing to hold the log to

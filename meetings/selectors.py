@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Max, Q, QuerySet
 
+from core import files
 from core.audit import events_for, events_naming
 from governance.selectors import agenda_blockers, reports_of
 from meetings.models import AgendaItem, Committee, Meeting, Paper, Supplement
@@ -236,13 +237,7 @@ def papers_for_agenda(meeting: Meeting) -> list[Paper]:
 
 def pack_file(meeting: Meeting, supplement: Supplement | None = None) -> bytes | None:
     """The stored agenda pack of a published meeting, or of one of its published supplements."""
-    from django.core.files.storage import default_storage
-
-    path = meeting.pack_path if supplement is None else supplement.pack_path
-    if not path or not default_storage.exists(path):
-        return None
-    with default_storage.open(path) as handle:
-        return handle.read()
+    return files.read(meeting.pack_path if supplement is None else supplement.pack_path)
 
 
 def pack_filename(meeting: Meeting, supplement: Supplement | None = None) -> str:

@@ -4,14 +4,12 @@ Every function takes keyword arguments, runs in one transaction and writes one a
 """
 
 import datetime
-import hashlib
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core import files
 from core.audit import record_event, write_anchor
 from core.dates import LONDON, time_of_day, uk_date
 from meetings.exceptions import AgendaBlocked, MeetingRefused
@@ -326,13 +324,11 @@ def _store_pack(
 ) -> tuple[str, str]:
     """Save a printed pack under a name holding the meeting and the pack's hash, and record each
     item's pages in it. Returns (storage name, SHA-256)."""
-    digest = hashlib.sha256(pack.pdf).hexdigest()
-    name = _pack_name(meeting, digest, supplement)
-    default_storage.save(name, ContentFile(pack.pdf))
+    stored = files.store(_pack_name(meeting, files.sha256_of(pack.pdf), supplement), pack.pdf)
     for item in items:
         item.first_page, item.last_page = pack.page_ranges[item.pk]
         item.save(update_fields=["first_page", "last_page"])
-    return name, digest
+    return stored.name, stored.sha256
 
 
 def _record_reports_on_agenda(

@@ -12,11 +12,10 @@ new hash and so a new file. Frozen versions never change, so their render is mad
 
 import json
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import files
 from core.hashing import content_hash
 from core.pdf import RenderedPdf, render_pdf
 from plans.models import PlanVersion
@@ -44,19 +43,6 @@ def _progress_name(draft_id: int) -> str:
     return f"{RENDERS_DIR}/progress/{int(draft_id)}.json"
 
 
-def _write(name: str, data: bytes) -> None:
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    default_storage.save(name, ContentFile(data))
-
-
-def _read(name: str) -> bytes | None:
-    if not default_storage.exists(name):
-        return None
-    with default_storage.open(name, "rb") as handle:
-        return handle.read()
-
-
 def plan_html(content: dict, *, version_number: int | None = None, dated=None) -> str:
     """The standalone HTML document the PDF is made from (the shared plan_content partial inside)."""
     return render_to_string(
@@ -67,15 +53,15 @@ def plan_html(content: dict, *, version_number: int | None = None, dated=None) -
 
 def cached_render(digest: str) -> tuple[bytes, int] | None:
     """The stored PDF and its page count for a content hash, or None if it has not been rendered."""
-    meta = _read(_meta_name(digest))
-    pdf = _read(_pdf_name(digest)) if meta is not None else None
+    meta = files.read(_meta_name(digest))
+    pdf = files.read(_pdf_name(digest)) if meta is not None else None
     if pdf is None:
         return None
     return pdf, json.loads(meta)["page_count"]
 
 
 def cached_page_count(digest: str) -> int | None:
-    meta = _read(_meta_name(digest))
+    meta = files.read(_meta_name(digest))
     return None if meta is None else json.loads(meta)["page_count"]
 
 
@@ -90,9 +76,9 @@ def render_plan(content: dict, *, version_number: int | None = None, dated=None)
         return RenderedPdf(pdf=cached[0], page_count=cached[1])
     rendered = render_pdf(plan_html(content, version_number=version_number, dated=dated))
     # PDF first, then the metadata: cached_render only trusts a PDF whose metadata exists.
-    _write(_pdf_name(digest), rendered.pdf)
+    files.replace(_pdf_name(digest), rendered.pdf)
     meta = {"page_count": rendered.page_count, "rendered_at": timezone.now().isoformat()}
-    _write(_meta_name(digest), json.dumps(meta).encode("utf-8"))
+    files.replace(_meta_name(digest), json.dumps(meta).encode("utf-8"))
     return rendered
 
 
@@ -108,12 +94,12 @@ def render_version(version: PlanVersion) -> RenderedPdf:
 
 def write_progress(draft_id: int, *, state: str, digest: str = "", page_count: int | None = None, message: str = ""):
     status = {"state": state, "content_hash": digest, "page_count": page_count, "message": message}
-    _write(_progress_name(draft_id), json.dumps(status).encode("utf-8"))
+    files.replace(_progress_name(draft_id), json.dumps(status).encode("utf-8"))
     return status
 
 
 def read_progress(draft_id: int) -> dict | None:
-    raw = _read(_progress_name(draft_id))
+    raw = files.read(_progress_name(draft_id))
     return None if raw is None else json.loads(raw)
 
 

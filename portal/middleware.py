@@ -23,12 +23,12 @@ import re
 from threading import Lock
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseNotModified
 
+from core import files
 from portal import site_files
 from portal.ranges import file_response
-from submissions.publishing import expected_hash, sha256
+from submissions.publishing import expected_hash
 
 logger = logging.getLogger(__name__)
 
@@ -96,15 +96,17 @@ class PublishedFilesMiddleware:
         if target is None:
             return self.get_response(request)
         name, kind, immutable = target
+        path = files.local_path(name)
+        if path is None:  # object storage: the fallback views serve the file
+            return self.get_response(request)
         try:
-            path = default_storage.path(name)
             stat = os.stat(path)
-        except (NotImplementedError, OSError, ValueError):
+        except (OSError, ValueError):
             return self.get_response(request)
         signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         checked = self._checked.get(path)
         if checked is None or checked.signature != signature:
-            checked = self._check(path, name, kind, immutable, signature)
+            checked = self._check(name, kind, immutable, signature)
             with self._lock:
                 if len(self._checked) > MAX_FILES_HELD:
                     self._checked.clear()
@@ -127,17 +129,20 @@ class PublishedFilesMiddleware:
             return response
         return file_response(request, checked.body, checked.headers, checked.etag)
 
-    def _check(self, path: str, name: str, kind: str, immutable: bool, signature) -> _Checked:
+    def _check(self, name: str, kind: str, immutable: bool, signature) -> _Checked:
         expected = _expected(name)
         if not expected:
             return _Checked(signature, UNKNOWN)
-        with open(path, "rb") as handle:
-            body = handle.read()
-        actual = sha256(body)
-        if actual != expected:
-            logger.error("Published file %s does not match its recorded SHA-256 (%s, not %s)", name, actual, expected)
+        check = files.verify(name, expected)
+        if check.missing:  # removed since the stat: the view answers
+            return _Checked(signature, UNKNOWN)
+        if not check.intact:
+            logger.error(
+                "Published file %s does not match its recorded SHA-256 (%s, not %s)", name, check.sha256, expected
+            )
             return _Checked(signature, REFUSED)
-        etag = f'"{actual}"'
+        body = check.content
+        etag = f'"{check.sha256}"'
         headers = {
             "Content-Type": TYPES[kind],
             "Content-Length": str(len(body)),

@@ -1,7 +1,8 @@
 """Bringing the public site's files up to date: each publication's files, and the index of councils."""
 
+from core import files
 from portal import selectors, site_files
-from submissions.publishing import latest_copy_name, read_stored, replace_stored, write_missing_files
+from submissions.publishing import latest_copy_name, write_missing_files
 
 
 def write_public_files() -> dict:
@@ -15,9 +16,9 @@ def write_public_files() -> dict:
     copies = 0
     for publication in selectors.latest_publications():
         name = latest_copy_name(publication.council.gss_code, publication.return_definition.slug)
-        page = read_stored(publication.html_name)
-        if page is not None and read_stored(name) != page:
-            replace_stored(name, page)
+        page = files.read(publication.html_name)
+        if page is not None and files.read(name) != page:
+            files.replace(name, page)
             copies += 1
     index = site_files.write_council_index()
     return {"publications": written, "latest_copies": copies, "council_index": index.sha256}

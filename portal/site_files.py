@@ -17,9 +17,9 @@ from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import files
 from portal import selectors
 from portal.models import SiteFile
-from submissions.publishing import replace_stored, sha256
 
 COUNCIL_INDEX_URL = "/councils/"
 COUNCIL_INDEX_NAME = "published/site/councils.html"
@@ -66,7 +66,7 @@ def write_council_index(*, at: datetime.datetime | None = None) -> SiteFile:
     data = render_council_index()
     with transaction.atomic():
         site_file, _ = SiteFile.objects.update_or_create(
-            name=COUNCIL_INDEX_NAME, defaults={"sha256": sha256(data), "written_at": at or timezone.now()}
+            name=COUNCIL_INDEX_NAME, defaults={"sha256": files.sha256_of(data), "written_at": at or timezone.now()}
         )
-        replace_stored(COUNCIL_INDEX_NAME, data)
+        files.replace(COUNCIL_INDEX_NAME, data)
     return site_file

@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import files
 from core.dates import long_date
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
@@ -80,10 +81,12 @@ def council_detail(request, code):
 
 def _serve_stored(request, name: str, expected: str | None, kind: str, *, immutable: bool) -> HttpResponse:
     """A stored file's bytes, if they still match the hash recorded when written. No template is rendered."""
-    content = publishing.read_stored(name)
-    if content is None or not expected:
+    if not expected:
         raise Http404("No such published file")
-    if publishing.sha256(content) != expected:
+    check = files.verify(name, expected)
+    if check.missing:
+        raise Http404("No such published file")
+    if not check.intact:
         return HttpResponse(
             "This published file does not match the record made when it was published, so it is not being served.",
             status=503,
@@ -97,7 +100,7 @@ def _serve_stored(request, name: str, expected: str | None, kind: str, *, immuta
         "ETag": etag,
         "Cache-Control": "public, max-age=31536000, immutable" if immutable else "public, no-cache",
     }
-    return file_response(request, content, headers, etag)
+    return file_response(request, check.content, headers, etag)
 
 
 @require_GET

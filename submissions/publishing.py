@@ -1,7 +1,7 @@
 """Publication: a submitted version written once as files, which the public site serves as static files.
 
-Publishing a version writes three files to Django's default storage (a folder on a laptop, object
-storage when scaled out), named by the plan's content hash:
+Publishing a version writes three files through core.files (a folder on a laptop, object storage
+when scaled out), named by the plan's content hash:
 
 - `published/<content_hash>/plan.html`  the public page, a complete GOV.UK page (the primary copy)
 - `published/<content_hash>/plan.pdf`   the tagged PDF, printed from the same plan partial
@@ -18,15 +18,10 @@ whose bytes no longer match.
 """
 
 import datetime
-import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.dispatch import Signal
@@ -34,7 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from core import audit
+from core import audit, files
 from core.audit import record_event
 from governance import selectors as governance_selectors
 from plans import rendering
@@ -87,51 +82,14 @@ def latest_url(council_code: str, return_slug: str) -> str:
     return reverse("portal:published_plan", kwargs={"code": council_code.upper(), "slug": return_slug})
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-# --- Storage ---------------------------------------------------------------------------------------
-
-
-def read_stored(name: str, storage=None) -> bytes | None:
-    storage = storage or default_storage
-    if not name or not storage.exists(name):
-        return None
-    with storage.open(name, "rb") as handle:
-        return handle.read()
-
-
-def replace_stored(name: str, data: bytes, storage=None) -> None:
-    """Write `data` at `name`. On a local disk the new file appears whole (written aside, then renamed),
-    so a reader never sees half a file; object stores replace objects whole anyway."""
-    storage = storage or default_storage
-    try:
-        path = storage.path(name)
-    except NotImplementedError:
-        if storage.exists(name):
-            storage.delete(name)
-        storage.save(name, ContentFile(data))
-        return
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".writing-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+# --- Writing ---------------------------------------------------------------------------------------
 
 
 def _write_once(name: str, data: bytes) -> None:
     """Write a publication file. A file already at the name with other bytes can only be left by a
     publication that was rolled back (a published content hash is never published again), so it is replaced."""
-    if read_stored(name) == data:
-        return
-    replace_stored(name, data)
+    if files.read(name) != data:
+        files.replace(name, data)
 
 
 # --- What is written ----------------------------------------------------------------------------------
@@ -306,7 +264,7 @@ def publish_version(
             correction_note = ""
         endorsement = standing.endorsement_in_effect(locked)
         head = _current_audit_head()
-        pdf_hash = sha256(pdf)
+        pdf_hash = files.sha256_of(pdf)
         document = publication_document(
             version=locked,
             submission=submission,
@@ -323,10 +281,10 @@ def publish_version(
             version=locked,
             endorsement=endorsement,
             submission=submission,
-            json_sha256=sha256(json_data),
+            json_sha256=files.sha256_of(json_data),
         ).encode("utf-8")
-        files = {"html": html_data, "pdf": pdf, "json": json_data}
-        for kind, data in files.items():
+        contents = {"html": html_data, "pdf": pdf, "json": json_data}
+        for kind, data in contents.items():
             _write_once(file_name(locked.content_hash, kind), data)
         publication = Publication.objects.create(
             council=locked.council,
@@ -339,13 +297,13 @@ def publish_version(
             html_name=file_name(locked.content_hash, "html"),
             pdf_name=file_name(locked.content_hash, "pdf"),
             json_name=file_name(locked.content_hash, "json"),
-            file_hashes={kind: sha256(data) for kind, data in files.items()},
+            file_hashes={kind: files.sha256_of(data) for kind, data in contents.items()},
             audit_head=head.event_hash,
         )
         # The council's latest copy moves to this publication (earlier files stay where they are). Should
         # the transaction fail after this, the copy no longer matches the latest record's hash and the
         # server falls back to the checked file of the latest publication.
-        replace_stored(latest_copy_name(locked.council.gss_code, locked.return_definition.slug), html_data)
+        files.replace(latest_copy_name(locked.council.gss_code, locked.return_definition.slug), html_data)
         record_event(
             action="PlanPublished",
             actor=actor,
@@ -429,12 +387,11 @@ def verify_files() -> tuple[int, list[str]]:
 
 
 def _check(name: str, expected: str) -> list[str]:
-    data = read_stored(name)
-    if data is None:
+    check = files.verify(name, expected)
+    if check.missing:
         return [f"{name}: missing"]
-    actual = sha256(data)
-    if actual != expected:
-        return [f"{name}: its bytes have changed (SHA-256 {actual}, published as {expected})"]
+    if not check.intact:
+        return [f"{name}: its bytes have changed (SHA-256 {check.sha256}, published as {expected})"]
     return []
 
 
@@ -455,7 +412,7 @@ def write_missing_files(publication: Publication) -> bool:
         replaces=publication.replaces,
         correction_note="",
         audit_head=_current_audit_head(),
-        pdf_sha256=sha256(pdf),
+        pdf_sha256=files.sha256_of(pdf),
     )
     json_data = _json_bytes(document)
     html_data = page_html(
@@ -463,17 +420,17 @@ def write_missing_files(publication: Publication) -> bool:
         version=version,
         endorsement=endorsement,
         submission=submission,
-        json_sha256=sha256(json_data),
+        json_sha256=files.sha256_of(json_data),
     ).encode("utf-8")
-    files = {"html": html_data, "pdf": pdf, "json": json_data}
+    contents = {"html": html_data, "pdf": pdf, "json": json_data}
     with transaction.atomic():
-        for kind, data in files.items():
+        for kind, data in contents.items():
             _write_once(file_name(version.content_hash, kind), data)
         values = {
             "html_name": file_name(version.content_hash, "html"),
             "pdf_name": file_name(version.content_hash, "pdf"),
             "json_name": file_name(version.content_hash, "json"),
-            "file_hashes": {kind: sha256(data) for kind, data in files.items()},
+            "file_hashes": {kind: files.sha256_of(data) for kind, data in contents.items()},
             "audit_head": document["audit_head"]["event_hash"],
         }
         # Filling blank fields on an append-only record: the base queryset's update, for this row only
@@ -487,7 +444,7 @@ def write_missing_files(publication: Publication) -> bool:
             .first()
         )
         if latest.pk == publication.pk:
-            replace_stored(latest_copy_name(version.council.gss_code, version.return_definition.slug), html_data)
+            files.replace(latest_copy_name(version.council.gss_code, version.return_definition.slug), html_data)
         record_event(
             action="PublicationFilesWritten",
             actor=None,

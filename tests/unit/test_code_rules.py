@@ -56,3 +56,18 @@ def test_no_template_comment_spans_lines(path):
     """Django's {# #} comments are single-line; a two-line one prints on the page."""
     text = path.read_text(encoding="utf-8")
     assert not re.search(r"\{#(?:(?!#\}).)*\n", text), f"{path.name}: use {{% comment %}} for multi-line comments"
+
+
+def test_only_core_files_reaches_the_file_store():
+    """Every file the service keeps is written, read, hashed and checked by core/files.py, so a local
+    folder and object storage behave the same everywhere and a file is checked the same way everywhere."""
+    store = re.compile(r"\bdefault_storage\b|django\.core\.files\.storage|\bstorages\[")
+    offending = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for app in _local_apps()
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if path != ROOT / "core" / "files.py" and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if store.search(line)
+    ]
+    assert offending == [], "Use core.files to store and read files:\n" + "\n".join(offending)

@@ -16,7 +16,6 @@ reported and skipped; the others are still imported.
 """
 
 import csv
-import hashlib
 import json
 import os
 import queue
@@ -32,6 +31,7 @@ from tqdm import tqdm
 from analysis import selectors, services
 from analysis.extract import ExtractionRefused
 from analysis.sandbox import EXTENSIONS, Reader, check_size
+from core import files
 from councils.selectors import council_by_code, find_council
 from plans.selectors import return_by_slug
 
@@ -122,7 +122,7 @@ class Command(BaseCommand):
         try:
             data = _read_bytes(path)
             same_file = selectors.document_with_file(
-                council=council, return_definition=return_definition, file_sha256=hashlib.sha256(data).hexdigest()
+                council=council, return_definition=return_definition, file_sha256=files.sha256_of(data)
             )
             document = services.import_document(
                 council=council,

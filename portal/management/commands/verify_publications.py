@@ -4,8 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from core import files
 from portal import site_files
-from submissions.publishing import read_stored, sha256, verify_files
+from submissions.publishing import verify_files
 
 
 class Command(BaseCommand):
@@ -16,10 +17,10 @@ class Command(BaseCommand):
         expected = site_files.expected_hash(site_files.COUNCIL_INDEX_NAME)
         if expected:
             checked += 1
-            data = read_stored(site_files.COUNCIL_INDEX_NAME)
-            if data is None:
+            check = files.verify(site_files.COUNCIL_INDEX_NAME, expected)
+            if check.missing:
                 problems.append(f"{site_files.COUNCIL_INDEX_NAME}: missing")
-            elif sha256(data) != expected:
+            elif not check.intact:
                 problems.append(f"{site_files.COUNCIL_INDEX_NAME}: its bytes have changed since it was written")
         for problem in problems:
             self.stderr.write(problem)
