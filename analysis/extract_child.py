@@ -20,6 +20,7 @@ import os
 import resource
 import struct
 import sys
+from dataclasses import asdict, astuple
 
 HEADER = struct.Struct(">II")  # header length, data length
 
@@ -54,7 +55,20 @@ def passage_labels(blocks) -> dict:
         {"themes": sorted(label.themes), "barriers": [[b.category, b.ask] for b in label.barriers]}
         for label in classify_passages(inputs)
     ]
-    return {"method": METHOD_VERSION, "inputs": inputs_digest(inputs), "passages": labels}
+    return {"method": METHOD_VERSION, "inputs": inputs_digest(inputs), "passages": labels, **text_findings(blocks)}
+
+
+def text_findings(blocks) -> dict:
+    """The figures and the guidance flags read from the passages' text (analysis/figures.py), as the corpus
+    will store them, so the importing process need not read them again."""
+    from analysis import figures
+
+    texts = [block.text for block in blocks]
+    found = [
+        {**asdict(figure), "value": str(figure.value), "upper": None if figure.upper is None else str(figure.upper)}
+        for figure in figures.document_figures(texts)
+    ]
+    return {"figures": found, "guidance": list(astuple(figures.guidance_found(texts)))}
 
 
 def document_kind(extracted) -> list[str]:

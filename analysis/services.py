@@ -161,7 +161,11 @@ def _check_existing(*, council, return_definition, existing: str | None, seen: l
 
 
 def machine_kind(extracted: Extracted) -> tuple[str, str]:
-    """The kind of document read from its text (analysis/document_kind.py), and why."""
+    """The kind of document read from its text (analysis/document_kind.py), and why: as a bulk reader's child
+    already read it from these blocks, or read here."""
+    if extracted.labels and extracted.labels.get("document_kind"):
+        kind, reason = extracted.labels["document_kind"]
+        return kind, reason
     return classify_document([block.text for block in extracted.blocks], extracted.title)
 
 
@@ -253,9 +257,9 @@ def import_document(
     same_file = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest)
     if same_file.exists():
         return same_file.get()
-    # Asked before the file is read (which takes a while), and again under the lock below.
-    _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
-    extracted = extracted if extracted is not None else read_document(filename=filename, data=data)
+    if extracted is None:  # asked before the file is read (which takes a while), and again under the lock below
+        _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
+        extracted = read_document(filename=filename, data=data)
     found_kind, kind_reason = machine_kind(extracted)
     moment = at or timezone.now()
     name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind)}"
@@ -798,23 +802,41 @@ def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[s
     return len(set(wanted) - person_keys), len(person_keys)
 
 
-def _labels_from_reader(precomputed: dict | None, inputs: list) -> list | None:
-    """Labels a bulk reader's child computed, if they were made from exactly these passages by the classifier
-    this process would use; otherwise None (classify here)."""
+@dataclass(frozen=True)
+class _ReaderFindings:
+    labels: list
+    figures: list
+    guidance: figure_rules.GuidanceFound
+
+
+def _findings_from_reader(precomputed: dict | None, inputs: list) -> _ReaderFindings | None:
+    """What a bulk reader's child found (labels, figures, guidance flags), if it was made from exactly these
+    passages by the classifier this process would use; otherwise None (read them here)."""
     from analysis.classify import METHOD_VERSION, BarrierLabel, PassageLabels
     from analysis.extract_child import inputs_digest
 
-    if not precomputed or precomputed.get("method") != METHOD_VERSION:
+    if not precomputed or precomputed.get("method") != METHOD_VERSION or "figures" not in precomputed:
         return None
     if precomputed.get("inputs") != inputs_digest(inputs):
         return None
-    return [
+    labels = [
         PassageLabels(
             themes=frozenset(label["themes"]),
             barriers=tuple(BarrierLabel(category=c, ask=a) for c, a in label["barriers"]),
         )
         for label in precomputed["passages"]
     ]
+    figures = [
+        figure_rules.FoundFigure(
+            **{
+                **found,
+                "value": Decimal(found["value"]),
+                "upper": None if found["upper"] is None else Decimal(found["upper"]),
+            }
+        )
+        for found in precomputed["figures"]
+    ]
+    return _ReaderFindings(labels, figures, figure_rules.GuidanceFound(*precomputed["guidance"]))
 
 
 def _analyse_document(
@@ -825,9 +847,9 @@ def _analyse_document(
 
     passages = list(document.passages.order_by("position"))
     inputs = [PassageInput(text=p.text, heading=p.heading or None) for p in passages]
-    labels = _labels_from_reader(precomputed, inputs)
-    if labels is None:
-        labels = classify_passages(inputs)
+    texts = [p.text for p in passages]
+    from_reader = _findings_from_reader(precomputed, inputs)
+    labels = from_reader.labels if from_reader else classify_passages(inputs)
     # A barrier in a service this type of council does not provide needs stronger evidence (classify/remit.py).
     labels = within_remit(inputs, labels, authority_type=document.council.authority_type)
     themes, barriers = {}, {}
@@ -849,7 +871,7 @@ def _analyse_document(
                     source=TagSource.MACHINE,
                     run=run,
                 )
-    found_figures = figure_rules.document_figures([p.text for p in passages])
+    found_figures = from_reader.figures if from_reader else figure_rules.document_figures(texts)
     figures = {}
     for found in found_figures:
         passage = passages[found.passage]
@@ -885,7 +907,7 @@ def _analyse_document(
         wanted=figures,
         fields=["value", "upper", "unit", "qualifier", "measures", "quote", "computed"],
     )
-    guidance = figure_rules.guidance_found([p.text for p in passages])
+    guidance = from_reader.guidance if from_reader else figure_rules.guidance_found(texts)
     limit = document.return_definition.page_limit
     document.consultants_addressed = guidance.consultants_addressed
     document.agency_addressed = guidance.agency_addressed

@@ -409,8 +409,9 @@ def test_the_document_list_filters_by_council_and_format(client, analyst, tmp_pa
 
 
 def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later_run_would(tmp_path, plan, monkeypatch):
-    """In a folder import the reading children also classify the passages (in parallel); the labels are used
-    only for exactly the passages they were made from, and a later run over the corpus finds the same."""
+    """In a folder import the reading children also classify the passages, read their figures and guidance
+    flags and the document's kind (in parallel); what they found is used only for exactly the passages it was
+    made from, and a later run over the corpus, reading everything itself, finds the same."""
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "E06000059-dorset.txt").write_bytes(text_bytes(plan))
@@ -421,6 +422,9 @@ def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later
 
     with monkeypatch.context() as patched:
         patched.setattr("analysis.classify.classify_passages", not_here)
+        patched.setattr("analysis.figures.document_figures", not_here)
+        patched.setattr("analysis.figures.guidance_found", not_here)
+        patched.setattr("analysis.services.classify_document", not_here)
         out = io.StringIO()
         call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=out)
     result = json.loads(out.getvalue())
@@ -429,5 +433,5 @@ def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later
     from analysis.services import run_corpus_analysis_now
 
     later = run_corpus_analysis_now(actor=None)
-    assert import_run.counts["theme_tags"] > 0
+    assert import_run.counts["theme_tags"] > 0 and import_run.counts["figures"] > 0
     assert later.result_hash == import_run.result_hash and later.counts == import_run.counts
