@@ -19,9 +19,10 @@ from pydantic import field_validator
 from api.auth import BearerToken
 from api.schemas import Error, ValidationErrorOut
 from councils.selectors import council_of
-from governance import access, selectors, services
+from governance import access, selectors
+from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.report_templates import MAX_CALL_IN_WORKING_DAYS
-from plans.exceptions import InvalidTransition
+from governance.services import checklist, decisions, reports
 
 router = Router(auth=BearerToken(), tags=["Governance"])
 
@@ -266,7 +267,7 @@ def create_report(request, version_id: int):
     if refusal:
         return refusal
     existing = selectors.report_for_version(version)
-    report = services.create_report(version=version, actor=request.auth)
+    report = reports.create_report(version=version, actor=request.auth)
     return Status(200 if existing else 201, _report_out(report))
 
 
@@ -291,14 +292,14 @@ def save_report(request, report_id: int, payload: ReportIn):
     if not request.auth.has_perm("governance.write_report", report.council):
         return _not_found("Not found")
     try:
-        saved, voided = services.save_report(
+        saved, voided = reports.save_report(
             report=report,
             title=payload.title,
             sections=payload.sections,
             based_on_revision=payload.revision,
             actor=request.auth,
         )
-    except services.GovernanceRefusal as error:
+    except GovernanceRefusal as error:
         return Status(409, {"detail": error.message})
     return {"report": _report_out(saved), "sign_offs_voided": voided}
 
@@ -322,12 +323,12 @@ def sign_line(request, report_id: int, line_id: int, payload: SignIn):
     try:
         line = access.get_line_for_signing(request.auth, report_id, line_id)
         before = line.entries.count()
-        entry = services.sign_line(
+        entry = checklist.sign_line(
             line=line, actor=request.auth, not_applicable=payload.not_applicable, reason=payload.reason
         )
-    except (PermissionDenied, services.NotYourLine):
+    except (PermissionDenied, NotYourLine):
         return Status(403, {"detail": f"The {line.label.lower()} line is not yours to complete"})
-    except services.GovernanceRefusal as error:
+    except GovernanceRefusal as error:
         return Status(409, {"detail": error.message})
     body = {
         "line": line.pk,
@@ -355,24 +356,24 @@ def record_decision(request, version_id: int, payload: DecisionIn):
     if refusal:
         return refusal
     try:
-        decision = services.record_decision(
+        decision = decisions.record_decision(
             version=version,
             outcome=payload.outcome,
             decision_maker=payload.decision_maker,
             decided_on=payload.decided_on,
             resolution=payload.resolution,
             actor=request.auth,
-            report=selectors.report_for_version(version),
-            is_executive=payload.executive,
-            call_in_working_days=payload.call_in_working_days,
-            reasons=payload.reasons,
-            alternatives_rejected=payload.alternatives_rejected,
-            conflicts_of_interest=payload.conflicts_of_interest,
-            dispensation=payload.dispensation,
+            details=decisions.RecordDetails(
+                report=selectors.report_for_version(version),
+                is_executive=payload.executive,
+                call_in_working_days=payload.call_in_working_days,
+                reasons=payload.reasons,
+                alternatives_rejected=payload.alternatives_rejected,
+                conflicts_of_interest=payload.conflicts_of_interest,
+                dispensation=payload.dispensation,
+            ),
         )
-    except InvalidTransition as error:
-        return Status(409, {"detail": error.reason})
-    except services.GovernanceRefusal as error:
+    except GovernanceRefusal as error:
         return Status(409, {"detail": error.message})
     return Status(201, _decision_out(decision))
 
@@ -403,7 +404,7 @@ def publish_decision_record(request, decision_id: int, payload: PublishIn):
     if refusal:
         return refusal
     try:
-        services.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
-    except services.GovernanceRefusal as error:
+        decisions.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
+    except GovernanceRefusal as error:
         return Status(409, {"detail": error.message})
     return _decision_out(decision)

@@ -5,6 +5,9 @@ markup (label, hint, error message, aria-describedby, error classes), so no
 template builds a field by hand. Forms can tune presentation per field with a
 `govuk` dict on the field: {"label_class": "govuk-label--m", "input_class": ...,
 "is_page_heading": True}.
+
+A service's refusal goes on the form it concerns through `add_refusal`, so the page shows it in the
+error summary like any other error.
 """
 
 import datetime
@@ -12,10 +15,17 @@ import datetime
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from core.refusals import Refusal
+
 
 class GovUKFormRenderer(TemplatesSetting):
     form_template_name = "govuk/forms/form.html"
     field_template_name = "govuk/forms/field.html"
+
+
+def add_refusal(form: forms.BaseForm, refusal: Refusal) -> None:
+    """Show a refusal on the form: on the field it names when the form has that field, else above the form."""
+    form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
 
 
 class GovUKDateWidget(forms.MultiWidget):

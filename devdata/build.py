@@ -24,7 +24,7 @@ from devdata.plan_texts import PLAN_TEXTS
 from devdata.publication_demo import write_demo_publication_files
 from devdata.scenario import SCENARIO
 from devdata.submissions_demo import build_submissions_demo
-from governance.services import record_decision
+from governance.services.decisions import record_decision
 from plans.models import BarrierCategory
 from plans.rendering import request_render
 from plans.selectors import draft_for, return_by_slug

@@ -18,7 +18,8 @@ import datetime
 
 from councils.selectors import council_by_code
 from devdata.scenario import at
-from governance import selectors, services
+from governance import selectors
+from governance.services import checklist, configuration, decisions, reports
 from plans.selectors import draft_for, latest_version, return_by_slug
 from plans.services import freeze_draft
 
@@ -194,9 +195,9 @@ SIGNED_ON = {
 
 
 def _settings(council, values, actor) -> None:
-    current = services.settings_values(council)
+    current = configuration.settings_values(council)
     if {key: current[key] for key in values} != values:
-        services.configure_governance(council=council, actor=actor, at=at("2024-06-03"), **values)
+        configuration.configure_governance(council=council, actor=actor, at=at("2024-06-03"), **values)
 
 
 def _complete(report, code: str, clerk, log) -> None:
@@ -207,11 +208,11 @@ def _complete(report, code: str, clerk, log) -> None:
         if line.kind == "consultee":
             if line.key in CONSULTEES[code]:
                 name, on = CONSULTEES[code][line.key]
-                services.record_consultee(
+                checklist.record_consultee(
                     line=line, consultee_name=name, informed_on=on, actor=clerk, at=at(on.isoformat(), "12:00")
                 )
             else:
-                services.record_consultee(
+                checklist.record_consultee(
                     line=line,
                     consultee_name="",
                     informed_on=datetime.date(2024, 7, 4),
@@ -223,7 +224,7 @@ def _complete(report, code: str, clerk, log) -> None:
         elif line.person is None:
             log(f"  {report.council.name} report, {line.label}: no one holds the role, left open")
         elif line.key in NOT_APPLICABLE[code]:
-            services.sign_line(
+            checklist.sign_line(
                 line=line,
                 actor=line.person,
                 not_applicable=True,
@@ -233,13 +234,13 @@ def _complete(report, code: str, clerk, log) -> None:
             )
         else:
             day = SIGNED_ON[code].get(line.key, SIGNED_ON[code]["legal"])
-            services.sign_line(
+            checklist.sign_line(
                 line=line, actor=line.person, on_date=datetime.date.fromisoformat(day), at=at(day, "16:00")
             )
 
 
 def _report(version, spec, author, written):
-    return selectors.report_for_version(version) or services.create_report(
+    return selectors.report_for_version(version) or reports.create_report(
         version=version, actor=author, at=written, **spec
     )
 
@@ -258,20 +259,22 @@ def build_governance(*, people: dict, log=print) -> None:
         report = _report(version, DORSET_REPORT, dp["author"], at("2024-07-01", "16:30"))
         _complete(report, DORSET, dp["democratic-services"], log)
         if decision is not None:
-            services.complete_decision_record(
+            decisions.complete_decision_record(
                 decision=decision,
                 actor=dp["democratic-services"],
-                report=report,
-                is_executive=True,
-                call_in_working_days=0,
-                reasons="Members must oversee and endorse the plan before it is returned to the department by "
-                "19 July 2024.",
-                alternatives_rejected="None: every council is required to return a plan.",
-                conflicts_of_interest="None declared.",
-                dispensation="None.",
+                details=decisions.RecordDetails(
+                    report=report,
+                    is_executive=True,
+                    call_in_working_days=0,
+                    reasons="Members must oversee and endorse the plan before it is returned to the department by "
+                    "19 July 2024.",
+                    alternatives_rejected="None: every council is required to return a plan.",
+                    conflicts_of_interest="None declared.",
+                    dispensation="None.",
+                ),
                 at=at("2024-07-09", "20:30"),
             )
-            services.record_delegation(
+            decisions.record_delegation(
                 decision=decision,
                 officer=dp["executive-director"],
                 consult_with=dp["lead-member"],
@@ -279,7 +282,7 @@ def build_governance(*, people: dict, log=print) -> None:
                 actor=dp["democratic-services"],
                 at=at("2024-07-09", "20:35"),
             )
-            services.publish_decision_record(
+            decisions.publish_decision_record(
                 decision=decision,
                 actor=dp["democratic-services"],
                 published_on=datetime.date(2024, 7, 10),
@@ -297,7 +300,7 @@ def build_governance(*, people: dict, log=print) -> None:
         return
     version = latest_version(draft) or freeze_draft(draft=draft, actor=sp["author"], at=at("2024-07-02", "11:00"))
     report = _report(version, SOMERSET_REPORT, sp["author"], at("2024-07-02", "14:00"))
-    services.record_scrutiny_comment(
+    reports.record_scrutiny_comment(
         report=report, actor=sp["democratic-services"], at=at("2024-07-02", "15:00"), **SOMERSET_SCRUTINY
     )
     _complete(report, SOMERSET, sp["democratic-services"], log)

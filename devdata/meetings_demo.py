@@ -12,8 +12,9 @@ import datetime
 from core.audit import schedule_daily_anchor, write_anchor
 from councils.selectors import council_by_code
 from devdata.scenario import at
-from governance import services as governance
+from governance.exceptions import GovernanceRefusal
 from governance.selectors import agenda_blockers, report_for_version
+from governance.services import checklist, reports
 from meetings import selectors, services
 from plans.selectors import draft_for, return_by_slug
 
@@ -76,7 +77,7 @@ def _complete_checklist(report, people, log) -> list[str]:
     for line in report.checklist_lines.select_related("person"):
         try:
             if line.kind == "consultee":
-                governance.record_consultee(
+                checklist.record_consultee(
                     line=line,
                     consultee_name={"scrutiny_chair": "Chair of Place and Resources Scrutiny Committee"}.get(
                         line.key, "Leader of the opposition group"
@@ -86,12 +87,12 @@ def _complete_checklist(report, people, log) -> list[str]:
                     at=moment,
                 )
             elif line.person is not None and line.only_if_implications:
-                governance.sign_line(
+                checklist.sign_line(
                     line=line, actor=line.person, not_applicable=True, reason="No implications", at=moment
                 )
             elif line.person is not None:
-                governance.sign_line(line=line, actor=line.person, on_date=on, at=moment)
-        except governance.GovernanceRefusal as refusal:
+                checklist.sign_line(line=line, actor=line.person, on_date=on, at=moment)
+        except GovernanceRefusal as refusal:
             log(f"  Dorset report, {line.label}: {refusal}")
     report.refresh_from_db()
     return agenda_blockers(report)
@@ -135,7 +136,7 @@ def build_meetings(*, people: dict, log=print) -> None:
         version = draft.versions.order_by("number").first() if draft else None
         items = {item.number: item for item in selectors.items_of(cabinet)}
         if version is not None and 16 not in items:
-            report = report_for_version(version) or governance.create_report(
+            report = report_for_version(version) or reports.create_report(
                 version=version, actor=dorset_people["author"], title="Productivity Plan", at=at("2024-07-01", "16:30")
             )
             services.add_agenda_item(

@@ -10,8 +10,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import add_refusal
 from councils.selectors import council_of, members_of
-from governance import access, rendering, selectors, services
+from governance import access, rendering, selectors
+from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.forms import (
     CallInForm,
     ConsulteeForm,
@@ -24,13 +26,7 @@ from governance.forms import (
     SignLineForm,
 )
 from governance.forms import ReportForm as _ReportForm
-from governance.services import GovernanceRefusal, NotYourLine
-from plans.exceptions import InvalidTransition
-
-
-def _refused(form, error: GovernanceRefusal) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+from governance.services import checklist, configuration, decisions, reports
 
 
 def _people(council):
@@ -59,7 +55,7 @@ def _pick(users, value):
 def record_decision(request, version_id):
     version = access.get_version_for_decision(request.user, version_id)
     officers, members = _people(version.council)
-    values = services.settings_values(version.council)
+    values = configuration.settings_values(version.council)
     form = DecisionForm(
         request.POST if request.method == "POST" else None,
         officers=officers,
@@ -70,29 +66,30 @@ def record_decision(request, version_id):
     report = selectors.report_for_version(version)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        officer = _pick(officers, data["delegate_to"])
         try:
-            decision = services.record_decision(
+            decision = decisions.record_decision(
                 version=version,
                 outcome=data["outcome"],
                 decision_maker=data["decision_maker"],
                 decided_on=data["decided_on"],
                 resolution=data["resolution"],
                 actor=request.user,
-                report=report,
-                is_executive=data["is_executive"],
-                call_in_working_days=data["call_in_working_days"],
-                reasons=data["reasons"],
-                alternatives_rejected=data["alternatives_rejected"],
-                conflicts_of_interest=data["conflicts_of_interest"],
-                dispensation=data["dispensation"],
-                delegate_to=_pick(officers, data["delegate_to"]),
-                consult_with=_pick(members, data["consult_with"]),
+                details=decisions.RecordDetails(
+                    report=report,
+                    is_executive=data["is_executive"],
+                    call_in_working_days=data["call_in_working_days"],
+                    reasons=data["reasons"],
+                    alternatives_rejected=data["alternatives_rejected"],
+                    conflicts_of_interest=data["conflicts_of_interest"],
+                    dispensation=data["dispensation"],
+                ),
+                delegation=decisions.DelegationTerms(officer, _pick(members, data["consult_with"]))
+                if officer is not None
+                else None,
             )
-        except InvalidTransition as error:
-            field = "decided_on" if "date" in error.reason else None
-            form.add_error(field, error.reason)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(
                 request, f"Decision recorded: {decision.get_outcome_display().lower()} by {decision.decision_maker}"
@@ -138,11 +135,11 @@ def publish_decision_record(request, decision_id):
     form = PublishRecordForm(request.POST)
     if form.is_valid():
         try:
-            services.publish_decision_record(
+            decisions.publish_decision_record(
                 decision=decision, actor=request.user, published_on=form.cleaned_data["published_on"]
             )
-        except GovernanceRefusal as error:
-            _refused(form, error)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, "The decision record is published")
             return redirect("governance:decision_detail", decision_id=decision.pk)
@@ -171,9 +168,9 @@ def record_call_in(request, decision_id):
     form = CallInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_call_in(decision=decision, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+            decisions.record_call_in(decision=decision, actor=request.user, **form.cleaned_data)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, "The call-in is recorded: the decision does not take effect until it is resolved")
             return redirect("governance:decision_detail", decision_id=decision.pk)
@@ -190,9 +187,9 @@ def resolve_call_in(request, decision_id):
     form = ResolveCallInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.resolve_call_in(call_in=call_in, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+            decisions.resolve_call_in(call_in=call_in, actor=request.user, **form.cleaned_data)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, "Scrutiny's decision on the call-in is recorded")
             return redirect("governance:decision_detail", decision_id=decision_id)
@@ -222,7 +219,7 @@ def decision_record(request, decision_id):
 @login_required
 def create_report(request, version_id):
     version = access.get_version_for_report(request.user, version_id)
-    report = services.create_report(version=version, actor=request.user)
+    report = reports.create_report(version=version, actor=request.user)
     return redirect("governance:report_detail", report_id=report.pk)
 
 
@@ -290,7 +287,7 @@ def report_edit(request, report_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            report, voided = services.save_report(
+            report, voided = reports.save_report(
                 report=report,
                 title=data["title"],
                 sections=form.sections(),
@@ -300,8 +297,8 @@ def report_edit(request, report_id):
                 based_on_revision=data["revision"],
                 actor=request.user,
             )
-        except GovernanceRefusal as error:
-            _refused(form, error)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             message = "The report is saved"
             if voided:
@@ -325,11 +322,11 @@ def sign_line(request, report_id, line_id):
     if request.method == "POST" and form.is_valid():
         not_applicable = form.cleaned_data["answer"] == "not_applicable"
         try:
-            services.sign_line(
+            checklist.sign_line(
                 line=line, actor=request.user, not_applicable=not_applicable, reason=form.cleaned_data["reason"]
             )
-        except GovernanceRefusal as error:
-            _refused(form, error)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         except NotYourLine as error:  # pragma: no cover - access already refused someone else
             raise PermissionDenied(str(error)) from error
         else:
@@ -355,9 +352,9 @@ def name_person(request, report_id, line_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.name_line_person(line=line, person=_pick(people, form.cleaned_data["person"]), actor=request.user)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+            checklist.name_line_person(line=line, person=_pick(people, form.cleaned_data["person"]), actor=request.user)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"{line.label}: person named")
             return redirect("governance:report_detail", report_id=line.report_id)
@@ -378,7 +375,7 @@ def record_consultee(request, report_id, line_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_consultee(
+            checklist.record_consultee(
                 line=line,
                 consultee_name=data["consultee_name"],
                 informed_on=data["informed_on"],
@@ -386,8 +383,8 @@ def record_consultee(request, report_id, line_id):
                 reason=data["reason"],
                 actor=request.user,
             )
-        except GovernanceRefusal as error:
-            _refused(form, error)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"{line.label}: recorded")
             return redirect("governance:report_detail", report_id=line.report_id)
@@ -401,9 +398,9 @@ def scrutiny_comment(request, report_id):
     form = ScrutinyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_scrutiny_comment(report=report, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+            reports.record_scrutiny_comment(report=report, actor=request.user, **form.cleaned_data)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, "Scrutiny's comments are recorded and shown in the report")
             return redirect("governance:report_detail", report_id=report.pk)
@@ -417,13 +414,13 @@ def scrutiny_comment(request, report_id):
 @login_required
 def governance_settings(request):
     council = access.get_council_for_settings(request.user, council_of(request.user))
-    values = services.settings_values(council)
+    values = configuration.settings_values(council)
     form = SettingsForm(request.POST if request.method == "POST" else None, initial=values)
     if request.method == "POST" and form.is_valid():
         try:
-            services.configure_governance(council=council, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            _refused(form, error)
+            configuration.configure_governance(council=council, actor=request.user, **form.cleaned_data)
+        except GovernanceRefusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, "The decision settings are saved. Reports made from now on use them.")
             return redirect("governance:settings")

@@ -536,7 +536,8 @@ def amend_endorsed_version(
     governance freezes the amended version and records the delegation, the scale of the change and,
     above the council's threshold, why the officer judged it minor.
     """
-    from governance.services import GovernanceRefusal, amend_under_delegation
+    from governance.exceptions import GovernanceRefusal
+    from governance.services.amendments import amend_under_delegation
 
     endorsed = delegation.decision.version
     with transaction.atomic():

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from governance import access as governance_access
+from governance.exceptions import GovernanceRefusal
 from governance.forms import AmendmentForm
-from governance.services import GovernanceRefusal, settings_values
+from governance.services.configuration import settings_values
 from plans.diff import change_scale, compare_contents
 from plans.services import plan_content
 from submissions import services, standing

@@ -167,7 +167,7 @@ def frozen_version(written_draft, dorset_author):
 def endorsed_version(frozen_version, dorset_clerk):
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
 
     record_decision(
         version=frozen_version,

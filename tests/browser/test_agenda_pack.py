@@ -8,7 +8,7 @@ import re
 import pypdfium2
 from playwright.sync_api import expect
 
-from governance import services as governance
+from governance.services import reports
 from tests.browser.helpers import follow
 from tests.integration.test_meetings import ROLES, complete_checklist, working_days_ahead
 from tests.integration.test_meetings_pack import cleared_paper
@@ -19,7 +19,7 @@ def test_an_agenda_is_refused_while_a_report_is_not_cleared_then_published_and_r
 ):
     for key, role in ROLES.items():
         make_person(f"dorset-officer-{key}", council=dorset, roles=[role])
-    report = governance.create_report(version=frozen_version, actor=dorset_author)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
     day = working_days_ahead(3)  # short notice: two clear working days
 
     sign_in(dorset_clerk)

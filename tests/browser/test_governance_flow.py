@@ -34,7 +34,7 @@ def cast(make_person, dorset, dorset_author, dorset_clerk, dorset_director, dors
 
 @pytest.fixture
 def version_frozen_three_weeks_ago(written_draft, cast, dorset):
-    from governance.services import configure_governance
+    from governance.services.configuration import configure_governance
     from plans.services import freeze_draft
 
     configure_governance(

@@ -28,7 +28,7 @@ def href_of(locator) -> str:
 
 def make_a_correction(version, author, clerk, chief_executive):
     """Version 2: one theme corrected, endorsed and submitted through the services."""
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft
     from submissions.services import submit_version
 

@@ -17,7 +17,7 @@ def published_plan_with_tables(written_draft, dorset_author, dorset_clerk, dorse
     """Dorset's plan published with each of its tables: spend, barriers (theme 4) and commitments."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.models import BarrierCategory
     from plans.services import add_barrier, add_commitment, freeze_draft, save_spend_evidence
     from submissions.services import publish_version, submit_version

@@ -28,7 +28,7 @@ def long(day: datetime.date) -> str:
 
 
 def endorse(council, author, clerk, theme_text):
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft, start_draft
 
     draft = start_draft(council=council, return_definition=council_return(), actor=author)

@@ -31,7 +31,8 @@ def work(cast, dorset, plan_return, analyst):
     reported on with its checklist lines named; a cleared paper on a coming meeting's agenda; and an
     upload the analyst checked but did not confirm."""
     from analysis.services import stage_upload
-    from governance.services import create_report, record_decision
+    from governance.services.decisions import record_decision
+    from governance.services.reports import create_report
     from meetings import services as meetings
     from plans.services import freeze_draft, save_draft, start_draft
     from submissions.services import submit_version

@@ -97,7 +97,7 @@ def walked_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_e
     """
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft, start_draft
     from submissions.services import publish_version, submit_version
 
@@ -161,7 +161,7 @@ def somerset_plan(plan_return, somerset, somerset_author, somerset_clerk, somers
     """Somerset's plan: a written draft, version 1 endorsed and submitted, version 2 endorsed only."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft, start_draft
     from submissions.services import submit_version
 

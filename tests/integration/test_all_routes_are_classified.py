@@ -282,17 +282,17 @@ def dorset_governance(plan, monitoring_officer):
     if not hasattr(plan, "report"):
         from councils.models import Membership
         from councils.services import grant_council_role
-        from governance import services
+        from governance.services import checklist, decisions, reports
 
         people = {m.role: m.user for m in Membership.objects.filter(council=plan.council).select_related("user")}
         author, clerk = people["plan_author"], people["democratic_services"]
         grant_council_role(user=author, council=plan.council, role="lead_member")
-        report = services.create_report(version=plan.frozen, actor=author)
+        report = reports.create_report(version=plan.frozen, actor=author)
         line = report.checklist_lines.get(key="legal")
-        services.name_line_person(line=line, person=monitoring_officer, actor=clerk)
+        checklist.name_line_person(line=line, person=monitoring_officer, actor=clerk)
         decision = plan.endorsed.decisions.get()
-        services.publish_decision_record(decision=decision, actor=clerk)
-        delegation = services.record_delegation(
+        decisions.publish_decision_record(decision=decision, actor=clerk)
+        delegation = decisions.record_delegation(
             decision=decision, officer=people["executive_director"], consult_with=author, actor=clerk
         )
         plan.report, plan.line, plan.decision, plan.delegation = report, line, decision, delegation

@@ -262,7 +262,7 @@ def test_submitting_a_version_members_have_not_endorsed_is_refused(
     error summary saying why, and no submission is made."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
 
     if decision:
         record_decision(
@@ -404,7 +404,7 @@ def test_markup_typed_into_a_draft_is_shown_as_text_everywhere(
     no script element reaches any of them."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft, start_draft
     from submissions.services import publish_version, submit_version
 

@@ -7,8 +7,10 @@ import pytest
 from django.utils import timezone
 
 from core.models import AuditEvent
-from governance import selectors, services
+from governance import selectors
+from governance.exceptions import GovernanceRefusal
 from governance.models import ChecklistEntry
+from governance.services import checklist, reports
 from tests.integration.pages import error_summary_links, error_summary_text, h1
 from tests.integration.state import snapshot
 
@@ -21,7 +23,7 @@ def dated(name, day):
 
 @pytest.fixture
 def report(frozen_version, dorset_author):
-    return services.create_report(version=frozen_version, actor=dorset_author)
+    return reports.create_report(version=frozen_version, actor=dorset_author)
 
 
 def consultee_url(report, key):
@@ -91,11 +93,11 @@ def test_an_informed_line_still_needs_who_and_the_date(client, report, dorset_cl
 
 def test_the_service_records_not_applicable_without_a_date_and_still_refuses_informed_without_one(report, dorset_clerk):
     local = report.checklist_lines.get(key="local_members")
-    entry = services.record_consultee(
+    entry = checklist.record_consultee(
         line=local, consultee_name="", informed_on=None, not_applicable=True, reason="Whole area", actor=dorset_clerk
     )
     assert entry.on_date == timezone.localdate()
     opposition = report.checklist_lines.get(key="opposition")
-    with pytest.raises(services.GovernanceRefusal, match="Enter the date they were informed"):
-        services.record_consultee(line=opposition, consultee_name="Cllr B", informed_on=None, actor=dorset_clerk)
+    with pytest.raises(GovernanceRefusal, match="Enter the date they were informed"):
+        checklist.record_consultee(line=opposition, consultee_name="Cllr B", informed_on=None, actor=dorset_clerk)
     assert ChecklistEntry.objects.filter(line=opposition).count() == 0

@@ -14,8 +14,8 @@ from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 
-from governance import services
 from governance.models import ChecklistEntry, Decision, DecisionReport
+from governance.services import decisions, reports
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -69,7 +69,7 @@ def test_a_report_is_made_read_and_saved_and_a_save_voids_sign_offs(client, froz
 def test_signing_a_line_not_yours_is_403_and_nothing_changes_and_signing_twice_records_once(
     client, frozen_version, dorset_author, officers
 ):
-    report = services.create_report(version=frozen_version, actor=dorset_author)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
     legal = report.checklist_lines.get(key="legal")
     status, body = Caller(client, officers["s151"]).call("post", f"/reports/{report.pk}/lines/{legal.pk}/sign", {})
     assert status == 403 and "not yours" in body["detail"]
@@ -83,7 +83,7 @@ def test_signing_a_line_not_yours_is_403_and_nothing_changes_and_signing_twice_r
 def test_another_council_gets_404_for_reports_lines_and_decisions(
     client, endorsed_version, dorset_author, somerset_author
 ):
-    report = services.create_report(version=endorsed_version, actor=dorset_author)
+    report = reports.create_report(version=endorsed_version, actor=dorset_author)
     line = report.checklist_lines.first()
     decision = Decision.objects.get()
     other = Caller(client, somerset_author)
@@ -129,13 +129,13 @@ def test_an_executive_decision_through_the_api_waits_for_its_call_in_period(clie
     status, decision = clerk.call("post", f"/versions/{frozen_version.pk}/decision", body)
     assert status == 201 and not decision["in_effect"] and decision["call_in_working_days"] == 5
     assert decision["status"] == "Record to be published: the call-in period starts when it is"
-    services.publish_decision_record(decision=Decision.objects.get(), actor=dorset_clerk)
+    decisions.publish_decision_record(decision=Decision.objects.get(), actor=dorset_clerk)
     _, read = clerk.call("get", f"/decisions/{decision['id']}")
     assert read["call_in_ends_on"] and datetime.date.fromisoformat(read["effective_on"]) > timezone.localdate()
 
 
 def test_the_governance_get_operations_conform_to_the_openapi_document(client, endorsed_version, dorset_author):
-    report = services.create_report(version=endorsed_version, actor=dorset_author)
+    report = reports.create_report(version=endorsed_version, actor=dorset_author)
     assert report.pk
     headers = {"Authorization": f"Bearer {token(dorset_author.username)}"}
     failures = []

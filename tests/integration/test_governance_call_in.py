@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 
 from core.models import AuditEvent
-from governance import selectors, services
+from governance import selectors
+from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.models import CallIn, ChecklistEntry, DecisionDetails, DecisionPublication, GovernanceSettings
-from governance.services import GovernanceRefusal, NotYourLine
+from governance.services import amendments, checklist, configuration, decisions, reports
 from submissions.standing import endorsement_in_effect
 from tests.integration.pages import error_summary_text, h1
 
@@ -29,15 +30,14 @@ def member(make_person, dorset):
 
 @pytest.fixture
 def executive_decision(frozen_version, dorset_clerk, dorset_author):
-    report = services.create_report(version=frozen_version, actor=dorset_author)
-    decision = services.record_decision(
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
+    decision = decisions.record_decision(
         version=frozen_version,
         outcome="approved",
         decision_maker="Cabinet",
         decided_on=TODAY(),
         actor=dorset_clerk,
-        report=report,
-        is_executive=True,
+        details=decisions.RecordDetails(report=report, is_executive=True),
     )
     return decision
 
@@ -89,7 +89,7 @@ def test_a_call_in_within_the_period_stops_the_decision_until_scrutiny_resolves_
     assert endorsement_in_effect(decision.version, today=takes_effect).decision == decision
     assert selectors.decision_summary(decision, today=takes_effect).status.startswith("In effect from")
     with pytest.raises(GovernanceRefusal, match="already been resolved"):
-        services.resolve_call_in(
+        decisions.resolve_call_in(
             call_in=CallIn.objects.get(), outcome="referred_back", resolved_on=TODAY(), actor=dorset_clerk
         )
 
@@ -98,34 +98,36 @@ def test_a_call_in_referred_back_means_the_decision_never_takes_effect_and_its_d
     executive_decision, dorset_clerk, dorset_director, member
 ):
     decision = executive_decision
-    delegation = services.record_delegation(
+    delegation = decisions.record_delegation(
         decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk
     )
-    publication = services.publish_decision_record(decision=decision, actor=dorset_clerk)
+    publication = decisions.publish_decision_record(decision=decision, actor=dorset_clerk)
     with pytest.raises(GovernanceRefusal, match="call-in period"):
-        services.record_call_in(
+        decisions.record_call_in(
             decision=decision,
             received_on=publication.published_on - datetime.timedelta(days=1),
             requested_by="Cllr A",
             reason="Late",
             actor=dorset_clerk,
         )
-    call_in = services.record_call_in(
+    call_in = decisions.record_call_in(
         decision=decision, received_on=TODAY(), requested_by="Cllr A", reason="Not consulted", actor=dorset_clerk
     )
     summary = selectors.decision_summary(decision)
     assert summary.status == "Awaiting scrutiny" and not summary.call_in_open
     with pytest.raises(GovernanceRefusal, match="cannot be resolved before"):
-        services.resolve_call_in(
+        decisions.resolve_call_in(
             call_in=call_in,
             outcome="referred_back",
             resolved_on=TODAY() - datetime.timedelta(days=1),
             actor=dorset_clerk,
         )
-    services.resolve_call_in(call_in=call_in, outcome="referred_back", resolved_on=TODAY(), actor=dorset_clerk)
+    decisions.resolve_call_in(call_in=call_in, outcome="referred_back", resolved_on=TODAY(), actor=dorset_clerk)
     assert endorsement_in_effect(decision.version, today=TODAY() + datetime.timedelta(days=90)) is None
     with pytest.raises(GovernanceRefusal, match="referred back"):
-        services.amend_under_delegation(delegation=delegation, summary="x", consulted_on=TODAY(), actor=dorset_director)
+        amendments.amend_under_delegation(
+            delegation=delegation, summary="x", consulted_on=TODAY(), actor=dorset_director
+        )
 
 
 def test_delegations_must_name_the_councils_people(
@@ -133,24 +135,24 @@ def test_delegations_must_name_the_councils_people(
 ):
     decision = endorsed_version.decisions.get()
     with pytest.raises(GovernanceRefusal, match="must work for Dorset"):
-        services.record_delegation(decision=decision, officer=somerset_author, consult_with=member, actor=dorset_clerk)
+        decisions.record_delegation(decision=decision, officer=somerset_author, consult_with=member, actor=dorset_clerk)
     with pytest.raises(GovernanceRefusal, match="lead member"):
-        services.record_delegation(
+        decisions.record_delegation(
             decision=decision, officer=dorset_director, consult_with=dorset_clerk, actor=dorset_clerk
         )
-    first = services.record_delegation(
+    first = decisions.record_delegation(
         decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk
     )
     assert (
-        services.record_delegation(decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk)
+        decisions.record_delegation(decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk)
         == first
     )
     with pytest.raises(GovernanceRefusal, match="no changes"):
-        services.amend_under_delegation(
+        amendments.amend_under_delegation(
             delegation=first, summary="Nothing", consulted_on=TODAY(), actor=dorset_director
         )
     with pytest.raises(GovernanceRefusal, match="before the decision"):
-        services.amend_under_delegation(
+        amendments.amend_under_delegation(
             delegation=first,
             summary="x",
             actor=dorset_director,
@@ -161,20 +163,27 @@ def test_delegations_must_name_the_councils_people(
 def test_a_historic_decision_record_is_completed_once_before_publication(endorsed_version, dorset_clerk):
     decision = endorsed_version.decisions.get()
     with pytest.raises(GovernanceRefusal, match="0 working days or more"):
-        services.complete_decision_record(
-            decision=decision, actor=dorset_clerk, is_executive=True, call_in_working_days=-1
+        decisions.complete_decision_record(
+            decision=decision,
+            actor=dorset_clerk,
+            details=decisions.RecordDetails(is_executive=True, call_in_working_days=-1),
         )
-    details = services.complete_decision_record(
+    details = decisions.complete_decision_record(
         decision=decision,
         actor=dorset_clerk,
-        is_executive=True,
-        call_in_working_days=0,
-        reasons="Required by the department.",
+        details=decisions.RecordDetails(
+            is_executive=True, call_in_working_days=0, reasons="Required by the department."
+        ),
     )
     assert not details.subject_to_call_in
-    assert services.complete_decision_record(decision=decision, actor=dorset_clerk, reasons="Other") == details
+    assert (
+        decisions.complete_decision_record(
+            decision=decision, actor=dorset_clerk, details=decisions.RecordDetails(reasons="Other")
+        )
+        == details
+    )
     assert DecisionDetails.objects.count() == 1
-    publication = services.publish_decision_record(decision=decision, actor=dorset_clerk)
+    publication = decisions.publish_decision_record(decision=decision, actor=dorset_clerk)
     assert publication.takes_effect_on == decision.decided_on and publication.call_in_ends_on is None
     assert selectors.published_decisions(endorsed_version.council) == [decision]
 
@@ -186,7 +195,7 @@ def test_a_decision_record_cannot_be_published_before_the_decision_or_in_the_fut
         (TODAY() + datetime.timedelta(days=1), "cannot be in the future"),
     ]:
         with pytest.raises(GovernanceRefusal, match=message):
-            services.publish_decision_record(decision=decision, actor=dorset_clerk, published_on=day)
+            decisions.publish_decision_record(decision=decision, actor=dorset_clerk, published_on=day)
     assert not DecisionPublication.objects.exists()
 
 
@@ -194,7 +203,7 @@ def test_scrutiny_comments_are_shown_in_the_report_and_do_not_void_sign_offs(
     client, frozen_version, dorset_author, dorset_clerk, make_person, dorset
 ):
     mo = make_person("dorset-scrutiny-mo", council=dorset, roles=["monitoring_officer"])
-    services.configure_governance(
+    configuration.configure_governance(
         council=dorset,
         report_template="executive_decision_report",
         decision_maker="Executive",
@@ -202,9 +211,9 @@ def test_scrutiny_comments_are_shown_in_the_report_and_do_not_void_sign_offs(
         checklist_lines=["legal", "finance"],
         actor=dorset_clerk,
     )
-    report = services.create_report(version=frozen_version, actor=dorset_author)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
     assert report.template_key == "executive_decision_report"
-    services.sign_line(line=report.checklist_lines.get(key="legal"), actor=mo)
+    checklist.sign_line(line=report.checklist_lines.get(key="legal"), actor=mo)
     client.force_login(dorset_clerk)
     assert h1(client.get(f"/governance/reports/{report.pk}/scrutiny/")) == "Record scrutiny comments"
     empty = client.post(f"/governance/reports/{report.pk}/scrutiny/", {})
@@ -226,11 +235,11 @@ def test_scrutiny_comments_are_shown_in_the_report_and_do_not_void_sign_offs(
 def test_consultee_lines_need_a_name_or_a_reason_and_refuse_a_future_date(
     frozen_version, dorset_author, dorset_clerk, client
 ):
-    report = services.create_report(version=frozen_version, actor=dorset_author)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
     opposition = report.checklist_lines.get(key="opposition")
     local = report.checklist_lines.get(key="local_members")
     with pytest.raises(GovernanceRefusal, match="always needed"):
-        services.record_consultee(
+        checklist.record_consultee(
             line=opposition,
             consultee_name="",
             informed_on=TODAY(),
@@ -239,16 +248,16 @@ def test_consultee_lines_need_a_name_or_a_reason_and_refuse_a_future_date(
             reason="No",
         )
     with pytest.raises(GovernanceRefusal, match="Enter who was informed"):
-        services.record_consultee(line=opposition, consultee_name=" ", informed_on=TODAY(), actor=dorset_clerk)
+        checklist.record_consultee(line=opposition, consultee_name=" ", informed_on=TODAY(), actor=dorset_clerk)
     with pytest.raises(GovernanceRefusal, match="future"):
-        services.record_consultee(
+        checklist.record_consultee(
             line=opposition,
             consultee_name="Cllr X",
             informed_on=TODAY() + datetime.timedelta(days=1),
             actor=dorset_clerk,
         )
     with pytest.raises(GovernanceRefusal, match="signed off by the person"):
-        services.record_consultee(
+        checklist.record_consultee(
             line=report.checklist_lines.get(key="legal"), consultee_name="X", informed_on=TODAY(), actor=dorset_clerk
         )
     assert ChecklistEntry.objects.count() == 0
@@ -286,7 +295,7 @@ def test_settings_refuse_bad_values_and_keep_the_statutory_lines(dorset, dorset_
     events = AuditEvent.objects.count()
     for change, message in cases:
         with pytest.raises(GovernanceRefusal, match=message):
-            services.configure_governance(council=dorset, actor=dorset_clerk, **(good | change))
+            configuration.configure_governance(council=dorset, actor=dorset_clerk, **(good | change))
     assert not GovernanceSettings.objects.exists() and AuditEvent.objects.count() == events
     client.force_login(dorset_clerk)
     assert h1(client.get("/governance/settings/")) == "How your council takes decisions"
@@ -298,8 +307,8 @@ def test_a_report_moves_to_a_later_version_and_its_sign_offs_are_voided(
     from plans.services import freeze_draft, save_draft
 
     mo = make_person("dorset-move-mo", council=dorset, roles=["monitoring_officer"])
-    report = services.create_report(version=frozen_version, actor=dorset_author)
-    services.sign_line(line=report.checklist_lines.get(key="legal"), actor=mo)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
+    checklist.sign_line(line=report.checklist_lines.get(key="legal"), actor=mo)
     draft = frozen_version.draft
     draft.refresh_from_db()
     save_draft(
@@ -310,8 +319,8 @@ def test_a_report_moves_to_a_later_version_and_its_sign_offs_are_voided(
     )
     newer = freeze_draft(draft=draft, actor=dorset_author)
     with pytest.raises(GovernanceRefusal, match="later version"):
-        services.move_report_to_version(report=report, version=frozen_version, actor=dorset_author)
-    moved, voided = services.move_report_to_version(report=report, version=newer, actor=dorset_author)
+        reports.move_report_to_version(report=report, version=frozen_version, actor=dorset_author)
+    moved, voided = reports.move_report_to_version(report=report, version=newer, actor=dorset_author)
     assert moved.version == newer and voided == ["Legal and governance (monitoring officer)"]
     assert any("must be signed off again" in reason for reason in selectors.agenda_blockers(moved))
 
@@ -320,16 +329,16 @@ def test_only_the_named_officer_sees_their_delegation_and_lines_waiting(
     client, endorsed_version, dorset_clerk, dorset_director, member, dorset_author, make_person, dorset
 ):
     decision = endorsed_version.decisions.get()
-    services.record_delegation(decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk)
+    decisions.record_delegation(decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk)
     assert [d.decision for d in selectors.delegations_for(dorset_director)] == [decision]
     assert selectors.delegations_for(dorset_author) == []
     mo = make_person("dorset-waiting-mo", council=dorset, roles=["monitoring_officer"])
-    services.create_report(version=endorsed_version, actor=dorset_author)
+    reports.create_report(version=endorsed_version, actor=dorset_author)
     assert [v.line.key for v in selectors.lines_waiting_for(mo)] == ["legal"]
     client.force_login(mo)
     assert "Waiting for your sign-off" in client.get("/governance/").content.decode()
     with pytest.raises(NotYourLine):
-        services.sign_line(line=selectors.lines_waiting_for(mo)[0].line, actor=dorset_director)
+        checklist.sign_line(line=selectors.lines_waiting_for(mo)[0].line, actor=dorset_director)
 
 
 def test_governance_records_refuse_to_be_changed_or_deleted(
@@ -341,12 +350,12 @@ def test_governance_records_refuse_to_be_changed_or_deleted(
     decision = executive_decision
     mo = make_person("dorset-append-mo", council=dorset, roles=["monitoring_officer"])
     legal = decision.details.report.checklist_lines.get(key="legal")
-    services.name_line_person(line=legal, person=mo, actor=dorset_clerk)
-    entry = services.sign_line(line=legal, actor=mo)
-    delegation = services.record_delegation(
+    checklist.name_line_person(line=legal, person=mo, actor=dorset_clerk)
+    entry = checklist.sign_line(line=legal, actor=mo)
+    delegation = decisions.record_delegation(
         decision=decision, officer=dorset_director, consult_with=member, actor=dorset_clerk
     )
-    publication = services.publish_decision_record(decision=decision, actor=dorset_clerk)
+    publication = decisions.publish_decision_record(decision=decision, actor=dorset_clerk)
     for record in (entry, delegation, publication, decision.details):
         assert str(record)
         with pytest.raises(AppendOnlyError):

@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from core.models import AuditEvent
-from governance import selectors, services
+from governance import selectors
 from governance.models import ChecklistEntry, Decision, DecisionReport, GovernanceSettings
+from governance.services import reports
 from plans.models import PlanVersion
 from submissions.standing import endorsement_in_effect
 from tests.integration.pages import error_summary_text, h1, soup, text_of
@@ -24,7 +25,7 @@ def officers(make_person, dorset):
 
 @pytest.fixture
 def report(frozen_version, dorset_author, officers, dorset_director):
-    return services.create_report(version=frozen_version, actor=dorset_author)
+    return reports.create_report(version=frozen_version, actor=dorset_author)
 
 
 def date_fields(name, day):

@@ -6,10 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from governance import selectors, services
+from governance import selectors
+from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.models import ChecklistEntry, DecisionPublication, DelegatedAmendment
 from governance.rendering import REPORT_PRINT_CSS, render_report_pdf, report_fragment
-from governance.services import GovernanceRefusal, NotYourLine
+from governance.services import amendments, checklist, decisions, reports
 from submissions.standing import endorsement_in_effect
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -30,7 +31,7 @@ def people(make_person, dorset):
 
 @pytest.fixture
 def report(frozen_version, dorset_author, people):
-    return services.create_report(version=frozen_version, actor=dorset_author)
+    return reports.create_report(version=frozen_version, actor=dorset_author)
 
 
 def sign_everything(report, people, dorset_clerk, on=None):
@@ -42,12 +43,12 @@ def sign_everything(report, people, dorset_clerk, on=None):
         ("executive_director", "director"),
         ("lead_member", "member"),
     ]:
-        services.sign_line(line=lines[key], actor=people[who], on_date=on)
-    services.sign_line(
+        checklist.sign_line(line=lines[key], actor=people[who], on_date=on)
+    checklist.sign_line(
         line=lines["workforce"], actor=people["workforce"], not_applicable=True, reason="No staff change"
     )
-    services.sign_line(line=lines["assets"], actor=people["assets"], not_applicable=True, reason="No assets affected")
-    services.record_consultee(
+    checklist.sign_line(line=lines["assets"], actor=people["assets"], not_applicable=True, reason="No assets affected")
+    checklist.record_consultee(
         line=lines["local_members"],
         consultee_name="",
         informed_on=on,
@@ -56,7 +57,7 @@ def sign_everything(report, people, dorset_clerk, on=None):
         reason="Affects the whole council area",
     )
     for key, name in [("opposition", "Cllr Ann Other"), ("scrutiny_chair", "Cllr Sam Chair")]:
-        services.record_consultee(line=lines[key], consultee_name=name, informed_on=on, actor=dorset_clerk)
+        checklist.record_consultee(line=lines[key], consultee_name=name, informed_on=on, actor=dorset_clerk)
 
 
 def test_a_report_is_made_from_a_frozen_version_with_the_councils_checklist_and_named_people(report, people):
@@ -75,7 +76,7 @@ def test_a_complete_checklist_clears_the_report_and_an_edit_voids_the_sign_offs_
     sign_everything(report, people, dorset_clerk)
     report.refresh_from_db()
     assert selectors.agenda_blockers(report) == []
-    report, voided = services.save_report(
+    report, voided = reports.save_report(
         report=report,
         title=report.title,
         sections={"summary": "A changed summary."},
@@ -92,32 +93,32 @@ def test_a_complete_checklist_clears_the_report_and_an_edit_voids_the_sign_offs_
 def test_signing_a_line_that_names_someone_else_is_refused_and_nothing_is_recorded(report, people):
     legal = report.checklist_lines.get(key="legal")
     with pytest.raises(NotYourLine):
-        services.sign_line(line=legal, actor=people["s151"])
+        checklist.sign_line(line=legal, actor=people["s151"])
     assert ChecklistEntry.objects.count() == 0
 
 
 def test_signing_twice_records_once(report, people):
     legal = report.checklist_lines.get(key="legal")
-    first = services.sign_line(line=legal, actor=people["mo"])
-    again = services.sign_line(line=legal, actor=people["mo"])
+    first = checklist.sign_line(line=legal, actor=people["mo"])
+    again = checklist.sign_line(line=legal, actor=people["mo"])
     assert first.pk == again.pk and ChecklistEntry.objects.count() == 1
 
 
 def test_the_monitoring_officer_and_the_s151_officer_must_be_different_people(report, people, make_person, dorset):
     both = make_person("dorset-both-hats", council=dorset, roles=["monitoring_officer", "section_151_officer"])
-    services.name_line_person(line=report.checklist_lines.get(key="legal"), person=both, actor=people["mo"])
+    checklist.name_line_person(line=report.checklist_lines.get(key="legal"), person=both, actor=people["mo"])
     with pytest.raises(GovernanceRefusal, match="must be different people"):
-        services.name_line_person(line=report.checklist_lines.get(key="finance"), person=both, actor=people["mo"])
+        checklist.name_line_person(line=report.checklist_lines.get(key="finance"), person=both, actor=people["mo"])
     assert report.checklist_lines.get(key="finance").person == people["s151"]
 
 
 def test_a_line_that_is_always_needed_cannot_be_marked_not_applicable(report, people):
     with pytest.raises(GovernanceRefusal, match="always needed"):
-        services.sign_line(
+        checklist.sign_line(
             line=report.checklist_lines.get(key="legal"), actor=people["mo"], not_applicable=True, reason="Not needed"
         )
     with pytest.raises(GovernanceRefusal, match="reason"):
-        services.sign_line(
+        checklist.sign_line(
             line=report.checklist_lines.get(key="workforce"),
             actor=people["workforce"],
             not_applicable=True,
@@ -141,19 +142,17 @@ def test_the_fragment_carries_start_and_end_ids_and_appendix_a_and_prints(report
 
 
 def test_an_executive_decision_counts_only_after_its_call_in_period(frozen_version, dorset_clerk, people):
-    decision = services.record_decision(
+    decision = decisions.record_decision(
         version=frozen_version,
         outcome="approved",
         decision_maker="Executive",
         decided_on=timezone.localdate(),
         actor=dorset_clerk,
-        is_executive=True,
-        call_in_working_days=5,
-        delegate_to=people["director"],
-        consult_with=people["member"],
+        details=decisions.RecordDetails(is_executive=True, call_in_working_days=5),
+        delegation=decisions.DelegationTerms(people["director"], people["member"]),
     )
     assert endorsement_in_effect(frozen_version) is None  # record not yet published
-    publication = services.publish_decision_record(decision=decision, actor=dorset_clerk)
+    publication = decisions.publish_decision_record(decision=decision, actor=dorset_clerk)
     assert endorsement_in_effect(frozen_version) is None
     after = publication.takes_effect_on
     assert endorsement_in_effect(frozen_version, today=after).decision == decision
@@ -163,14 +162,13 @@ def test_an_executive_decision_counts_only_after_its_call_in_period(frozen_versi
 
 def test_a_negative_call_in_period_is_refused_with_a_clear_message(frozen_version, dorset_clerk):
     with pytest.raises(GovernanceRefusal, match="0 working days or more"):
-        services.record_decision(
+        decisions.record_decision(
             version=frozen_version,
             outcome="approved",
             decision_maker="Executive",
             decided_on=timezone.localdate(),
             actor=dorset_clerk,
-            is_executive=True,
-            call_in_working_days=-1,
+            details=decisions.RecordDetails(is_executive=True, call_in_working_days=-1),
         )
     assert not frozen_version.decisions.exists()
 
@@ -181,7 +179,7 @@ def test_a_minor_amendment_under_delegation_makes_a_new_version_that_counts_as_e
     from plans.services import save_draft
 
     decision = endorsed_version.decisions.get()
-    delegation = services.record_delegation(
+    delegation = decisions.record_delegation(
         decision=decision, officer=people["director"], consult_with=people["member"], actor=dorset_clerk
     )
     draft = endorsed_version.draft
@@ -193,12 +191,12 @@ def test_a_minor_amendment_under_delegation_makes_a_new_version_that_counts_as_e
         actor=dorset_author,
     )
     with pytest.raises(NotYourLine):
-        services.amend_under_delegation(
+        amendments.amend_under_delegation(
             delegation=delegation, summary="Typo", consulted_on=timezone.localdate(), actor=dorset_author
         )
     # The short test plan makes this about 11% of its words: over Dorset's 10%, so a reason is needed.
-    with pytest.raises(services.GovernanceRefusal, match="Confirm the amendment is minor") as refused:
-        services.amend_under_delegation(
+    with pytest.raises(GovernanceRefusal, match="Confirm the amendment is minor") as refused:
+        amendments.amend_under_delegation(
             delegation=delegation,
             summary="Added the yearly saving to theme 1.",
             consulted_on=timezone.localdate(),
@@ -206,7 +204,7 @@ def test_a_minor_amendment_under_delegation_makes_a_new_version_that_counts_as_e
         )
     assert refused.value.field == "confirmed_minor_reason"
     assert DelegatedAmendment.objects.count() == 0 and endorsed_version.draft.versions.count() == 1
-    amendment = services.amend_under_delegation(
+    amendment = amendments.amend_under_delegation(
         delegation=delegation,
         summary="Added the yearly saving to theme 1.",
         consulted_on=timezone.localdate(),

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from core.dates import is_working_day
 from core.models import AuditEvent
-from governance import services as governance
 from governance.selectors import agenda_blockers
+from governance.services import checklist, reports
 from meetings import services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Meeting
@@ -44,11 +44,11 @@ def complete_checklist(report, clerk):
     today = timezone.localdate()
     for line in report.checklist_lines.select_related("person"):
         if line.kind == "consultee":
-            governance.record_consultee(line=line, consultee_name="Cllr A. Member", informed_on=today, actor=clerk)
+            checklist.record_consultee(line=line, consultee_name="Cllr A. Member", informed_on=today, actor=clerk)
         elif line.only_if_implications:
-            governance.sign_line(line=line, actor=line.person, not_applicable=True, reason="No implications")
+            checklist.sign_line(line=line, actor=line.person, not_applicable=True, reason="No implications")
         else:
-            governance.sign_line(line=line, actor=line.person, on_date=today)
+            checklist.sign_line(line=line, actor=line.person, on_date=today)
     report.refresh_from_db()
     assert agenda_blockers(report) == []
     return report
@@ -56,7 +56,7 @@ def complete_checklist(report, clerk):
 
 @pytest.fixture
 def report(frozen_version, dorset_author, officers):
-    return governance.create_report(version=frozen_version, actor=dorset_author)
+    return reports.create_report(version=frozen_version, actor=dorset_author)
 
 
 def working_days_ahead(days: int) -> datetime.date:
@@ -214,7 +214,7 @@ def test_an_agenda_item_without_a_report_is_refused(client, dorset_clerk, future
 def test_another_councils_report_cannot_be_put_on_the_agenda(
     client, dorset_clerk, future_cabinet, somerset_plan, somerset_author, make_person, somerset
 ):
-    somerset_report = governance.create_report(version=somerset_plan.endorsed, actor=somerset_author)
+    somerset_report = reports.create_report(version=somerset_plan.endorsed, actor=somerset_author)
     client.force_login(dorset_clerk)
     page = add_item_page(client, future_cabinet)
     assert somerset_report.title not in page.content.decode()

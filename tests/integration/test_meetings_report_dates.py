@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from governance import services as governance
+from governance.services import reports
 from meetings import services
 from tests.integration.pages import soup, text_of
 from tests.integration.state import snapshot
@@ -54,7 +54,7 @@ def meeting(cabinet, dorset_clerk):
 
 
 def report_dated(version, author, clerk, meeting_date):
-    report = governance.create_report(version=version, actor=author, meeting_body="Cabinet", meeting_date=meeting_date)
+    report = reports.create_report(version=version, actor=author, meeting_body="Cabinet", meeting_date=meeting_date)
     return complete_checklist(report, clerk)
 
 

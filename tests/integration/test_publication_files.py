@@ -259,7 +259,7 @@ def test_an_older_version_or_text_already_published_is_refused_and_nothing_chang
     version 5 whose text is version 1's again: each with a clear message, no record and no file written."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft
     from submissions.services import publish_version, submit_version
     from tests.conftest import THEME_TEXT

@@ -173,7 +173,7 @@ def test_a_councils_stage_follows_it_along_the_route_and_timeliness_is_shown(
 ):
     """Dorset walks not started -> draft -> endorsed -> submitted on 18 July 2024 (on time) -> published;
     Somerset submits on 22 July 2024 (late). The register, its counts, its filters and its CSV follow."""
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft, start_draft
     from submissions.services import publish_version, submit_version
 

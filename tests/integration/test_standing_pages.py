@@ -10,8 +10,8 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from governance import services as governance
 from governance.models import DelegatedAmendment
+from governance.services import configuration, decisions
 from plans.models import PlanVersion
 from plans.services import save_draft
 from submissions import services as submissions
@@ -40,17 +40,17 @@ def called_in(written_draft, dorset_author, dorset_clerk):
     from plans.services import freeze_draft
 
     version = freeze_draft(draft=written_draft, actor=dorset_author, at=timezone.now() - datetime.timedelta(days=20))
-    decision = governance.record_decision(
+    decision = decisions.record_decision(
         version=version,
         outcome="approved",
         decision_maker="Cabinet",
         decided_on=TODAY() - datetime.timedelta(days=15),
         actor=dorset_clerk,
-        is_executive=True,
+        details=decisions.RecordDetails(is_executive=True),
     )
     published_on = TODAY() - datetime.timedelta(days=14)
-    governance.publish_decision_record(decision=decision, actor=dorset_clerk, published_on=published_on)
-    return governance.record_call_in(
+    decisions.publish_decision_record(decision=decision, actor=dorset_clerk, published_on=published_on)
+    return decisions.record_call_in(
         decision=decision,
         received_on=published_on,
         requested_by="Cllr Hardy",
@@ -71,7 +71,7 @@ def test_a_call_in_resolved_with_no_further_action_is_in_effect_on_every_page(
     workspace = text(client.get(reverse("submissions:council_dashboard")))
     assert "Not yet in effect" in workspace and "Certify and submit version 1" not in workspace
 
-    governance.resolve_call_in(call_in=called_in, outcome="no_further_action", resolved_on=TODAY(), actor=dorset_clerk)
+    decisions.resolve_call_in(call_in=called_in, outcome="no_further_action", resolved_on=TODAY(), actor=dorset_clerk)
     workspace = text(client.get(reverse("submissions:council_dashboard")))
     assert "call-in period is running" not in workspace and "Not yet in effect" not in workspace
     assert "Certify and submit version 1 to the department" in workspace
@@ -90,7 +90,7 @@ def test_an_executive_decision_starts_subject_to_the_councils_call_in_period(
     page = soup(client.get(reverse("governance:record_decision", args=[frozen_version.pk])))
     assert page.select_one('input[name="is_executive"]').has_attr("checked")
     assert page.select_one('input[name="call_in_working_days"]')["value"] == "5"
-    governance.configure_governance(
+    configuration.configure_governance(
         council=dorset,
         report_template="cabinet_report",
         decision_maker="Full Council",
@@ -148,7 +148,7 @@ def test_every_change_to_a_drafts_content_queues_its_pdf(
 def delegated(endorsed_version, make_person, dorset, dorset_clerk, dorset_chief_executive):
     member = make_person("dorset-leader", council=dorset, roles=["lead_member"])
     decision = endorsed_version.decisions.get()
-    return governance.record_delegation(
+    return decisions.record_delegation(
         decision=decision, officer=dorset_chief_executive, consult_with=member, actor=dorset_clerk
     )
 
@@ -227,13 +227,13 @@ def test_an_amended_version_is_certified_received_and_published_as_what_it_is(
 def test_an_unpublished_record_of_a_decision_subject_to_call_in_waits_for_democratic_services(
     client, frozen_version, dorset_clerk, dorset_chief_executive
 ):
-    decision = governance.record_decision(
+    decision = decisions.record_decision(
         version=frozen_version,
         outcome="approved",
         decision_maker="Cabinet",
         decided_on=TODAY(),
         actor=dorset_clerk,
-        is_executive=True,
+        details=decisions.RecordDetails(is_executive=True),
     )
     client.force_login(dorset_clerk)
     page = soup(client.get("/waiting-for-you/"))
@@ -241,7 +241,7 @@ def test_an_unpublished_record_of_a_decision_subject_to_call_in_waits_for_democr
     assert links["Publish the record of the decision on version 1"] == reverse(
         "governance:decision_detail", args=[decision.pk]
     )
-    governance.publish_decision_record(decision=decision, actor=dorset_clerk)
+    decisions.publish_decision_record(decision=decision, actor=dorset_clerk)
     page = soup(client.get("/waiting-for-you/"))
     assert "Publish the record" not in page.get_text()
     # The chief executive has nothing to certify until the call-in period has passed.

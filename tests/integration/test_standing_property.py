@@ -24,8 +24,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from governance import services as governance
+from governance.exceptions import GovernanceRefusal
 from governance.models import CallIn, Decision
+from governance.services import decisions
 from plans.exceptions import InvalidTransition
 from plans.models import Draft
 from plans.services import freeze_draft, save_draft
@@ -39,7 +40,7 @@ pytestmark = [pytest.mark.django_db]
 EXAMPLES = int(os.environ.get("STANDING_EXAMPLES", "6"))
 TODAY = timezone.localdate
 EDITS = itertools.count(1)  # every edit's words differ, so no two examples publish the same text
-REFUSALS = (InvalidTransition, governance.GovernanceRefusal, PublicationRefused, ValueError)
+REFUSALS = (InvalidTransition, GovernanceRefusal, PublicationRefused, ValueError)
 
 ACTIONS = st.one_of(
     st.tuples(st.just("freeze")),
@@ -92,17 +93,15 @@ class Play:
             return
         where = standing.standing_of(self.latest, user=self.cast["clerk"])
         try:
-            governance.record_decision(
+            decisions.record_decision(
                 version=self.latest,
                 outcome="approved",
                 decision_maker="Cabinet",
                 # Members decide after the version was frozen: a version made by amendment today is decided today.
                 decided_on=max(TODAY() - datetime.timedelta(days=25), timezone.localdate(self.latest.frozen_at)),
                 actor=self.cast["clerk"],
-                is_executive=call_in,
-                call_in_working_days=5 if call_in else 0,
-                delegate_to=self.cast["chief"] if delegate else None,
-                consult_with=self.cast["member"] if delegate else None,
+                details=decisions.RecordDetails(is_executive=call_in, call_in_working_days=5 if call_in else 0),
+                delegation=decisions.DelegationTerms(self.cast["chief"], self.cast["member"]) if delegate else None,
             )
         except REFUSALS:
             assert not where.may(standing.DECIDE), "the service refused a decision the standing allowed"
@@ -113,7 +112,7 @@ class Play:
         decision = Decision.objects.filter(version__draft=self.draft, publication__isnull=True).first()
         if decision is not None:
             day = max(decision.decided_on, TODAY() - datetime.timedelta(days=days_ago))
-            governance.publish_decision_record(decision=decision, actor=self.cast["clerk"], published_on=day)
+            decisions.publish_decision_record(decision=decision, actor=self.cast["clerk"], published_on=day)
 
     def call_in(self):
         decision = (
@@ -123,7 +122,7 @@ class Play:
             .first()
         )
         if decision is not None and decision.publication.published_on <= TODAY():
-            governance.record_call_in(
+            decisions.record_call_in(
                 decision=decision,
                 received_on=decision.publication.published_on,
                 requested_by="Three opposition councillors",
@@ -134,7 +133,7 @@ class Play:
     def resolve(self, outcome: str):
         call_in = CallIn.objects.filter(decision__version__draft=self.draft, outcome="pending").first()
         if call_in is not None:
-            governance.resolve_call_in(call_in=call_in, outcome=outcome, resolved_on=TODAY(), actor=self.cast["clerk"])
+            decisions.resolve_call_in(call_in=call_in, outcome=outcome, resolved_on=TODAY(), actor=self.cast["clerk"])
 
     def amend(self, with_reason: bool):
         decision = Decision.objects.filter(version__draft=self.draft, delegations__isnull=False).first()
@@ -284,7 +283,7 @@ def test_every_page_and_service_agrees_with_the_standing(client, cast, actions):
         for step, (name, *arguments) in enumerate([("freeze",), *actions]):
             try:
                 getattr(Play(cast, step), name)(*arguments)
-            except (governance.GovernanceRefusal, InvalidTransition) as refused:
+            except (GovernanceRefusal, InvalidTransition) as refused:
                 # Steps out of order (a call-in outside its period, a record published twice) are refused
                 # with a reason; the point is what every surface says afterwards.
                 assert getattr(refused, "message", None) or getattr(refused, "reason", None)

@@ -134,7 +134,7 @@ def test_a_used_key_cannot_submit_another_version(
     """A key is one-time: replaying it for a later version is refused with a clear message."""
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft
     from submissions.services import SubmissionRefused, submit_version
 
@@ -172,7 +172,7 @@ def test_a_resubmission_is_a_new_certified_submission_linked_to_the_earlier_one(
 ):
     from django.utils import timezone
 
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from plans.services import freeze_draft, save_draft
     from submissions.services import submit_version
 

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.models import AuditEvent
-from governance import services as governance
 from governance.selectors import history_of
+from governance.services import reports
 from meetings import selectors, services
 from meetings.exceptions import AgendaBlocked, MeetingRefused
 from meetings.models import AgendaItem, Supplement
@@ -46,7 +46,7 @@ def published_cabinet(dorset, dorset_clerk):
 def cleared_report(frozen_version, dorset_author, dorset_clerk, make_person, dorset):
     for key, role in ROLES.items():
         make_person(f"dorset-officer-{key}", council=dorset, roles=[role])
-    return complete_checklist(governance.create_report(version=frozen_version, actor=dorset_author), dorset_clerk)
+    return complete_checklist(reports.create_report(version=frozen_version, actor=dorset_author), dorset_clerk)
 
 
 def stored(path: str) -> bytes:
@@ -185,7 +185,7 @@ def test_short_notice_needs_the_reason_the_items_are_urgent(client, dorset, dors
 def test_a_supplement_whose_report_is_not_ready_is_refused_and_nothing_changes(
     client, dorset_clerk, published_cabinet, frozen_version, dorset_author
 ):
-    report = governance.create_report(version=frozen_version, actor=dorset_author)
+    report = reports.create_report(version=frozen_version, actor=dorset_author)
     services.add_agenda_item(meeting=published_cabinet, report=report, actor=dorset_clerk)
     client.force_login(dorset_clerk)
     url = f"/meetings/{published_cabinet.pk}/publish-supplement/"

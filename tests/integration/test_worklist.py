@@ -43,14 +43,14 @@ def somerset_monitoring_officer(make_person, somerset):
 @pytest.fixture
 def report(walked_plan, dorset_monitoring_officer, dorset_author):
     """The decision report on Dorset's frozen version 4; its legal line names the monitoring officer."""
-    from governance.services import create_report
+    from governance.services.reports import create_report
 
     return create_report(version=walked_plan.frozen, actor=dorset_author)
 
 
 def _fill(report, actor):
     from governance.selectors import template_of
-    from governance.services import save_report
+    from governance.services.reports import save_report
 
     sections = {s.key: f"Text for {s.key}." for s in template_of(report).writable}
     saved, _ = save_report(
@@ -65,7 +65,7 @@ def _fill(report, actor):
 def test_a_checklist_line_waits_for_the_person_named_on_it_until_they_sign_it(
     client, report, dorset_monitoring_officer, somerset_monitoring_officer
 ):
-    from governance.services import sign_line
+    from governance.services.checklist import sign_line
 
     line = report.checklist_lines.get(key="legal")
     assert line.person == dorset_monitoring_officer
@@ -82,7 +82,7 @@ def test_a_checklist_line_waits_for_the_person_named_on_it_until_they_sign_it(
 def test_a_line_signed_before_the_report_changed_waits_to_be_signed_again(
     client, report, dorset_monitoring_officer, dorset_author
 ):
-    from governance.services import sign_line
+    from governance.services.checklist import sign_line
 
     line = report.checklist_lines.get(key="legal")
     sign_line(line=line, actor=dorset_monitoring_officer)
@@ -96,7 +96,7 @@ def test_a_line_signed_before_the_report_changed_waits_to_be_signed_again(
 def test_a_frozen_version_waits_for_its_report_and_the_report_for_its_required_text(
     client, walked_plan, dorset_author, dorset_director, somerset_author
 ):
-    from governance.services import create_report
+    from governance.services.reports import create_report
 
     assert waiting_items(client, dorset_author) == {
         "Write the decision report for version 4": reverse("governance:council_reports"),
@@ -118,7 +118,7 @@ def test_a_frozen_version_waits_for_its_report_and_the_report_for_its_required_t
 def test_democratic_services_complete_a_checklist_with_no_one_named_on_a_line(
     client, walked_plan, dorset_author, dorset_clerk, somerset_clerk
 ):
-    from governance.services import create_report
+    from governance.services.reports import create_report
 
     report = create_report(version=walked_plan.frozen, actor=dorset_author)
     items = waiting_items(client, dorset_clerk)
@@ -188,7 +188,7 @@ def test_an_agenda_with_an_item_not_ready_does_not_wait_to_be_published(client, 
 def test_a_reported_version_waits_for_its_decision_once_its_meeting_is_held(
     client, report, dorset, dorset_clerk, somerset_clerk, dorset_author
 ):
-    from governance.services import record_decision
+    from governance.services.decisions import record_decision
     from meetings import services
 
     record = f"Record the decision on version {report.version.number}"
@@ -370,7 +370,8 @@ def test_the_navigation_shows_each_role_the_areas_it_may_use_and_no_others(clien
 def test_naming_a_person_on_a_line_emails_them_a_link_to_sign_it_off(
     walked_plan, dorset_author, dorset_clerk, make_person, dorset, settings, django_capture_on_commit_callbacks
 ):
-    from governance.services import create_report, name_line_person
+    from governance.services.checklist import name_line_person
+    from governance.services.reports import create_report
 
     settings.SITE_URL = "https://plans.example.gov.uk"
     report = create_report(version=walked_plan.frozen, actor=dorset_author)
@@ -396,7 +397,7 @@ def test_naming_a_person_on_a_line_emails_them_a_link_to_sign_it_off(
 def test_a_line_named_when_the_report_is_made_emails_that_person(
     walked_plan, dorset_author, dorset_monitoring_officer, django_capture_on_commit_callbacks
 ):
-    from governance.services import create_report
+    from governance.services.reports import create_report
 
     dorset_monitoring_officer.email = "mo@dorset.example.gov.uk"
     dorset_monitoring_officer.save()
