@@ -1,24 +1,22 @@
 """Version 1 of the analysis API: the corpus of plan documents and what the analysis found in each.
 
-For department staff (`analysis.read_corpus`), with a bearer token. Anyone else, and any
-document that does not exist, gets a 404, so the API never confirms what is in the corpus.
+For department staff (`analysis.read_corpus`), with a bearer token, through `analysis.access` as on the
+web pages. Anyone else, and any document that does not exist, gets a 404, so the API never confirms what
+is in the corpus.
 Plans are never rated or scored: the answers describe, they do not grade.
 """
 
 import datetime
 
-from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 
-from analysis.access import MAX_ID, READ, get_document_for_view
+from analysis.access import check_can_read_corpus, get_document_for_view
 from analysis.explorer import figure_text
 from analysis.selectors import document_analysis, documents
 from api.auth import BearerToken
 from api.schemas import Error
 
 router = Router(auth=BearerToken(), tags=["Analysis"])
-
-NOT_FOUND = "No such document"
 
 
 class DocumentOut(Schema):
@@ -121,8 +119,7 @@ def _document(document) -> dict:
 @router.get("", response={200: list[DocumentOut], 401: Error, 404: Error}, by_alias=True, summary="Plan documents")
 def list_documents(request):
     """Every document in the corpus (imported files and plans written in the service)."""
-    if not request.auth.has_perm(READ):
-        return Status(404, {"detail": "Not found"})
+    check_can_read_corpus(request.auth)
     return [_document(d) for d in documents()]
 
 
@@ -135,12 +132,7 @@ def list_documents(request):
 def document_analysis_view(request, document_id: int):
     """Themes covered, the guidance (consultants, agency staff, EDI, page limit), barriers with the
     passages that name them, figures with the passage each came from, and every passage."""
-    if not 0 < document_id <= MAX_ID:
-        return Status(404, {"detail": NOT_FOUND})
-    try:
-        document = get_document_for_view(request.auth, document_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND})
+    document = get_document_for_view(request.auth, document_id)
     found = document_analysis(document)
     run = document.analysed_by_run
     return {

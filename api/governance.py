@@ -1,6 +1,7 @@
 """Version 1 of the governance API: decision reports, their assurance checklist lines, and decisions.
 
-The same services and the same rules as the web pages (councils/permissions.py, governance.access):
+The same services, the same `governance.access` functions and the same rules as the web pages
+(councils/permissions.py):
 - reading a report or decision: people who work for its council (`plans.view_council_work`);
 - writing a report: `governance.write_report`; recording a decision: `governance.record_decision`;
 - completing a checklist line: only the person named on it. Anyone else at the council gets 403 and
@@ -12,21 +13,17 @@ Something the caller may not see is a 404, exactly as if it did not exist.
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from api.auth import BearerToken
 from api.schemas import Error, ValidationErrorOut
-from councils.selectors import council_of
 from governance import access, selectors
 from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.report_templates import MAX_CALL_IN_WORKING_DAYS
 from governance.services import checklist, decisions, reports
 
 router = Router(auth=BearerToken(), tags=["Governance"])
-
-MAX_ID = 2**31 - 1  # the largest id the database holds; a larger one is a 404, not a database error
 
 
 class ChecklistLineOut(Schema):
@@ -152,10 +149,6 @@ class DecisionIn(Schema):
         return value
 
 
-def _not_found(detail: str) -> Status:
-    return Status(404, {"detail": detail})
-
-
 def _name(user) -> str | None:
     return (user.get_full_name() or user.username) if user is not None else None
 
@@ -226,33 +219,20 @@ def _decision_out(decision) -> dict:
     }
 
 
-def _fetch(getter, *args):
-    """(object, None), or (None, the 404 to send)."""
-    if any(isinstance(a, int) and not 0 < a <= MAX_ID for a in args):
-        return None, _not_found("Not found")
-    try:
-        return getter(*args), None
-    except Http404:
-        return None, _not_found("Not found")
-
-
 # --- Reports --------------------------------------------------------------------------------
 
 
 @router.get("/reports", response={200: list[ReportSummaryOut], 401: Error}, summary="Decision reports you may see")
 def list_reports(request):
-    council = council_of(request.auth)
-    if council is None:
-        return []
     return [
         {
             "id": r.pk,
-            "council": council.gss_code,
+            "council": r.council.gss_code,
             "title": r.title,
             "version_number": r.version.number,
             "ready_for_agenda": not selectors.agenda_blockers(r),
         }
-        for r in selectors.reports_of(council)
+        for r in access.reports_visible_to(request.auth)
     ]
 
 
@@ -263,9 +243,7 @@ def list_reports(request):
 )
 def create_report(request, version_id: int):
     """201 with the new report; 200 with the existing one if the version already has a report."""
-    version, refusal = _fetch(access.get_version_for_report, request.auth, version_id)
-    if refusal:
-        return refusal
+    version = access.get_version_for_report(request.auth, version_id)
     existing = selectors.report_for_version(version)
     report = reports.create_report(version=version, actor=request.auth)
     return Status(200 if existing else 201, _report_out(report))
@@ -273,8 +251,7 @@ def create_report(request, version_id: int):
 
 @router.get("/reports/{report_id}", response={200: ReportOut, 401: Error, 404: Error}, summary="A decision report")
 def report_detail(request, report_id: int):
-    report, refusal = _fetch(access.get_report_for_view, request.auth, report_id)
-    return refusal or _report_out(report)
+    return _report_out(access.get_report_for_view(request.auth, report_id))
 
 
 @router.put(
@@ -286,11 +263,7 @@ def save_report(request, report_id: int, payload: ReportIn):
     """Any change voids the sign-offs made against the earlier text; the answer lists them.
     409 when someone saved since `revision`, or when members have endorsed the version (the report is
     then a record)."""
-    report, refusal = _fetch(access.get_report_for_view, request.auth, report_id)
-    if refusal:
-        return refusal
-    if not request.auth.has_perm("governance.write_report", report.council):
-        return _not_found("Not found")
+    report = access.get_report_for_change(request.auth, report_id)
     try:
         saved, voided = reports.save_report(
             report=report,
@@ -312,14 +285,6 @@ def save_report(request, report_id: int, payload: ReportIn):
 def sign_line(request, report_id: int, line_id: int, payload: SignIn):
     """201 when recorded; 200 with the first completion when the line already counts with the same answer.
     403 when the line names someone else; nothing is recorded."""
-    report, refusal = _fetch(access.get_report_for_view, request.auth, report_id)
-    if refusal:
-        return refusal
-    if not 0 < line_id <= MAX_ID:
-        return _not_found("Not found")
-    line = report.checklist_lines.filter(pk=line_id).select_related("person").first()
-    if line is None:
-        return _not_found("Not found")
     try:
         line = access.get_line_for_signing(request.auth, report_id, line_id)
         before = line.entries.count()
@@ -327,7 +292,7 @@ def sign_line(request, report_id: int, line_id: int, payload: SignIn):
             line=line, actor=request.auth, not_applicable=payload.not_applicable, reason=payload.reason
         )
     except (PermissionDenied, NotYourLine):
-        return Status(403, {"detail": f"The {line.label.lower()} line is not yours to complete"})
+        return Status(403, {"detail": "This checklist line is not yours to complete"})
     except GovernanceRefusal as error:
         return Status(409, {"detail": error.message})
     body = {
@@ -352,9 +317,7 @@ def record_decision(request, version_id: int, payload: DecisionIn):
     """A historic decision is recorded as such (it takes effect on its date). An executive decision takes
     effect once its published record's call-in period has passed without call-in. 409 when refused
     (a future date, a second endorsement, a date before the version was frozen)."""
-    version, refusal = _fetch(access.get_version_for_decision, request.auth, version_id)
-    if refusal:
-        return refusal
+    version = access.get_version_for_decision(request.auth, version_id)
     try:
         decision = decisions.record_decision(
             version=version,
@@ -382,8 +345,7 @@ def record_decision(request, version_id: int, payload: DecisionIn):
     "/decisions/{decision_id}", response={200: DecisionOut, 401: Error, 404: Error}, summary="A decision and its record"
 )
 def decision_detail(request, decision_id: int):
-    decision, refusal = _fetch(access.get_decision_for_view, request.auth, decision_id)
-    return refusal or _decision_out(decision)
+    return _decision_out(access.get_decision_for_view(request.auth, decision_id))
 
 
 class PublishIn(Schema):
@@ -400,9 +362,7 @@ class PublishIn(Schema):
 def publish_decision_record(request, decision_id: int, payload: PublishIn):
     """Starts the call-in period of an executive decision. Publishing again returns the same record.
     409 for a date in the future or before the decision."""
-    decision, refusal = _fetch(access.get_decision_for_clerk, request.auth, decision_id)
-    if refusal:
-        return refusal
+    decision = access.get_decision_for_clerk(request.auth, decision_id)
     try:
         decisions.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
     except GovernanceRefusal as error:

@@ -1,24 +1,26 @@
 """Version 1 of the meetings API, and the audit log for the department.
 
 - `GET /v1/meetings`: meetings with a published agenda, open to anyone; with a bearer token of
-  someone who works for a council, that council's meetings whose agenda is not yet published too.
+  someone who works for a council, that council's meetings whose agenda is not yet published too
+  (`meetings.access.meetings_visible_to`, `items_visible_to`).
 - `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published);
   `GET /v1/meetings/{id}/supplementary-agenda-{number}.pdf`: a published supplementary agenda's pack.
 - `GET /v1/audit-events` and `GET /v1/audit-events/verification`: department staff only
-  (`core.read_audit_log`); the log is read page by page, oldest first.
+  (`core.read_audit_log`), anyone else gets a 404; the log is read page by page, oldest first.
 """
 
 import datetime
 
-from django.db.models import Q
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from accounts.services import user_for_api_token
 from api.auth import BearerToken
 from api.schemas import Error, ValidationErrorOut
+from core.access import check_can_read_audit_log
 from core.audit import audit_events_page, verify_anchors, verify_audit_chain
-from councils.selectors import council_of
+from meetings import access
 from meetings import selectors as meetings
 
 router = Router(tags=["Meetings"])
@@ -73,19 +75,16 @@ class MeetingFilters(Schema):
 
 
 def _caller(request):
+    """The token's owner; without a valid bearer token, the public."""
     header = request.headers.get("Authorization", "")
-    if header[:7].lower() == "bearer ":
-        return user_for_api_token(header[7:].strip())
-    return None
+    user = user_for_api_token(header[7:].strip()) if header[:7].lower() == "bearer " else None
+    return user or AnonymousUser()
 
 
-def _meeting_out(request, meeting, *, own_council: bool) -> dict:
-    """A meeting as the caller may see it: the council's own people also get items still waiting
-    for a supplementary agenda."""
+def _meeting_out(request, meeting, *, items) -> dict:
     from django.urls import reverse
 
     published = meeting.agenda_published
-    items = meetings.items_of(meeting) if own_council else meetings.public_items_of(meeting)
     return {
         "id": meeting.pk,
         "council": meeting.council.gss_code,
@@ -138,16 +137,10 @@ def list_meetings(request, filters: Query[MeetingFilters]):
     """Meetings with a published agenda, newest first; a council's own people (with a token) see their
     council's unpublished agendas as well."""
     user = _caller(request)
-    council = council_of(user) if user is not None else None
-    visible = meetings.all_meetings()
-    if council is not None and user.has_perm("plans.view_council_work", council):
-        visible = visible.filter(Q(agenda_published_on__isnull=False) | Q(council=council))
-    else:
-        visible = visible.filter(agenda_published_on__isnull=False)
+    visible = access.meetings_visible_to(user)
     if filters.council:
         visible = visible.filter(council__gss_code=filters.council.upper())
-    own = council.pk if council is not None and user.has_perm("plans.view_council_work", council) else None
-    return [_meeting_out(request, meeting, own_council=meeting.council_id == own) for meeting in visible[:500]]
+    return [_meeting_out(request, m, items=access.items_visible_to(user, m)) for m in visible[:500]]
 
 
 @router.get(
@@ -159,8 +152,8 @@ def list_meetings(request, filters: Query[MeetingFilters]):
 )
 def agenda_pack(request, meeting_id: int):
     """The pack as published: front sheet, agenda with page ranges, then the reports. 404 until published."""
-    meeting = meetings.meeting_by_id(meeting_id)
-    content = meetings.pack_file(meeting) if meeting is not None and meeting.agenda_published else None
+    meeting = access.get_published_meeting(meeting_id)
+    content = meetings.pack_file(meeting)
     if content is None:
         return Status(404, {"detail": "No published agenda pack for that meeting"})
     response = HttpResponse(content, content_type="application/pdf")
@@ -179,8 +172,8 @@ def agenda_pack(request, meeting_id: int):
 )
 def supplement_pack(request, meeting_id: int, number: int):
     """A published supplementary agenda: its front sheet, its items with page ranges, then their reports."""
-    meeting = meetings.meeting_by_id(meeting_id)
-    supplement = meetings.published_supplement(meeting, number) if meeting is not None else None
+    meeting = access.get_published_meeting(meeting_id)
+    supplement = meetings.published_supplement(meeting, number)
     content = meetings.pack_file(meeting, supplement) if supplement is not None else None
     if content is None:
         return Status(404, {"detail": "No published supplementary agenda with that number for that meeting"})
@@ -242,19 +235,14 @@ class VerificationOut(Schema):
     anchor_problems: list[str]
 
 
-def _department(request) -> bool:
-    return request.auth.has_perm("core.read_audit_log")
-
-
 @audit_router.get(
     "",
-    response={200: AuditPageOut, 401: Error, 403: Error, 422: ValidationErrorOut},
+    response={200: AuditPageOut, 401: Error, 404: Error, 422: ValidationErrorOut},
     summary="The audit log, oldest first",
 )
 def list_audit_events(request, filters: Query[AuditFilters]):
     """Every state change: who did what, when, to which object, with the hashes that chain the log."""
-    if not _department(request):
-        return Status(403, {"detail": "Only department staff may read the audit log"})
+    check_can_read_audit_log(request.auth)
     page = audit_events_page(
         page=filters.page, page_size=filters.page_size, council_code=filters.council or "", action=filters.action or ""
     )
@@ -284,14 +272,13 @@ def list_audit_events(request, filters: Query[AuditFilters]):
 
 @audit_router.get(
     "/verification",
-    response={200: VerificationOut, 401: Error, 403: Error},
+    response={200: VerificationOut, 401: Error, 404: Error},
     summary="Check the audit log's hash chain and anchors now",
 )
 def verification(request):
     """The same checks as `manage.py verify_audit_log`: each entry's hash and link, and the log against
     every anchor file written outside the database."""
-    if not _department(request):
-        return Status(403, {"detail": "Only department staff may read the audit log"})
+    check_can_read_audit_log(request.auth)
     chain = verify_audit_chain()
     anchors = verify_anchors()
     broken = chain.first_broken

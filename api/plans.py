@@ -1,12 +1,12 @@
 """Version 1 of the plans API: councils' drafts, written and frozen through the same services as the web pages.
 
-Who may do what (councils/permissions.py):
-- reading a plan: people who work for its council (`plans.view_council_work`), or a service administrator;
-- starting and changing a plan: `plans.act_for_council` (the council's authors; an administrator, for any council);
-- freezing a version: `plans.freeze_draft`, or a service administrator.
+Plans are reached through `plans.access`, as the web pages reach them, with the same permissions
+(councils/permissions.py):
+- reading a plan: people who work for its council (`plans.view_council_work`);
+- starting and changing a plan: `plans.edit_draft`; freezing a version: `plans.freeze_draft`.
 
-A plan the caller may not see is a 404, exactly as if it did not exist, so the API never reveals
-whether another council has a draft. A plan they may see but not change is a 403.
+A plan the caller may not see or may not change that way is a 404, exactly as if it did not exist,
+so the API never reveals whether another council has a draft.
 """
 
 from django.http import HttpResponse
@@ -28,12 +28,12 @@ from api.schemas import (
     SpendEvidenceOut,
     ValidationErrorOut,
 )
-from councils.permissions import is_administrator
 from councils.selectors import council_by_code
-from plans import rendering, services
+from plans import access, rendering, services
 from plans.exceptions import EditConflict, InvalidTransition
-from plans.models import BarrierCategory, Draft
 from plans.selectors import (
+    barrier_categories,
+    barrier_category,
     barriers_of,
     commitments_of,
     draft_for,
@@ -47,10 +47,9 @@ from submissions import standing
 router = Router(auth=BearerToken(), tags=["Plans"])
 
 INTRO = "intro"
-NO_SUCH_PLAN = "No such plan"
 
 
-def _not_found(detail: str = NO_SUCH_PLAN) -> Status:
+def _not_found(detail: str) -> Status:
     return Status(404, {"detail": detail})
 
 
@@ -59,41 +58,7 @@ def _invalid(field: str, message: str, *, where: str = "body") -> Status:
     return Status(422, {"detail": [{"type": "value_error", "loc": [where, "payload", field], "msg": message}]})
 
 
-def _drafts():
-    return Draft.objects.select_related("council", "return_definition")
-
-
-MAX_ID = 2**31 - 1  # the largest id the database holds; a larger one would be a database error, not a 404
-
-
-def _visible_draft(user, draft_id: int) -> Draft | None:
-    draft = _drafts().filter(pk=draft_id).first() if 0 < draft_id <= MAX_ID else None
-    if draft is None:
-        return None
-    if is_administrator(user) or user.has_perm("plans.view_council_work", draft.council):
-        return draft
-    return None
-
-
-def _may_change(user, draft: Draft) -> bool:
-    return user.has_perm("plans.act_for_council", draft.council)
-
-
-def _draft_for_change(user, draft_id: int):
-    """(draft, None) when the caller may change the plan, else (None, the response to send)."""
-    draft = _visible_draft(user, draft_id)
-    if draft is None:
-        return None, _not_found()
-    if not _may_change(user, draft):
-        return None, Status(403, {"detail": "You may read this plan but not change it"})
-    return draft, None
-
-
-def _may_freeze(user, draft: Draft) -> bool:
-    return is_administrator(user) or user.has_perm("plans.freeze_draft", draft.council)
-
-
-def _summary(draft: Draft) -> dict:
+def _summary(draft) -> dict:
     return {
         "id": draft.pk,
         "council": draft.council.gss_code,
@@ -129,7 +94,7 @@ def _barrier(barrier) -> dict:
     }
 
 
-def _sections(draft: Draft) -> list[dict]:
+def _sections(draft) -> list[dict]:
     content = services.plan_content(draft)
     sections = [{"key": INTRO, "title": "Introduction", "text": content["introduction"]}]
     sections += [{"key": str(s["theme"]), "title": s["title"], "text": s["body"]} for s in content["sections"]]
@@ -141,12 +106,8 @@ def _sections(draft: Draft) -> list[dict]:
 
 @router.get("", response={200: list[PlanSummaryOut], 401: Error}, by_alias=True, summary="Plans you may see")
 def list_plans(request):
-    """Your council's drafts; every council's, for a service administrator; none for anyone else."""
-    user = request.auth
-    drafts = _drafts().order_by("council__name", "return_definition__slug")
-    if not is_administrator(user):
-        drafts = drafts.filter(council__memberships__user=user).distinct()
-    return [_summary(draft) for draft in drafts]
+    """Your council's drafts; none for anyone else."""
+    return [_summary(draft) for draft in access.drafts_visible_to(request.auth)]
 
 
 @router.post(
@@ -157,15 +118,13 @@ def list_plans(request):
 def start_plan(request, payload: PlanStartIn):
     """Starts the council's draft for a return (201). If it is already started, returns the same id (200).
 
-    404 when the council or return does not exist, or when you may not act for that council.
+    404 when the council or return does not exist, or when you may not write that council's plan.
     """
     user = request.auth
     return_definition = return_by_slug(payload.return_slug)
     if return_definition is None:
         return _not_found(f"No return called {payload.return_slug!r}")
-    council = council_by_code(payload.council)
-    if council is None or not user.has_perm("plans.act_for_council", council):
-        return _not_found(f"No council {payload.council!r} that you can start a plan for")
+    council = access.get_council_for_drafting(user, council_by_code(payload.council))
     existing = draft_for(council=council, return_definition=return_definition)
     draft = services.start_draft(council=council, return_definition=return_definition, actor=user)
     return Status(200 if existing else 201, {"id": draft.pk})
@@ -197,9 +156,10 @@ def _version(version, user) -> dict:
     "/{draft_id}", response={200: PlanDetailOut, 401: Error, 404: Error}, by_alias=True, summary="A plan in full"
 )
 def plan_detail(request, draft_id: int):
-    draft = _visible_draft(request.auth, draft_id)
-    if draft is None:
-        return _not_found()
+    return _detail(request, access.get_draft_for_view(request.auth, draft_id))
+
+
+def _detail(request, draft) -> dict:
     return {
         **_summary(draft),
         "sections": _sections(draft),
@@ -227,7 +187,7 @@ def plan_detail(request, draft_id: int):
 
 @router.put(
     "/{draft_id}/sections/{key}",
-    response={200: PlanDetailOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={200: PlanDetailOut, 400: Error, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
     by_alias=True,
     summary="Replace a section's text",
 )
@@ -237,14 +197,10 @@ def put_section(request, draft_id: int, key: str, payload: SectionIn):
     422 if the plan would be over the size limit (nothing is saved); 409 if it changed while saving.
     """
     user = request.auth
-    draft = _visible_draft(user, draft_id)
-    if draft is None:
-        return _not_found()
+    draft = access.get_draft_for_change(user, draft_id)
     themes = {str(n) for n in draft.sections.values_list("theme__number", flat=True)}
     if key != INTRO and key not in themes:
         return _not_found(f"No section called {key!r}: use intro or a theme number ({', '.join(sorted(themes))})")
-    if not _may_change(user, draft):
-        return Status(403, {"detail": "You may read this plan but not change it"})
     if key == INTRO:
         bodies, introduction = {}, payload.text
     else:
@@ -257,7 +213,7 @@ def put_section(request, draft_id: int, key: str, payload: SectionIn):
         return _invalid("text", str(too_long))
     except EditConflict as conflict:
         return Status(409, {"detail": f"{conflict}; try again"})
-    return plan_detail(request, draft_id)
+    return _detail(request, access.get_draft_for_view(user, draft_id))
 
 
 # --- Spend evidence ------------------------------------------------------------------------
@@ -270,10 +226,7 @@ def get_evidence(request, draft_id: int):
     """The figures, with the shares of the staff budget worked out (percentages, two decimals).
 
     404 when there is no such plan, or no figures yet."""
-    draft = _visible_draft(request.auth, draft_id)
-    if draft is None:
-        return _not_found()
-    evidence = spend_evidence_of(draft)
+    evidence = spend_evidence_of(access.get_draft_for_view(request.auth, draft_id))
     if evidence is None:
         return _not_found("This plan has no spend evidence yet")
     return _evidence(evidence)
@@ -281,14 +234,12 @@ def get_evidence(request, draft_id: int):
 
 @router.put(
     "/{draft_id}/evidence",
-    response={200: SpendEvidenceOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: ValidationErrorOut},
+    response={200: SpendEvidenceOut, 400: Error, 401: Error, 404: Error, 422: ValidationErrorOut},
     summary="Record theme 3's figures",
 )
 def put_evidence(request, draft_id: int, payload: SpendEvidenceIn):
     user = request.auth
-    draft, refusal = _draft_for_change(user, draft_id)
-    if refusal is not None:
-        return refusal
+    draft = access.get_draft_for_change(user, draft_id)
     evidence = services.save_spend_evidence(
         draft=draft,
         year=payload.year,
@@ -307,18 +258,16 @@ def put_evidence(request, draft_id: int, payload: SpendEvidenceIn):
 
 @router.post(
     "/{draft_id}/barriers",
-    response={201: BarrierOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: ValidationErrorOut},
+    response={201: BarrierOut, 400: Error, 401: Error, 404: Error, 422: ValidationErrorOut},
     summary="Name a barrier",
 )
 def post_barrier(request, draft_id: int, payload: BarrierIn):
     """`category` is an id from the barrier taxonomy; an unknown one is a 422."""
     user = request.auth
-    draft, refusal = _draft_for_change(user, draft_id)
-    if refusal is not None:
-        return refusal
-    category = BarrierCategory.objects.filter(slug=payload.category).first()
+    draft = access.get_draft_for_change(user, draft_id)
+    category = barrier_category(payload.category)
     if category is None:
-        known = ", ".join(BarrierCategory.objects.order_by("slug").values_list("slug", flat=True))
+        known = ", ".join(sorted(c.slug for c in barrier_categories()))
         return _invalid("category", f"No barrier category {payload.category!r}; use one of: {known}")
     if not payload.description.strip() or not payload.ask.strip():
         field = "description" if not payload.description.strip() else "ask"
@@ -334,18 +283,14 @@ def post_barrier(request, draft_id: int, payload: BarrierIn):
 
 @router.post(
     "/{draft_id}/versions",
-    response={200: FrozenVersionOut, 201: FrozenVersionOut, 401: Error, 403: Error, 404: Error, 409: Error},
+    response={200: FrozenVersionOut, 201: FrozenVersionOut, 401: Error, 404: Error, 409: Error},
     summary="Freeze a version",
 )
 def post_version(request, draft_id: int):
     """Freezes the plan's current text as a new hashed version (201). If the text is the same as the
     latest version, that version is returned (200). 409 if a theme is still empty."""
     user = request.auth
-    draft = _visible_draft(user, draft_id)
-    if draft is None:
-        return _not_found()
-    if not _may_freeze(user, draft):
-        return Status(403, {"detail": "You may read this plan but not freeze it"})
+    draft = access.get_draft_for_freeze(user, draft_id)
     before = latest_version(draft)
     try:
         version = services.freeze_draft(draft=draft, actor=user)
@@ -364,9 +309,7 @@ def post_version(request, draft_id: int):
 def plan_checks(request, draft_id: int):
     """The guidance checks on the plan's current text (advice only: they never block). `page_count` is
     null until the plan's PDF has been rendered."""
-    draft = _visible_draft(request.auth, draft_id)
-    if draft is None:
-        return _not_found()
+    draft = access.get_draft_for_view(request.auth, draft_id)
     checks, page_count = standing.draft_guidance(draft)
     if page_count is None:
         # Wait for the render (a fraction of a second) so the page-limit check has the real count.
@@ -386,11 +329,8 @@ def plan_checks(request, draft_id: int):
 )
 def version_pdf(request, draft_id: int, number: int):
     """The tagged A4 PDF of a frozen version, printed from the same template as the web page."""
-    draft = _visible_draft(request.auth, draft_id)
-    version = draft.versions.filter(number=number).first() if draft is not None and 0 < number < 2**31 else None
-    if version is None:
-        return _not_found()
+    version = access.get_draft_version_for_view(request.auth, draft_id, number)
     rendered = rendering.render_version(version)
     response = HttpResponse(rendered.pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{draft.council.gss_code}-version-{number}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{version.council.gss_code}-version-{number}.pdf"'
     return response

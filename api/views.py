@@ -1,6 +1,6 @@
 """Version 1 of the JSON API. Read-mostly open data plus authenticated endpoints."""
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema, Status
 
@@ -28,6 +28,13 @@ api.add_router("/v1", "api.open_data.router")
 api.add_router("/v1/meetings", "api.meetings.router")
 api.add_router("/v1/audit-events", "api.meetings.audit_router")
 api.add_router("/v1/documents", "api.analysis.router")
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404):
+    """Each app's `access` functions raise Http404 for what is missing and for what belongs to someone else
+    alike; the answer is the same words for both, so it never tells another council's object exists."""
+    return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
 class CouncilFilters(Schema):

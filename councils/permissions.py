@@ -20,8 +20,6 @@ fetches objects and asks these questions; views never decide for themselves.
 |                                 | named people on checklist lines, consultees, scrutiny |
 | governance.amend_under_delegation | only the officer a delegation names (checked on the |
 |                                 | Delegation object, never granted by a role)           |
-| plans.act_for_council           | the council's authors; service administrators, for    |
-|                                 | any council, through the API only (support work)      |
 | analysis.read_corpus            | department staff: the corpus of plan documents, what  |
 |                                 | the analysis found, and its runs                      |
 | analysis.import_documents       | department analysts and administrators                |
@@ -69,11 +67,6 @@ def is_department_staff(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "department_role", ""))
 
 
-@rules.predicate
-def is_administrator(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "department_role", "") == "administrator")
-
-
 can_author = holds_role(CouncilRole.PLAN_AUTHOR, CouncilRole.EXECUTIVE_DIRECTOR)
 
 rules.add_perm("plans.view_council_work", works_for_council)
@@ -86,7 +79,6 @@ rules.add_perm(
 )
 rules.add_perm("submissions.publish_plan", holds_role(CouncilRole.DEMOCRATIC_SERVICES, CouncilRole.PLAN_AUTHOR))
 rules.add_perm("submissions.read_returns", is_department_staff)
-rules.add_perm("plans.act_for_council", can_author | is_administrator)
 
 
 @rules.predicate

@@ -6,11 +6,12 @@ else gets a 403 (`PermissionDenied`): they can see the line, so its existence is
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import ChecklistLine, Decision, DecisionReport, Delegation
-from plans.access import get_version_for_council_view
+from plans.access import get_version_for_council_view, own_council
 
 
 def _works_for(user, council) -> bool:
@@ -29,6 +30,16 @@ def get_version_for_report(user, version_id: int):
     if not user.has_perm("governance.write_report", version.council):
         raise Http404("No such version")
     return version
+
+
+def reports_visible_to(user) -> QuerySet[DecisionReport]:
+    """Every decision report the person may read: their own council's, latest version first; none for anyone else."""
+    council = own_council(user)
+    if council is None:
+        return DecisionReport.objects.none()
+    return (
+        DecisionReport.objects.select_related("council", "version").filter(council=council).order_by("-version__number")
+    )
 
 
 def get_report_for_view(user, report_id: int) -> DecisionReport:

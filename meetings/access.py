@@ -5,10 +5,12 @@ work for its council; changing it is for the council's democratic services offic
 (`meetings.manage_meetings`). A meeting of another council is a 404, never a 403.
 """
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from councils.selectors import council_of
 from meetings import selectors
+from meetings.models import AgendaItem, Meeting
+from plans.access import own_council
 
 
 def _meeting(meeting_id: int):
@@ -20,10 +22,24 @@ def _meeting(meeting_id: int):
 
 def get_council_for_meetings(user):
     """The signed-in person's council, when they work for one."""
-    council = council_of(user)
-    if council is None or not user.has_perm("plans.view_council_work", council):
+    council = own_council(user)
+    if council is None:
         raise Http404("No council")
     return council
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """Meetings whose agenda is published, for anyone; and every meeting of the person's own council."""
+    council = own_council(user)
+    published = Q(agenda_published_on__isnull=False)
+    return selectors.all_meetings().filter(published | Q(council=council) if council is not None else published)
+
+
+def items_visible_to(user, meeting: Meeting) -> list[AgendaItem]:
+    """A meeting's agenda items: every one for its council's people; for anyone else, those in a published pack."""
+    if user.has_perm("plans.view_council_work", meeting.council):
+        return selectors.items_of(meeting)
+    return selectors.public_items_of(meeting)
 
 
 def get_council_for_managing_meetings(user):

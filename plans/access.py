@@ -4,14 +4,44 @@ Anything missing, or belonging to a council the person does not work for, is a 4
 the answer never reveals whether another council's draft exists.
 """
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from councils.models import Council
+from councils.selectors import council_of
 from plans.models import Draft, PlanVersion, Return
 
 
 def get_return(slug: str) -> Return:
     return get_object_or_404(Return.objects.prefetch_related("themes__questions"), slug=slug)
+
+
+def own_council(user) -> Council | None:
+    """The council whose work the person may read: the one they work for, or None (department staff, the public)."""
+    council = council_of(user)
+    if council is None or not user.has_perm("plans.view_council_work", council):
+        return None
+    return council
+
+
+def drafts_visible_to(user) -> QuerySet[Draft]:
+    """Every draft the person may read: their own council's, and none for anyone else."""
+    council = own_council(user)
+    if council is None:
+        return Draft.objects.none()
+    return (
+        Draft.objects.select_related("council", "return_definition")
+        .filter(council=council)
+        .order_by("return_definition__slug")
+    )
+
+
+def get_council_for_drafting(user, council: Council | None) -> Council:
+    """A council the person may start a draft for (`plans.edit_draft`); 404 for any other, or none."""
+    if council is None or not user.has_perm("plans.edit_draft", council):
+        raise Http404("No such council")
+    return council
 
 
 def get_draft_for_view(user, draft_id: int) -> Draft:
@@ -41,6 +71,15 @@ def get_version_for_council_view(user, version_id: int) -> PlanVersion:
         PlanVersion.objects.select_related("council", "return_definition", "frozen_by", "draft"), pk=version_id
     )
     if not user.has_perm("plans.view_council_work", version.council):
+        raise Http404("No such version")
+    return version
+
+
+def get_draft_version_for_view(user, draft_id: int, number: int) -> PlanVersion:
+    """A draft's version by its number, for the people of the council that wrote it."""
+    draft = get_draft_for_view(user, draft_id)
+    version = draft.versions.select_related("council", "return_definition").filter(number=number).first()
+    if version is None:
         raise Http404("No such version")
     return version
 

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from plans.models import Draft, PlanVersion, Return
+from plans.models import BarrierCategory, Draft, PlanVersion, Return
 
 
 def open_returns() -> QuerySet[Return]:
@@ -33,10 +33,12 @@ def latest_version(draft: Draft) -> PlanVersion | None:
     return versions_of(draft).first()
 
 
-def barrier_categories():
-    from plans.models import BarrierCategory
-
+def barrier_categories() -> list[BarrierCategory]:
     return list(BarrierCategory.objects.order_by("label"))
+
+
+def barrier_category(slug: str) -> BarrierCategory | None:
+    return BarrierCategory.objects.filter(slug=slug).first()
 
 
 def spend_evidence_of(draft: Draft):

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -33,9 +32,7 @@ from plans.spend_csv import SpendCsvError, read_spend_csv
 @login_required
 def start_draft(request, slug):
     return_definition = access.get_return(slug)
-    council = council_of(request.user)
-    if council is None or not request.user.has_perm("plans.edit_draft", council):
-        raise Http404("No such return")
+    council = access.get_council_for_drafting(request.user, council_of(request.user))
     draft = services.start_draft(council=council, return_definition=return_definition, actor=request.user)
     return redirect("plans:draft_edit", draft_id=draft.pk)
 

@@ -1,7 +1,8 @@
 """Every named route is classified by who may reach it, and each class is enforced.
 
 Adding a URL means adding it to exactly one list below (PUBLIC, SIGNED_IN, COUNCIL, DEPARTMENT).
-The admin site and the django-ninja API (tests/integration/test_api.py) are left out here.
+The admin site is left out; the django-ninja API's operations are classified and walked the same way in
+test_all_api_operations_are_classified.py.
 """
 
 import datetime
@@ -18,7 +19,7 @@ from tests.integration.state import describe_change, snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
-SKIPPED_PREFIXES = ("admin/", "api/")  # Django admin; the API has its own tests
+SKIPPED_PREFIXES = ("admin/", "api/")  # Django admin; the API's walk is test_all_api_operations_are_classified.py
 
 
 @dataclass(frozen=True)

@@ -351,7 +351,7 @@ def test_council_people_get_404_on_every_analysis_page_and_the_api(client, dorse
         assert client.get(url).status_code == 404, url
     token = issue_api_token(user=dorset_author)
     response = client.get(f"/api/v1/documents/{document_id}/analysis", HTTP_AUTHORIZATION=f"Bearer {token}")
-    assert response.status_code == 404 and response.json() == {"detail": "No such document"}
+    assert response.status_code == 404 and response.json() == {"detail": "Not found"}
 
 
 def test_the_api_answers_404_for_a_missing_document_and_401_without_a_token(client, analyst):
