@@ -1,8 +1,9 @@
 """How well the service reads and analyses the documents the department really meets: issue 12's figures.
 
-Run from the project root: `.venv/bin/python bench/bench_documents.py [--split heldout|train]`
-(held-out by default; `--no-speed` leaves out the timing of the 317-plan corpus). It sets up Django
-itself with a throwaway SQLite file and media folder, like the other bench scripts, then:
+Run from the project root: `.venv/bin/python bench/bench_documents.py [--split heldout|train|dev]`
+(held-out by default; `dev` is a split to tune on whose passages were written apart from the train
+pool; `--no-speed` leaves out the timing of the 317-plan corpus). It sets up Django itself with a
+throwaway SQLite file and media folder, like the other bench scripts, then:
 
 1. turns each evaluation document of the split (bench/eval/documents/, see its README) into the file
    the department would receive (a web page or plain text as it is; a PDF printed with WeasyPrint; a
@@ -414,7 +415,7 @@ def record(split: str, documents, tally: Tally) -> None:
     record_measured(
         method_version=METHOD_VERSION,
         key=f"2-documents-{split}",
-        title=f"Evaluation documents, {'held-out' if split == 'heldout' else 'train'} split "
+        title=f"Evaluation documents, {'held-out' if split == 'heldout' else split} split "
         f"({len(documents)} documents, bench/bench_documents.py)",
         measured_on=datetime.date.today().isoformat(),
         rows=rows,
@@ -423,11 +424,13 @@ def record(split: str, documents, tally: Tally) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("heldout", "train"), default="heldout")
+    parser.add_argument("--split", choices=("heldout", "train", "dev"), default="heldout")
     parser.add_argument("--no-speed", action="store_true", help="leave out timing the 317-plan corpus")
     parser.add_argument("--speed-only", action="store_true", help="only the speed figure (no evaluation documents)")
     parser.add_argument("--sample", type=int, help="time the first N plan PDFs only (while iterating)")
-    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each sort (train only)")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print this many errors of each sort (train and dev only)"
+    )
     parser.add_argument(
         "--record", action="store_true", help="record the figures for the runs page (analysis/classify/measured.json)"
     )
@@ -461,7 +464,10 @@ def main() -> None:
         record(arguments.split, documents, tally)
     if arguments.errors:
         if arguments.split == "heldout":
-            print("\n(Errors are printed for the train split only: the held-out part is never looked at to tune.)")
+            print(
+                "\n(Errors are printed for the train and dev splits only: the held-out part is never looked at "
+                "to tune.)"
+            )
         else:
             print_errors(tally, arguments.errors)
 

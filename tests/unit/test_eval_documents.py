@@ -1,6 +1,7 @@
 """The evaluation documents (bench/eval/documents/): labels that parse and point at real text, valid
-kinds and categories, a split that covers every document once, and a held-out part that repeats no
-training text. No database, no parsing of PDFs: the sources are read as text."""
+kinds and categories, a split that covers every document once, a held-out part that repeats no
+training text, and a dev part that repeats no train, held-out or training text. No database, no
+parsing of PDFs: the sources are read as text."""
 
 import csv
 import re
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.classify.evaluation import NEAR_REPEAT, RepeatCheck
 from analysis.classify.linear import training_examples
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,10 +118,10 @@ def test_district_councils_name_no_social_care_barrier(docs):
 
 
 def test_the_split_covers_every_document_once_and_is_about_sixty_forty(docs, split):
-    names = split["train"] + split["heldout"]
+    names = split["train"] + split["heldout"] + split["dev"]
     assert Counter(names).most_common(1)[0][1] == 1
     assert set(names) == {d.name for d in docs}
-    share = len(split["heldout"]) / len(names)
+    share = len(split["heldout"]) / len(split["train"] + split["heldout"])
     assert 0.35 <= share <= 0.45
     data = tomllib.loads(evalset.SPLIT_FILE.read_text())
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]) and data["rule"]
@@ -127,6 +129,22 @@ def test_the_split_covers_every_document_once_and_is_about_sixty_forty(docs, spl
     for kind in evalset.KINDS:
         assert any(by_name[n].kind == kind for n in split["heldout"]), kind
         assert any(by_name[n].kind == kind for n in split["train"]), kind
+
+
+def test_the_dev_split_has_every_kind_form_council_type_and_region_and_about_half_plans(docs, split):
+    by_name = {d.name: d for d in docs}
+    dev = [by_name[n] for n in split["dev"]]
+    assert len(dev) >= 40
+    assert {d.kind for d in dev} == set(evalset.KINDS)
+    assert {d.form for d in dev} == {"pdf", "docx", "html", "text"}
+    assert {d.form for d in dev if d.kind == "plan"} == {"pdf", "docx", "html", "text"}
+    assert {d.labels["council"]["type"] for d in dev} == set(evalset.COUNCIL_TYPES)
+    assert {d.labels["council"]["region"] for d in dev} == REGIONS
+    assert 0.4 <= sum(d.kind == "plan" for d in dev) / len(dev) <= 0.6
+    # Its councils are its own, so nothing is learnt from a council's name.
+    others = {by_name[n].labels["council"]["name"] for n in split["train"] + split["heldout"]}
+    unique = {"City of London Corporation", "Council of the Isles of Scilly"}
+    assert not {d.labels["council"]["name"] for d in dev} & others - unique
 
 
 def _normalise(text: str) -> str:
@@ -148,3 +166,24 @@ def test_no_held_out_passage_nearly_repeats_a_train_passage_or_a_training_exampl
         words = set(text.split())
         closest = max(len(words & other) / len(words | other) for other in train_words)
         assert closest < 0.6, f"held-out passage {text[:60]!r} nearly repeats a training text"
+
+
+def test_no_dev_passage_nearly_repeats_a_train_or_held_out_passage_or_a_training_example(docs, split):
+    """Compared by program only: the held-out texts are never printed (a failure names the dev passage)."""
+    by_name = {d.name: d for d in docs}
+
+    def texts(names):
+        return {_normalise(p["text"]) for n in names for p in by_name[n].labels["passages"]}
+
+    others = texts(split["train"]) | texts(split["heldout"]) | {_normalise(e.passage.text) for e in training_examples()}
+    other_words = [set(t.split()) for t in others if t]
+    dev_texts = [p["text"] for n in split["dev"] for p in by_name[n].labels["passages"]]
+    for text in {_normalise(t) for t in dev_texts}:
+        assert text not in others, f"dev passage {text[:60]!r} is also a train, held-out or training text"
+        words = set(text.split())
+        closest = max(len(words & other) / len(words | other) for other in other_words)
+        assert closest < 0.6, f"dev passage {text[:60]!r} nearly repeats a train, held-out or training text"
+    # And as the classifier's own check judges it (numbers kept), so no training example is barred by a dev passage.
+    check = RepeatCheck(e.passage.text for e in training_examples())
+    for text in set(dev_texts):
+        assert check.closest(text) < NEAR_REPEAT, f"dev passage {text[:60]!r} nearly repeats a training example"

@@ -72,9 +72,14 @@ def source_text(path: Path) -> str:
     return raw
 
 
+SPLITS = ("train", "dev", "heldout")
+
+
 def split_names() -> dict[str, list[str]]:
+    """The documents of each split: `train` (tune on it and train from it), `dev` (tune on it: its
+    passages come from a pool of their own, pools/dev.py) and `heldout` (measure only)."""
     data = tomllib.loads(SPLIT_FILE.read_text(encoding="utf-8"))
-    return {"train": data["train"], "heldout": data["heldout"]}
+    return {split: data.get(split, []) for split in SPLITS}
 
 
 def documents(split: str | None = None) -> list[EvalDocument]:

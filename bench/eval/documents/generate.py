@@ -3,8 +3,11 @@
 Run from the project root: `.venv/bin/python bench/eval/documents/generate.py`. It rewrites
 `files/` (the documents' sources and a `NAME.labels.json` beside each) and `SPLIT.toml`. The output
 is committed; the same pools always give the same files. Each document takes its passages only from
-the pool of its split (pools/train.py or pools/heldout.py), so no held-out document shares a
-passage with a training one. See README.md for the forms, the labels and the split rule.
+the pool of its split (pools/train.py, pools/heldout.py or pools/dev.py), so no document shares a
+passage with a document of another split. The `dev` documents are listed, numbered and drawn after
+the others, with councils of their own and random generators seeded apart, so adding or changing
+them leaves every train and held-out file as it was. See README.md for the forms, the labels and
+the split rule.
 """
 
 import html
@@ -20,12 +23,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from pools import dev as DEV_POOL  # noqa: E402
 from pools import heldout as HELDOUT_POOL  # noqa: E402
 from pools import train as TRAIN_POOL  # noqa: E402
 
 OUT = HERE / "files"
 SPLIT_DATE = "2026-12-06"
-POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL}
+POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL, "dev": DEV_POOL}
 
 # Invented councils (name, short name, type, region), except the two that are one of a kind.
 COUNCILS = [
@@ -62,6 +66,36 @@ COUNCILS = [
     ("City of London Corporation", "the City", "city_of_london", "London"),
     ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
 ]
+# The dev documents' councils: invented apart from the train and held-out ones, every type and region.
+DEV_COUNCILS = [
+    ("Westmarch County Council", "Westmarch", "county", "West Midlands"),
+    ("Brindleshire County Council", "Brindleshire", "county", "East Midlands"),
+    ("Calderwold County Council", "Calderwold", "county", "Yorkshire and the Humber"),
+    ("Holmshire County Council", "Holmshire", "county", "South East"),
+    ("Ravensford District Council", "Ravensford", "district", "East of England"),
+    ("Millbeck Borough Council", "Millbeck", "district", "North West"),
+    ("Sedgebury District Council", "Sedgebury", "district", "South West"),
+    ("Cresswold District Council", "Cresswold", "district", "East Midlands"),
+    ("Thornleigh Borough Council", "Thornleigh", "district", "South East"),
+    ("Kilnsey Vale District Council", "Kilnsey Vale", "district", "Yorkshire and the Humber"),
+    ("Oxley Marsh District Council", "Oxley Marsh", "district", "East of England"),
+    ("Harbourne Council", "Harbourne", "unitary", "North East"),
+    ("Castlemead Borough Council", "Castlemead", "unitary", "South East"),
+    ("Penmarrow Council", "Penmarrow", "unitary", "South West"),
+    ("Ashcombe City Council", "Ashcombe", "unitary", "East of England"),
+    ("Lindale Borough Council", "Lindale", "unitary", "North West"),
+    ("Stourholm Council", "Stourholm", "unitary", "West Midlands"),
+    ("Hallamgate City Council", "Hallamgate", "metropolitan_district", "Yorkshire and the Humber"),
+    ("Mersevale Metropolitan Borough Council", "Mersevale", "metropolitan_district", "North West"),
+    ("Tynecross Metropolitan Borough Council", "Tynecross", "metropolitan_district", "North East"),
+    ("Foundry Hill Metropolitan Borough Council", "Foundry Hill", "metropolitan_district", "West Midlands"),
+    ("London Borough of Fleetbank", "Fleetbank", "london_borough", "London"),
+    ("London Borough of Riverside Heath", "Riverside Heath", "london_borough", "London"),
+    ("Royal Borough of Kingsmere", "Kingsmere", "london_borough", "London"),
+    ("City of London Corporation", "the City", "city_of_london", "London"),
+    ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
+    ("Dunholm Borough Council", "Dunholm", "district", "North East"),
+]
 UPPER = {"county", "unitary", "metropolitan_district", "london_borough", "city_of_london", "isles_of_scilly"}
 
 THEME_HEADINGS = [
@@ -86,6 +120,11 @@ TABLE_ROWS = {
         ("Agency workers, share of employee costs", "agency_share_of_staff_budget", "pct"),
         ("Spend on external consultants", "consultant_spend", "k"),
         ("Efficiencies achieved", "savings", "m"),
+    ],
+    "dev": [
+        ("Agency and interim staff, share of the paybill", "agency_share_of_staff_budget", "pcs"),
+        ("Consultancy and specialist advice", "consultant_spend", "k"),
+        ("Cashable efficiencies delivered", "savings", "m"),
     ],
 }
 
@@ -137,6 +176,19 @@ def figure(rng: random.Random, kind: str, gen: str, qualifier: str | None) -> tu
         v = rng.randrange(5, 40)
         shown = str(v)
         label |= {"unit": "count", "value": str(v)}
+    elif gen == "kk":  # thousands written short or in full: "£350k", "£350,000"
+        v = rng.randrange(25, 980)
+        shown = rng.choice([f"£{v}k", f"£{v},000", f"£{v} thousand"])
+        label |= {"unit": "gbp", "value": str(v * 1000)}
+    elif gen == "kr":  # a range in thousands
+        low = rng.randrange(100, 700) * 1000
+        high = low + rng.randrange(50, 300) * 1000
+        shown = rng.choice([f"£{low:,} to £{high:,}", f"between £{low // 1000}k and £{high // 1000}k"])
+        label |= {"unit": "gbp", "low": str(low), "high": str(high)}
+    elif gen == "pcs":  # a small share with two decimal places: "0.42%"
+        v = round(rng.uniform(0.1, 2.6), 2)
+        shown = rng.choice([f"{v}%", f"{v} per cent"])
+        label |= {"unit": "percent", "value": _d(v)}
     else:
         raise ValueError(gen)
     return shown, label
@@ -206,8 +258,10 @@ class TablePassage(Passage):
 # ("ul", [Passage]), ("table", TablePassage), ("quote", Passage).
 
 
-def pick(rng, items, low, high, tier):
-    usable = [p for p in items if p.tier in ("any", tier)]
+def pick(rng, items, low, high, tier, council_type=None):
+    """A random sample of the passages a council of this tier may say (a dev passage may instead name
+    the council types it suits, "district,unitary")."""
+    usable = [p for p in items if p.tier in ("any", tier) or council_type in p.tier.split(",")]
     return rng.sample(usable, min(len(usable), rng.randint(low, high)))
 
 
@@ -215,7 +269,7 @@ def plan_blocks(rng, pool, council, style, split, *, short=False):
     tier = "upper" if council[2] in UPPER else "lower"
 
     def P(items, low, high):
-        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier, council[2])]
 
     intro = P(pool.INTRO, 1, 2 if short else 3)
     quoted = P(pool.QUOTED, 0, 2) if not short else []
@@ -269,7 +323,7 @@ def report_blocks(rng, pool, council, split, variant):
     tier = "upper" if council[2] in UPPER else "lower"
 
     def P(items, low, high):
-        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier, council[2])]
 
     if variant == "cabinet":
         meeting = rng.choice(["Cabinet", "Executive", "Policy and Resources Committee"])
@@ -306,11 +360,80 @@ def report_blocks(rng, pool, council, split, variant):
     return blocks + [("p", p) for p in minutes + extra]
 
 
+def dev_report_blocks(rng, pool, council, variant):
+    """The dev split's reports, laid out with the furniture of a committee report: a cover of meta
+    lines, summary, recommendations, background, implications, clearance; a decision record with its
+    call-in note; minutes."""
+    tier = "upper" if council[2] in UPPER else "lower"
+
+    def P(items, low, high):
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier, council[2])]
+
+    def in_order(items, low, high):
+        """As P, in the order the pool lists them (the order a meeting or a record takes them)."""
+        chosen = sorted(pick(rng, items, low, high, tier, council[2]), key=items.index)
+        return [Passage(p, rng, council) for p in chosen]
+
+    if variant == "cabinet":
+        meeting = rng.choice(
+            ["Cabinet", "Executive", "Strategy and Resources Committee", "Policy and Resources Committee"]
+        )
+        blocks = [
+            ("title", rng.choice(["Productivity Plan 2024", "Submission of the council's productivity plan"])),
+            ("meta", f"{council[0]} – Report to {meeting}"),
+            ("meta", f"Date of meeting: {rng.randrange(2, 17)} July 2024"),
+            ("meta", f"Report of: {rng.choice(['Chief Executive', 'Director of Resources', 'Head of Policy'])}"),
+            ("meta", f"Key decision: {rng.choice(['Yes', 'No'])}. Exempt information: None. Wards: All"),
+            ("h", rng.choice(["Summary", "Purpose of the report", "Executive summary"])),
+        ]
+        report = [Passage(pool.REPORT[0], rng, council), *P(pool.REPORT[1:], 2, 4)]
+        blocks += [("p", report[0]), ("h", "Recommendations")]
+        recommendations = in_order(pool.RECOMMENDATIONS, 2, 4)
+        blocks += [("ul", recommendations)] if rng.random() < 0.6 else [("p", r) for r in recommendations]
+        blocks += [("h", rng.choice(["Background", "Background and reasons"]))] + [("p", p) for p in report[1:]]
+        blocks += [("h", "Implications")] + [("p", p) for p in in_order(pool.IMPLICATIONS, 3, 6)]
+        blocks.append(
+            (
+                "meta",
+                rng.choice(
+                    [
+                        "Report clearance: Monitoring Officer – cleared; Section 151 Officer – cleared; "
+                        "Portfolio Holder – cleared",
+                        "Assurance checklist complete. Legal, finance and HR sign-off obtained.",
+                    ]
+                ),
+            )
+        )
+        blocks.append(("h", "Appendix A – Productivity plan"))
+        plan = plan_blocks(rng, pool, council, rng.choice(["headings", "bullets", "noheadings"]), "dev", short=True)
+        return blocks + [("h", plan[0][1]) if plan[0][0] == "title" else plan[0], *plan[1:]]
+    if variant == "decision":
+        blocks = [
+            (
+                "title",
+                rng.choice(["Record of executive decision", "Leader's decision notice", "Officer decision record"]),
+            ),
+            ("meta", council[0]),
+            ("meta", "Subject: Productivity plan for submission to the department"),
+            ("meta", f"Decision reference: {rng.choice(['ED', 'LD', 'OD'])}/{rng.randrange(10, 99)}/24"),
+        ]
+        decision = in_order(pool.DECISION, 3, 5)
+        blocks += [("p", decision[0])] + [("p", p) for p in P(pool.REPORT[1:], 1, 2)] + [("p", p) for p in decision[1:]]
+        return blocks + [("p", p) for p in P(pool.CALL_IN, 1, 1)]
+    blocks = [
+        ("title", f"Minutes of the {rng.choice(['Cabinet', 'Executive', 'Full Council'])}"),
+        ("meta", council[0]),
+        ("meta", "Present: the Leader (Chair), the Deputy Leader and Cabinet Members"),
+        ("h", f"{rng.randrange(20, 90)}. Productivity plan"),
+    ]
+    return blocks + [("p", p) for p in in_order(pool.MINUTES, 4, 7)]
+
+
 def publication_blocks(rng, pool, council, variant):
     tier = "upper" if council[2] in UPPER else "lower"
 
     def P(items, low, high):
-        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier)]
+        return [Passage(p, rng, council) for p in pick(rng, items, low, high, tier, council[2])]
 
     if variant == "news":
         news = P(pool.NEWS, 3, 5)
@@ -618,6 +741,67 @@ def specs():
     return out
 
 
+def dev_specs():
+    """The dev documents, as specs() gives the others: about half full plans, in every form and
+    layout, and the rest reports, publications, other regimes and unrelated pages; councils of every
+    type and region (DEV_COUNCILS) taken in turn."""
+    out = []
+    n = 0
+
+    def council():
+        nonlocal n
+        n += 1
+        return DEV_COUNCILS[(n * 5) % len(DEV_COUNCILS)]
+
+    plan_forms = (
+        [("pdf", layout) for layout in ["headings", "noheadings", "tables", "bullets", "twocol", "boxed"]]
+        + [("pdf", "headings"), ("pdf", "noheadings")]
+        + [("docx", style) for style in ["headings", "bullets", "tables", "noheadings", "headings"]]
+        + [("html", style) for style in ["headings", "bullets", "noheadings"] for _ in range(2)]
+        + [("text", style) for style in ["single", "blank", "bullets"] for _ in range(2)]
+    )
+    html_plans = 0
+    for form, style in plan_forms:
+        c = council()
+        group = [("plan", form, style, c)]
+        if form == "html":
+            html_plans += 1
+            if html_plans % 2:
+                group.append(("plan", "text", "from-web", c))
+        out.append(group)
+    for form, variant in (
+        [("pdf", "cabinet")] * 2
+        + [("docx", "cabinet")] * 2
+        + [("html", "decision")] * 2
+        + [("text", "decision")]
+        + [("text", "minutes")] * 2
+        + [("pdf", "minutes")]
+    ):
+        out.append([("report", form, variant, council())])
+    for form, variant in [
+        ("html", "news"),
+        ("html", "news"),
+        ("html", "news"),
+        ("text", "press"),
+        ("docx", "press"),
+        ("html", "guidance"),
+        ("text", "letter"),
+        ("pdf", "letter"),
+    ]:
+        out.append([("publication", form, variant, council())])
+    for regime, forms in {
+        "fire": ["pdf", "html"],
+        "police": ["text", "docx"],
+        "nhs": ["pdf", "html"],
+        "luf": ["docx", "text"],
+    }.items():
+        for form in forms:
+            out.append([("other_regime", form, regime, council())])
+    for form in ["html", "pdf", "text", "docx", "html"]:
+        out.append([("unrelated", form, "misc", council())])
+    return out
+
+
 def split_groups(groups):
     """Stratified by (kind, council type): the groups sorted by kind, council type and the order they
     were written, then of every run of five in that order the second and fourth go to heldout."""
@@ -635,6 +819,8 @@ def build(kind, form, style, council, split, rng, cached_blocks=None):
     elif kind == "plan":
         layout_style = {"twocol": "headings", "boxed": "headings", "single": "headings", "blank": "noheadings"}
         blocks = plan_blocks(rng, pool, council, layout_style.get(style, style), split)
+    elif kind == "report" and split == "dev":
+        blocks = dev_report_blocks(rng, pool, council, style)
     elif kind == "report":
         blocks = report_blocks(rng, pool, council, split, style)
     elif kind == "publication":
@@ -646,7 +832,8 @@ def build(kind, form, style, council, split, rng, cached_blocks=None):
     chrome_texts: list[str] = []
     if form == "html":
         if kind in ("plan", "publication", "unrelated") or rng.random() < 0.5:
-            source, chrome_texts = web_page(blocks, council, pool.CHROME, rng)
+            chrome = pool.CHROME if isinstance(pool.CHROME, dict) else rng.choice(pool.CHROME)
+            source, chrome_texts = web_page(blocks, council, chrome, rng)
         else:
             head = f'<html lang="en"><head><meta charset="utf-8"><title>{esc(blocks[0][1])}</title></head>'
             source = f"<!DOCTYPE html>\n{head}<body>\n{body_html(blocks)}\n</body></html>\n"
@@ -673,7 +860,11 @@ def main() -> None:
     OUT.mkdir()
     groups = specs()
     splits = split_groups(groups)
-    listing = {"train": [], "heldout": []}
+    # The dev groups come after the others, so their numbers and seeds never move a train or held-out file.
+    dev_groups = dev_specs()
+    groups += dev_groups
+    splits += ["dev"] * len(dev_groups)
+    listing = {"train": [], "heldout": [], "dev": []}
     number = 0
     for group, split in zip(groups, splits, strict=True):
         blocks = None
@@ -681,33 +872,20 @@ def main() -> None:
             number += 1
             slug = re.sub(r"[^a-z]+", "-", council[1].lower()).strip("-")
             name = f"{number:03d}-{kind.replace('_', '-')}-{form}-{style}-{slug}"
-            rng = random.Random(name)
-            blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks)
-            path = OUT / f"{name}.{ext}"
-            path.write_text(source, encoding="utf-8")
-            passages = list(passages_of(blocks))
-            choose_matches(passages, source_text(path))
-            council_written = [p for p in passages if not p.quoted]
-            labels = {
-                "kind": kind,
-                "form": form,
-                "style": style,
-                "council": {"name": council[0], "type": council[2], "region": council[3]},
-                "source": path.name,
-                "passages": [p.labels() if kind not in ("other_regime", "unrelated") else _empty(p) for p in passages],
-                "chrome": chrome,
-            }
-            if kind == "plan":
-                flags = set().union(*(p.guidance for p in council_written)) if council_written else set()
-                labels["guidance"] = {"consultants": "c" in flags, "agency": "a" in flags, "edi": "e" in flags}
-            (OUT / f"{name}.labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n")
+            # Each document draws from its own generator, seeded by its name (a dev document's by
+            # its name and split), so no document's draws depend on another's.
+            rng = random.Random(f"dev:{name}" if split == "dev" else name)
+            blocks = write_document(name, kind, form, style, council, split, rng, blocks, source_text)
             listing[split].append(name)
     lines = [
         "# The split of the evaluation documents (bench/eval/documents/README.md).",
         f'date = "{SPLIT_DATE}"',
-        'rule = "stratified by (kind, council type): items sorted by kind, council type and number; of every run '
-        "of five, the second and fourth are heldout and the rest train; a plan saved as a web page and as plain "
-        'text is one item; each split takes its passages only from its own pool (pools/train.py, pools/heldout.py)"',
+        'rule = "train and heldout: stratified by (kind, council type): items sorted by kind, council type and number; '
+        "of every run of five, the second and fourth are heldout and the rest train; a plan saved as a web page and "
+        "as plain text is one item; each split takes its passages only from its own pool (pools/train.py, "
+        "pools/heldout.py). dev: separate documents, with councils of their own, that take their passages only from "
+        "pools/dev.py, written apart from both other pools; dev is for tuning (rules, thresholds, choices between "
+        'methods) on material the classifier was not shaped by; heldout is never tuned on"',
         "",
     ]
     for split, names in listing.items():
@@ -716,6 +894,30 @@ def main() -> None:
         lines.append("]")
     (HERE / "SPLIT.toml").write_text("\n".join(lines) + "\n")
     print({k: len(v) for k, v in listing.items()})
+
+
+def write_document(name, kind, form, style, council, split, rng, blocks, source_text):
+    """Write one document's source and its labels; returns its blocks (a plan saved twice shares them)."""
+    blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks)
+    path = OUT / f"{name}.{ext}"
+    path.write_text(source, encoding="utf-8")
+    passages = list(passages_of(blocks))
+    choose_matches(passages, source_text(path))
+    council_written = [p for p in passages if not p.quoted]
+    labels = {
+        "kind": kind,
+        "form": form,
+        "style": style,
+        "council": {"name": council[0], "type": council[2], "region": council[3]},
+        "source": path.name,
+        "passages": [p.labels() if kind not in ("other_regime", "unrelated") else _empty(p) for p in passages],
+        "chrome": chrome,
+    }
+    if kind == "plan":
+        flags = set().union(*(p.guidance for p in council_written)) if council_written else set()
+        labels["guidance"] = {"consultants": "c" in flags, "agency": "a" in flags, "edi": "e" in flags}
+    (OUT / f"{name}.labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n")
+    return blocks
 
 
 def _empty(p) -> dict:
