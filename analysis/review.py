@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from analysis.models import Figure, FigureKind, FigureUnit, Passage, PassageBarrier, PassageTheme, TagSource
 from core.audit import events_for, record_event
+from core.refusals import Refusal
 from plans.models import BarrierCategory, Theme
 
 READ = "submissions.read_returns"
@@ -31,7 +32,7 @@ REVIEW = "analysis.review_tags"
 MAX_ID = 2**31 - 1
 
 
-class ReviewRefused(ValueError):
+class ReviewRefused(Refusal):
     """A review that cannot be saved; the message says why. Nothing was changed."""
 
 

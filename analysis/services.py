@@ -38,6 +38,7 @@ from analysis.sandbox import extract_file
 from analysis.selectors import current_documents
 from core import files
 from core.audit import record_event
+from core.refusals import Refusal
 from councils.models import Council
 from plans.models import BarrierCategory, PlanVersion, Theme
 
@@ -48,7 +49,7 @@ STAGING_DIR = "analysis/staging"
 PROGRESS_EVERY = 10  # documents between progress writes during a run
 
 
-class ImportRefused(ValueError):
+class ImportRefused(Refusal):
     """A document that cannot be imported; the message says why. Nothing was stored."""
 
 
@@ -85,7 +86,7 @@ def read_document(*, filename: str, data: bytes, reader=None) -> Extracted:
     try:
         return reader.extract_file(filename, data) if reader is not None else extract_file(filename, data)
     except ExtractionRefused as refusal:
-        raise ImportRefused(str(refusal)) from refusal
+        raise ImportRefused(str(refusal), field="document") from refusal
 
 
 def _passages_from_blocks(document: Document, blocks: list[Block]) -> list[Passage]:
@@ -485,7 +486,7 @@ def stage_upload(*, council, return_definition, filename: str, data: bytes, acto
     Nothing is added to the corpus here; a staged file is removed on confirm or cancel.
     """
     if council is None:
-        raise ImportRefused("There is no council with that ONS code.")
+        raise ImportRefused("There is no council with that ONS code.", field="council")
     extracted = read_document(filename=filename, data=data)
     kind, kind_reason = machine_kind(extracted)
     discard_stale_staging()

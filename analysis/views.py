@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from analysis import access, selectors, services
 from analysis.classify.evaluation import figures_for_page
 from analysis.forms import ConfirmImportForm, DocumentKindForm, ImportDocumentForm
+from core.forms import add_refusal, add_refusal_after_redirect
+from core.refusals import Refusal
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
 
@@ -105,8 +107,8 @@ def import_document(request):
                 data=upload.read(),
                 actor=request.user,
             )
-        except services.ImportRefused as refusal:
-            form.add_error("document", str(refusal))
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             return _preview(request, staged, form.cleaned_data["council"], return_definition)
     return render(request, "analysis/import_document.html", {"form": form})
@@ -145,7 +147,7 @@ def _preview_again(request, staged, council, return_definition, refusal):
     again = ConfirmImportForm({"token": staged.token, "seen": seen, "action": "confirm", "kind": kind}, current=now)
     again.is_valid()
     again.errors.pop("existing", None)  # the person has not been asked about these documents yet
-    again.add_error(None, str(refusal))
+    add_refusal(again, refusal)
     return _preview(request, staged, council, return_definition, confirm=again)
 
 
@@ -198,8 +200,8 @@ def import_confirm(request):
         )
     except (services.DocumentsChanged, services.ChoiceNeeded) as refusal:
         return _preview_again(request, staged, council, return_definition, refusal)
-    except services.ImportRefused as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        add_refusal_after_redirect(request, refusal)
         return redirect("analysis:import_document")
     if same_file is not None:
         messages.info(

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from analysis import explorer, review
 from analysis.forms_review import AddFigureForm, BarriersReviewForm, FigureReviewForm, ThemesReviewForm
+from core.forms import add_refusal_after_redirect
+from core.refusals import Refusal
 from plans.selectors import barrier_categories
 
 
@@ -91,8 +93,8 @@ def _save(request, passage, change):
     """Run one review through its service: a refusal is shown on the passage's page, nothing saved."""
     try:
         outcome = change()
-    except review.ReviewRefused as refusal:
-        messages.error(request, str(refusal))
+    except Refusal as refusal:
+        add_refusal_after_redirect(request, refusal)
         return redirect("analysis:review_passage", passage_id=passage.pk)
     return _done(request, passage, outcome)
 

@@ -17,9 +17,8 @@ from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from api.auth import BearerToken
-from api.schemas import Error, ValidationErrorOut
+from api.schemas import Error, RefusalOut, ValidationErrorOut
 from governance import access, selectors
-from governance.exceptions import GovernanceRefusal, NotYourLine
 from governance.report_templates import MAX_CALL_IN_WORKING_DAYS
 from governance.services import checklist, decisions, reports
 
@@ -256,7 +255,7 @@ def report_detail(request, report_id: int):
 
 @router.put(
     "/reports/{report_id}",
-    response={200: ReportSavedOut, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={200: ReportSavedOut, 401: Error, 404: Error, 409: RefusalOut, 422: ValidationErrorOut},
     summary="Save officers' text",
 )
 def save_report(request, report_id: int, payload: ReportIn):
@@ -264,22 +263,19 @@ def save_report(request, report_id: int, payload: ReportIn):
     409 when someone saved since `revision`, or when members have endorsed the version (the report is
     then a record)."""
     report = access.get_report_for_change(request.auth, report_id)
-    try:
-        saved, voided = reports.save_report(
-            report=report,
-            title=payload.title,
-            sections=payload.sections,
-            based_on_revision=payload.revision,
-            actor=request.auth,
-        )
-    except GovernanceRefusal as error:
-        return Status(409, {"detail": error.message})
+    saved, voided = reports.save_report(
+        report=report,
+        title=payload.title,
+        sections=payload.sections,
+        based_on_revision=payload.revision,
+        actor=request.auth,
+    )
     return {"report": _report_out(saved), "sign_offs_voided": voided}
 
 
 @router.post(
     "/reports/{report_id}/lines/{line_id}/sign",
-    response={200: EntryOut, 201: EntryOut, 401: Error, 403: Error, 404: Error, 409: Error},
+    response={200: EntryOut, 201: EntryOut, 401: Error, 403: RefusalOut, 404: Error, 409: RefusalOut},
     summary="Complete your checklist line",
 )
 def sign_line(request, report_id: int, line_id: int, payload: SignIn):
@@ -291,10 +287,8 @@ def sign_line(request, report_id: int, line_id: int, payload: SignIn):
         entry = checklist.sign_line(
             line=line, actor=request.auth, not_applicable=payload.not_applicable, reason=payload.reason
         )
-    except (PermissionDenied, NotYourLine):
+    except PermissionDenied:
         return Status(403, {"detail": "This checklist line is not yours to complete"})
-    except GovernanceRefusal as error:
-        return Status(409, {"detail": error.message})
     body = {
         "line": line.pk,
         "status": entry.status,
@@ -310,7 +304,7 @@ def sign_line(request, report_id: int, line_id: int, payload: SignIn):
 
 @router.post(
     "/versions/{version_id}/decision",
-    response={201: DecisionOut, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={201: DecisionOut, 401: Error, 404: Error, 409: RefusalOut, 422: ValidationErrorOut},
     summary="Record members' decision on a version",
 )
 def record_decision(request, version_id: int, payload: DecisionIn):
@@ -318,26 +312,23 @@ def record_decision(request, version_id: int, payload: DecisionIn):
     effect once its published record's call-in period has passed without call-in. 409 when refused
     (a future date, a second endorsement, a date before the version was frozen)."""
     version = access.get_version_for_decision(request.auth, version_id)
-    try:
-        decision = decisions.record_decision(
-            version=version,
-            outcome=payload.outcome,
-            decision_maker=payload.decision_maker,
-            decided_on=payload.decided_on,
-            resolution=payload.resolution,
-            actor=request.auth,
-            details=decisions.RecordDetails(
-                report=selectors.report_for_version(version),
-                is_executive=payload.executive,
-                call_in_working_days=payload.call_in_working_days,
-                reasons=payload.reasons,
-                alternatives_rejected=payload.alternatives_rejected,
-                conflicts_of_interest=payload.conflicts_of_interest,
-                dispensation=payload.dispensation,
-            ),
-        )
-    except GovernanceRefusal as error:
-        return Status(409, {"detail": error.message})
+    decision = decisions.record_decision(
+        version=version,
+        outcome=payload.outcome,
+        decision_maker=payload.decision_maker,
+        decided_on=payload.decided_on,
+        resolution=payload.resolution,
+        actor=request.auth,
+        details=decisions.RecordDetails(
+            report=selectors.report_for_version(version),
+            is_executive=payload.executive,
+            call_in_working_days=payload.call_in_working_days,
+            reasons=payload.reasons,
+            alternatives_rejected=payload.alternatives_rejected,
+            conflicts_of_interest=payload.conflicts_of_interest,
+            dispensation=payload.dispensation,
+        ),
+    )
     return Status(201, _decision_out(decision))
 
 
@@ -356,15 +347,12 @@ class PublishIn(Schema):
 
 @router.post(
     "/decisions/{decision_id}/publish",
-    response={200: DecisionOut, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={200: DecisionOut, 401: Error, 404: Error, 409: RefusalOut, 422: ValidationErrorOut},
     summary="Publish a decision's record",
 )
 def publish_decision_record(request, decision_id: int, payload: PublishIn):
     """Starts the call-in period of an executive decision. Publishing again returns the same record.
     409 for a date in the future or before the decision."""
     decision = access.get_decision_for_clerk(request.auth, decision_id)
-    try:
-        decisions.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
-    except GovernanceRefusal as error:
-        return Status(409, {"detail": error.message})
+    decisions.publish_decision_record(decision=decision, actor=request.auth, published_on=payload.published_on)
     return _decision_out(decision)

@@ -23,6 +23,7 @@ from api.schemas import (
     PlanIdOut,
     PlanStartIn,
     PlanSummaryOut,
+    RefusalOut,
     SectionIn,
     SpendEvidenceIn,
     SpendEvidenceOut,
@@ -30,7 +31,7 @@ from api.schemas import (
 )
 from councils.selectors import council_by_code
 from plans import access, rendering, services
-from plans.exceptions import EditConflict, InvalidTransition
+from plans.exceptions import EditConflict
 from plans.selectors import (
     barrier_categories,
     barrier_category,
@@ -187,14 +188,14 @@ def _detail(request, draft) -> dict:
 
 @router.put(
     "/{draft_id}/sections/{key}",
-    response={200: PlanDetailOut, 400: Error, 401: Error, 404: Error, 409: Error, 422: ValidationErrorOut},
+    response={200: PlanDetailOut, 400: Error, 401: Error, 404: Error, 409: RefusalOut, 422: ValidationErrorOut},
     by_alias=True,
     summary="Replace a section's text",
 )
 def put_section(request, draft_id: int, key: str, payload: SectionIn):
     """`key` is `intro` or a theme number (1 to 4). The text replaces the section's text outright.
 
-    422 if the plan would be over the size limit (nothing is saved); 409 if it changed while saving.
+    409 if the plan would be over the size limit (nothing is saved), or if it changed while saving.
     """
     user = request.auth
     draft = access.get_draft_for_change(user, draft_id)
@@ -209,8 +210,6 @@ def put_section(request, draft_id: int, key: str, payload: SectionIn):
         services.save_draft(
             draft=draft, bodies=bodies, introduction=introduction, based_on_revision=draft.revision, actor=user
         )
-    except services.DraftTooLong as too_long:
-        return _invalid("text", str(too_long))
     except EditConflict as conflict:
         return Status(409, {"detail": f"{conflict}; try again"})
     return _detail(request, access.get_draft_for_view(user, draft_id))
@@ -283,7 +282,7 @@ def post_barrier(request, draft_id: int, payload: BarrierIn):
 
 @router.post(
     "/{draft_id}/versions",
-    response={200: FrozenVersionOut, 201: FrozenVersionOut, 401: Error, 404: Error, 409: Error},
+    response={200: FrozenVersionOut, 201: FrozenVersionOut, 401: Error, 404: Error, 409: RefusalOut},
     summary="Freeze a version",
 )
 def post_version(request, draft_id: int):
@@ -292,10 +291,7 @@ def post_version(request, draft_id: int):
     user = request.auth
     draft = access.get_draft_for_freeze(user, draft_id)
     before = latest_version(draft)
-    try:
-        version = services.freeze_draft(draft=draft, actor=user)
-    except InvalidTransition as refused:
-        return Status(409, {"detail": refused.reason})
+    version = services.freeze_draft(draft=draft, actor=user)
     created = before is None or version.pk != before.pk
     return Status(201 if created else 200, {"number": version.number, "content_hash": version.content_hash})
 

@@ -11,6 +11,13 @@ class Error(Schema):
     detail: str
 
 
+class RefusalOut(Schema):
+    """A step the service's rules refused (`core.refusals.Refusal`): why, and the field it concerns, if any."""
+
+    detail: str
+    field: str | None = None
+
+
 class CouncilOut(Schema):
     ons_code: str
     name: str

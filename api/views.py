@@ -7,6 +7,7 @@ from ninja import NinjaAPI, Query, Schema, Status
 from api.auth import BearerToken
 from api.docs import ServiceDocs
 from api.schemas import CouncilOut, Error, MeOut, ReturnStatusOut
+from core.refusals import Refusal
 from councils.models import AuthorityType, Region
 from councils.selectors import council_of, roles_of, search_councils
 from plans.selectors import return_by_slug
@@ -28,6 +29,13 @@ api.add_router("/v1", "api.open_data.router")
 api.add_router("/v1/meetings", "api.meetings.router")
 api.add_router("/v1/audit-events", "api.meetings.audit_router")
 api.add_router("/v1/documents", "api.analysis.router")
+
+
+@api.exception_handler(Refusal)
+def refused(request: HttpRequest, refusal: Refusal):
+    """Every refusal a service gives is answered one way: why, the field it concerns, and its status (409
+    unless the refusal says otherwise, as `NotYourLine` says 403). Nothing was changed."""
+    return api.create_response(request, {"detail": refusal.message, "field": refusal.field}, status=refusal.status_code)
 
 
 @api.exception_handler(Http404)

@@ -7,12 +7,14 @@ template builds a field by hand. Forms can tune presentation per field with a
 "is_page_heading": True}.
 
 A service's refusal goes on the form it concerns through `add_refusal`, so the page shows it in the
-error summary like any other error.
+error summary like any other error; a button whose page is shown again after a redirect passes it on
+with `add_refusal_after_redirect`, and the base template puts it in the same error summary there.
 """
 
 import datetime
 
 from django import forms
+from django.contrib import messages
 from django.forms.renderers import TemplatesSetting
 
 from core.refusals import Refusal
@@ -23,9 +25,18 @@ class GovUKFormRenderer(TemplatesSetting):
     field_template_name = "govuk/forms/field.html"
 
 
+class ConfirmForm(forms.Form):
+    """No fields: a page whose button only confirms; a refusal goes on it for the error summary."""
+
+
 def add_refusal(form: forms.BaseForm, refusal: Refusal) -> None:
     """Show a refusal on the form: on the field it names when the form has that field, else above the form."""
     form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+
+
+def add_refusal_after_redirect(request, refusal: Refusal) -> None:
+    """Show a refusal on the page the person is sent back to (for a button with no form of its own)."""
+    messages.error(request, refusal.message)
 
 
 class GovUKDateWidget(forms.MultiWidget):

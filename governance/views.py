@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import add_refusal
+from core.refusals import Refusal
 from councils.selectors import council_of, members_of
 from governance import access, rendering, selectors
-from governance.exceptions import GovernanceRefusal, NotYourLine
+from governance.exceptions import NotYourLine
 from governance.forms import (
     CallInForm,
     ConsulteeForm,
@@ -88,7 +89,7 @@ def record_decision(request, version_id):
                 if officer is not None
                 else None,
             )
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(
@@ -138,7 +139,7 @@ def publish_decision_record(request, decision_id):
             decisions.publish_decision_record(
                 decision=decision, actor=request.user, published_on=form.cleaned_data["published_on"]
             )
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, "The decision record is published")
@@ -169,7 +170,7 @@ def record_call_in(request, decision_id):
     if request.method == "POST" and form.is_valid():
         try:
             decisions.record_call_in(decision=decision, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, "The call-in is recorded: the decision does not take effect until it is resolved")
@@ -188,7 +189,7 @@ def resolve_call_in(request, decision_id):
     if request.method == "POST" and form.is_valid():
         try:
             decisions.resolve_call_in(call_in=call_in, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, "Scrutiny's decision on the call-in is recorded")
@@ -297,7 +298,7 @@ def report_edit(request, report_id):
                 based_on_revision=data["revision"],
                 actor=request.user,
             )
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             message = "The report is saved"
@@ -325,10 +326,10 @@ def sign_line(request, report_id, line_id):
             checklist.sign_line(
                 line=line, actor=request.user, not_applicable=not_applicable, reason=form.cleaned_data["reason"]
             )
-        except GovernanceRefusal as refusal:
-            add_refusal(form, refusal)
         except NotYourLine as error:  # pragma: no cover - access already refused someone else
-            raise PermissionDenied(str(error)) from error
+            raise PermissionDenied(error.message) from error
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(
                 request,
@@ -353,7 +354,7 @@ def name_person(request, report_id, line_id):
     if request.method == "POST" and form.is_valid():
         try:
             checklist.name_line_person(line=line, person=_pick(people, form.cleaned_data["person"]), actor=request.user)
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, f"{line.label}: person named")
@@ -383,7 +384,7 @@ def record_consultee(request, report_id, line_id):
                 reason=data["reason"],
                 actor=request.user,
             )
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, f"{line.label}: recorded")
@@ -399,7 +400,7 @@ def scrutiny_comment(request, report_id):
     if request.method == "POST" and form.is_valid():
         try:
             reports.record_scrutiny_comment(report=report, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, "Scrutiny's comments are recorded and shown in the report")
@@ -419,7 +420,7 @@ def governance_settings(request):
     if request.method == "POST" and form.is_valid():
         try:
             configuration.configure_governance(council=council, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as refusal:
+        except Refusal as refusal:
             add_refusal(form, refusal)
         else:
             messages.success(request, "The decision settings are saved. Reports made from now on use them.")

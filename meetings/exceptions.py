@@ -1,11 +1,8 @@
-class MeetingRefused(Exception):
-    """A change to a meeting or its agenda that the rules do not allow; `message` says why, in plain words.
+from core.refusals import Refusal
 
-    `field` names the form field the message belongs to, when there is one."""
 
-    def __init__(self, message: str, *, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class MeetingRefused(Refusal):
+    """A change to a meeting or its agenda that the rules do not allow; the message says why, in plain words."""
 
 
 class AgendaBlocked(MeetingRefused):

@@ -135,10 +135,6 @@ class PastAgendaForm(forms.Form):
         self.fields["published_on"].govuk = {"legend_class": "govuk-fieldset__legend--m"}
 
 
-class ConfirmForm(forms.Form):
-    """No fields: a POST button; refusals are added as non-field errors for the error summary."""
-
-
 class SupplementForm(forms.Form):
     urgency_reason = forms.CharField(
         label="Why can these items not wait for the next meeting?",

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import ConfirmForm, add_refusal, add_refusal_after_redirect
+from core.refusals import Refusal
 from councils.selectors import council_by_code
 from meetings import access, selectors, services
-from meetings.exceptions import AgendaBlocked, MeetingRefused
-from meetings.forms import AgendaItemForm, ConfirmForm, MeetingForm, PaperForm, PastAgendaForm, SupplementForm
+from meetings.forms import AgendaItemForm, MeetingForm, PaperForm, PastAgendaForm, SupplementForm
 from meetings.notice import notice_warning
 from meetings.pack import render_agenda_pack, time_text
 
@@ -56,8 +57,8 @@ def schedule_meeting(request):
                 contact=data["contact"],
                 actor=request.user,
             )
-        except MeetingRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"Meeting added: {meeting}")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
@@ -78,8 +79,8 @@ def write_paper(request):
     if request.method == "POST" and form.is_valid():
         try:
             paper = services.write_paper(council=council, actor=request.user, **form.cleaned_data)
-        except MeetingRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"Paper written: {paper.title}. It can now go on an agenda")
             if meeting_id.isdigit() and selectors.meeting_by_id(int(meeting_id)):
@@ -125,8 +126,8 @@ def edit_paper(request, paper_id):
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.edit_paper(paper=paper, actor=request.user, **form.cleaned_data)
-        except MeetingRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(
                 request, f"Paper saved: {paper.title}" if changed else f"Nothing was changed in {paper.title}"
@@ -203,8 +204,8 @@ def add_item(request, meeting_id):
                 number=data["number"],
                 actor=request.user,
             )
-        except MeetingRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"Item {item.number} added: {item.title}")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
@@ -227,8 +228,8 @@ def remove_item(request, item_id):
     item = access.get_item_for_change(request.user, item_id)
     try:
         meeting = services.remove_agenda_item(item=item, actor=request.user)
-    except MeetingRefused as refusal:
-        messages.error(request, refusal.message)
+    except Refusal as refusal:
+        add_refusal_after_redirect(request, refusal)
         meeting = item.meeting
     else:
         messages.success(request, f"Item {item.number} removed: {item.title}")
@@ -256,13 +257,6 @@ def _publish_page(request, meeting, form, template, supplement=None):
     )
 
 
-def _refused(form, refusal: MeetingRefused):
-    if isinstance(refusal, AgendaBlocked):
-        form.add_error(None, "The agenda cannot be published until every report is ready: see what is missing below")
-    else:
-        form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
-
-
 def _published_message(request, meeting):
     messages.success(
         request,
@@ -281,8 +275,8 @@ def publish_agenda(request, meeting_id):
     if request.method == "POST":
         try:
             meeting = services.publish_agenda(meeting=meeting, actor=request.user)
-        except MeetingRefused as refusal:
-            _refused(form, refusal)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             _published_message(request, meeting)
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
@@ -301,8 +295,8 @@ def record_past_agenda(request, meeting_id):
             meeting = services.publish_agenda(
                 meeting=meeting, actor=request.user, published_on=form.cleaned_data["published_on"]
             )
-        except MeetingRefused as refusal:
-            _refused(form, refusal)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             _published_message(request, meeting)
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)
@@ -322,8 +316,8 @@ def publish_supplement(request, meeting_id):
             supplement = services.publish_supplement(
                 meeting=meeting, actor=request.user, urgency_reason=form.cleaned_data["urgency_reason"]
             )
-        except MeetingRefused as refusal:
-            _refused(form, refusal)
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             messages.success(request, f"{supplement} published: its pack has {supplement.pack_pages} pages")
             return redirect("meetings:meeting_detail", meeting_id=meeting.pk)

@@ -1,10 +1,9 @@
-class InvalidTransition(Exception):
-    """A lifecycle step was asked for from a state that does not allow it."""
+from core.refusals import Refusal
 
-    def __init__(self, subject: str, from_state: str, to_state: str, reason: str = ""):
-        self.subject, self.from_state, self.to_state = subject, from_state, to_state
-        self.reason = reason or f"{subject} cannot move from '{from_state}' to '{to_state}'"
-        super().__init__(self.reason)
+
+class InvalidTransition(Refusal):
+    """A lifecycle step was asked for from a state that does not allow it (a draft with an empty theme
+    cannot be frozen); the message says why."""
 
 
 class EditConflict(Exception):

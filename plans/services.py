@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.audit import record_event
 from core.hashing import content_hash
+from core.refusals import Refusal
 from core.signals import return_progress_changed
 from plans.exceptions import EditConflict, InvalidTransition
 from plans.models import (
@@ -133,7 +134,7 @@ def start_draft(*, council, return_definition: Return, actor, at: datetime.datet
     return draft
 
 
-class DraftTooLong(ValueError):
+class DraftTooLong(Refusal):
     """The plan's text is over the size limit; nothing was saved."""
 
 
@@ -387,11 +388,8 @@ def freeze_draft(*, draft: Draft, actor, at: datetime.datetime | None = None) ->
         missing = empty_themes(content)
         if missing:
             raise InvalidTransition(
-                "Draft",
-                "draft",
-                "frozen",
-                reason="Write something for every theme before freezing a version. "
-                f"Still empty: {_describe_themes(content, missing)}",
+                "Write something for every theme before freezing a version. "
+                f"Still empty: {_describe_themes(content, missing)}"
             )
         digest = content_hash(content)
         latest = locked.versions.order_by("-number").first()

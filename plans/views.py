@@ -10,11 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.audit import events_for
 from core.dates import long_date
+from core.forms import ConfirmForm, add_refusal, add_refusal_after_redirect
+from core.refusals import Refusal
 from councils.selectors import council_of
 from plans import access, selectors, services
 from plans.diff import compare_contents
 from plans.docx_import import DocxImportError, read_docx
-from plans.exceptions import EditConflict, InvalidTransition
+from plans.exceptions import EditConflict
 from plans.forms import (
     BarrierForm,
     CommitmentForm,
@@ -54,8 +56,8 @@ def draft_edit(request, draft_id):
                     introduction=form.cleaned_data["introduction"],
                     actor=request.user,
                 )
-            except services.DraftTooLong as error:
-                form.add_error(None, str(error))
+            except Refusal as refusal:
+                add_refusal(form, refusal)
             except EditConflict as error:
                 conflict = error
                 form.add_error(
@@ -99,8 +101,8 @@ def freeze(request, draft_id):
     latest = selectors.latest_version(draft)
     try:
         version = services.freeze_draft(draft=draft, actor=request.user)
-    except InvalidTransition as error:
-        messages.error(request, error.reason)
+    except Refusal as refusal:
+        add_refusal_after_redirect(request, refusal)
         return redirect("submissions:draft_detail", draft_id=draft.pk)
     if latest is not None and version.pk == latest.pk:
         # Freezing text that is already a version makes nothing new: say so rather than claim it did.
@@ -246,7 +248,7 @@ def import_preview(request, draft_id):
     if pending is None:
         messages.error(request, "There is no upload to confirm. Upload the document again.")
         return redirect("plans:import_docx", draft_id=draft.pk)
-    error = None
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         try:
             services.save_draft(
@@ -257,9 +259,11 @@ def import_preview(request, draft_id):
                 actor=request.user,
             )
         except EditConflict as conflict:
-            error = f"{conflict.updated_by} saved the draft after you uploaded the document. Upload it again."
-        except services.DraftTooLong as too_long:
-            error = str(too_long)
+            form.add_error(
+                None, f"{conflict.updated_by} saved the draft after you uploaded the document. Upload it again."
+            )
+        except Refusal as refusal:
+            add_refusal(form, refusal)
         else:
             del request.session[IMPORT_SESSION_KEY.format(draft_id=draft.pk)]
             messages.success(request, f"The text from {pending['file']} has been saved to the draft")
@@ -269,8 +273,8 @@ def import_preview(request, draft_id):
     return render(
         request,
         "plans/import_preview.html",
-        {"draft": draft, "pending": pending, "sections": sections, "error": error},
-        status=409 if error else 200,
+        {"draft": draft, "pending": pending, "sections": sections, "form": form},
+        status=409 if form.errors else 200,
     )
 
 

@@ -31,9 +31,9 @@ from django.utils import timezone
 
 from core import audit, files
 from core.audit import record_event
+from core.refusals import Refusal
 from governance import selectors as governance_selectors
 from plans import rendering
-from plans.exceptions import InvalidTransition
 from plans.models import PlanVersion
 from submissions import standing
 from submissions.models import Publication, Submission
@@ -54,9 +54,8 @@ HASH_PATTERN = re.compile(r"[0-9a-f]{64}")
 plan_published = Signal()
 
 
-class PublicationRefused(InvalidTransition):
-    def __init__(self, reason: str):
-        super().__init__("PlanVersion", "submitted", "published", reason=reason)
+class PublicationRefused(Refusal):
+    """A publication the rules do not allow; the message says why. Nothing was written."""
 
 
 # --- Names and URLs ------------------------------------------------------------------------------
@@ -259,7 +258,9 @@ def publish_version(
                 "which is already published, so there is nothing to correct"
             )
         if replaces is not None and not correction_note:
-            raise PublicationRefused("Say what this correction changes, so readers know why there is a new version")
+            raise PublicationRefused(
+                "Say what this correction changes, so readers know why there is a new version", field="correction_note"
+            )
         if replaces is None:
             correction_note = ""
         endorsement = standing.endorsement_in_effect(locked)

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.audit import record_event
 from core.dates import long_date, uk_date
+from core.refusals import Refusal
 from councils.models import Council
-from plans.exceptions import InvalidTransition
 from plans.models import Draft, PlanVersion, Return
 from submissions import standing
 from submissions.models import (
@@ -31,12 +31,8 @@ def _reference(version: PlanVersion, sequence: int) -> str:
     return f"{version.return_definition.slug.upper()}-{version.council.gss_code}-{sequence:02d}"
 
 
-class SubmissionRefused(InvalidTransition):
-    """A submission, extension or chase that the rules do not allow; `reason` says why in plain words."""
-
-    def __init__(self, reason: str, *, field: str | None = None):
-        super().__init__("Submission", "", "", reason=reason)
-        self.field = field  # the form field the refusal is about, if any
+class SubmissionRefused(Refusal):
+    """A submission, extension or chase that the rules do not allow; the message says why in plain words."""
 
 
 def certification_statement(*, version: PlanVersion, endorsement, certifier, role: str) -> str:
@@ -90,7 +86,7 @@ def submit_version(
             return existing
         where = standing.standing_of(locked)
         if not where.may(standing.SUBMIT):
-            raise InvalidTransition("PlanVersion", "frozen", "submitted", reason=where.why_not(standing.SUBMIT))
+            raise SubmissionRefused(where.why_not(standing.SUBMIT))
         refusal = standing.certifier_refusal(actor, locked.council, certifier_role)
         if refusal:
             raise SubmissionRefused(refusal)

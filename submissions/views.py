@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import ConfirmForm, add_refusal, add_refusal_after_redirect
+from core.refusals import Refusal
 from councils.selectors import council_of
 from plans import access as plans_access
-from plans.exceptions import InvalidTransition
 from plans.selectors import open_returns
 from submissions import access, selectors, services, standing
 from submissions.forms import (
@@ -66,21 +67,22 @@ def submit(request, version_id):
     form = (
         SubmitForm(request.POST if request.method == "POST" else None, roles=roles) if roles and not refusal else None
     )
-    error = None
+    # The form whose errors the summary lists; asking for certification has no fields of its own.
+    shown = form or ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form is None and "ask_for_certification" in request.POST and not roles:
             link = settings.SITE_URL + reverse("submissions:submit", args=[version.pk])
             try:
                 recipients = services.request_certification(version=version, actor=request.user, link=link)
-            except InvalidTransition as refused:
-                error = refused.reason
+            except Refusal as refused:
+                add_refusal(shown, refused)
             else:
                 messages.success(
                     request, f"Asked {', '.join(recipients)} to certify and submit version {version.number}"
                 )
                 return redirect("submissions:council_dashboard")
         elif form is None:
-            error = refusal or where.why_not(standing.CERTIFY)
+            shown.add_error(None, refusal or where.why_not(standing.CERTIFY))
         elif form.is_valid():
             try:
                 submission = services.submit_version(
@@ -89,8 +91,8 @@ def submit(request, version_id):
                     certifier_role=form.cleaned_data["certifier_role"],
                     idempotency_key=form.cleaned_data["idempotency_key"],
                 )
-            except InvalidTransition as refused:
-                error = refused.reason
+            except Refusal as refused:
+                add_refusal(form, refused)
             else:
                 return redirect("submissions:receipt", submission_id=submission.pk)
     statement_role = form["certifier_role"].value() if form is not None else ""
@@ -104,8 +106,8 @@ def submit(request, version_id):
             "endorsement": where.endorsement,
             "refusal": refusal,
             "can_certify": bool(roles),
-            "form": form,
-            "error": error,
+            "form": shown,
+            "certify_form": form,
             "statement": services.certification_statement(
                 version=version, endorsement=where.endorsement, certifier=request.user, role=statement_role
             )
@@ -116,7 +118,7 @@ def submit(request, version_id):
             "extension": where.extension,
             "today": where.today,
         },
-        status=400 if error or (form is not None and form.errors) else 200,
+        status=400 if shown.errors else 200,
     )
 
 
@@ -222,8 +224,8 @@ def chase(request, slug, code):
     return_definition = plans_access.get_return(slug)
     try:
         sent = services.chase_council(council=council, return_definition=return_definition, actor=request.user)
-    except InvalidTransition as refused:
-        messages.error(request, refused.reason)
+    except Refusal as refused:
+        add_refusal_after_redirect(request, refused)
     else:
         count = len(sent.recipients.splitlines())
         messages.success(request, f"{council.name} chased: a reminder went to {count} named contact{pluralize(count)}")
@@ -245,8 +247,8 @@ def grant_extension(request, slug, code):
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
             )
-        except InvalidTransition as refused:
-            form.add_error(getattr(refused, "field", None), refused.reason)
+        except Refusal as refused:
+            add_refusal(form, refused)
         else:
             messages.success(request, f"{council.name}'s deadline is now {extension.deadline:%-d %B %Y}")
             return redirect(
@@ -293,8 +295,8 @@ def refuse_extension(request, request_id):
             services.refuse_extension_request(
                 request=extension_request, reason=form.cleaned_data["refusal_reason"], actor=request.user
             )
-        except InvalidTransition as refused:
-            form.add_error(getattr(refused, "field", None), refused.reason)
+        except Refusal as refused:
+            add_refusal(form, refused)
         else:
             messages.success(request, f"{extension_request.council.name}'s request for an extension is refused")
             return redirect(reverse("submissions:department_register", args=[slug]) + "?" + urlencode({"q": code}))
@@ -325,8 +327,8 @@ def request_extension(request, slug):
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
             )
-        except InvalidTransition as refused:
-            form.add_error(getattr(refused, "field", None), refused.reason)
+        except Refusal as refused:
+            add_refusal(form, refused)
         else:
             messages.success(request, "Your request for an extension is sent to the department")
             return redirect("submissions:council_dashboard")

@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core.forms import add_refusal
+from core.refusals import Refusal
 from governance import access as governance_access
-from governance.exceptions import GovernanceRefusal
 from governance.forms import AmendmentForm
 from governance.services.configuration import settings_values
 from plans.diff import change_scale, compare_contents
@@ -38,8 +39,8 @@ def amend_under_delegation(request, delegation_id):
     if request.method == "POST" and form.is_valid():
         try:
             amendment = services.amend_endorsed_version(delegation=delegation, actor=request.user, **form.cleaned_data)
-        except GovernanceRefusal as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as refused:
+            add_refusal(form, refused)
         else:
             messages.success(
                 request,

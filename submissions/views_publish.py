@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.exceptions import InvalidTransition
+from core.forms import ConfirmForm, add_refusal
+from core.refusals import Refusal
 from submissions import access, selectors
 from submissions.publishing import publish_version
 
@@ -32,17 +33,14 @@ def publish(request, version_id):
     if selectors.publication_of(version) is not None:
         return redirect("portal:published_plan", code=version.council.gss_code, slug=version.return_definition.slug)
     current = selectors.latest_publication(council=version.council, return_definition=version.return_definition)
-    form = CorrectionForm(request.POST if request.method == "POST" else None) if current else None
-    error = None
-    if request.method == "POST" and (form is None or form.is_valid()):
+    form = (CorrectionForm if current else ConfirmForm)(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
             publication = publish_version(
-                version=version,
-                actor=request.user,
-                correction_note=form.cleaned_data["correction_note"] if form else "",
+                version=version, actor=request.user, correction_note=form.cleaned_data.get("correction_note", "")
             )
-        except InvalidTransition as refused:
-            error = refused.reason
+        except Refusal as refused:
+            add_refusal(form, refused)
         else:
             what = "correction" if publication.replaces_id else "plan"
             messages.success(request, f"The {what} has been published")
@@ -55,7 +53,6 @@ def publish(request, version_id):
             "submission": selectors.submission_of(version),
             "current": current,
             "form": form,
-            "error": error,
         },
-        status=400 if error or (form is not None and form.errors) else 200,
+        status=400 if form.errors else 200,
     )

@@ -38,11 +38,18 @@ def is_selected(option_value, bound_value) -> bool:
     return bound_value is not None and str(option_value) == str(bound_value)
 
 
-@register.simple_tag
-def page_title(title: str, form=None) -> str:
-    """GOV.UK page titles start with 'Error: ' when the form on the page has errors."""
-    prefix = "Error: " if form is not None and getattr(form, "errors", None) else ""
-    return f"{prefix}{title}"
+@register.filter
+def errors_of(messages) -> list:
+    """The error messages among a page's messages: refusals met before a redirect, which the base
+    template shows in the error summary rather than as banners."""
+    return [message for message in messages or () if message.level_tag == "error"]
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context, title: str, form=None) -> str:
+    """GOV.UK page titles start with 'Error: ' when the page shows an error summary."""
+    refused = form is not None and getattr(form, "errors", None) or errors_of(context.get("messages"))
+    return f"{'Error: ' if refused else ''}{title}"
 
 
 @register.filter

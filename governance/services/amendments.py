@@ -13,7 +13,6 @@ from governance.models import CallIn, CallInOutcome, DelegatedAmendment, Delegat
 from governance.services.common import announce, name_of, now, refuse_future
 from governance.services.configuration import settings_values
 from plans.diff import change_scale, compare_contents
-from plans.exceptions import InvalidTransition
 from plans.services import freeze_draft
 
 
@@ -55,10 +54,7 @@ def amend_under_delegation(
                 f"The consultation cannot be before the decision ({long_date(decision.decided_on)})",
                 field="consulted_on",
             )
-        try:
-            new_version = freeze_draft(draft=endorsed.draft, actor=actor, at=moment)
-        except InvalidTransition as error:
-            raise GovernanceRefusal(error.reason) from error
+        new_version = freeze_draft(draft=endorsed.draft, actor=actor, at=moment)  # refuses a draft with an empty theme
         if new_version.content_hash == endorsed.content_hash or new_version.number <= endorsed.number:
             raise GovernanceRefusal(
                 f"The draft has no changes from endorsed version {endorsed.number}. Edit the draft, then make "

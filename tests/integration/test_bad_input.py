@@ -10,7 +10,7 @@ from core.models import AuditEvent
 from governance.models import Decision
 from plans.models import Draft, PlanVersion
 from submissions.models import Publication, Submission
-from tests.integration.pages import banners, error_summary, error_summary_links, error_summary_text, h1, soup, title
+from tests.integration.pages import error_summary, error_summary_links, error_summary_text, h1, soup, title
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -244,7 +244,7 @@ def test_freezing_a_draft_with_an_empty_theme_is_refused_and_names_the_theme(
     client.force_login(dorset_author)
     response = client.post(f"/plans/drafts/{draft.pk}/freeze/", follow=True)
     assert response.redirect_chain[-1][0] == f"/plans/drafts/{draft.pk}/"
-    message = banners(response)
+    message = error_summary_text(response)  # the refusal is shown in the error summary of the page sent back to
     assert "Write something for every theme before freezing a version" in message
     assert "theme 3" in message
     assert not PlanVersion.objects.exists()

@@ -109,7 +109,7 @@ def test_a_decision_with_a_negative_call_in_period_is_refused_and_a_historic_one
     assert status == 422 and "The call-in period must be 0 working days or more" in json.dumps(refused)
     assert not Decision.objects.exists()
     status, future = clerk.call("post", f"/versions/{frozen_version.pk}/decision", body | {"decided_on": "2099-01-01"})
-    assert status == 409 and "future" in future["detail"]
+    assert status == 409 and "future" in future["detail"] and future["field"] == "decided_on"
     status, decision = clerk.call("post", f"/versions/{frozen_version.pk}/decision", body | {"executive": False})
     assert status == 201 and decision["in_effect"] and decision["effective_on"] == today
     status, read = clerk.call("get", f"/decisions/{decision['id']}")
@@ -132,6 +132,21 @@ def test_an_executive_decision_through_the_api_waits_for_its_call_in_period(clie
     decisions.publish_decision_record(decision=Decision.objects.get(), actor=dorset_clerk)
     _, read = clerk.call("get", f"/decisions/{decision['id']}")
     assert read["call_in_ends_on"] and datetime.date.fromisoformat(read["effective_on"]) > timezone.localdate()
+
+
+def test_every_refusal_the_api_answers_is_described_in_the_openapi_document(client, db):
+    """A refusal is answered with its message and the field it concerns, in the shape the document gives."""
+    document = json.loads(client.get("/api/openapi.json").content)
+    answers = [
+        operation["responses"]["409"]
+        for path in document["paths"].values()
+        for operation in path.values()
+        if "409" in operation["responses"]
+    ]
+    assert answers, "no operation says it may refuse"
+    for answer in answers:
+        assert answer["content"]["application/json"]["schema"]["$ref"].endswith("/RefusalOut")
+    assert set(document["components"]["schemas"]["RefusalOut"]["properties"]) == {"detail", "field"}
 
 
 def test_the_governance_get_operations_conform_to_the_openapi_document(client, endorsed_version, dorset_author):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from core.dates import LONDON
 from submissions.models import Chase, ReturnStatus
-from tests.integration.pages import banners, is_sign_in_redirect, soup, table_rows, text_of
+from tests.integration.pages import banners, error_summary_text, is_sign_in_redirect, soup, table_rows, text_of
 from tests.integration.state import describe_change, snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -156,7 +156,7 @@ def test_a_council_that_has_submitted_or_has_no_contacts_is_not_chased(
     ]:
         response = client.post(chase_url(council.gss_code), {"next": "https://elsewhere.example/"})
         assert response["Location"] == LATE, "an outside address is never followed"
-        assert message in banners(client.get(LATE))
+        assert message in error_summary_text(client.get(LATE))
     assert not Chase.objects.exists()
 
 

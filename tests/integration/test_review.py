@@ -216,8 +216,8 @@ def test_a_review_of_tags_that_changed_since_the_page_was_opened_is_refused(
     response = signed_in_analyst.post(
         review_url(passage, "themes"), {"themes": ["1", "2"], "token": stale}, follow=True
     )
-    assert "changed after you opened the page" in banners(response)
-    assert "Nothing was saved" in banners(response)
+    assert "changed after you opened the page" in error_summary_text(response)
+    assert "Nothing was saved" in error_summary_text(response)
     assert state(passage) == after_first
 
 
@@ -353,5 +353,5 @@ def test_adding_a_figure_to_tags_that_changed_since_the_page_was_opened_is_refus
         review_url(passage, "figures/add"), {"kind": "agency_spend", "value": "1000000", "token": stale}
     )
     assert response.status_code == 302
-    assert "changed after you opened the page" in banners(signed_in_analyst.get(response["Location"]))
+    assert "changed after you opened the page" in error_summary_text(signed_in_analyst.get(response["Location"]))
     assert state(passage) == before
