@@ -3,6 +3,7 @@
 from django import template
 from django.forms import BoundField
 
+from core import event_labels
 from core.forms import date_parts as _date_parts
 
 register = template.Library()
@@ -58,50 +59,10 @@ def linebreaks_paragraphs(text: str) -> list[str]:
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
-EVENT_LABELS = {
-    "DraftStarted": "Draft started",
-    "DraftSaved": "Draft saved",
-    "VersionFrozen": "Version frozen",
-    "DecisionRecorded": "Decision recorded",
-    "PlanSubmitted": "Submitted to the department",
-    "PlanPublished": "Published",
-    "SpendEvidenceSaved": "Spend figures saved",
-    "BarrierAdded": "Barrier added",
-    "BarrierRemoved": "Barrier removed",
-    "CommitmentAdded": "Commitment added",
-    "CommitmentRemoved": "Commitment removed",
-    "CommitteeCreated": "Committee added",
-    "MeetingScheduled": "Meeting added",
-    "PaperWritten": "Committee paper written",
-    "PaperEdited": "Committee paper changed",
-    "AgendaItemAdded": "Agenda item added",
-    "AgendaItemRemoved": "Agenda item removed",
-    "AgendaPublished": "Agenda published with its pack",
-    "PastAgendaRecorded": "Agenda of a past meeting recorded",
-    "SupplementaryAgendaPublished": "Supplementary agenda published with its pack",
-    "ReportOnPublishedAgenda": "Put on a published agenda",
-    "GovernanceSettingsChanged": "Decision settings changed",
-    "ReportCreated": "Decision report started",
-    "ReportEdited": "Decision report edited",
-    "ReportMovedToVersion": "Decision report moved to a newer version",
-    "ChecklistPersonNamed": "Person named on a checklist line",
-    "ChecklistLineSigned": "Checklist line signed off",
-    "ChecklistLineNotApplicable": "Checklist line marked not applicable",
-    "ConsulteeInformed": "Consultee informed",
-    "ConsulteeNotApplicable": "Consultee line marked not applicable",
-    "ScrutinyCommentRecorded": "Scrutiny comments recorded",
-    "AuthorityDelegated": "Authority delegated for minor amendments",
-    "DecisionRecordPublished": "Decision record published",
-    "DecisionRecordCompleted": "Decision record completed from the minutes",
-    "DecisionCalledIn": "Decision called in",
-    "CallInResolved": "Call-in resolved",
-    "VersionAmendedUnderDelegation": "Minor amendment made under delegated authority",
-}
-
-
 @register.filter
 def event_label(action: str) -> str:
-    return EVENT_LABELS.get(action, action)
+    """What an audit event is called on a page; each app names its own events (`core.event_labels`)."""
+    return event_labels.label(action)
 
 
 @register.filter
