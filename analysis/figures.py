@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from analysis.classify.voice import council_text
 
-EXTRACTION_VERSION = "figures-5"
+EXTRACTION_VERSION = "figures-6"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -63,12 +63,13 @@ AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary staff", re.I)
 CONSULTANT = re.compile(r"consultan", re.I)
 STAFF_BUDGET = re.compile(
     r"staff(?:ing)? budget|pay ?bill|pay budget|workforce (?:budget|costs?|spend)|employee (?:budget|costs|spend)|"
-    r"employment costs|staff(?:ing)? costs|total (?:staff|pay|employee)|salary budget|salaries budget|staff spend",
+    r"employment costs|staff(?:ing)? costs|total (?:staff|pay|employee)|salary budget|salaries budget|staff spend|"
+    r"salary bill|salaries bill|wage bill|pay costs",
     re.I,
 )
 SAVINGS = re.compile(
     r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)|"
-    r"cost reductions?|cashable",
+    r"cost reductions?|cashable|less (?:a year |each year |every year )?to (?:run|deliver|operate|provide)\b",
     re.I,
 )
 # "reducing our energy bill by £692,000", "cut the cost of printing by £40,000": what came off is a saving.
@@ -79,11 +80,13 @@ REDUCED_BY = re.compile(
 )
 # Nothing but a qualifier and a joining word between two amounts: the second restates the first's measure.
 RESTATED = re.compile(
-    r"^\s*(?:(?:a|an|per|each|every)\s+[a-z]+\s*)?,?\s*(?:to|or|and|about|around|roughly|some|nearly|almost|"
+    r"^\s*(?:(?:a|an|per|each|every)\s+[a-z]+\s*)?,?\s*"
+    r"(?:(?:last|this|next) year|the (?:year|one) before|in \d{4}(?:[-–/]\d{2,4})?)?,?\s*"
+    r"(?:to|or|and|about|around|roughly|some|nearly|almost|"
     r"equivalent to|which is|that is)?\s*(?:about|around|roughly|some|nearly|almost|over|under)?\s*$",
     re.I,
 )
-CLAUSE_END = re.compile(r"[,;]|\band\b|\bbut\b")
+CLAUSE_END = re.compile(r"[,;]|\band\b(?! (?:diversity|inclusion)\b)|\bbut\b")  # not "equality and diversity"
 GAP = re.compile(r"\bgap\b|shortfall|funding pressures?|unfunded", re.I)
 DEFICIT = re.compile(r"\bdeficits?\b|\boverspen(?:d|ds|t|ding)\b|in the red\b", re.I)
 FUNDING = re.compile(
@@ -92,7 +95,7 @@ FUNDING = re.compile(
     re.I,
 )
 SPENDING = re.compile(
-    r"\bspen(?:d|ds|t|ding)\b|\bcosts?\b|\bcosting\b|\bbudgets?\b|expenditure|\bpa(?:y|ys|id|ying) for\b|"
+    r"\bspen(?:d|ds|t|ding)\b|\bcosts?\b|\bcosting\b|\bbudgets?\b|expenditure|\bpa(?:y|ys|id|ying) for\b|\bpaid\b|"
     r"\binvest(?:s|ed|ing|ment)?\b|\bcontracts? (?:worth|valued?)\b",
     re.I,
 )
@@ -123,7 +126,9 @@ ADDRESSES_AGENCY = re.compile(
 )
 ADDRESSES_EDI = re.compile(
     r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|equality duty|\bPSED\b|"
-    r"equality act|equality impact",
+    r"equality act|equality impact|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
+    r"staff networks?|"
+    r"(?:lgbt\+?|ethnic minority|disabled|race|women'?s) (?:staff |colleagues'? |employees'? )?networks?",
     re.I,
 )
 
@@ -160,6 +165,14 @@ def _number(text: str, decimals: str | None = None, scale: str | None = None) ->
 
 
 SPENT_ON = re.compile(r"^\s*(?:was |were |is )?(?:spent )?(?:on|for|in|of)\b", re.I)
+# "The high needs deficit is our biggest risk. It stands at £9.4m": a sentence that goes on about the last one.
+GOES_ON = re.compile(r"^\s*(?:it|this|that|this figure|the figure|the total)\b", re.I)
+# The top of a range whose scale is written once, at the end: "£5–13 million", "£6 to 14m".
+MONEY_RANGE_TOP = re.compile(
+    r"^\s*(?:-|–|—|to)\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*"
+    r"(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)",
+    re.I,
+)
 
 
 def _first_measure(text: str, measures=MEASURES) -> str | None:
@@ -310,8 +323,10 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
     if table is not None:
         return _table_figures(table, passage)
     found: list[FoundFigure] = []
+    previous_sentence = ""
     for sentence_match in SENTENCE.finditer(text):
-        sentence = sentence_match.group(0)
+        sentence, last_sentence = sentence_match.group(0), previous_sentence
+        previous_sentence = sentence
         offset = sentence_match.start()
         quote = sentence.strip()[:300]
         numbers = []
@@ -345,6 +360,8 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                 if unit == "percent"
                 else _nearest_measure(before, after, prefer_after=True)
             )
+            if measure is None and unit != "count" and GOES_ON.match(sentence):
+                measure, words = _nearest_measure(last_sentence, "")
             key = f"s{offset + start}"
             if unit == "gbp":
                 value = _number(match.group("number"), match.group("decimals"), match.group("scale"))
@@ -389,6 +406,19 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                             skip.add(index + 1)
                             next_start = kept[index + 2][0] if index + 2 < len(kept) else len(sentence)
                             end = kept[index + 1][1]
+                top_written_once = MONEY_RANGE_TOP.match(sentence[end:next_start]) if unit == "gbp" else None
+                if upper is None and top_written_once is not None and not match.group("scale"):
+                    top = _number(*top_written_once.group("number", "decimals", "scale"))
+                    low = _number(match.group("number"), match.group("decimals"), top_written_once.group("scale"))
+                    if top is not None and low is not None and top > low:  # "£5–13 million": both ends in millions
+                        value, upper, end = low, top, end + top_written_once.end()
+                if upper is not None and unit == "gbp" and kind in ("other_money", "spending", "funding"):
+                    # What a range measures is often named after its top: "£20m–£24m out of our running costs".
+                    tail = sentence[end:next_start]
+                    clause_end = CLAUSE_END.search(tail)
+                    named, named_words = _nearest_measure(before, tail[: clause_end.start()] if clause_end else tail)
+                    if named is not None and MONEY_KINDS[named] != kind:
+                        kind, words = MONEY_KINDS[named], named_words
             if index in skip:
                 continue
             qualifier = _counted(match.group("noun")) if unit == "count" else _qualifier(sentence[end:next_start])[0]

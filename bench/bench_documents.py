@@ -180,6 +180,7 @@ class Tally:
         self.lost = self.labelled = self.merged = 0
         self.kinds_right = self.kinds = 0
         self.kind_errors: list[tuple[str, str, str]] = []
+        self.flag_errors: list[tuple[str, str, bool]] = []  # (document, flag, what the label says)
         self.flags = {"consultants": [0, 0], "agency": [0, 0], "edi": [0, 0]}
         self.plans_all_flags_right = self.plans = 0
         self.theme_errors: list[tuple[str, str, set, set]] = []
@@ -280,6 +281,8 @@ def score(results) -> Tally:
             for flag, gold in item.labels["guidance"].items():
                 tally.flags[flag][1] += 1
                 tally.flags[flag][0] += result["guidance"][flag] == gold
+                if result["guidance"][flag] != gold:
+                    tally.flag_errors.append((item.name, flag, gold))
                 right += result["guidance"][flag] == gold
             tally.plans_all_flags_right += right == 3
     return tally
@@ -392,6 +395,10 @@ def print_errors(tally: Tally, limit: int) -> None:
         print("\nDocument kind errors (label → service):")
         for name, gold, predicted in tally.kind_errors[:limit]:
             print(f"  {name}: {gold} → {predicted}")
+    if tally.flag_errors:
+        print("\nGuidance flag errors (the plan addresses it, per its label → the service says the opposite):")
+        for name, flag, gold in tally.flag_errors[:limit]:
+            print(f"  {name}: {flag} {'addressed' if gold else 'not addressed'}")
 
 
 def record(split: str, documents, tally: Tally) -> None:

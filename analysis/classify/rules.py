@@ -238,7 +238,10 @@ def stated_as_barrier(
         return any(lex.constraint.search(s) for s in near)
 
     def achievement_only(i: int) -> bool:
-        return bool(lex.achievement.search(cleaned[i])) and not lex.constraint.search(cleaned[i])
+        # "Delayed discharges from hospital have come down": a constraint's words before the achievement are
+        # what was overcome; only a constraint stated after it ("...but demand is rising faster") still stands.
+        achieved = lex.achievement.search(cleaned[i])
+        return bool(achieved) and not lex.constraint.search(cleaned[i], achieved.start())
 
     if category not in lex.barriers_need_context:
         return not all(achievement_only(i) for i in mentions)

@@ -41,15 +41,21 @@ _GOVERNMENT = (
 )
 _WHOM = r"(?:all |every |each |english )?(?:councils?|local authorities|authorities|us|the council|this council)"
 _REPORTING = re.compile(
-    # "The government has asked councils to...", "the Minister wrote to every council..."
-    rf"\b{_GOVERNMENT}\s+(?:has |have |had |is |was )?(?:also )?"
+    # "The government has asked councils to...", "the Minister wrote to every council..." (not the council's
+    # own "if the government wants councils to...")
+    rf"(?<!\bif )(?<!\bif the )\b{_GOVERNMENT}\s+(?:has |have |had |is |was )?(?:also )?"
     rf"(?:asked|asks|requested|requests|invited|invites|wrote to|writes to|expects|expected|wants|wanted)\s+{_WHOM}\b"
     # "The Minister said: '...'", "the letter says that councils..."
     rf"|\b{_GOVERNMENT}\s+(?:has |have |had )?(?:said|says|wrote|writes|stated|states|made clear)\s*(?:[:,]\s*)?"
     r"(?:that\s+)?(?:[\"“‘']|councils|local authorities|authorities|plans|every|each|all)"
     # "Councils were asked to...", "we have been asked by the government to..."
     rf"|\b{_WHOM}\s+(?:have been|has been|were|was|are|is|had been)\s+(?:asked|invited|requested)\s+"
-    r"(?:by (?:the )?(?:government|minister|secretary of state|department)\s+)?(?:to|for)\b"
+    r"(?:by (?:the )?(?:government|minister|secretary of state|department)\s+)?"
+    r"(?:to|for|how|what|whether|which|about)\b"
+    # "Councils should describe the steps they will take...": the request's instructions, restated
+    r"|\b(?:all |every |each )?(?:councils|local authorities|authorities|plans|each plan|every plan)\s+"
+    r"(?:should|must|are to|are expected to|were expected to|were to|need to)\s+"
+    r"(?:describe|set out|explain|say|show|include|cover|consider|identify|outline|address)\b"
     r"|\b(?:in|from) (?:the |his |her )?(?:minister'?s?|secretary of state'?s?|government'?s?|department'?s?) "
     r"(?:own )?(?:words|letter|statement|guidance)\b"
     r"|\bas (?:the )?(?:government|minister|department|guidance) (?:put|puts|said|says) it\b"
@@ -91,8 +97,19 @@ def _line_of(text: str, start: int) -> str:
     return text[line_start : len(text) if line_end == -1 else line_end]
 
 
+# A question put to a council in the second person ("How will your council use technology...?", "Which
+# obstacles are holding back your progress...?"): a council does not ask itself about "your council".
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:how|what|which|where|why|when|who|do|does|did|is|are|can|could|will|would|have|has)\b", re.I
+)
+_SECOND_PERSON = re.compile(r"\byour?\b", re.I)
+
+
 def is_question_restated(sentence: str) -> bool:
-    """The sentence restates one of the guidance's four questions, with few words of the council's own."""
+    """The sentence restates one of the guidance's four questions, with few words of the council's own, or
+    is a question put to a council in the second person."""
+    if sentence.rstrip().endswith("?") and _QUESTION_WORD.search(sentence) and _SECOND_PERSON.search(sentence):
+        return True
     stripped = _QUESTION.sub(" ", sentence)
     own = re.findall(r"[a-z]{3,}", stripped.lower())
     filler = {"and", "the", "our", "your", "how", "will", "with", "for", "within", "systems", "plan", "plans",

@@ -524,3 +524,47 @@ def test_care_costs_outpacing_funding_are_the_care_barrier_not_funding_in_genera
     assert categories(labels_for(text)) == {"adult-social-care"}
     general = "Our core funding has fallen in real terms since 2010 while the demand for care keeps rising."
     assert "funding-adequacy" in categories(labels_for(general))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How will your council use technology and data to make better decisions and design better services?",
+        "Which obstacles are holding back your progress that the government could help to lift?",
+        "Councils were asked how they have transformed the way they design and deliver services.",
+        "Councils should describe the steps they will take to cut out waste across the organisation.",
+    ],
+)
+def test_the_governments_questions_put_in_other_words_count_towards_no_theme(text):
+    """A question put to "your council", or the request reported in other words, is the government's."""
+    assert labels_for(text).themes == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delayed discharges from hospital have come down steadily since our joint brokerage team with the NHS "
+        "started finding care packages seven days a week.",
+        "Homelessness work has been rebuilt around prevention. Officers now get in touch as soon as a landlord "
+        "serves notice, and more than half of the households who come to us are helped to stay in their homes.",
+    ],
+)
+def test_a_success_over_a_problem_is_not_a_barrier(text):
+    """The problem's words before the achievement ("delayed discharges have come down") are what was overcome."""
+    labels = labels_for(text)
+    assert categories(labels) == set() and 4 not in labels.themes
+
+
+def test_an_invitation_to_officials_is_not_an_ask_or_a_barrier():
+    labels = labels_for("We would be glad to welcome officials from the department to see this work for themselves.")
+    assert 4 not in labels.themes and labels.barriers == ()
+
+
+def test_a_budget_gap_speaks_to_spend_and_an_indirect_ask_for_longer_funding_is_found():
+    assert 3 in labels_for("Our budget gap for next year is £11.4m, even after the savings already agreed.").themes
+    labels = labels_for(
+        "If the government wants councils to be more productive, the single most useful thing it could do is "
+        "give us a settlement that runs for three years."
+    )
+    assert "funding-certainty" in categories(labels)
+    assert any(b.ask and "most useful thing" in b.ask for b in labels.barriers)

@@ -325,3 +325,37 @@ def test_figures_stored_by_the_old_rules_have_range_and_qualifier_moved_out_of_t
     """Migration 0006: the figures-4 rules wrote both into `measures`; only a trailing qualifier moves."""
     migration = importlib.import_module("analysis.migrations.0006_figure_upper_qualifier_from_measures")
     assert migration.split_measures(stored) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "upper"),
+    [
+        # What a range measures is named after its top, and a scale written once covers both ends.
+        ("Over four years we have taken £20m–£24m out of our running costs.", "savings", "20000000", "24000000"),
+        ("Over four years we have taken £5–13 million out of our running costs.", "savings", "5000000", "13000000"),
+        # A sentence that goes on about the last one keeps its measure.
+        ("The high needs deficit is our biggest risk. It stands at £9.4 million.", "deficit", "9400000", None),
+        ("The salary bill is £21.6m this year.", "staff_budget", "21600000", None),
+        ("The service costs about £741,000 a year less to run.", "savings", "741000", None),
+        ("We spend £167,000 a year on equality and diversity.", "edi_spend", "167000", None),
+        ("Last year we paid £3.4 million for twenty children in residential care.", "spending", "3400000", None),
+    ],
+)
+def test_what_a_sum_measures_is_read_where_councils_write_it(text, kind, value, upper):
+    found = [f for f in document_figures([text]) if f.unit == "gbp"]
+    assert [(f.kind, f.value, f.upper) for f in found] == [
+        (kind, Decimal(value), None if upper is None else Decimal(upper))
+    ]
+
+
+def test_a_second_year_of_the_same_spend_keeps_its_measure():
+    text = "Spending on agency staff was £5.8 million last year and £10.1m the year before."
+    assert [(f.kind, f.value) for f in document_figures([text])] == [
+        ("agency_spend", Decimal("5800000")),
+        ("agency_spend", Decimal("10100000")),
+    ]
+
+
+def test_staff_networks_address_edi():
+    assert guidance_found(["Our staff-led equality networks meet in work time once a month."]).edi_addressed
+    assert guidance_found(["Staff networks for disabled and LGBT+ colleagues are run by volunteers."]).edi_addressed
