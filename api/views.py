@@ -29,6 +29,9 @@ api.add_router("/v1", "api.open_data.router")
 api.add_router("/v1/meetings", "api.meetings.router")
 api.add_router("/v1/audit-events", "api.meetings.audit_router")
 api.add_router("/v1/documents", "api.analysis.router")
+api.add_router("/v1/metrics", "api.monitoring.metrics_router")
+api.add_router("/v1/councils", "api.monitoring.councils_router")
+api.add_router("/v1/monitoring", "api.monitoring.department_router")
 
 
 @api.exception_handler(Refusal)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "governance",
     "meetings",
     "submissions",
+    "monitoring",
     "analysis",
     "portal",
     "api",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("meetings/", include("meetings.urls")),
     path("analysis/", include("analysis.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("", include("submissions.urls")),
     path("waiting-for-you/", include("worklist.urls")),
     path("api/", api.urls),

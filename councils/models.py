@@ -64,6 +64,7 @@ class CouncilRole(models.TextChoices):
     CHIEF_EXECUTIVE = "chief_executive", "Chief executive"
     WORKFORCE_LEAD = "workforce_lead", "Workforce (HR) lead"
     ASSET_MANAGEMENT_LEAD = "asset_management_lead", "Asset management lead"
+    PERFORMANCE_LEAD = "performance_lead", "Performance lead"
 
 
 class Membership(models.Model):

@@ -34,6 +34,14 @@ fetches objects and asks these questions; views never decide for themselves.
 | analysis.review_tags            | department analysts and administrators: confirm,      |
 |                                 | correct or remove a passage's themes, barriers and    |
 |                                 | figures (the panel reads the explorer, not review)    |
+| monitoring.manage_figures       | the council's performance leads and plan authors:     |
+|                                 | load its figures, link commitments to metrics, write  |
+|                                 | commentary, choose whether figures wait for approval  |
+| monitoring.approve_figures      | the council's chief executive and executive directors:|
+|                                 | publish figures held back for the council's approval  |
+| monitoring.read_monitoring      | department staff: progress across all councils        |
+| monitoring.load_national_figures| department analysts and administrators: load figures  |
+|                                 | for any council                                       |
 """
 
 import rules
@@ -123,3 +131,10 @@ rules.add_perm("analysis.read_corpus", is_department_staff)
 rules.add_perm("analysis.import_documents", is_department_analyst)
 rules.add_perm("analysis.run_analysis", is_department_analyst)
 rules.add_perm("analysis.review_tags", is_department_analyst)
+
+# Monitoring performance against the plans. Any of the council's people may read its monitoring pages
+# (plans.view_council_work); these say who changes them.
+rules.add_perm("monitoring.manage_figures", holds_role(CouncilRole.PERFORMANCE_LEAD, CouncilRole.PLAN_AUTHOR))
+rules.add_perm("monitoring.approve_figures", holds_role(CouncilRole.CHIEF_EXECUTIVE, CouncilRole.EXECUTIVE_DIRECTOR))
+rules.add_perm("monitoring.read_monitoring", is_department_staff)
+rules.add_perm("monitoring.load_national_figures", is_department_analyst)

@@ -92,4 +92,50 @@ COMMITMENTS = {
             "£20m",
         ),
     ],
+    "E08000025": [
+        (
+            "Recruit permanent children's social workers in place of agency staff",
+            "Director of Children and Families",
+            datetime.date(2026, 3, 31),
+            "Share of children's social worker posts filled by agency staff",
+            "22% (2022-23)",
+            "12%",
+        ),
+        (
+            "Collect more council tax in the year it is due",
+            "Director of Revenues and Benefits",
+            datetime.date(2026, 3, 31),
+            "Council tax collected in the year",
+            "94.0% (2023-24)",
+            "96.0%",
+        ),
+    ],
+    "E10000016": [
+        (
+            "Reduce sickness absence through the wellbeing programme",
+            "Director of Human Resources",
+            datetime.date(2026, 3, 31),
+            "Working days lost per employee",
+            "10.2 days (2023-24)",
+            "8.5 days",
+        ),
+        (
+            "Resurface the A roads in the worst condition",
+            "Director of Highways and Transportation",
+            datetime.date(2027, 3, 31),
+            "A roads where maintenance should be considered",
+            "4.0% (2023-24)",
+            "3.0%",
+        ),
+    ],
+    "E09000033": [
+        (
+            "Answer more information requests on time",
+            "Director of Governance",
+            datetime.date(2026, 3, 31),
+            "Freedom of Information requests answered within 20 working days",
+            "85% (2024-25)",
+            "95%",
+        ),
+    ],
 }

@@ -20,6 +20,7 @@ from devdata.authoring import BARRIERS, COMMITMENTS, SPEND_EVIDENCE
 from devdata.cast import COUNCIL_PEOPLE, DEMO_PASSWORD, DEPARTMENT_USERS, OTHER_COUNCIL_ROLES
 from devdata.governance_demo import build_governance
 from devdata.meetings_demo import build_meetings
+from devdata.monitoring_demo import build_monitoring_demo
 from devdata.plan_texts import PLAN_TEXTS
 from devdata.publication_demo import write_demo_publication_files
 from devdata.scenario import SCENARIO
@@ -181,5 +182,7 @@ def build_demo(log=print) -> None:
     build_governance(people=people, log=log)
     build_submissions_demo(log=log)
     build_meetings(people=people, log=log)  # after the plans (and the governance demo): agendas need reports
-    build_analysis_demo(actor=get_user_model().objects.get(username="department-analyst"), exclude=SCENARIO, log=log)
+    analyst = get_user_model().objects.get(username="department-analyst")
+    build_analysis_demo(actor=analyst, exclude=SCENARIO, log=log)
+    build_monitoring_demo(analyst=analyst, people=people, log=log)
     write_demo_publication_files(log=lambda line: log("  " + line))

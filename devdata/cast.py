@@ -31,6 +31,7 @@ COUNCIL_PEOPLE = {
             ("lead-member", "Cllr Jon", "Farrant", ["lead_member"], "Leader of the Council"),
             ("workforce-lead", "Priti", "Hazard", ["workforce_lead"], "Service director, human resources"),
             ("asset-lead", "Gareth", "Lulworth", ["asset_management_lead"], "Corporate director, assets and property"),
+            ("performance-lead", "Anjali", "Moreton", ["performance_lead"], "Head of performance and insight"),
         ],
     ),
     "somerset": (
@@ -56,6 +57,7 @@ COUNCIL_PEOPLE = {
             ),
             ("workforce-lead", "Dana", "Brue", ["workforce_lead"], "Service director, workforce"),
             ("asset-lead", "Owain", "Wellow", ["asset_management_lead"], "Service director, asset management"),
+            ("performance-lead", "Bethan", "Cary", ["performance_lead"], "Performance and intelligence manager"),
         ],
     ),
 }

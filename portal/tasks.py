@@ -41,3 +41,29 @@ def email_progress_update(council_id: int, subject: str, message: str, base_url:
     if council is None:
         return 0
     return send_progress_update(council=council, subject=subject, message=message, base_url=base_url)
+
+
+@task()
+def email_progress_releases(release_ids: list[int], base_url: str) -> int:
+    """Email each council's confirmed subscribers about figures it published (monitoring.ProgressRelease),
+    once per release: a release already emailed (a retried task) is skipped."""
+    from django.urls import reverse
+
+    from monitoring.services import mark_release_notified
+    from portal.subscriptions import send_progress_update
+
+    sent = 0
+    for release_id in release_ids:
+        release = mark_release_notified(release_id=release_id)
+        if release is None:
+            continue
+        council = release.council
+        page = base_url.rstrip("/") + reverse("portal:council_progress", args=[council.gss_code])
+        sent += send_progress_update(
+            council=council,
+            subject="progress against its plan updated",
+            message=f"{council.name} has published new figures on its progress. {release.summary}\n\n"
+            f"See where each commitment stands: {page}",
+            base_url=base_url,
+        )
+    return sent

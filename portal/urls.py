@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views
+from portal import views, views_progress
 
 app_name = "portal"
 
@@ -9,6 +9,14 @@ urlpatterns = [
     path("councils/", views.council_list, name="council_list"),
     path("councils/<str:code>/", views.council_detail, name="council_detail"),
     path("councils/<str:code>/publications.atom", views.council_feed, name="council_feed"),
+    path("councils/<str:code>/progress/", views_progress.council_progress, name="council_progress"),
+    path(
+        "councils/<str:code>/progress/commitments.csv",
+        views_progress.commitments_csv,
+        name="progress_commitments_csv",
+    ),
+    path("councils/<str:code>/progress/<slug:metric>/", views_progress.council_metric, name="council_metric"),
+    path("councils/<str:code>/progress/<slug:metric>.csv", views_progress.metric_csv, name="metric_csv"),
     path("councils/<str:code>/subscribe/", views.subscribe, name="subscribe"),
     path("councils/<str:code>/subscribe/check-your-email/", views.subscribe_sent, name="subscribe_sent"),
     path("councils/<str:code>/plans/<slug:slug>/", views.published_plan, name="published_plan"),

@@ -23,11 +23,13 @@ AREAS = (
     ("plans.view_council_work", "submissions:council_dashboard", "Your council's plans"),
     ("plans.view_council_work", "governance:council_reports", "Reports and decisions"),
     ("plans.view_council_work", "meetings:meeting_list", "Meetings"),
+    ("plans.view_council_work", "monitoring:council_home", "Performance"),
     ("submissions.read_returns", "submissions:department_home", "Returns register"),
     ("analysis.read_corpus", "analysis:explorer", "Explore plans"),
     ("analysis.read_corpus", "analysis:document_list", "Plan documents"),
     ("analysis.import_documents", "analysis:import_document", "Import a plan document"),
     ("analysis.read_corpus", "analysis:run_list", "Analysis runs"),
+    ("monitoring.read_monitoring", "monitoring:department_home", "Progress against plans"),
 )
 
 

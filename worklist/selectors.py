@@ -27,6 +27,7 @@ from governance.models import ENDORSING_OUTCOMES, DecisionReport
 from governance.report_templates import template_for
 from meetings import selectors as meetings_selectors
 from meetings.models import AgendaItem, Meeting
+from monitoring import selectors as monitoring_selectors
 from plans.models import PlanVersion
 from plans.selectors import return_by_slug
 from submissions import selectors as submissions_selectors
@@ -44,12 +45,16 @@ COUNCIL_PERMISSIONS = (
     "submissions.submit_return",
     "submissions.certify_return",
     "submissions.publish_plan",
+    "monitoring.manage_figures",
+    "monitoring.approve_figures",
 )
 DEPARTMENT_PERMISSIONS = (
     "submissions.read_returns",
     "submissions.manage_returns",
     "analysis.read_corpus",
     "analysis.import_documents",
+    "monitoring.read_monitoring",
+    "monitoring.load_national_figures",
 )
 
 
@@ -79,6 +84,8 @@ KINDS = {
     "publish": "Plan to publish",
     "import": "Import to confirm",
     "extension": "Request for an extension",
+    "approve_figures": "Figures to approve",
+    "track": "Commitments to follow with a metric",
 }
 
 
@@ -430,6 +437,47 @@ def extension_requests_to_answer(user, council, permissions) -> list[WaitingItem
     ]
 
 
+def figures_to_approve(user, council, permissions) -> list[WaitingItem]:
+    """For a council's chief executive and executive directors: figures held for the council's approval."""
+    if council is None or "monitoring.approve_figures" not in permissions:
+        return []
+    waiting = monitoring_selectors.waiting_values(council)
+    if not waiting:
+        return []
+    return [
+        WaitingItem(
+            kind="approve_figures",
+            what=f"Approve {len(waiting)} {'figure' if len(waiting) == 1 else 'figures'} before they are published",
+            council=council.name,
+            about="Performance against the plan",
+            since=min(value.recorded_at for value in waiting),
+            href=reverse("monitoring:approvals"),
+        )
+    ]
+
+
+def commitments_to_track(user, council, permissions) -> list[WaitingItem]:
+    """For a council's performance leads and plan authors: commitments in a version the council has frozen
+    that are not yet followed with a metric."""
+    if council is None or "monitoring.manage_figures" not in permissions:
+        return []
+    untracked = [item.commitment for item in monitoring_selectors.commitments_for_tracking(council) if not item.tracked]
+    frozen = PlanVersion.objects.filter(council=council).order_by("frozen_at").first()
+    if not untracked or frozen is None:
+        return []
+    return [
+        WaitingItem(
+            kind="track",
+            what=f"Follow {len(untracked)} {'commitment' if len(untracked) == 1 else 'commitments'} in your plan "
+            "with a metric",
+            council=council.name,
+            about="Performance against the plan",
+            since=frozen.frozen_at,
+            href=reverse("monitoring:council_home"),
+        )
+    ]
+
+
 GATHERERS = (
     lines_to_sign,
     reports_to_write,
@@ -441,6 +489,8 @@ GATHERERS = (
     plans_to_publish,
     imports_to_confirm,
     extension_requests_to_answer,
+    figures_to_approve,
+    commitments_to_track,
 )
 
 

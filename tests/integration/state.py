@@ -8,7 +8,18 @@ from submissions.models import ReturnStatus
 
 # Every model of the service's own apps, and the task queue: a request that only reads must
 # neither write a record nor queue work.
-PROJECT_APPS = ("core", "accounts", "councils", "plans", "governance", "meetings", "submissions", "analysis", "portal")
+PROJECT_APPS = (
+    "core",
+    "accounts",
+    "councils",
+    "plans",
+    "governance",
+    "meetings",
+    "submissions",
+    "monitoring",
+    "analysis",
+    "portal",
+)
 COUNTED = [
     model for label in (*PROJECT_APPS, "django_tasks_database") for model in apps.get_app_config(label).get_models()
 ]

@@ -24,6 +24,7 @@ from tests.integration.state import describe_change, snapshot
 from tests.integration.test_all_routes_are_classified import (  # noqa: F401
     _corpus_of_the_walked_plan,
     _meeting_of_the_walked_plan,
+    _monitoring_of_the_walked_plan,
     dorset_values,
     every_object_value,
 )
@@ -50,6 +51,10 @@ PUBLIC = {
     "GET /api/v1/meetings": ApiRoute(why="published agendas; a council's own people also see its other meetings"),
     "GET /api/v1/meetings/{meeting_id}/agenda-pack.pdf": ApiRoute(why="published packs only"),
     "GET /api/v1/meetings/{meeting_id}/supplementary-agenda-{number}.pdf": ApiRoute(why="published packs only"),
+    "GET /api/v1/metrics": ApiRoute(why="the catalogue"),
+    "GET /api/v1/metrics/{metric}/values": ApiRoute(why="published figures only"),
+    "GET /api/v1/councils/{code}/commitments": ApiRoute(why="the published plan's commitments and their status"),
+    "GET /api/v1/councils/{code}/metrics/{metric}/comparison": ApiRoute(why="published figures only"),
 }
 
 # Anyone with a token: about the caller, or lists of what the caller may see (`visible_to` in the owning app).
@@ -87,6 +92,7 @@ DEPARTMENT = {
     "GET /api/v1/audit-events/verification": ApiRoute("core.read_audit_log"),
     "GET /api/v1/documents": ApiRoute("analysis.read_corpus"),
     "GET /api/v1/documents/{document_id}/analysis": ApiRoute("analysis.read_corpus"),
+    "GET /api/v1/monitoring/commitments": ApiRoute("monitoring.read_monitoring"),
 }
 
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}

@@ -54,6 +54,10 @@ PUBLIC = {
     "meetings:agenda_pack": Route(("GET",), why="published agenda packs only"),
     "meetings:supplement_pack": Route(("GET",), why="published supplementary agendas only"),
     "governance:decision_record": Route(("GET",), why="published decision records only; any other is a 404"),
+    "portal:council_progress": Route(("GET",), why="published commitments and published figures only"),
+    "portal:council_metric": Route(("GET",), why="published figures only"),
+    "portal:metric_csv": Route(("GET",), why="published figures only"),
+    "portal:progress_commitments_csv": Route(("GET",), why="published commitments and published figures only"),
 }
 
 # Any signed-in person, council or department.
@@ -128,6 +132,19 @@ COUNCIL = {
     "submissions:request_extension": Route(
         ("GET", "POST"), "submissions.submit_return", "the signed-in person's own council"
     ),
+    "monitoring:council_home": Route(
+        ("GET",), "plans.view_council_work", "the signed-in person's own council; department staff are sent on"
+    ),
+    "monitoring:load_figures": Route(
+        ("GET", "POST"), "monitoring.manage_figures", "their own council's figures; department analysts load any"
+    ),
+    "monitoring:import_detail": Route(("GET",), "plans.view_council_work", "department staff read every load"),
+    "monitoring:approvals": Route(("GET", "POST"), "monitoring.approve_figures", "for their own council"),
+    "monitoring:write_commentary": Route(("GET", "POST"), "monitoring.manage_figures"),
+    "monitoring:settings": Route(("GET", "POST"), "monitoring.approve_figures", "for their own council"),
+    "monitoring:track_commitment": Route(("GET", "POST"), "monitoring.manage_figures"),
+    "monitoring:tracked_detail": Route(("GET",), "plans.view_council_work", "department staff read every one"),
+    "monitoring:stop_tracking": Route(("POST",), "monitoring.manage_figures"),
 }
 
 # Department staff only (submissions.read_returns).
@@ -166,6 +183,10 @@ DEPARTMENT = {
     "analysis:review_barriers": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:review_figure": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
     "analysis:add_figure": Route(("POST",), "analysis.review_tags", "analysts and administrators; the panel 403"),
+    "monitoring:department_home": Route(("GET",)),
+    "monitoring:department_commitments": Route(("GET",)),
+    "monitoring:department_metric": Route(("GET",)),
+    "monitoring:department_export": Route(("GET",), why="every export starts with the note on responsible use"),
 }
 
 ACCESS_LISTS = {"PUBLIC": PUBLIC, "SIGNED_IN": SIGNED_IN, "COUNCIL": COUNCIL, "DEPARTMENT": DEPARTMENT}
@@ -183,6 +204,9 @@ OBJECT_ID_PARAMETERS = {
     "report_id",
     "decision_id",
     "delegation_id",
+    "import_id",
+    "tracked_id",
+    "value_id",
 }
 
 
@@ -331,10 +355,41 @@ def _corpus_of_the_walked_plan(request):
         dorset_extension_request(request.getfixturevalue("walked_plan"))
 
 
+def dorset_monitoring(plan):
+    """Dorset's walked plan's commitment followed with a metric, and a load of Dorset's figures, made through
+    the monitoring services once per walked plan (before anything is measured: see `_monitoring_of_the_walked_plan`)."""
+    if not hasattr(plan, "tracked"):
+        from councils.models import Membership
+        from monitoring import selectors
+        from monitoring.services import define_metrics, import_metric_values
+        from tests.integration.monitoring_setup import figures_csv, track_contacts_online
+
+        define_metrics()
+        author = Membership.objects.filter(council=plan.council, role="plan_author").first().user
+        loaded = import_metric_values(
+            data=figures_csv((plan.council.gss_code, "corporate-contacts-online", "2024-25", "54.5", "Note")),
+            file_name="dorset.csv",
+            actor=author,
+            council=plan.council,
+        )
+        plan.tracked = track_contacts_online(plan.commitment, author)
+        plan.value_import = loaded.value_import
+        plan.value = selectors.published_values().get(council=plan.council)
+    return plan.tracked
+
+
+@pytest.fixture(autouse=True)
+def _monitoring_of_the_walked_plan(request):
+    """Tests that use the walked plan get its monitoring records made up front, so they are not a change."""
+    if "walked_plan" in request.fixturenames:
+        dorset_monitoring(request.getfixturevalue("walked_plan"))
+
+
 def dorset_values(plan, index: int = 0) -> dict:
     """Real values for each route parameter, from Dorset's walked plan."""
     meeting, item = dorset_meeting(plan)
     document, run = dorset_corpus(plan)
+    tracked = dorset_monitoring(plan)
     figure = document.figures.order_by("pk").first()
     return {
         "document_id": document.pk,
@@ -362,6 +417,10 @@ def dorset_values(plan, index: int = 0) -> dict:
         "decision_id": plan.decision.pk,
         "delegation_id": plan.delegation.pk,
         "request_id": dorset_extension_request(plan).pk,
+        "import_id": plan.value_import.pk,
+        "tracked_id": tracked.pk,
+        "value_id": plan.value.pk,
+        "metric": "corporate-contacts-online",
     }
 
 
@@ -396,6 +455,9 @@ def every_object_value(plan) -> dict[str, list[int]]:
         "report_id": [plan.report.pk],
         "decision_id": [plan.decision.pk],
         "delegation_id": [plan.delegation.pk],
+        "import_id": [plan.value_import.pk],
+        "tracked_id": [dorset_monitoring(plan).pk],
+        "value_id": [plan.value.pk],
     }
 
 

@@ -134,6 +134,13 @@ def test_every_api_route_is_in_the_openapi_document(client, db):
     plans |= {path for path in documented if path.startswith("/api/v1/documents")}  # test_analysis_import.py
     meetings_and_audit = ("/api/v1/meetings", "/api/v1/audit-events")  # tested in test_meetings_api.py
     plans |= {path for path in documented if path.startswith(meetings_and_audit)}
+    plans |= {  # tested in test_monitoring_pages.py
+        "/api/v1/metrics",
+        "/api/v1/metrics/{metric}/values",
+        "/api/v1/councils/{code}/commitments",
+        "/api/v1/councils/{code}/metrics/{metric}/comparison",
+        "/api/v1/monitoring/commitments",
+    }
     plans |= {  # tested in test_open_data.py and test_api_schema.py
         "/api/v1/publications",
         "/api/v1/publications/{content_hash}",

@@ -17,6 +17,7 @@ from tests.integration.test_all_routes_are_classified import (
     SIGNED_IN,
     _corpus_of_the_walked_plan,  # noqa: F401 - autouse: the walked plan's corpus document is made before measuring
     _meeting_of_the_walked_plan,  # noqa: F401 - autouse: the walked plan's meeting is made before measuring
+    _monitoring_of_the_walked_plan,  # noqa: F401 - autouse: its monitoring records are made before measuring
     dorset_values,
     every_object_value,
     url_for,
@@ -36,6 +37,8 @@ PERSONA_FOR_PERMISSION = {
     "meetings.manage_meetings": "dorset_clerk",
     "submissions.submit_return": "dorset_director",
     "submissions.publish_plan": "dorset_clerk",
+    "monitoring.manage_figures": "dorset_author",
+    "monitoring.approve_figures": "dorset_director",
 }
 
 

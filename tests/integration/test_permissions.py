@@ -124,6 +124,8 @@ PERMISSIONS = [
     "governance.configure_checklist",
     "governance.amend_under_delegation",  # granted by no role: only the officer a delegation names
     "meetings.manage_meetings",
+    "monitoring.manage_figures",
+    "monitoring.approve_figures",
 ]
 
 # role -> the council permissions it grants at its own council (the table in councils/permissions.py).
@@ -134,6 +136,7 @@ GRANTS = {
         "plans.freeze_draft",
         "submissions.publish_plan",
         "governance.write_report",
+        "monitoring.manage_figures",
     },
     CouncilRole.DEMOCRATIC_SERVICES: {
         "plans.view_council_work",
@@ -155,15 +158,18 @@ GRANTS = {
         "plans.freeze_draft",
         "submissions.submit_return",
         "governance.write_report",
+        "monitoring.approve_figures",
     },
     CouncilRole.LEAD_MEMBER: {"plans.view_council_work"},
     CouncilRole.CHIEF_EXECUTIVE: {
         "plans.view_council_work",
         "submissions.submit_return",
         "submissions.certify_return",
+        "monitoring.approve_figures",
     },
     CouncilRole.WORKFORCE_LEAD: {"plans.view_council_work"},
     CouncilRole.ASSET_MANAGEMENT_LEAD: {"plans.view_council_work"},
+    CouncilRole.PERFORMANCE_LEAD: {"plans.view_council_work", "monitoring.manage_figures"},
 }
 
 

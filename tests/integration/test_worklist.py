@@ -101,6 +101,7 @@ def test_a_frozen_version_waits_for_its_report_and_the_report_for_its_required_t
     assert waiting_items(client, dorset_author) == {
         "Write the decision report for version 4": reverse("governance:council_reports"),
         "Publish version 2": reverse("submissions:publish", args=[walked_plan.submitted.pk]),
+        "Follow 1 commitment in your plan with a metric": reverse("monitoring:council_home"),
     }
     assert "Write the decision report for version 4" in waiting_items(client, dorset_director)
     assert "Write the decision report for version 4" not in waiting_items(client, somerset_author)
@@ -313,7 +314,7 @@ def test_with_nothing_waiting_the_page_says_so_and_links_to_the_areas_the_person
     page = soup(response)
     assert "Nothing is waiting for you." in text_of(page.main)
     areas = [text_of(a) for a in page.main.select("ul a")]
-    assert areas == ["Returns register", "Explore plans", "Plan documents", "Analysis runs"]
+    assert areas == ["Returns register", "Explore plans", "Plan documents", "Analysis runs", "Progress against plans"]
 
 
 def test_the_count_in_the_navigation_is_the_number_of_items_waiting(client, walked_plan, dorset_clerk, dorset_author):
@@ -332,8 +333,15 @@ def test_the_count_takes_a_handful_of_queries(client, walked_plan, report, dorse
         client.get(reverse("accounts:account"))
 
 
-COUNCIL_AREAS = ["Your council's plans", "Reports and decisions", "Meetings"]
-ANALYST_AREAS = ["Returns register", "Explore plans", "Plan documents", "Import a plan document", "Analysis runs"]
+COUNCIL_AREAS = ["Your council's plans", "Reports and decisions", "Meetings", "Performance"]
+ANALYST_AREAS = [
+    "Returns register",
+    "Explore plans",
+    "Plan documents",
+    "Import a plan document",
+    "Analysis runs",
+    "Progress against plans",
+]
 
 
 @pytest.mark.parametrize(
@@ -348,7 +356,10 @@ ANALYST_AREAS = ["Returns register", "Explore plans", "Plan documents", "Import 
         ("lead_member", COUNCIL_AREAS),
         ("analyst", ANALYST_AREAS),
         ("administrator", ANALYST_AREAS),
-        ("panel_member", ["Returns register", "Explore plans", "Plan documents", "Analysis runs"]),
+        (
+            "panel_member",
+            ["Returns register", "Explore plans", "Plan documents", "Analysis runs", "Progress against plans"],
+        ),
     ],
 )
 def test_the_navigation_shows_each_role_the_areas_it_may_use_and_no_others(client, make_person, dorset, role, areas):
