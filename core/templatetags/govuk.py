@@ -46,11 +46,12 @@ def errors_of(messages) -> list:
     return [message for message in messages or () if message.level_tag == "error"]
 
 
-@register.simple_tag(takes_context=True)
-def page_title(context, title: str, form=None) -> str:
-    """GOV.UK page titles start with 'Error: ' when the page shows an error summary."""
-    refused = form is not None and getattr(form, "errors", None) or errors_of(context.get("messages"))
-    return f"{'Error: ' if refused else ''}{title}"
+@register.simple_tag
+def page_title(title: str, form=None) -> str:
+    """GOV.UK page titles start with 'Error: ' when the form on the page has errors (the base template
+    adds it for a refusal shown after a redirect)."""
+    prefix = "Error: " if form is not None and getattr(form, "errors", None) else ""
+    return f"{prefix}{title}"
 
 
 @register.filter

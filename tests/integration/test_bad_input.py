@@ -246,6 +246,7 @@ def test_freezing_a_draft_with_an_empty_theme_is_refused_and_names_the_theme(
     assert response.redirect_chain[-1][0] == f"/plans/drafts/{draft.pk}/"
     message = error_summary_text(response)  # the refusal is shown in the error summary of the page sent back to
     assert "Write something for every theme before freezing a version" in message
+    assert title(response).startswith("Error: ")
     assert "theme 3" in message
     assert not PlanVersion.objects.exists()
     assert not AuditEvent.objects.filter(action="VersionFrozen").exists()
