@@ -108,6 +108,8 @@ def comparison_chart(comparison, *, chart_id: str, compact: bool = False) -> Cha
         f"Every {kind}: upper quartile",
         "Councils of this type with a figure",
     ]
+    if compact:
+        columns = [columns[i] for i in (0, 1, 2, 3, 6)]
     return Chart(chart_id, title, description, svg, legend, columns, rows)
 
 
