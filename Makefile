@@ -43,10 +43,11 @@ test: install ## Install what tests need (Chromium included) and run every test
 test-fast: install ## Run the unit and integration tests only (no browser)
 	$(PY) -m pytest tests/unit tests/integration
 
-lint: install ## Ruff, formatting check and import boundaries
+lint: install ## Ruff, formatting check, import boundaries and types (mypy)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 lock: ## Rebuild requirements.txt from requirements.in (pinned)
 	python3 -m venv /tmp/lock-venv && /tmp/lock-venv/bin/pip install --quiet -r requirements.in -r requirements-test.in

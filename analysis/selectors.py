@@ -248,7 +248,8 @@ def _search_ids(
     rows of the passages that will be shown rather than ranking and discarding others (and a
     narrow filter never hides matches that ranked below the limit across all councils).
     """
-    filters, parameters = [], []
+    filters: list[str] = []
+    parameters: list[str | int] = []
     if current_only:
         filters.append("d.is_current")
     if plans_only:

@@ -118,7 +118,7 @@ def describe_document(document: Document) -> dict:
         "file_sha256": document.file_sha256,
         "imported_at": document.imported_at.isoformat(timespec="seconds"),
         "imported_by": (by.get_full_name() or by.username) if by is not None else "",
-        "plan_version": document.plan_version.number if document.plan_version_id else None,
+        "plan_version": document.plan_version.number if document.plan_version is not None else None,
     }
 
 
@@ -393,7 +393,7 @@ def reread_document(*, document: Document, actor, analyse: bool = True) -> Rerea
         check = files.verify(document.file_name, document.file_sha256)
     except OSError as error:
         raise ImportRefused("The stored file could not be opened.") from error
-    if check.missing:
+    if check.content is None:
         raise ImportRefused("The stored file could not be opened.")
     if not check.intact:
         raise ImportRefused("The stored file has changed since it was imported; it was not read again.")
@@ -564,7 +564,10 @@ def uploads_waiting_for(*, actor, now: datetime.datetime | None = None) -> list[
         staged_at = files.modified_at(path)
         if staged_at < cutoff:
             continue  # stale: removed at the next upload
-        meta = json.loads(files.read(path))
+        content = files.read(path)
+        if content is None:
+            continue  # removed since the folder was listed
+        meta = json.loads(content)
         if meta["user_id"] == actor.pk:
             token = name.removesuffix(".json")
             waiting.append(WaitingUpload(token, meta["council_code"], meta["return_slug"], meta["filename"], staged_at))

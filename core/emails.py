@@ -4,12 +4,14 @@ Sent through Django's email backend: the console by default, SMTP when EMAIL_BAC
 (config/settings.py reads EMAIL_HOST, EMAIL_PORT and the rest from the environment).
 """
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
-def send_email(*, subject: str, template: str, context: dict, to: list[str], cc: list[str] = ()) -> None:
+def send_email(*, subject: str, template: str, context: dict, to: list[str], cc: Sequence[str] = ()) -> None:
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{template}.txt", context),

@@ -21,8 +21,9 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError(f"{self.model.__name__} records cannot be deleted.")
 
-    update.queryset_only = True
-    delete.queryset_only = True
+    # Django reads this flag off a queryset method so the manager does not copy it; mypy has no type for it.
+    update.queryset_only = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
 
 
 class AuditEvent(models.Model):
@@ -47,6 +48,8 @@ class AuditEvent(models.Model):
     data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     previous_hash = models.CharField(max_length=64, blank=True)
     event_hash = models.CharField(max_length=64, unique=True)
+    # Not stored: what the event was about in plain words, set by the selectors that list events for a page.
+    detail: str
 
     objects = AppendOnlyQuerySet.as_manager()
 

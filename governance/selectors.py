@@ -124,8 +124,9 @@ class DecisionSummary:
         """Where the decision has got to, in plain words."""
         if not self.decision.endorses:
             return self.decision.get_outcome_display()
-        if self.in_effect:
-            return f"In effect from {self.effective_on.day} {self.effective_on:%B %Y}"
+        effective = self.effective_on
+        if self.in_effect and effective is not None:
+            return f"In effect from {effective.day} {effective:%B %Y}"
         if self.call_in is not None:
             return self.call_in.get_outcome_display()
         if self.details and self.details.subject_to_call_in and self.publication is None:
@@ -232,7 +233,7 @@ def agenda_blockers(report: DecisionReport) -> list[str]:
             continue
         if line.kind == "consultee":
             reasons.append(f"{line.label}: not yet recorded (who was informed, and when)")
-        elif view.state == VOIDED:
+        elif view.state == VOIDED and view.entry is not None:
             entry = view.entry
             reasons.append(
                 f"{line.label}: {_person(line)} signed off on {entry.on_date.day} {entry.on_date:%B %Y}, but the "

@@ -162,7 +162,7 @@ def published_supplement(meeting: Meeting, number: int) -> Supplement | None:
 
 
 def in_a_published_pack(item: AgendaItem) -> bool:
-    if item.supplement_id is not None:
+    if item.supplement is not None:
         return item.supplement.published
     return item.meeting.agenda_published
 
@@ -178,7 +178,10 @@ def paper_blockers(paper: Paper) -> list[str]:
 
 
 def item_blockers(item: AgendaItem) -> list[str]:
-    return agenda_blockers(item.report) if item.report_id else paper_blockers(item.paper)
+    """An item has a decision report or a committee paper, never both (AgendaItem's constraint)."""
+    if item.report is not None:
+        return agenda_blockers(item.report)
+    return paper_blockers(item.paper) if item.paper is not None else []
 
 
 def blockers_for_agenda(meeting: Meeting, supplement: Supplement | None = None) -> list[tuple[AgendaItem, list[str]]]:
@@ -203,20 +206,21 @@ def item_date_warnings(meeting: Meeting, supplement: Supplement | None = None) -
     rightly see, before the decision meeting, a report dated for that later meeting)."""
     found = []
     for item in main_items_of(meeting) if supplement is None else supplement_items_of(supplement):
-        if item.report_id and item.report.meeting_date and item.report.meeting_date > meeting.date:
+        report, paper = item.report, item.paper
+        if report is not None and report.meeting_date and report.meeting_date > meeting.date:
             found.append(
                 (
                     item,
-                    f"The report is dated for a meeting on {_day(item.report.meeting_date)}, after this meeting on "
+                    f"The report is dated for a meeting on {_day(report.meeting_date)}, after this meeting on "
                     f"{_day(meeting.date)}. Check it is the right report, or correct its meeting date, before you "
                     "publish: the pack prints the report as it is.",
                 )
             )
-        elif item.paper_id and item.paper.cleared_on and item.paper.cleared_on > meeting.date:
+        elif paper is not None and paper.cleared_on and paper.cleared_on > meeting.date:
             found.append(
                 (
                     item,
-                    f"The report was cleared on {_day(item.paper.cleared_on)}, after this meeting on "
+                    f"The report was cleared on {_day(paper.cleared_on)}, after this meeting on "
                     f"{_day(meeting.date)}. Check the date it was cleared before you publish: the pack prints the "
                     "report as it is.",
                 )

@@ -238,11 +238,11 @@ def add_agenda_item(
     meeting's council, once per meeting. Once the agenda is published, the item goes on the
     supplementary agenda being prepared (a new one if none is), until the meeting takes place."""
     moment = at or timezone.now()
-    if report is None and paper is None:
+    source = report if report is not None else paper
+    if source is None:
         raise MeetingRefused("Choose the report members will consider: an agenda item needs a report", field="report")
     if report is not None and paper is not None:
         raise MeetingRefused("Choose one report for the item", field="report")
-    source = report if report is not None else paper
     with transaction.atomic():
         locked = _lock(meeting)
         if locked.agenda_published:
@@ -336,13 +336,14 @@ def _record_reports_on_agenda(
 ) -> None:
     """Each decision report's own history says which published agenda it went on, and where in the pack."""
     for item in sorted(items, key=lambda i: i.number):
-        if item.report_id:
+        report = item.report
+        if report is not None:
             record_event(
                 action="ReportOnPublishedAgenda",
                 actor=actor,
-                subject=item.report,
+                subject=report,
                 council_code=meeting.council.gss_code,
-                content_hash=item.report.content_hash,  # the report as it went on the agenda
+                content_hash=report.content_hash,  # the report as it went on the agenda
                 data={
                     "pack_hash": digest,
                     "committee": meeting.committee.name,
@@ -467,7 +468,7 @@ def publish_supplement(*, meeting: Meeting, actor, urgency_reason: str = "", at:
         _refuse_if_taken_place(locked, moment)
         supplement = locked.supplements.select_for_update().filter(published_on__isnull=True).first()
         items = list(supplement.items.select_related("report", "paper").order_by("number")) if supplement else []
-        if not items:
+        if supplement is None or not items:
             raise MeetingRefused(
                 "Add at least one late item, with its report, before publishing a supplementary agenda"
             )

@@ -169,7 +169,7 @@ def save_draft(
                 f"The plan is too long to save: {total + untouched:,} characters, over the limit of "
                 f"{MAX_TEXT_CHARACTERS:,}. The guidance suggests about four pages."
             )
-        changed_themes = []
+        changed_themes: list[str | int] = []
         if introduction is not None and introduction.replace("\r\n", "\n").strip() != current.introduction:
             current.introduction = introduction.replace("\r\n", "\n").strip()
             changed_themes.append("intro")

@@ -8,5 +8,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/lint-imports --no-cache
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet . || { echo "Some files are not formatted: run .venv/bin/ruff format ."; exit 1; }
+# Types of the modules that decide and write (the files listed under [tool.mypy] in pyproject.toml).
+.venv/bin/mypy
 # Branch coverage of the apps; the gate only moves up.
 exec .venv/bin/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=92 "$@"

@@ -85,8 +85,9 @@ def submit_version(
         if existing is not None:
             return existing
         where = standing.standing_of(locked)
-        if not where.may(standing.SUBMIT):
-            raise SubmissionRefused(where.why_not(standing.SUBMIT))
+        refused = where.why_not(standing.SUBMIT)
+        if refused is not None:
+            raise SubmissionRefused(refused)
         refusal = standing.certifier_refusal(actor, locked.council, certifier_role)
         if refusal:
             raise SubmissionRefused(refusal)
@@ -148,9 +149,9 @@ def submit_version(
 def request_certification(*, version: PlanVersion, actor, link: str) -> list[str]:
     """Someone who prepares the return (an executive director) asks the council's chief executive and
     section 151 officer to certify and submit an endorsed version. Returns the addresses written to."""
-    where = standing.standing_of(version, user=actor)
-    if not where.may(standing.SUBMIT):
-        raise SubmissionRefused(where.why_not(standing.SUBMIT))
+    refused = standing.standing_of(version, user=actor).why_not(standing.SUBMIT)
+    if refused is not None:
+        raise SubmissionRefused(refused)
     recipients = sorted({m.user.email for m in certifiers_of(version.council) if m.user.email})
     if not recipients:
         raise SubmissionRefused(

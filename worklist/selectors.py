@@ -13,6 +13,7 @@ blockers, endorsement).
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -105,7 +106,7 @@ def _version_label(version) -> str:
 
 def _latest_per_draft(versions) -> list:
     """The newest version of each draft among `versions`."""
-    newest: dict[int, object] = {}
+    newest: dict[int, Any] = {}
     for version in versions:
         if version.draft_id not in newest or version.number > newest[version.draft_id].number:
             newest[version.draft_id] = version

@@ -16,14 +16,14 @@ class Command(BaseCommand):
         chain = verify_audit_chain()
         anchors = verify_anchors()
         problems = []
-        if not chain.intact:
+        if chain.first_broken is not None:
             problems.append(f"The audit log is broken at {chain.first_broken.describe()}.")
         problems += [f"The audit log does not match {problem}." for problem in anchors.problems]
         if problems:
             checked = f"{chain.events_checked:,} entries read"
             raise CommandError("\n".join([*problems, checked]), returncode=1)
         head = chain.head
-        where = f"; newest entry {head.event_id} ({head.event_hash[:12]})" if head.event_id else ""
+        where = f"; newest entry {head.event_id} ({head.event_hash[:12]})" if head is not None and head.event_id else ""
         self.stdout.write(
             f"The audit log is intact: {chain.events_checked:,} entries checked{where}; "
             f"{anchors.anchors_checked} anchor file{'s' if anchors.anchors_checked != 1 else ''} match."
