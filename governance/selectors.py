@@ -76,14 +76,6 @@ def decisions_on(version) -> list[Decision]:
     return list(version.decisions.select_related("recorded_by").order_by("decided_on", "recorded_at"))
 
 
-def decision_by_id(decision_id: int) -> Decision | None:
-    return (
-        Decision.objects.select_related("version__council", "version__return_definition", "recorded_by")
-        .filter(pk=decision_id)
-        .first()
-    )
-
-
 def delegations_of(decision: Decision) -> list[Delegation]:
     return list(decision.delegations.select_related("officer", "consult_with").order_by("id"))
 
@@ -156,15 +148,6 @@ def decisions_awaiting_record(council) -> list[Decision]:
         Decision.objects.filter(version__council=council, effect__subject_to_call_in=True, publication__isnull=True)
         .select_related("version")
         .order_by("recorded_at")
-    )
-
-
-def published_decisions(council) -> list[Decision]:
-    """Decisions whose record the council has published, newest first (for the public site)."""
-    return list(
-        Decision.objects.filter(version__council=council, publication__isnull=False)
-        .select_related("version__return_definition")
-        .order_by("-decided_on")
     )
 
 

@@ -86,11 +86,5 @@ def confirmed_subscriptions(council) -> QuerySet[Subscription]:
     return Subscription.objects.filter(council=council, confirmed_at__isnull=False).order_by("pk")
 
 
-def subscription_by_id(subscription_id) -> Subscription | None:
-    if not isinstance(subscription_id, int) or not 0 < subscription_id < 2**63:
-        return None
-    return Subscription.objects.select_related("council").filter(pk=subscription_id).first()
-
-
 def site_file_hash(name: str) -> str | None:
     return SiteFile.objects.filter(name=name).values_list("sha256", flat=True).first()

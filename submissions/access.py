@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from plans.access import get_version_for_council_view
 from plans.models import PlanVersion
-from submissions.models import ExtensionRequest, Publication, Submission
+from submissions.models import ExtensionRequest, Submission
 
 
 def get_version_for_submit(user, version_id: int) -> PlanVersion:
@@ -37,19 +37,6 @@ def get_submission_for_view(user, submission_id: int) -> Submission:
 def require_department(user) -> None:
     if not user.has_perm("submissions.read_returns"):
         raise Http404("Not found")
-
-
-def get_publication_for_public(code: str, slug: str) -> Publication:
-    """The latest publication of a council's plan for a return: public, no sign-in."""
-    publication = (
-        Publication.objects.select_related("council", "return_definition", "version")
-        .filter(council__gss_code=code.upper(), return_definition__slug=slug)
-        .order_by("-published_at")
-        .first()
-    )
-    if publication is None:
-        raise Http404("No published plan")
-    return publication
 
 
 def require_returns_manager(user) -> None:
