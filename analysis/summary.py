@@ -7,9 +7,7 @@ council type. Every export carries the note on responsible use (the CSV after it
 row is the header). Nothing ranks councils.
 """
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -18,7 +16,7 @@ from django.utils import timezone
 
 from analysis import explorer
 from analysis.models import PassageBarrier, PassageTheme
-from core import files
+from core import csv_files, files
 from core.pdf import render_pdf
 from councils.models import AuthorityType
 
@@ -240,14 +238,9 @@ def summary_for(
     return panel_summary(filters, themes=themes, categories=barrier_categories())
 
 
-def _safe(value) -> str:
-    """Text for a CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _number(value) -> str:
-    return "" if value is None else f"{value.normalize():f}"
+def _number(value):
+    """A figure the service worked out, written as a number (negative ones too)."""
+    return None if value is None else value.normalize()
 
 
 CSV_COLUMNS = [
@@ -282,37 +275,35 @@ def summary_csv(summary: PanelSummary) -> str:
     passage cited (councils alphabetical, council types in the register's words), one per figure
     distribution, then the `about` rows: the note on responsible use, the scope, when it was made and
     the review counts, each named in `item` with its value in `label`. Never a ranking."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="")
-    writer.writeheader()
+    rows: list[dict] = []
     for section, statements in (("theme", summary.themes), ("barrier", summary.barriers)):
         for statement in statements:
-            row = {"section": section, "item": statement.key, "label": _safe(statement.label)}
-            writer.writerow({**row, "councils": statement.councils, "passages": statement.passages})
+            row = {"section": section, "item": statement.key, "label": statement.label}
+            rows.append({**row, "councils": statement.councils, "passages": statement.passages})
             for council in statement.cited:
                 for citation in council.citations:
-                    writer.writerow(
+                    rows.append(
                         {
                             **row,
-                            "council": _safe(council.name),
+                            "council": council.name,
                             "ons_code": council.gss_code,
                             "council_type": COUNCIL_TYPES.get(council.authority_type, council.authority_type),
                             "region": council.region,
-                            "document": _safe(council.document_title),
+                            "document": council.document_title,
                             "page": citation.page or "",
                             "passage": citation.position,
                             "passage_id": citation.passage_id,
-                            "ask_of_government": _safe(citation.ask),
+                            "ask_of_government": citation.ask,
                         }
                     )
     for comparison in summary.figures:
         groups = [("All councils", comparison.overall)] + [(label, found) for _, label, found in comparison.by_group]
         for group, found in groups:
-            writer.writerow(
+            rows.append(
                 {
                     "section": "figure",
                     "item": comparison.kind,
-                    "label": _safe(comparison.label),
+                    "label": comparison.label,
                     "councils": found.count,
                     "unit": comparison.unit,
                     "group": group,
@@ -325,12 +316,12 @@ def summary_csv(summary: PanelSummary) -> str:
             )
     for item, value in [
         ("note_on_responsible_use", summary.note),
-        ("scope", _safe(summary.filters.description)),
+        ("scope", summary.filters.description),
         ("councils_with_a_plan_in_the_corpus", summary.scope.councils),
         ("made", summary.generated_at.isoformat(timespec="seconds")),
         ("tags_that_apply", summary.review.tags),
         ("tags_reviewed_by_a_person", summary.review.reviewed),
         ("tags_removed_by_a_person", summary.review.removed),
     ]:
-        writer.writerow({"section": "about", "item": item, "label": value})
-    return out.getvalue()
+        rows.append({"section": "about", "item": item, "label": value})
+    return csv_files.csv_text(CSV_COLUMNS, rows)  # formulas neutralised (decision 0025)

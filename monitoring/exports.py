@@ -1,10 +1,7 @@
-"""CSV files of monitoring data. Every cell that a spreadsheet could run as a formula is neutralised
-(`monitoring.figures.spreadsheet_safe`), and the department's exports start with the note on responsible use."""
+"""CSV files of monitoring data, written by `core.csv_files` (every cell a spreadsheet could run as a formula
+is neutralised); the department's exports start with the note on responsible use."""
 
-import csv
-import io
-
-from monitoring.figures import spreadsheet_safe
+from core import csv_files
 
 RESPONSIBLE_USE = (
     "Responsible use: these figures describe councils; they do not rank them. Councils differ in size, "
@@ -44,14 +41,7 @@ DISTRIBUTION_COLUMNS = [
 
 
 def csv_text(columns: list[str], rows: list[dict], *, note: str = "") -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if note:
-        writer.writerow([spreadsheet_safe(note)])
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(row.get(column)) for column in columns])
-    return out.getvalue()
+    return csv_files.csv_text(columns, rows, note=note)
 
 
 def commitment_rows(tracked_list) -> list[dict]:

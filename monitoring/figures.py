@@ -62,16 +62,3 @@ def distribution(values) -> Distribution:
         upper_quartile=quantile(ordered, Decimal("0.75")),
         maximum=ordered[-1],
     )
-
-
-def spreadsheet_safe(value) -> str:
-    """Text for a CSV cell that a spreadsheet will not run as a formula (OWASP's advice: a cell starting
-    with = + - @ tab or carriage return gets a leading apostrophe). Numbers are written as they are."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -5,7 +5,6 @@ views below for them are the fallback (object storage, or a file that failed its
 the stored bytes without rendering a template.
 """
 
-import csv
 import json
 
 from django.contrib.syndication.views import Feed
@@ -16,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import files
+from core import csv_files, files
 from core.dates import long_date
 from councils.selectors import council_by_code
 from plans.selectors import open_returns, return_by_slug
@@ -257,13 +256,7 @@ def open_data(request):
 
 
 def _csv(filename: str, columns: list[str], rows: list[dict]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.DictWriter(response, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: "" if row.get(key) is None else row[key] for key in columns})
-    return response
+    return csv_files.csv_response(filename, columns, rows)  # formulas neutralised (decision 0025)
 
 
 def _json(document: dict) -> HttpResponse:

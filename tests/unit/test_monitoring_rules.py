@@ -8,7 +8,7 @@ import pytest
 
 from monitoring.charts import Line, line_chart
 from monitoring.csvfile import CouncilInfo, MetricInfo, read_values_file
-from monitoring.figures import distribution, plain_number, spreadsheet_safe, with_unit
+from monitoring.figures import distribution, plain_number, with_unit
 from monitoring.periods import PeriodError, parse_period, period_of
 from monitoring.similar import Area, similar_councils
 from monitoring.status import status_of
@@ -276,25 +276,6 @@ def test_figures_are_written_with_their_unit(value, unit, shown):
 def test_plain_numbers_never_use_exponents():
     assert plain_number(D("100.0000")) == "100"
     assert plain_number(D("-3.50")) == "-3.5"
-
-
-@pytest.mark.parametrize(
-    "cell, written",
-    [
-        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
-        ("+1+1", "'+1+1"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tTab", "'\tTab"),
-        ("\rReturn", "'\rReturn"),
-        ("Plain words", "Plain words"),
-        (D("-3.5"), "-3.5"),  # a negative number stays a number
-        (D("1E+2"), "100"),
-        (None, ""),
-    ],
-)
-def test_cells_a_spreadsheet_could_run_as_formulas_are_made_text(cell, written):
-    assert spreadsheet_safe(cell) == written
 
 
 def test_a_chart_is_an_image_with_a_title_and_a_description():
