@@ -357,3 +357,35 @@ def test_the_command_refuses_a_file_over_the_limit_by_its_size(tmp_path):
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(CommandError, match="50.0 MB"):
         call_command("import_metric_values", str(path))
+
+
+def test_residents_who_follow_a_council_are_emailed_once_when_its_figures_are_published(
+    lead, dorset, somerset, dorset_director, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.utils import timezone
+
+    from portal.models import Subscription
+    from portal.tasks import email_progress_releases
+
+    now = timezone.now()
+    Subscription.objects.create(email="resident@example.com", council=dorset, created_at=now, confirmed_at=now)
+    Subscription.objects.create(email="pending@example.com", council=dorset, created_at=now)
+    Subscription.objects.create(email="elsewhere@example.com", council=somerset, created_at=now, confirmed_at=now)
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(figures_csv(("E06000059", ONLINE, "2024-25", "54.5")), lead, council=dorset)
+    (email,) = mail.outbox
+    assert email.to == ["resident@example.com"] and email.subject == "Dorset: progress against its plan updated"
+    assert "/councils/E06000059/progress/" in email.body and "1 new or corrected figure published" in email.body
+    (release,) = ProgressRelease.objects.all()
+    email_progress_releases.enqueue([release.pk], "http://testserver")  # a retried task sends nothing again
+    assert len(mail.outbox) == 1
+    set_hold_for_approval(council=dorset, hold=True, actor=dorset_director)
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(figures_csv(("E06000059", ONLINE, "2024-25", "55")), lead, council=dorset)
+    assert len(mail.outbox) == 1  # held figures are not news yet
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_values(
+            council=dorset, value_ids=[v.pk for v in selectors.waiting_values(dorset)], actor=dorset_director
+        )
+    assert len(mail.outbox) == 2
