@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
 MAX_CHARACTERS = 1_000_000  # far beyond any plan
+MAX_PASSAGES = 2_000  # a plan has a few hundred at most; more is a legal text or a data dump, not a plan
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word file may expand this far, and no further
 MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a plan
 HEADING_MAX_CHARACTERS = 120
@@ -1074,6 +1075,11 @@ def extract(kind: str, data: bytes) -> Extracted:
     if not any(block.text.strip() for block in result.blocks):
         raise ExtractionRefused(
             "No text could be found in the file. If it is a scanned image, ask the council for a copy with text."
+        )
+    if len(result.blocks) > MAX_PASSAGES:
+        raise ExtractionRefused(
+            f"The file holds {len(result.blocks):,} passages of text; a plan document has at most "
+            f"{MAX_PASSAGES:,}. It may be a legal text or a data file rather than a plan. Nothing was imported."
         )
     if not result.title:
         headings = [b.text for b in result.blocks if b.kind == "heading"]

@@ -97,30 +97,57 @@ class PassageView:
     barriers: list[str]
 
 
-def document_analysis(document: Document) -> dict:
+PASSAGES_PER_PAGE = 200  # passages on one page of a document (the analysis document page)
+
+
+def page_of_position(position: int, per_page: int = PASSAGES_PER_PAGE) -> int:
+    """The page of a document's passages on which the passage at `position` (1, 2, ...) is shown."""
+    return (max(position, 1) - 1) // per_page + 1
+
+
+def passage_count(document: Document) -> int:
+    return document.passages.count()
+
+
+def document_analysis(document: Document, *, offset: int = 0, limit: int | None = None) -> dict:
     """What the analysis says about one document: the API's `analysis` answer and the detail page.
 
-    A handful of queries whatever the document's length.
+    The themes covered, the barriers and the figures are the whole document's; `passages` are those from
+    `offset` (0 is the first), at most `limit` of them (all when None), and `passage_count` says how many
+    the document holds. A handful of queries, and the work of one page, whatever the document's length.
     """
-    passages = list(document.passages.order_by("position"))
+    passage_count = document.passages.count()
+    window = document.passages.order_by("position")
+    passages = list(window[offset : offset + limit] if limit is not None else window[offset:])
+    on_page = [passage.pk for passage in passages]
     themes_by_passage: dict[int, list[int]] = {}
     for passage_id, number in (
-        PassageTheme.objects.filter(document=document, present=True)
+        PassageTheme.objects.filter(document=document, present=True, passage_id__in=on_page)
         .order_by("theme__number")
         .values_list("passage_id", "theme__number")
     ):
         themes_by_passage.setdefault(passage_id, []).append(number)
+    themes_covered = sorted(
+        set(
+            PassageTheme.objects.filter(document=document, present=True)
+            .order_by()
+            .values_list("theme__number", flat=True)
+            .distinct()
+        )
+    )
     barriers_by_passage: dict[int, list[str]] = {}
     barrier_passages: dict[str, list[int]] = {}
+    barrier_positions: dict[str, list[int]] = {}
     barrier_labels: dict[str, str] = {}
     asks: dict[str, list[str]] = {}
-    for passage_id, slug, label, ask in (
+    for passage_id, position, slug, label, ask in (
         PassageBarrier.objects.filter(document=document, present=True)
         .order_by("passage__position", "category__slug")
-        .values_list("passage_id", "category__slug", "category__label", "ask")
+        .values_list("passage_id", "passage__position", "category__slug", "category__label", "ask")
     ):
         barriers_by_passage.setdefault(passage_id, []).append(slug)
         barrier_passages.setdefault(slug, []).append(passage_id)
+        barrier_positions.setdefault(slug, []).append(position)
         barrier_labels[slug] = label
         if ask:
             asks.setdefault(slug, []).append(ask)
@@ -129,7 +156,8 @@ def document_analysis(document: Document) -> dict:
         .select_related("passage")
         .order_by("passage__position", "key", "kind")
     )
-    themes_covered = sorted({n for numbers in themes_by_passage.values() for n in numbers})
+    for figure in figures:  # the page of the document's passages that shows the figure's passage
+        figure.passage_page = page_of_position(figure.passage.position)
     return {
         "document": document,
         "page_count": document.page_count,
@@ -145,11 +173,14 @@ def document_analysis(document: Document) -> dict:
                 "category": slug,
                 "label": barrier_labels[slug],
                 "passages": ids,
+                "links": [(id_, page_of_position(at)) for id_, at in zip(ids, barrier_positions[slug], strict=True)],
                 "asks": asks.get(slug, []),
             }
             for slug, ids in sorted(barrier_passages.items())
         ],
         "figures": figures,
+        "passage_count": passage_count,
+        "offset": offset,
         "passages": [
             PassageView(passage, themes_by_passage.get(passage.pk, []), barriers_by_passage.get(passage.pk, []))
             for passage in passages

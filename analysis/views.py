@@ -5,6 +5,7 @@ Thin: access -> form -> service -> redirect or render. Department pages only; co
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -53,11 +54,16 @@ def document_detail(request, document_id):
 
 
 def _document_page(request, document, kind_form, status=200):
+    """The document's summary, then one page of its passages (`?page=`), so a long document is quick to show."""
+    pages = Paginator(range(selectors.passage_count(document)), selectors.PASSAGES_PER_PAGE)
+    page = pages.get_page(request.GET.get("page"))
+    offset = (page.number - 1) * selectors.PASSAGES_PER_PAGE
     return render(
         request,
         "analysis/document_detail.html",
         {
-            "analysis": selectors.document_analysis(document),
+            "analysis": selectors.document_analysis(document, offset=offset, limit=selectors.PASSAGES_PER_PAGE),
+            "page": page,
             "kind_form": kind_form,
             "form": kind_form,
             "may_correct_kind": request.user.has_perm(access.REVIEW),

@@ -8,15 +8,17 @@ Plans are never rated or scored: the answers describe, they do not grade.
 
 import datetime
 
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from analysis.access import check_can_read_corpus, get_document_for_view
 from analysis.explorer import figure_text
+from analysis.extract import MAX_PASSAGES
 from analysis.selectors import document_analysis, documents
 from api.auth import BearerToken
 from api.schemas import Error
 
 router = Router(auth=BearerToken(), tags=["Analysis"])
+PASSAGES_PER_ANSWER = 500  # passages in one `analysis` answer unless `limit` asks for more (up to MAX_PASSAGES)
 
 
 class DocumentOut(Schema):
@@ -93,7 +95,13 @@ class AnalysisOut(Schema):
     guidance: GuidanceOut
     barriers: list[BarrierOut]
     figures: list[FigureOut]
-    passages: list[PassageOut]
+    passage_count: int = Field(description="How many passages the document holds.")
+    offset: int = Field(description="The position in the document (0 is the first) of the first passage given.")
+    limit: int = Field(description="The most passages this answer may give.")
+    passages: list[PassageOut] = Field(
+        description="The passages from `offset`, at most `limit` of them, in the document's order. Ask again "
+        "with `offset` increased by `limit` while it is less than `passage_count` for the rest."
+    )
     analysed_by_run: int | None
     method_version: str | None
 
@@ -129,11 +137,22 @@ def list_documents(request):
     by_alias=True,
     summary="What the analysis found in a document",
 )
-def document_analysis_view(request, document_id: int):
+def document_analysis_view(
+    request,
+    document_id: int,
+    offset: int = Query(0, ge=0, description="Skip this many passages (0, the first page, unless given)."),
+    limit: int = Query(
+        PASSAGES_PER_ANSWER,
+        ge=1,
+        le=MAX_PASSAGES,
+        description=f"Give at most this many passages ({PASSAGES_PER_ANSWER} unless given; at most {MAX_PASSAGES}).",
+    ),
+):
     """Themes covered, the guidance (consultants, agency staff, EDI, page limit), barriers with the
-    passages that name them, figures with the passage each came from, and every passage."""
+    passages that name them and figures with the passage each came from, for the whole document; then its
+    passages a page at a time (`offset`, `limit`), with `passage_count` saying how many there are."""
     document = get_document_for_view(request.auth, document_id)
-    found = document_analysis(document)
+    found = document_analysis(document, offset=offset, limit=limit)
     run = document.analysed_by_run
     return {
         "document": _document(document),
@@ -169,6 +188,9 @@ def document_analysis_view(request, document_id: int):
             }
             for view in found["passages"]
         ],
+        "passage_count": found["passage_count"],
+        "offset": offset,
+        "limit": limit,
         "analysed_by_run": run.pk if run else None,
         "method_version": run.method_version if run else None,
     }
