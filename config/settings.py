@@ -165,6 +165,17 @@ if OBJECT_STORAGE_BUCKET:
         },
     }
 
+# The Ed25519 key that signs the audit log's head (decision 0024), kept outside the database and the file
+# store: base64 of the 32-byte private key or PEM in AUDIT_SIGNING_KEY, or a file named by AUDIT_SIGNING_KEY_FILE.
+# With neither set (a laptop), a key file is made on first use in the git-ignored .local/ folder.
+AUDIT_SIGNING_KEY = os.environ.get("AUDIT_SIGNING_KEY", "")
+AUDIT_SIGNING_KEY_FILE = os.environ.get("AUDIT_SIGNING_KEY_FILE", "") or str(
+    BASE_DIR / ".local" / "audit-signing-key.pem"
+)
+AUDIT_SIGNING_KEY_GENERATE = env_bool(
+    "AUDIT_SIGNING_KEY_GENERATE", not (os.environ.get("AUDIT_SIGNING_KEY") or os.environ.get("AUDIT_SIGNING_KEY_FILE"))
+)
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

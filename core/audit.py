@@ -1,12 +1,16 @@
 """Writing and checking the audit log. Only domain services call `record_event`.
 
 The log is a hash chain: each event stores the hash of the one before it, so changing or deleting an
-event inside the log breaks the chain at that point (`verify_audit_chain`). Someone able to rewrite
-the whole table could recompute every hash, so the head of the chain (the last event's id and hash)
-is also written outside the database, as an *anchor* file in Django's storage (`write_anchor`): once
-a day by a background task, and with every publication. `verify_anchors` then checks the log still
-holds each anchored event with the anchored hash, which also catches events deleted from the end.
-`manage.py verify_audit_log` runs both checks.
+event inside the log breaks the chain at that point (`verify_audit_chain`), and each event is dated no
+earlier than the one before it. Someone able to rewrite the whole table could recompute every hash, so
+the head of the chain (the newest event's id, hash, time and the number of events) is signed with the
+service's Ed25519 key (`core.audit_keys`, held outside the database and the file store) and written as
+a *signed head* file in the file store (`write_anchor`): after every transaction that adds events (an
+on-commit hook), once a day by a background task, and with every publication. Each head names the head
+before it, so a head deleted from the middle leaves a gap. `verify_anchors` checks every signature, that
+the log still holds each signed event with the signed hash and count, that no head is missing and that
+no entry comes after the newest signed head; copies of the heads kept elsewhere (the public feed at
+/audit/heads.json) are checked the same way. `manage.py verify_audit_log` runs both checks (decision 0024).
 """
 
 import datetime
@@ -16,10 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.db import transaction
 from django.utils import timezone
 
-from core import files
+from core import audit_keys, files
 from core.dates import LONDON, uk_date
 from core.models import AuditEvent
 from core.tasks import task
@@ -49,8 +54,11 @@ def record_event(
     with transaction.atomic():
         # Lock the tail of the chain so two writers cannot both link to the same event.
         last = AuditEvent.objects.select_for_update().order_by("-id").first()
+        now = timezone.now()
         event = AuditEvent(
-            occurred_at=timezone.now(),
+            # Never dated before the entry it follows, even if the clock steps back: the check reads a
+            # later entry dated earlier as a back-dated one.
+            occurred_at=max(now, last.occurred_at) if last else now,
             actor=actor if getattr(actor, "pk", None) else None,
             actor_name=_actor_name(actor),
             action=action,
@@ -63,7 +71,29 @@ def record_event(
         )
         event.event_hash = event.compute_hash()
         event.save()
+    _sign_head_after_commit()
     return event
+
+
+def _sign_head_after_commit() -> None:
+    """When the transaction commits, sign the new head: one head per transaction, however many events it adds.
+
+    On commit rather than inside the transaction, so a head never names an event that was rolled back;
+    robust, so a store or key that fails does not fail the change already committed (the next change,
+    or the daily task, signs a head covering it, and `verify_audit_log` reports entries after the
+    newest signed head meanwhile). Each event registers the hook; the first to run signs the head and
+    the others find it signed already."""
+    transaction.on_commit(_write_head_on_commit, robust=True)
+
+
+def _write_head_on_commit() -> None:
+    newest = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first()
+    if newest is not None and newest == _previous_head_id():
+        return
+    try:
+        write_anchor(reason="change")
+    except audit_keys.SigningKeyMissing:
+        logger.exception("The audit log's head was not signed: no usable signing key (AUDIT_SIGNING_KEY).")
 
 
 def events_for(subject) -> "list[AuditEvent]":
@@ -78,6 +108,20 @@ def events_of(*, action: str, subjects) -> "list[AuditEvent]":
     return list(
         AuditEvent.objects.filter(
             action=action,
+            subject_type=subjects[0]._meta.label,
+            subject_id__in=[str(subject.pk) for subject in subjects],
+        ).order_by("id")
+    )
+
+
+def events_of_any(*, actions: list[str], subjects) -> "list[AuditEvent]":
+    """Events of any of the given kinds about any of `subjects` (objects of one model), oldest first."""
+    subjects = list(subjects)
+    if not subjects:
+        return []
+    return list(
+        AuditEvent.objects.filter(
+            action__in=actions,
             subject_type=subjects[0]._meta.label,
             subject_id__in=[str(subject.pk) for subject in subjects],
         ).order_by("id")
@@ -139,6 +183,8 @@ def verify_audit_chain() -> ChainCheck:
                 if count > 1 or previous_hash
                 else "the first entry of the log links to an entry that is not there (earlier entries were deleted)"
             )
+        elif last is not None and event.occurred_at < last.occurred_at:
+            reason = f"it is dated before the entry before it (entry {last.id}): the time goes backwards"
         if reason:
             broken = BrokenEntry(id=event.id, occurred_at=event.occurred_at, action=event.action, reason=reason)
             return ChainCheck(events_checked=count, first_broken_id=event.id, first_broken=broken)
@@ -161,13 +207,18 @@ def chain_head() -> ChainHead:
     return ChainHead(*last) if last else ChainHead(None, "")
 
 
-# --- Anchors: the head of the chain written outside the database -------------------------------
+# --- Signed heads: the head of the chain, signed, written outside the database ----------------
+
+LATEST_HEAD = f"{ANCHOR_DIRECTORY}/latest.json"
+HEAD_FORMAT = "audit-head/1"
 
 
 @dataclass(frozen=True)
 class Anchor:
-    """One anchor file's contents: at `written_at` the log held `events` events, the newest being
-    `last_event_id` with hash `last_event_hash`."""
+    """One signed head (an anchor file): at `written_at` the log held `events` events, the newest being
+    `last_event_id` with hash `last_event_hash` dated `last_event_at`; the head written before it covered
+    entry `previous_head_id`. `signature` is the Ed25519 signature of `signed_bytes()` by key `key_id`;
+    anchors written before heads were signed have none."""
 
     name: str
     written_at: datetime.datetime
@@ -175,15 +226,45 @@ class Anchor:
     last_event_hash: str
     events: int
     reason: str = "daily"
+    last_event_at: str = ""
+    previous_head_id: int | None = None
+    key_id: str = ""
+    signature: str = ""
 
-    def as_json(self) -> dict:
+    def head(self) -> dict:
+        """What is signed: every field but the file's name and the signature."""
         return {
+            "format": HEAD_FORMAT,
             "written_at": self.written_at.isoformat(),
             "last_event_id": self.last_event_id,
             "last_event_hash": self.last_event_hash,
+            "last_event_at": self.last_event_at,
             "events": self.events,
             "reason": self.reason,
+            "previous_head_id": self.previous_head_id,
+            "key_id": self.key_id,
         }
+
+    def signed_bytes(self) -> bytes:
+        return json.dumps(self.head(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    def as_json(self) -> dict:
+        return {**self.head(), "signature": self.signature}
+
+    @classmethod
+    def from_json(cls, name: str, raw: dict) -> "Anchor":
+        return cls(
+            name=name,
+            written_at=datetime.datetime.fromisoformat(raw["written_at"]),
+            last_event_id=raw["last_event_id"],
+            last_event_hash=raw["last_event_hash"],
+            events=int(raw["events"]),
+            reason=raw.get("reason", ""),
+            last_event_at=raw.get("last_event_at", ""),
+            previous_head_id=raw.get("previous_head_id"),
+            key_id=raw.get("key_id", ""),
+            signature=raw.get("signature", ""),
+        )
 
 
 def _slug(text: str) -> str:
@@ -191,91 +272,133 @@ def _slug(text: str) -> str:
 
 
 def anchor_name(*, at: datetime.datetime, reason: str) -> str:
-    """`audit-anchors/2024-07-19.json` for the daily anchor (one a day, the day's latest head);
-    `audit-anchors/2024-07-19-101500-123456-publication-e06000059.json` for any other reason, so a
-    publication's anchor is never overwritten."""
+    """`audit-anchors/2024-07-19.json` for the daily anchor;
+    `audit-anchors/2024-07-19-101500-123456-publication-e06000059.json` for any other reason (a change,
+    a publication, a second daily head the same day). No head is ever overwritten."""
     day = uk_date(at).isoformat()
     if reason == "daily":
         return f"{ANCHOR_DIRECTORY}/{day}.json"
     return f"{ANCHOR_DIRECTORY}/{day}-{at.astimezone(datetime.UTC):%H%M%S-%f}-{_slug(reason)}.json"
 
 
+def _previous_head_id() -> int | None:
+    """The entry the newest head so far covers, read from `latest.json` (no check needed: a wrong value
+    only makes the next check report a gap)."""
+    try:
+        return json.loads((files.read(LATEST_HEAD) or b"{}").decode("utf-8")).get("last_event_id")
+    except (ValueError, AttributeError):
+        return None
+
+
 def write_anchor(*, reason: str = "daily", at: datetime.datetime | None = None) -> Anchor:
-    """Write the current head of the audit chain to an anchor file outside the database, and return it.
+    """Sign the current head of the audit chain, write it to a file outside the database, and return it.
 
-    Call it whenever the head should be fixed somewhere a database editor cannot reach: the daily
-    task (`write_daily_audit_anchor`) calls it with reason "daily"; a publication writer should call
-    it with e.g. `reason=f"publication {council_code}"` right after recording its own audit event,
-    and may copy `anchor.as_json()` into the files it publishes, so the head is also public.
+    Called after every transaction that adds events (`record_event`'s on-commit hook, reason "change"),
+    by the daily task (reason "daily"), and by publication writers (e.g. `reason=f"publication
+    {council_code}"`), which may copy `anchor.as_json()` into the files they publish.
 
-    The file is JSON, `{"written_at", "last_event_id", "last_event_hash", "events", "reason"}`,
-    stored through core.files (object storage in production) under `audit-anchors/`, named
-    by the UK date (see `anchor_name`). The daily file of a day is replaced by a later write on the
-    same day; every other anchor gets a file of its own. `manage.py verify_audit_log` checks the
-    log against every anchor file it finds.
+    The file is JSON: the head (`written_at`, `last_event_id`, `last_event_hash`, `last_event_at`,
+    `events`, `reason`, `previous_head_id`, `key_id`) and its Ed25519 `signature` in base64, stored once
+    through core.files under `audit-anchors/` (see `anchor_name`), and copied to
+    `audit-anchors/latest.json`. Raises `core.audit_keys.SigningKeyMissing` when no key is configured.
     """
     moment = at or timezone.now()
     with transaction.atomic():
-        head = chain_head()
-        count = AuditEvent.objects.filter(id__lte=head.event_id).count() if head.event_id else 0
+        last = AuditEvent.objects.order_by("-id").values_list("id", "event_hash", "occurred_at").first()
+        count = AuditEvent.objects.filter(id__lte=last[0]).count() if last else 0
     name = anchor_name(at=moment, reason=reason)
-    anchor = Anchor(
+    if files.exists(name):  # a head is never replaced (removing one leaves a gap): a second daily one gets its own
+        name = anchor_name(at=moment, reason=f"{reason} again")
+    unsigned = Anchor(
         name=name,
         written_at=moment,
-        last_event_id=head.event_id,
-        last_event_hash=head.event_hash,
+        last_event_id=last[0] if last else None,
+        last_event_hash=last[1] if last else "",
+        last_event_at=last[2].isoformat() if last else "",
         events=count,
         reason=reason,
+        previous_head_id=_previous_head_id(),
+        key_id=audit_keys.key_id(),
     )
-    files.replace(name, json.dumps(anchor.as_json(), indent=2).encode("utf-8"))
+    anchor = Anchor(**{**unsigned.__dict__, "signature": audit_keys.sign(unsigned.signed_bytes())})
+    content = json.dumps(anchor.as_json(), indent=2).encode("utf-8")
+    files.store(anchor.name, content)
+    files.replace(LATEST_HEAD, content)
     return anchor
 
 
-def read_anchors() -> "tuple[list[Anchor], list[str]]":
-    """Every anchor file in storage, oldest name first, and a problem line for each unreadable one."""
+def read_anchors(copies: "list[tuple[str, bytes]] | None" = None) -> "tuple[list[Anchor], list[str]]":
+    """Every anchor file in storage (and any `copies` given as (name, bytes), e.g. heads kept elsewhere),
+    oldest name first, and a problem line for each unreadable one."""
+    found = [
+        (f"{ANCHOR_DIRECTORY}/{filename}", None)
+        for filename in sorted(files.names_in(ANCHOR_DIRECTORY))
+        if filename.endswith(".json") and f"{ANCHOR_DIRECTORY}/{filename}" != LATEST_HEAD
+    ]
     anchors, problems = [], []
-    for filename in sorted(f for f in files.names_in(ANCHOR_DIRECTORY) if f.endswith(".json")):
-        name = f"{ANCHOR_DIRECTORY}/{filename}"
+    for name, content in [*found, *(copies or [])]:
         try:
             # A file gone since the listing reads as empty, and so is reported below as unreadable.
-            raw = json.loads((files.read(name) or b"").decode("utf-8"))
-            anchors.append(
-                Anchor(
-                    name=name,
-                    written_at=datetime.datetime.fromisoformat(raw["written_at"]),
-                    last_event_id=raw["last_event_id"],
-                    last_event_hash=raw["last_event_hash"],
-                    events=int(raw["events"]),
-                    reason=raw.get("reason", ""),
-                )
-            )
-        except (ValueError, KeyError, TypeError) as error:
+            raw = json.loads(((files.read(name) if content is None else content) or b"").decode("utf-8"))
+            anchors.append(Anchor.from_json(name, raw))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
             problems.append(f"anchor {name} cannot be read: {error}")
     return anchors, problems
+
+
+def signed_heads(*, limit: int = 50) -> list[Anchor]:
+    """The newest signed heads, newest first, for the public page and feed (read from the store)."""
+    anchors, _ = read_anchors()
+    return sorted(
+        (a for a in anchors if a.signature), key=lambda a: (a.last_event_id or 0, a.written_at), reverse=True
+    )[:limit]
 
 
 @dataclass(frozen=True)
 class AnchorCheck:
     anchors_checked: int
     problems: list[str] = field(default_factory=list)
+    signed: int = 0
+    newest_signed_id: int | None = None
 
     @property
     def intact(self) -> bool:
         return not self.problems
 
 
-def verify_anchors() -> AnchorCheck:
-    """Check the log against each anchor file: the anchored event is still there, with the anchored
-    hash, and the log holds as many events up to it as it did then. Deleting events from the end of
-    the log, or rewriting the whole log with fresh hashes, fails this check for any anchor written
-    before the deletion or rewrite."""
-    anchors, problems = read_anchors()
+def verify_anchors(*, public_key: Ed25519PublicKey | None = None, copies=None) -> AnchorCheck:
+    """Check the log against every signed head (in the store, and any `copies` kept elsewhere):
+
+    - each head's signature holds with the service's public key (or `public_key`, a copy a verifier
+      keeps), so a head rewritten without the private key is found;
+    - the signed entry is still in the log, with the signed hash, and as many entries up to it;
+    - every head the heads name as their predecessor is there (no gap where heads were deleted);
+    - there is a signed head at all when the log has entries (an anchor folder deleted, or a database
+      restored without its files), and no entry comes after the newest signed head (entries added
+      behind the service's back, or kept when the head was not written).
+
+    Anchors written before heads were signed are still held to their entry, hash and count, but cover
+    nothing."""
+    anchors, problems = read_anchors(copies)
+    try:
+        key = public_key or audit_keys.public_key()
+    except audit_keys.SigningKeyMissing as error:
+        return AnchorCheck(len(anchors), [*problems, f"no key to check signed heads with: {error}"])
+    signed: list[Anchor] = []
     for anchor in anchors:
-        if anchor.last_event_id is None:
-            continue  # written when the log was empty: nothing to hold the log to
-        event = AuditEvent.objects.filter(id=anchor.last_event_id).values_list("event_hash", flat=True).first()
         written = anchor.written_at.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
         where = f"anchor {anchor.name} (written {written}, {anchor.events} entries)"
+        if anchor.signature and not audit_keys.signature_holds(anchor.signed_bytes(), anchor.signature, key):
+            problems.append(
+                f"{where}: its signature does not hold with the audit signing key {audit_keys.key_id(key)} "
+                "(the head was written or changed without the key)"
+            )
+            continue
+        if anchor.last_event_id is None:
+            if anchor.signature:
+                signed.append(anchor)
+            continue  # written when the log was empty: nothing to hold the log to
+        event = AuditEvent.objects.filter(id=anchor.last_event_id).values_list("event_hash", flat=True).first()
         if event is None:
             problems.append(
                 f"{where}: entry {anchor.last_event_id} is no longer in the log "
@@ -290,7 +413,35 @@ def verify_anchors() -> AnchorCheck:
                     f"{where}: the log now holds {count} entries up to entry {anchor.last_event_id}, "
                     f"not {anchor.events}"
                 )
-    return AnchorCheck(anchors_checked=len(anchors), problems=problems)
+            elif anchor.signature:
+                signed.append(anchor)
+    covered = {anchor.last_event_id for anchor in signed}
+    for anchor in signed:
+        if anchor.previous_head_id is not None and anchor.previous_head_id not in covered:
+            problems.append(
+                f"anchor {anchor.name} follows a signed head for entry {anchor.previous_head_id}, which is missing "
+                "(signed heads were deleted)"
+            )
+    newest = AuditEvent.objects.order_by("-id").values_list("id", "action", "occurred_at").first()
+    newest_signed = max((a.last_event_id for a in signed if a.last_event_id is not None), default=None)
+    if newest is not None and newest_signed is None:
+        total = AuditEvent.objects.count()
+        problems.append(
+            f"no signed head covers the log: {total:,} entries and no signed head "
+            "(the anchor folder is missing or empty, or the database was restored without its files)"
+        )
+    elif newest is not None and newest_signed < newest[0]:
+        after = AuditEvent.objects.filter(id__gt=newest_signed).count()
+        first = AuditEvent.objects.filter(id__gt=newest_signed).order_by("id").first()
+        assert first is not None
+        moment = first.occurred_at.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        problems.append(
+            f"{after:,} entr{'y' if after == 1 else 'ies'} after the newest signed head (entry {newest_signed}), "
+            f"from entry {first.pk} ({first.action}, {moment}): added without a signed head"
+        )
+    return AnchorCheck(
+        anchors_checked=len(anchors), problems=problems, signed=len(signed), newest_signed_id=newest_signed
+    )
 
 
 # --- The daily anchor ----------------------------------------------------------------------

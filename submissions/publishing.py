@@ -346,7 +346,11 @@ def expected_hash(name: str) -> str | None:
         if kind not in FILE_KINDS or parts[2] != f"plan.{kind}":
             return None
         publication = Publication.objects.filter(content_hash=parts[1]).only("file_hashes").first()
-        return publication.file_hashes.get(kind) if publication else None
+        if publication is None:
+            return None
+        # The audit log's hash wins: a file changed together with the hash on its record is refused.
+        audited = audited_file_hashes([publication]).get(publication.pk)
+        return (audited or publication.file_hashes).get(kind)
     if len(parts) == 5 and parts[:2] == [PUBLISHED_DIR, "councils"] and parts[4] == "index.html":
         latest = (
             Publication.objects.filter(council__gss_code=parts[2], return_definition__slug=parts[3])
@@ -364,26 +368,51 @@ def files_of(publication: Publication) -> list[tuple[str, str]]:
     return [(names[kind], publication.file_hashes.get(kind, "")) for kind in FILE_KINDS]
 
 
+FILES_RECORDED = ["PlanPublished", "PublicationFilesWritten"]
+
+
+def audited_file_hashes(publications) -> dict[int, dict[str, str]]:
+    """Each publication's file hashes as its audit entry holds them (the newest PlanPublished or
+    PublicationFilesWritten naming files): the record a signed head covers, unlike the hash on the row."""
+    audited: dict[int, dict[str, str]] = {}
+    for event in audit.events_of_any(actions=FILES_RECORDED, subjects=publications):
+        if event.data.get("files"):
+            audited[int(event.subject_id)] = event.data["files"]
+    return audited
+
+
 def verify_files() -> tuple[int, list[str]]:
-    """Read every published file back and compare its bytes with the hash recorded when it was written.
-    Returns how many files were checked and a line for each problem (naming the file)."""
+    """Read every published file back and compare its bytes with the hash recorded when it was written,
+    and that hash with the one in the publication's audit entry. Returns how many files were checked and
+    a line for each problem (naming the file)."""
     problems: list[str] = []
     checked = 0
     latest: dict[tuple[str, str], Publication] = {}
-    for publication in Publication.objects.select_related("council", "return_definition").order_by(
-        "published_at", "pk"
-    ):
+    publications = list(
+        Publication.objects.select_related("council", "return_definition").order_by("published_at", "pk")
+    )
+    audited = audited_file_hashes(publications)
+    for publication in publications:
         latest[(publication.council.gss_code, publication.return_definition.slug)] = publication
         if not publication.html_name:
             problems.append(f"publication {publication.pk} ({publication}) has no files recorded")
             continue
-        for name, expected in files_of(publication):
+        in_log = audited.get(publication.pk)
+        if in_log is None:
+            problems.append(f"publication {publication.pk} ({publication}) has no audit entry recording its files")
+        for kind, (name, expected) in zip(FILE_KINDS, files_of(publication), strict=True):
             checked += 1
             problems += _check(name, expected)
+            if in_log is not None and in_log.get(kind) != expected:
+                problems.append(
+                    f"{name}: the hash recorded for it ({expected[:12]}) is not the one its audit entry holds "
+                    f"({str(in_log.get(kind))[:12]}): the publication's record was changed"
+                )
     for (code, slug), publication in latest.items():
         if publication.html_name:
             checked += 1
-            problems += _check(latest_copy_name(code, slug), publication.file_hashes.get("html", ""))
+            recorded = audited.get(publication.pk) or publication.file_hashes
+            problems += _check(latest_copy_name(code, slug), recorded.get("html", ""))
     return checked, problems
 
 

@@ -14,6 +14,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parent.parent
+# A fixed Ed25519 key (base64 of its 32 bytes) for the audit log's signed heads in tests.
+TEST_AUDIT_SIGNING_KEY = "dGVzdC1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5LTMyYnk="
 
 
 def pytest_collection_modifyitems(config, items):
@@ -33,6 +35,7 @@ def _fast_test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"  # rendered PDFs go to a folder per test
+    settings.AUDIT_SIGNING_KEY = TEST_AUDIT_SIGNING_KEY  # signs the audit log's heads; never a file in the repository
 
 
 @pytest.fixture

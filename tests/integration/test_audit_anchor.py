@@ -9,6 +9,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection, models
+from django.utils import timezone
 
 from core.audit import (
     ANCHOR_DIRECTORY,
@@ -19,6 +20,8 @@ from core.audit import (
     write_anchor,
     write_daily_audit_anchor,
 )
+from core.audit_keys import key_id, public_key, signature_holds
+from core.dates import uk_date
 from core.models import AuditEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -142,11 +145,14 @@ def test_an_entry_deleted_before_the_anchored_one_and_the_chain_relinked_is_caug
     assert any(f"entry {anchor.last_event_id}" in problem for problem in check.problems)
 
 
-def test_new_entries_after_an_anchor_are_fine(logged, dorset_clerk):
+def test_new_entries_after_an_anchor_are_fine_once_their_transaction_signs_the_head(
+    logged, dorset_clerk, django_capture_on_commit_callbacks
+):
     write_anchor()
     from core.audit import record_event
 
-    record_event(action="DecisionRecorded", actor=dorset_clerk, subject=logged.council, council_code="E06000059")
+    with django_capture_on_commit_callbacks(execute=True):
+        record_event(action="DecisionRecorded", actor=dorset_clerk, subject=logged.council, council_code="E06000059")
     status, printed = verify()
     assert status == 0, printed
 
@@ -158,18 +164,28 @@ def test_an_anchor_file_holds_time_last_entry_hash_and_count_and_is_named_by_dat
     assert anchor.name == f"{ANCHOR_DIRECTORY}/2024-07-20.json"
     with default_storage.open(anchor.name) as handle:
         stored = json.loads(handle.read())
+    newest = AuditEvent.objects.get(pk=head.event_id)
     assert stored == {
+        "format": "audit-head/1",
         "written_at": "2024-07-19T23:30:00+00:00",
         "last_event_id": head.event_id,
         "last_event_hash": head.event_hash,
+        "last_event_at": newest.occurred_at.isoformat(),
         "events": AuditEvent.objects.count(),
         "reason": "daily",
+        "previous_head_id": None,
+        "key_id": key_id(),
+        "signature": anchor.signature,
     }
-    # A second daily write on the same day replaces the day's file; a publication's anchor has its own.
-    write_anchor(at=moment + datetime.timedelta(minutes=5))
+    assert signature_holds(anchor.signed_bytes(), stored["signature"], public_key())
+    # No head is overwritten: a second daily write on the same day, and a publication's, have files of their own.
+    again = write_anchor(at=moment + datetime.timedelta(minutes=5))
     publication = write_anchor(at=moment, reason="publication E06000059")
     _, files = default_storage.listdir(ANCHOR_DIRECTORY)
-    assert sorted(files) == sorted(["2024-07-20.json", publication.name.rsplit("/", 1)[1]])
+    assert sorted(files) == sorted(
+        ["2024-07-20.json", "latest.json", again.name.rsplit("/", 1)[1], publication.name.rsplit("/", 1)[1]]
+    )
+    assert again.name.endswith("-233500-000000-daily-again.json")
     assert "publication-e06000059" in publication.name
 
 
@@ -192,7 +208,7 @@ def test_the_write_command_writes_todays_anchor(logged, capsys):
     head = chain_head()
     assert f"newest {head.event_id}" in printed
     anchors = default_storage.listdir(ANCHOR_DIRECTORY)[1]
-    assert len(anchors) == 1
+    assert sorted(anchors) == sorted([f"{uk_date(timezone.now()).isoformat()}.json", "latest.json"])
 
 
 def test_the_daily_task_writes_the_anchor_and_reschedules_itself_on_a_queue_that_can_wait(logged, settings):
@@ -215,7 +231,7 @@ def test_the_daily_task_writes_the_anchor_and_reschedules_itself_on_a_queue_that
 
 def test_scheduling_on_a_queue_that_cannot_wait_writes_the_anchor_at_once(logged):
     assert schedule_daily_anchor() is None
-    assert len(default_storage.listdir(ANCHOR_DIRECTORY)[1]) == 1
+    assert len(default_storage.listdir(ANCHOR_DIRECTORY)[1]) == 2  # the day's anchor, and latest.json
 
 
 def test_the_write_command_schedules_the_daily_anchor_when_the_queue_can_wait(logged, settings, capsys):
@@ -234,5 +250,6 @@ def test_an_anchor_written_when_the_log_was_empty_holds_nothing_to_check():
 
     empty = {"written_at": "2024-06-01T00:00:00+00:00", "last_event_id": None, "last_event_hash": "", "events": 0}
     default_storage.save(f"{ANCHOR_DIRECTORY}/2024-06-01.json", ContentFile(json.dumps(empty).encode()))
+    write_anchor()  # the register loaded for the tests is in the log: a signed head covers it
     check = verify_anchors()
-    assert check.intact and check.anchors_checked == 1
+    assert check.intact and check.anchors_checked == 2

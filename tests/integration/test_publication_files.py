@@ -144,6 +144,32 @@ def test_a_tampered_file_is_refused_when_served_and_named_by_verify(client, publ
     assert published.pdf_name in capsys.readouterr().err
 
 
+def test_a_file_changed_with_its_recorded_hash_is_refused_by_its_audit_entry(
+    client, published, submitted_version, capsys
+):
+    """Someone who can write the store and the database changes the PDF and the hash on the publication's row
+    together: the row agrees with the file, but the audit entry (covered by the signed heads) still holds
+    the original hash, so the file is not served and `verify_publications` names it."""
+    from django.db import connection
+
+    original = published.file_hashes["pdf"]
+    path = default_storage.path(published.pdf_name)
+    with open(path, "ab") as handle:
+        handle.write(b"% tampered")
+    forged = {**published.file_hashes, "pdf": sha(stored(published.pdf_name))}
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(Publication._meta.db_table)
+        cursor.execute(f"UPDATE {table} SET file_hashes = %s WHERE id = %s", [json.dumps(forged), published.pk])
+    response = client.get(f"/published/{submitted_version.content_hash}/plan.pdf")
+    assert response.status_code == 503
+    with pytest.raises(SystemExit) as exited:
+        call_command("verify_publications")
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert f"{published.pdf_name}: the hash recorded for it ({forged['pdf'][:12]}) is not the one its audit" in err
+    assert original[:12] in err
+
+
 def test_a_tampered_latest_copy_falls_back_to_the_checked_file(client, published):
     path = default_storage.path(f"published/councils/{DORSET}/{SLUG}/index.html")
     with open(path, "wb") as handle:
