@@ -1,12 +1,10 @@
-"""Version 1 of the meetings API, and the audit log for the department.
+"""Version 1 of the meetings API.
 
 - `GET /v1/meetings`: meetings with a published agenda, open to anyone; with a bearer token of
   someone who works for a council, that council's meetings whose agenda is not yet published too
   (`meetings.access.meetings_visible_to`, `items_visible_to`).
 - `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published);
   `GET /v1/meetings/{id}/supplementary-agenda-{number}.pdf`: a published supplementary agenda's pack.
-- `GET /v1/audit-events` and `GET /v1/audit-events/verification`: department staff only
-  (`core.read_audit_log`), anyone else gets a 404; the log is read page by page, oldest first.
 """
 
 import datetime
@@ -16,15 +14,11 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from accounts.services import user_for_api_token
-from api.auth import BearerToken
 from api.schemas import Error, ValidationErrorOut
-from core.access import check_can_read_audit_log
-from core.audit import audit_events_page, verify_anchors, verify_audit_chain
 from meetings import access
 from meetings import selectors as meetings
 
 router = Router(tags=["Meetings"])
-audit_router = Router(tags=["Audit log"], auth=BearerToken())
 
 
 class PageRangeOut(Schema):
@@ -180,117 +174,3 @@ def supplement_pack(request, meeting_id: int, number: int):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{meetings.pack_filename(meeting, supplement)}"'
     return response
-
-
-# --- The audit log, for the department ----------------------------------------------------
-
-
-class AuditEventOut(Schema):
-    id: int
-    occurred_at: datetime.datetime
-    action: str
-    actor: str
-    council: str = Field(description="ONS code of the council concerned, or empty")
-    subject_type: str
-    subject_id: str
-    content_hash: str
-    data: dict
-    previous_hash: str
-    event_hash: str
-
-
-class AuditPageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    pages: int
-    results: list[AuditEventOut]
-
-
-class AuditFilters(Schema):
-    page: int = Field(1, ge=1, le=1_000_000)
-    page_size: int = Field(100, ge=1, le=500)
-    council: str | None = Field(None, description="ONS code", max_length=20)
-    action: str | None = Field(None, description="Event name, e.g. AgendaPublished", max_length=60)
-
-
-class BrokenEntryOut(Schema):
-    id: int
-    occurred_at: datetime.datetime
-    action: str
-    reason: str
-
-
-class ChainHeadOut(Schema):
-    id: int | None
-    hash: str
-
-
-class VerificationOut(Schema):
-    intact: bool
-    entries_checked: int
-    first_broken: BrokenEntryOut | None
-    head: ChainHeadOut | None
-    anchors_checked: int
-    anchor_problems: list[str]
-
-
-@audit_router.get(
-    "",
-    response={200: AuditPageOut, 401: Error, 404: Error, 422: ValidationErrorOut},
-    summary="The audit log, oldest first",
-)
-def list_audit_events(request, filters: Query[AuditFilters]):
-    """Every state change: who did what, when, to which object, with the hashes that chain the log."""
-    check_can_read_audit_log(request.auth)
-    page = audit_events_page(
-        page=filters.page, page_size=filters.page_size, council_code=filters.council or "", action=filters.action or ""
-    )
-    return {
-        "count": page.count,
-        "page": filters.page,
-        "page_size": filters.page_size,
-        "pages": page.pages,
-        "results": [
-            {
-                "id": event.pk,
-                "occurred_at": event.occurred_at,
-                "action": event.action,
-                "actor": event.actor_name,
-                "council": event.council_code,
-                "subject_type": event.subject_type,
-                "subject_id": event.subject_id,
-                "content_hash": event.content_hash,
-                "data": event.data,
-                "previous_hash": event.previous_hash,
-                "event_hash": event.event_hash,
-            }
-            for event in page.events
-        ],
-    }
-
-
-@audit_router.get(
-    "/verification",
-    response={200: VerificationOut, 401: Error, 404: Error},
-    summary="Check the audit log's hash chain and anchors now",
-)
-def verification(request):
-    """The same checks as `manage.py verify_audit_log`: each entry's hash and link, and the log against
-    every anchor file written outside the database."""
-    check_can_read_audit_log(request.auth)
-    chain = verify_audit_chain()
-    anchors = verify_anchors()
-    broken = chain.first_broken
-    return {
-        "intact": chain.intact and anchors.intact,
-        "entries_checked": chain.events_checked,
-        "first_broken": (
-            {"id": broken.id, "occurred_at": broken.occurred_at, "action": broken.action, "reason": broken.reason}
-            if broken
-            else None
-        ),
-        "head": {"id": chain.head.event_id, "hash": chain.head.event_hash} if chain.head else None,
-        "anchors_checked": anchors.anchors_checked,
-        "anchor_problems": anchors.problems,
-    }

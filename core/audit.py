@@ -508,9 +508,19 @@ class AuditPage:
     events: list
 
 
-def audit_events_page(*, page: int = 1, page_size: int = 100, council_code: str = "", action: str = "") -> AuditPage:
-    """One page of the log, oldest first, optionally for one council or one kind of event."""
+def audit_events_page(
+    *,
+    page: int = 1,
+    page_size: int = 100,
+    council_code: str = "",
+    action: str = "",
+    within_councils: "list[str] | None" = None,
+) -> AuditPage:
+    """One page of the log, oldest first, optionally for one council or one kind of event. `within_councils`
+    limits it to those councils' entries (a council's people read only theirs); None means every entry."""
     events = AuditEvent.objects.order_by("id")
+    if within_councils is not None:
+        events = events.filter(council_code__in=within_councils)
     if council_code:
         events = events.filter(council_code=council_code.upper())
     if action:
