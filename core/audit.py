@@ -347,8 +347,17 @@ def read_anchors(copies: "list[tuple[str, bytes]] | None" = None) -> "tuple[list
 
 
 def signed_heads(*, limit: int = 50) -> list[Anchor]:
-    """The newest signed heads, newest first, for the public page and feed (read from the store)."""
-    anchors, _ = read_anchors()
+    """The newest signed heads, newest first, for the public page and feed. Names begin with the UK date and
+    time, so only the newest names are read (a day's daily head sorts before that day's others, hence twice
+    as many), however many heads the store holds."""
+    names = sorted(n for n in files.names_in(ANCHOR_DIRECTORY) if n.endswith(".json") and n != "latest.json")
+    newest = [(f"{ANCHOR_DIRECTORY}/{name}", files.read(f"{ANCHOR_DIRECTORY}/{name}")) for name in names[-2 * limit :]]
+    anchors = []
+    for name, content in newest:
+        try:
+            anchors.append(Anchor.from_json(name, json.loads((content or b"").decode("utf-8"))))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # verify_audit_log reports it
     return sorted(
         (a for a in anchors if a.signature), key=lambda a: (a.last_event_id or 0, a.written_at), reverse=True
     )[:limit]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views, views_progress
+from portal import views, views_audit, views_progress
 
 app_name = "portal"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("subscriptions/confirm/<str:token>/", views.confirm_subscription, name="confirm_subscription"),
     path("subscriptions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("audit/", views_audit.audit_heads, name="audit_heads"),
+    path("audit/heads.json", views_audit.audit_heads_feed, name="audit_heads_feed"),
+    path("audit/public-key.pem", views_audit.audit_public_key, name="audit_public_key"),
     path("open-data/", views.open_data, name="open_data"),
     path("open-data/<slug:slug>/register.<str:fmt>", views.register_download, name="register_download"),
     path("open-data/<slug:slug>/<slug:dataset>.<str:fmt>", views.dataset_download, name="dataset_download"),

@@ -138,6 +138,11 @@ def test_accessibility_statement_and_open_data_from_the_footer(page, check_page)
     for href in main.get_by_role("link").evaluate_all("links => links.map(l => l.href)"):
         response = page.request.get(href)
         assert response.status == 200, f"{href} answered {response.status}"
+    # The audit log's signed heads, linked from open data: a public page of numbers and hashes.
+    follow(page.locator("main").get_by_role("link", name="Read about the signed heads"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Audit log: signed heads")
+    expect(page.get_by_role("table")).to_contain_text("Newest entry")
+    check_page(page, "audit-heads")
 
 
 @pytest.mark.parametrize(

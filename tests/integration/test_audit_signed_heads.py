@@ -235,3 +235,30 @@ def test_a_key_given_as_pem_in_the_environment_signs(settings):
     assert audit_keys.key_id() == audit_keys.key_id(key.public_key())
     anchor = write_anchor()
     assert audit_keys.signature_holds(anchor.signed_bytes(), anchor.signature, key.public_key())
+
+
+def test_the_public_page_and_feed_give_the_heads_and_the_key_and_nothing_of_any_entry(client, signed, tmp_path):
+    page = client.get("/audit/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert audit_keys.key_id() in text and "BEGIN PUBLIC KEY" in text
+    newest = AuditEvent.objects.order_by("-id").first()
+    assert newest.event_hash[:16] in text
+    feed = client.get("/audit/heads.json")
+    document = feed.json()
+    assert document["key_id"] == audit_keys.key_id() and document["heads"][0]["last_event_id"] == newest.pk
+    assert all(set(head) == {*Anchor.from_json("", head).as_json()} for head in document["heads"])
+    assert '"n": 2' not in feed.content.decode(), "no entry's data is in the feed"
+    key = client.get("/audit/public-key.pem")
+    assert key.content.decode() == audit_keys.public_key_pem()
+    # What anyone saves checks the log, with the key they saved.
+    (tmp_path / "heads.json").write_bytes(feed.content)
+    (tmp_path / "key.pem").write_bytes(key.content)
+    assert verify("--heads", str(tmp_path / "heads.json"), "--public-key", str(tmp_path / "key.pem"))[0] == 0
+    raw_sql("DELETE FROM {table} WHERE id = %s", [newest.pk])
+    for anchor in read_anchors()[0]:
+        if anchor.last_event_id == newest.pk:
+            files.delete(anchor.name)
+    files.delete(LATEST_HEAD)
+    status, printed = verify("--heads", str(tmp_path / "heads.json"), "--public-key", str(tmp_path / "key.pem"))
+    assert status == 1 and f"entry {newest.pk} is no longer in the log" in printed
