@@ -17,6 +17,7 @@ from api.schemas import (
     BarrierIn,
     BarrierOut,
     ChecksOut,
+    EditConflictOut,
     Error,
     FrozenVersionOut,
     PlanDetailOut,
@@ -153,11 +154,27 @@ def _version(version, user) -> dict:
     }
 
 
+def _etag(draft) -> str:
+    return f'"{draft.revision}"'
+
+
+def _revision_read(request, payload_revision: int | None) -> tuple[int | None, bool]:
+    """(the revision the caller read, whether they said so with If-Match), or (None, False) if they did not say."""
+    if_match = request.headers.get("If-Match", "").strip()
+    if if_match:
+        digits = if_match.removeprefix("W/").strip('"')
+        return (int(digits), True) if digits.isdigit() else (-1, True)  # an ETag this API never gave is stale
+    return payload_revision, False
+
+
 @router.get(
     "/{draft_id}", response={200: PlanDetailOut, 401: Error, 404: Error}, by_alias=True, summary="A plan in full"
 )
-def plan_detail(request, draft_id: int):
-    return _detail(request, access.get_draft_for_view(request.auth, draft_id))
+def plan_detail(request, draft_id: int, response: HttpResponse):
+    """The plan's ETag header is its revision: send it back in If-Match when you change a section."""
+    draft = access.get_draft_for_view(request.auth, draft_id)
+    response["ETag"] = _etag(draft)
+    return _detail(request, draft)
 
 
 def _detail(request, draft) -> dict:
@@ -188,30 +205,62 @@ def _detail(request, draft) -> dict:
 
 @router.put(
     "/{draft_id}/sections/{key}",
-    response={200: PlanDetailOut, 400: Error, 401: Error, 404: Error, 409: RefusalOut, 422: ValidationErrorOut},
+    response={
+        200: PlanDetailOut,
+        400: Error,
+        401: Error,
+        404: Error,
+        409: RefusalOut | EditConflictOut,
+        412: EditConflictOut,
+        422: ValidationErrorOut,
+        428: Error,
+    },
     by_alias=True,
     summary="Replace a section's text",
 )
-def put_section(request, draft_id: int, key: str, payload: SectionIn):
+def put_section(request, draft_id: int, key: str, payload: SectionIn, response: HttpResponse):
     """`key` is `intro` or a theme number (1 to 4). The text replaces the section's text outright.
 
-    409 if the plan would be over the size limit (nothing is saved), or if it changed while saving.
+    Say which revision you read: `If-Match` with the ETag `GET /plans/{id}` gave, or `revision` in the body.
+    Nothing is written if someone saved since: 412 (If-Match) or 409 (`revision`), with the text as it is
+    now. 428 if the request does not say what it read; 409 if the plan would be over the size limit.
     """
     user = request.auth
     draft = access.get_draft_for_change(user, draft_id)
     themes = {str(n) for n in draft.sections.values_list("theme__number", flat=True)}
     if key != INTRO and key not in themes:
         return _not_found(f"No section called {key!r}: use intro or a theme number ({', '.join(sorted(themes))})")
+    read, by_if_match = _revision_read(request, payload.revision)
+    if read is None:
+        return Status(
+            428,
+            {
+                "detail": "Say which revision of the plan you read: send If-Match with the ETag from "
+                f"GET /api/v1/plans/{draft_id}, or a revision field. Nothing was saved."
+            },
+        )
     if key == INTRO:
         bodies, introduction = {}, payload.text
     else:
         bodies, introduction = {int(key): payload.text}, None
     try:
-        services.save_draft(
-            draft=draft, bodies=bodies, introduction=introduction, based_on_revision=draft.revision, actor=user
+        saved = services.save_draft(
+            draft=draft, bodies=bodies, introduction=introduction, based_on_revision=read, actor=user
         )
     except EditConflict as conflict:
-        return Status(409, {"detail": f"{conflict}; try again"})
+        current = access.get_draft_for_view(user, draft_id)
+        return Status(
+            412 if by_if_match else 409,
+            {
+                "detail": f"{conflict}. Nothing was saved: here is the plan as it is now (revision "
+                f"{conflict.current_revision}); apply your change to it and send that revision.",
+                "current_revision": conflict.current_revision,
+                "updated_by": conflict.updated_by,
+                "updated_at": conflict.updated_at,
+                "sections": _sections(current),
+            },
+        )
+    response["ETag"] = _etag(saved)
     return _detail(request, access.get_draft_for_view(user, draft_id))
 
 

@@ -101,6 +101,22 @@ class SectionOut(Schema):
 
 class SectionIn(Schema):
     text: str = Field(description="The section's whole text (Markdown); it replaces what is there")
+    revision: int | None = Field(
+        None,
+        description="The plan's revision you read (GET gives it, with the same value as its ETag). Send it, or "
+        "send the ETag in an If-Match header: a write that does not say what it read is refused (428), and one "
+        "based on an older revision gets the current text back (409 with `revision`, 412 with If-Match).",
+    )
+
+
+class EditConflictOut(Schema):
+    """Someone saved the plan after the revision you read: nothing was written; here is what is there now."""
+
+    detail: str
+    current_revision: int
+    updated_by: str
+    updated_at: datetime.datetime
+    sections: list[SectionOut]
 
 
 def _pounds(**bound) -> WithJsonSchema:

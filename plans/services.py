@@ -154,7 +154,9 @@ def save_draft(
     """
     moment = at or timezone.now()
     with transaction.atomic():
-        current = Draft.objects.select_for_update().select_related("updated_by").get(pk=draft.pk)
+        # Locked without joining the last editor: on PostgreSQL a locked row re-read after a concurrent save is
+        # checked against the join rows first read, so a save that changed the editor would make it vanish.
+        current = Draft.objects.select_for_update().get(pk=draft.pk)
         if current.revision != based_on_revision:
             raise EditConflict(
                 current_revision=current.revision,

@@ -53,6 +53,12 @@ class Caller:
     def put(self, url, body):
         return self._call("put", url, body)
 
+    def write_section(self, plan, key, text):
+        """Read the plan, then replace one section saying which revision was read (as a client must)."""
+        status, body = self.get(f"/api/v1/plans/{plan}")
+        assert status == 200, body
+        return self.put(f"/api/v1/plans/{plan}/sections/{key}", {"text": text, "revision": body["revision"]})
+
 
 def _messages(body) -> str:
     detail = body["detail"]
@@ -110,10 +116,10 @@ def test_an_author_starts_writes_and_freezes_a_plan_through_the_api(as_dorset, p
     status, body = as_dorset.post(f"/api/v1/plans/{plan}/versions")
     assert status == 409 and "Still empty: theme 1" in body["detail"]
 
-    status, body = as_dorset.put(f"/api/v1/plans/{plan}/sections/intro", {"text": "Dorset serves 380,000 people."})
+    status, body = as_dorset.write_section(plan, "intro", "Dorset serves 380,000 people.")
     assert status == 200 and body["revision"] == 2
     for number, text in theme_text.items():
-        status, body = as_dorset.put(f"/api/v1/plans/{plan}/sections/{number}", {"text": text})
+        status, body = as_dorset.write_section(plan, number, text)
         assert status == 200, body
     sections = {s["key"]: s for s in body["sections"]}
     assert list(sections) == ["intro", "1", "2", "3", "4"]
@@ -319,7 +325,7 @@ def test_over_long_text_is_refused_with_a_409_and_nothing_is_saved(as_dorset, do
     from plans.services import MAX_TEXT_CHARACTERS
 
     before = snapshot()
-    status, body = as_dorset.put(f"/api/v1/plans/{dorset_plan}/sections/2", {"text": "x" * (MAX_TEXT_CHARACTERS + 1)})
+    status, body = as_dorset.write_section(dorset_plan, 2, "x" * (MAX_TEXT_CHARACTERS + 1))
     assert status == 409 and "too long to save" in body["detail"] and body["field"] is None
     assert snapshot() == before, describe_change(before, snapshot())
 
@@ -390,7 +396,7 @@ def test_checks_wait_for_the_render_and_the_version_pdf_has_that_many_pages(clie
     import pypdfium2
 
     for number, text in theme_text.items():
-        assert as_dorset.put(f"/api/v1/plans/{dorset_plan}/sections/{number}", {"text": text})[0] == 200
+        assert as_dorset.write_section(dorset_plan, number, text)[0] == 200
     status, body = as_dorset.get(f"/api/v1/plans/{dorset_plan}/checks")
     assert status == 200
     page_count = body["page_count"]
@@ -407,7 +413,7 @@ def test_checks_wait_for_the_render_and_the_version_pdf_has_that_many_pages(clie
 
 def test_another_councils_version_pdf_is_a_404(client, as_dorset, as_somerset, dorset_plan, theme_text):
     for number, text in theme_text.items():
-        as_dorset.put(f"/api/v1/plans/{dorset_plan}/sections/{number}", {"text": text})
+        as_dorset.write_section(dorset_plan, number, text)
     as_dorset.post(f"/api/v1/plans/{dorset_plan}/versions")
     response = client.get(f"/api/v1/plans/{dorset_plan}/versions/1/pdf", **as_somerset.headers)
     assert response.status_code == 404
