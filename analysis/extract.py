@@ -1,7 +1,7 @@
 """Read a plan document's text, with page numbers, and split it into passages.
 
 Pure functions, no Django: `extract(kind, data)` is run inside a child process with hard limits
-on memory and CPU (see analysis/sandbox.py and analysis/extract_child.py), because a hostile
+on memory and CPU (see core/sandbox.py, analysis/sandbox.py and analysis/extract_child.py), because a hostile
 file can make a parser use gigabytes or loop for ever, and pdfium aborts the whole process when
 it runs out of memory.
 
@@ -15,6 +15,8 @@ import re
 import zipfile
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
+
+from core import sandbox
 
 MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
 MAX_CHARACTERS = 1_000_000  # far beyond any plan
@@ -613,28 +615,19 @@ def _tables(data: bytes, page_numbers: list[int]) -> dict:
 
 
 def check_zip(data: bytes) -> None:
-    """Refuse a .docx that is not a Word file, or that would expand far beyond any plan."""
+    """Refuse a .docx that is not a Word file, or that would expand far beyond any plan (`core.sandbox.check_zip`,
+    the archive check every upload's parser makes before opening one)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
-        raise ExtractionRefused("The Word document is damaged and could not be read.") from error
-    names = {info.filename for info in infos}
-    if "word/document.xml" not in names:
+        archive = sandbox.check_zip(
+            data, what="The Word document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO
+        )
+    except sandbox.ArchiveRefused as refusal:
+        raise ExtractionRefused(str(refusal)) from refusal
+    infos = archive.infolist()
+    if "word/document.xml" not in {info.filename for info in infos}:
         raise ExtractionRefused("The file is a zip archive but not a Word document (.docx).")
     if any(info.flag_bits & 0x1 for info in infos):
         raise ExtractionRefused("The Word document is encrypted, so its text cannot be read.")
-    total = sum(info.file_size for info in infos)
-    if total > MAX_DOCX_UNCOMPRESSED:
-        raise ExtractionRefused(
-            f"The Word document expands to {total // (1024 * 1024):,} MB when opened, far more than a plan; "
-            "it was not imported."
-        )
-    for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_DOCX_RATIO * max(info.compress_size, 1):
-            raise ExtractionRefused(
-                "The Word document is built to expand enormously when opened (a 'zip bomb'); it was not imported."
-            )
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -2,7 +2,8 @@
 
 Headings are matched to themes by number ("Theme 3", "3.", "(iii)") or by the theme's words;
 text before the first recognised heading becomes the introduction. Tables are kept as Markdown
-tables. Nothing is saved here: the caller shows a preview first.
+tables. Nothing is saved here: the caller shows a preview first. An upload is read through
+`plans.uploads.read_docx_upload`, which runs `read_docx` in the limited child process (decision 0025).
 """
 
 import io
@@ -14,7 +15,11 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from core import sandbox
+
 MAX_DOCX_BYTES = 5 * 1024 * 1024
+MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word draft may expand this far when opened, and no further
+MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a draft
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Words that signal a theme when a heading carries no number.
 THEME_WORDS = {
@@ -86,6 +91,10 @@ def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
         raise DocxImportError(f"The file must be smaller than {MAX_DOCX_BYTES // (1024 * 1024)} MB")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocxImportError("The file must be a Word document (.docx)")
+    try:  # how far the archive expands, checked before python-docx opens it
+        sandbox.check_zip(data, what="The Word document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO)
+    except sandbox.ArchiveRefused as refusal:
+        raise DocxImportError(str(refusal)) from refusal
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for damaged files

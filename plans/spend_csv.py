@@ -1,7 +1,9 @@
 """Spend data in the Local Government Transparency Code style (date, supplier, expense type, amount).
 
 The council picks which expense types count as agency staff and as consultants; the totals come
-from the file. A file with any bad row is refused whole, with every bad row named.
+from the file. A file with any bad row is refused whole, with every bad row named. An upload is read
+through `plans.uploads.read_spend_upload`, which runs `read_spend_csv` in the limited child process
+(decision 0025).
 """
 
 import csv

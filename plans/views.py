@@ -15,7 +15,7 @@ from core.refusals import Refusal
 from councils.selectors import council_of
 from plans import access, selectors, services
 from plans.diff import compare_contents
-from plans.docx_import import DocxImportError, read_docx
+from plans.docx_import import DocxImportError
 from plans.exceptions import EditConflict
 from plans.forms import (
     BarrierForm,
@@ -27,7 +27,8 @@ from plans.forms import (
     SpendEvidenceForm,
     SpendUploadForm,
 )
-from plans.spend_csv import SpendCsvError, read_spend_csv
+from plans.spend_csv import SpendCsvError
+from plans.uploads import read_docx_upload, read_spend_upload
 
 
 @require_POST
@@ -224,7 +225,7 @@ def import_docx(request, draft_id):
     if request.method == "POST" and form.is_valid():
         titles = {theme.number: theme.title for theme in draft.return_definition.themes.all()}
         try:
-            imported = read_docx(form.cleaned_data["document"].read(), theme_titles=titles)
+            imported = read_docx_upload(form.cleaned_data["document"].read(), theme_titles=titles)
         except DocxImportError as error:
             form.add_error("document", str(error))
         else:
@@ -292,7 +293,7 @@ def spend_upload(request, draft_id):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["spend_file"]
         try:
-            spend = read_spend_csv(upload.read())
+            spend = read_spend_upload(upload.read())
         except SpendCsvError as refused:
             row_errors = refused.errors
             form.add_error(
