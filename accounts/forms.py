@@ -18,3 +18,36 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].govuk = {"input_class": "govuk-!-width-one-half"}
         self.fields["password"].govuk = {"input_class": "govuk-!-width-one-half"}
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+
+
+class CodeForm(forms.Form):
+    """A code: from the authenticator app, or (signing in) a recovery code."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        error_messages={"required": "Enter the code"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "none"}
+        ),
+    )
+
+    def __init__(self, *args, label="Code", hint="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = label
+        self.fields["code"].help_text = hint
+        self.fields["code"].govuk = {"input_class": "govuk-input--width-10", "label_class": "govuk-label--s"}
+
+
+class PasswordConfirmForm(forms.Form):
+    """The person's current password, to confirm a change to how they sign in."""
+
+    password = forms.CharField(
+        label="Your password",
+        error_messages={"required": "Enter your password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].govuk = {"input_class": "govuk-!-width-one-half"}

@@ -1,10 +1,23 @@
 """People who sign in, and their API tokens. Council membership lives in `councils`."""
 
 import hashlib
+import secrets
+from datetime import timedelta
 
 import rules
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+
+def new_session_generation() -> str:
+    return secrets.token_hex(8)
+
+
+def api_token_expiry():
+    return timezone.now() + timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
 
 
 class DepartmentRole(models.TextChoices):
@@ -18,6 +31,27 @@ class User(AbstractUser):
 
     department_role = models.CharField(max_length=20, choices=DepartmentRole.choices, blank=True)
     job_title = models.CharField(max_length=200, blank=True)
+    # Part of every session's check (below): a new value ends every session ("Sign out everywhere").
+    session_generation = models.CharField(max_length=16, default=new_session_generation, editable=False)
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django checks this hash on every request of a session; it changes when the password changes
+        # (Django's own rule) and when the session generation does.
+        return salted_hmac(
+            "accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def save(self, *args, **kwargs):
+        # set_password leaves the new password in _password until the save: then every API token ends.
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            from accounts.services import revoke_api_tokens_after_password_change
+
+            revoke_api_tokens_after_password_change(user=self)
 
     def has_perm(self, perm, obj=None) -> bool:
         # The service's own permissions (councils/permissions.py) bind everyone, superusers
@@ -42,6 +76,7 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8, help_text="First characters, to tell tokens apart.")
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=api_token_expiry)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -50,6 +85,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… for {self.user}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
 
     @staticmethod
     def hash_token(raw: str) -> str:

@@ -6,7 +6,7 @@ from django import forms
 from analysis.models import FigureKind, FigureUnit
 from analysis.review import unit_of
 
-TOKEN_EXPIRED = "These tags changed or the form expired. Open the passage again and review it"
+TOKEN_EXPIRED = "These tags changed or the form expired. Open the passage again and review it"  # a message shown to people, not a password  # nosec B105
 
 
 def _token_field():

@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
-from accounts.services import user_for_api_token
+from accounts.lockout import user_for_api_token_request
 from api.schemas import Error, ValidationErrorOut
 from meetings import access
 from meetings import selectors as meetings
@@ -71,7 +71,7 @@ class MeetingFilters(Schema):
 def _caller(request):
     """The token's owner; without a valid bearer token, the public."""
     header = request.headers.get("Authorization", "")
-    user = user_for_api_token(header[7:].strip()) if header[:7].lower() == "bearer " else None
+    user = user_for_api_token_request(request, header[7:].strip()) if header[:7].lower() == "bearer " else None
     return user or AnonymousUser()
 
 

@@ -21,6 +21,7 @@ It prints requests per second, p50/p95/p99 latency, and each ratio to its static
 import http.cookiejar
 import os
 import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -123,6 +124,7 @@ def main() -> None:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),  # the repository's key is refused with DEBUG off
         "LOG_LEVEL": "ERROR",
     }
     try:

@@ -14,3 +14,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
+
+# With DEBUG off, the repository's public SECRET_KEY is refused before the first request.
+from config.startup import refuse_unsafe_settings  # noqa: E402  (needs the settings configured above)
+
+refuse_unsafe_settings()

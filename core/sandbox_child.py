@@ -91,7 +91,7 @@ def serve(memory_bytes: int, cpu_seconds: int, parsers: dict[str, str], warm: li
     for target in warm:
         try:
             load(target)()
-        except Exception:  # noqa: BLE001 - a request will meet the same failure and answer for it
+        except Exception:  # noqa: BLE001 - a request will meet the same failure and answer for it  # nosec B110
             pass
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:

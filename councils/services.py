@@ -95,9 +95,9 @@ def load_council_register(*, path: Path, actor=None) -> RegisterLoadResult:
     return RegisterLoadResult(created=created, updated=updated, unchanged=unchanged)
 
 
-def grant_council_role(*, user, council: Council, role: str, actor=None) -> Membership:
-    """Give `user` a role at `council`. A person works for one council only, and never for the
-    department at the same time."""
+def check_council_role(*, user, council: Council, role: str) -> None:
+    """Raise ValidationError when `user` may not hold `role` at `council` (decision 0004: one council,
+    and never the department at the same time). The admin's form asks this before it saves."""
     if role not in CouncilRole.values:
         raise ValidationError(f"'{role}' is not a council role")
     if getattr(user, "department_role", ""):
@@ -105,6 +105,12 @@ def grant_council_role(*, user, council: Council, role: str, actor=None) -> Memb
     other = Membership.objects.filter(user=user).exclude(council=council).select_related("council").first()
     if other is not None:
         raise ValidationError(f"{user.username} already works for {other.council.name}")
+
+
+def grant_council_role(*, user, council: Council, role: str, actor=None) -> Membership:
+    """Give `user` a role at `council`. A person works for one council only, and never for the
+    department at the same time."""
+    check_council_role(user=user, council=council, role=role)
     with transaction.atomic():
         membership, was_created = Membership.objects.get_or_create(user=user, role=role, defaults={"council": council})
         if was_created:

@@ -70,7 +70,7 @@ def pack_html(
             item=item,
             start=f"agenda-item-{item.pk}",
             end=f"agenda-item-{item.pk}-end",
-            body=mark_safe(_report_body(item)),  # report fragments are built from sanitised Markdown
+            body=mark_safe(_report_body(item)),  # report fragments are built from sanitised Markdown  # nosec B308 B703
             single_page=item.pk in single_pages,
         )
         for item in items
@@ -84,7 +84,7 @@ def pack_html(
             "published_on": published_on,
             "supplement": supplement,
             "urgency_reason": urgency_reason,
-            "report_css": mark_safe(_report_css(items)),
+            "report_css": mark_safe(_report_css(items)),  # the service's own CSS for the pack's PDF  # nosec B308 B703
         },
     )
 

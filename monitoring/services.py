@@ -283,7 +283,7 @@ def _insert_values(new_rows, *, value_import, actor, moment, progress=None) -> N
         "approved_by_id",
         "approved_at",
     ]
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # table and column names from the model; every value is a parameter  # nosec B608
         ops.quote_name(meta.db_table),
         ", ".join(ops.quote_name(_column(name)) for name in columns),
         ", ".join(["%s"] * len(columns)),

@@ -7,11 +7,21 @@ from plans.models import Draft, PlanVersion, Return, Theme
 class ThemeInline(admin.TabularInline):
     model = Theme
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
     fields = ("number", "short_title", "title")
 
 
 @admin.register(Return)
-class ReturnAdmin(admin.ModelAdmin):
+class ReturnAdmin(ReadOnlyAdmin):
+    """Returns are defined from files (`plans.services.define_returns_from_files`), never edited here."""
+
     list_display = ("title", "slug", "deadline", "page_limit")
     inlines = [ThemeInline]
 

@@ -11,6 +11,20 @@ cd "$(dirname "$0")/.."
 # SITE_URL already says where it is reached (behind a proxy, say).
 export SITE_URL="${SITE_URL:-http://$host:$port}"
 
+# The repository's SECRET_KEY is public, and the service refuses it with DEBUG off (config/startup.py). The
+# demo signs with a key of this machine's own instead, made once in the git-ignored .local/ folder.
+if [ -z "${SECRET_KEY:-}" ]; then
+  mkdir -p .local
+  if [ ! -s .local/secret-key ]; then
+    (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > .local/secret-key)
+  fi
+  SECRET_KEY="$(cat .local/secret-key)"
+  export SECRET_KEY
+fi
+# Two-factor sign-in is required with DEBUG off, but optional in the demo: the printed sign-ins work with their
+# password alone (anyone may still set it up under "Your account"). Set REQUIRE_TWO_FACTOR=true to try it on.
+export REQUIRE_TWO_FACTOR="${REQUIRE_TWO_FACTOR:-false}"
+
 # Daily work the worker runs: statuses and deadline reminders, and the audit log's anchor file.
 # Each command queues its task once, however often the service is started.
 "$venv/bin/python" manage.py send_return_reminders --daily

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 .venv/bin/lint-imports --no-cache
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet . || { echo "Some files are not formatted: run .venv/bin/ruff format ."; exit 1; }
+# Security lint of the apps; accepted findings are written down in pyproject.toml [tool.bandit] or as # nosec reasons.
+.venv/bin/bandit --quiet -c pyproject.toml -r config core accounts councils plans governance meetings submissions \
+  monitoring analysis portal api worklist
 # Types of the modules that decide and write (the files listed under [tool.mypy] in pyproject.toml).
 .venv/bin/mypy
 # Branch coverage of the apps; the gate only moves up.

@@ -35,6 +35,9 @@ def _fast_test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"  # rendered PDFs go to a folder per test
+    # Tests run with DEBUG off, as a deployment does; two-factor sign-in is then required unless
+    # switched off here. The tests of it (test_two_factor.py) switch it back on.
+    settings.REQUIRE_TWO_FACTOR = False
     settings.AUDIT_SIGNING_KEY = TEST_AUDIT_SIGNING_KEY  # signs the audit log's heads; never a file in the repository
 
 

@@ -136,8 +136,8 @@ def fit(examples: list[LabelledPassage], *, char_ngrams: bool = CHAR_NGRAMS) -> 
     passages = [e.passage for e in examples]
     texts = [_text(p) for p in passages]
     heads = [_heading(p) for p in passages]
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
-    headings = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")  # a tokenising pattern, not a password  # nosec B106
+    headings = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")  # a tokenising pattern, not a password  # nosec B106
     parts = [words.fit_transform(texts), headings.fit_transform(heads)]
     chars = None
     if char_ngrams:

@@ -218,5 +218,6 @@ def test_issuing_a_token_writes_an_audit_event(analyst):
 
     token = issue_token("department-analyst")
     event = AuditEvent.objects.get(action="ApiTokenIssued")
-    assert event.data == {"user": "department-analyst"}
+    assert event.data == {"user": "department-analyst", "expires_at": event.data["expires_at"]}
+    assert event.data["expires_at"] > event.occurred_at.isoformat()  # tokens end (90 days by default)
     assert token not in json.dumps(event.data) and token not in event.event_hash

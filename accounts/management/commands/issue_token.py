@@ -5,7 +5,10 @@ from accounts.services import issue_api_token
 
 
 class Command(BaseCommand):
-    help = "Issue an API token for a user and print it (use as 'Authorization: Bearer <token>')."
+    help = (
+        "Issue an API token for a user and print it (use as 'Authorization: Bearer <token>'); "
+        "it ends after API_TOKEN_LIFETIME_DAYS (90), when revoked, or when the password changes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
