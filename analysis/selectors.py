@@ -157,7 +157,7 @@ def document_analysis(document: Document, *, offset: int = 0, limit: int | None 
         .order_by("passage__position", "key", "kind")
     )
     for figure in figures:  # the page of the document's passages that shows the figure's passage
-        figure.passage_page = page_of_position(figure.passage.position)
+        figure.passage_page = page_of_position(figure.passage.position)  # type: ignore[attr-defined]
     return {
         "document": document,
         "page_count": document.page_count,

@@ -121,7 +121,7 @@ class Reader:
         self,
         parsers: list[str],
         *,
-        warm: list[str] = (),
+        warm: list[str] | None = None,
         memory_bytes: int = MEMORY_LIMIT_BYTES,
         cpu_seconds: int = CPU_LIMIT_SECONDS,
         timeout: float = WALL_CLOCK_SECONDS,
@@ -131,7 +131,7 @@ class Reader:
         if unknown:
             raise ValueError(f"Parsers not registered with core.sandbox.register: {', '.join(unknown)}")
         self.parsers = list(parsers)
-        self.warm = list(warm)
+        self.warm = list(warm or [])
         self.memory_bytes, self.cpu_seconds, self.timeout = memory_bytes, cpu_seconds, timeout
         self.files_per_child = files_per_child
         self.process: subprocess.Popen | None = None
@@ -142,7 +142,7 @@ class Reader:
         command += ["--allow", *(f"{name}={PARSERS[name]}" for name in self.parsers)]
         if self.warm:
             command += ["--warm", *self.warm]
-        return subprocess.Popen(  # noqa: S603 - our own module; parsers only from the registered allow-list
+        return subprocess.Popen(  # nosec B603 - our own module, fixed arguments; parsers only from the allow-list
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -169,12 +169,13 @@ class Reader:
         process, self.process = self.process, None
         if process is None:
             return None
+        assert process.stdin is not None and process.stdout is not None  # both are pipes (_start)
         if kill:
             process.kill()
         try:
             process.stdin.close()
         except BrokenPipeError:
-            pass
+            pass  # nosec B110 - a child that died has closed its end already
         try:
             code = process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -183,8 +184,9 @@ class Reader:
         process.stdout.close()
         return code
 
-    def _read(self, size: int, deadline: float) -> bytes | None:
-        out, descriptor = b"", self.process.stdout.fileno()
+    def _read(self, process: subprocess.Popen, size: int, deadline: float) -> bytes | None:
+        assert process.stdout is not None
+        out, descriptor = b"", process.stdout.fileno()
         while len(out) < size:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([descriptor], [], [], left)[0]:
@@ -202,14 +204,16 @@ class Reader:
         if self.process is None or self.files_read >= self.files_per_child:
             self.close()
             self.process, self.files_read = self._start(), 0
+        process = self.process
+        assert process.stdin is not None
         self.files_read += 1
         header = json.dumps({"parser": parser, "options": options}).encode()
         deadline = time.monotonic() + self.timeout
         try:
-            self.process.stdin.write(struct.pack(">II", len(header), len(data)) + header + data)
-            self.process.stdin.flush()
-            prefix = self._read(4, deadline)
-            answer = self._read(struct.unpack(">I", prefix)[0], deadline) if prefix else None
+            process.stdin.write(struct.pack(">II", len(header), len(data)) + header + data)
+            process.stdin.flush()
+            prefix = self._read(process, 4, deadline)
+            answer = self._read(process, struct.unpack(">I", prefix)[0], deadline) if prefix else None
         except TimeoutError as error:
             self.close(kill=True)
             raise ChildRefused(TOO_SLOW, reason="time") from error

@@ -40,7 +40,7 @@ def parse_values_file(data: bytes, *, councils: dict, metrics: dict, only_counci
     return {
         "lines": read.lines,
         "rows": [
-            [r.line, r.council_id, r.metric_id, r.period, r.period_end.isoformat(), str(r.value), r.note]
+            [r.line, r.council_id, r.metric_id, r.period, str(r.period_end), str(r.value), r.note]  # a date: YYYY-MM-DD
             for r in read.rows
         ],
         "problems": [[p.line, p.message] for p in read.problems],
