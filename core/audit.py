@@ -346,6 +346,17 @@ def read_anchors(copies: "list[tuple[str, bytes]] | None" = None) -> "tuple[list
     return anchors, problems
 
 
+def read_anchors_from(copies: "list[tuple[str, bytes]]") -> "tuple[list[Anchor], list[str]]":
+    """Anchors from (name, bytes) pairs only, not the store (a backup's copies)."""
+    anchors, problems = [], []
+    for name, content in copies:
+        try:
+            anchors.append(Anchor.from_json(name, json.loads(content.decode("utf-8"))))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            problems.append(f"anchor {name} cannot be read: {error}")
+    return anchors, problems
+
+
 def signed_heads(*, limit: int = 50) -> list[Anchor]:
     """The newest signed heads, newest first, for the public page and feed. Names begin with the UK date and
     time, so only the newest names are read (a day's daily head sorts before that day's others, hence twice

@@ -127,6 +127,20 @@ def names_in(directory: str) -> list[str]:
         return []
 
 
+def all_names(directory: str = "") -> list[str]:
+    """Every file's name in the store (or under `directory`), folders walked, sorted: what a backup copies.
+    Files being written aside (`.writing-*`) are left out."""
+    try:
+        folders, names = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return []
+    prefix = f"{directory}/" if directory else ""
+    found = [f"{prefix}{name}" for name in names if not name.startswith(".writing-")]
+    for folder in folders:
+        found += all_names(f"{prefix}{folder}")
+    return sorted(found)
+
+
 def modified_at(name: str) -> datetime.datetime:
     """When the file was last written, as the store reports it."""
     return default_storage.get_modified_time(name)
