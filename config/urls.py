@@ -16,3 +16,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A database outage answers "Sorry, the service is unavailable" (503, Retry-After), never a 500.
+handler500 = "core.errors.server_error"

@@ -29,7 +29,22 @@ export REQUIRE_TWO_FACTOR="${REQUIRE_TWO_FACTOR:-false}"
 # Each command queues its task once, however often the service is started.
 "$venv/bin/python" manage.py send_return_reminders --daily
 "$venv/bin/python" manage.py write_audit_anchor --schedule
-"$venv/bin/python" manage.py db_worker --no-startup-delay &
+# The task worker is kept running: if it stops (the database went away, say), it starts again after a pause,
+# so queued work resumes once the database is back; gunicorn carries on serving meanwhile, answering dynamic
+# pages "Sorry, the service is unavailable" (503) until the database returns (core/errors.py).
+supervise_worker() {
+  local child=""
+  trap 'kill $child 2>/dev/null; exit 0' INT TERM
+  while true; do
+    "$venv/bin/python" manage.py db_worker --no-startup-delay &
+    child=$!
+    wait $child || true
+    echo "The task worker stopped; starting it again in 2 seconds." >&2
+    sleep 2 &
+    wait $! || true
+  done
+}
+supervise_worker &
 worker=$!
 "$venv/bin/gunicorn" config.wsgi --bind "$host:$port" --workers 2 --no-control-socket --access-logfile - &
 web=$!
