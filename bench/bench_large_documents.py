@@ -32,6 +32,7 @@ os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{W
 os.environ["MEDIA_ROOT"] = f"{WORK}/media"
 os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("REQUIRE_TWO_FACTOR", "false")  # the bench signs its analyst in without a second factor
 os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
 os.environ.setdefault("STATIC_ROOT", f"{WORK}/static")
 os.makedirs(os.environ["STATIC_ROOT"], exist_ok=True)
