@@ -153,15 +153,14 @@ def verify_second_factor(*, user: User, code: str):
     ends), or a refusal. django-otp slows repeated wrong codes down: each failure doubles the wait."""
     code = code.strip().replace(" ", "").lower()
     device = None
-    if code:
-        for candidate in [
-            *TOTPDevice.objects.filter(user=user, confirmed=True),
-            *StaticDevice.objects.filter(user=user, confirmed=True),
-        ]:
-            allowed, _ = candidate.verify_is_allowed()
-            if allowed and candidate.verify_token(code):
-                device = candidate
-                break
+    for candidate in [
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user, confirmed=True),
+    ]:
+        allowed, _ = candidate.verify_is_allowed()
+        if allowed and candidate.verify_token(code):
+            device = candidate
+            break
     if device is None:
         record_event(action="SecondFactorRefused", actor=user, subject=user, data={})
         raise AccountRefusal(

@@ -209,6 +209,9 @@ def test_tokens_expire_are_listed_and_only_their_owner_can_revoke_them(client, d
     row = page.select_one("table.govuk-table tbody tr").get_text(" ", strip=True)
     assert token.prefix in row and "Expires" in row
 
+    # A token that does not exist is 404 like another person's.
+    assert client.post(reverse("accounts:revoke_token", args=[token.pk + 1000])).status_code == 404
+
     # Another person cannot revoke it: 404, and it still works.
     other = Client()
     other.force_login(dorset_author)
@@ -264,3 +267,26 @@ def test_sign_out_everywhere_ends_every_session_and_token(analyst):
     # Signing in again works.
     assert sign_in(phone, analyst.username).status_code == 302
     assert phone.get(reverse("worklist:waiting")).status_code == 200
+
+
+def test_the_account_services_refuse_and_repeat_safely(client, dorset_author):
+    from accounts import services
+
+    client.force_login(dorset_author)
+    secret, _ = set_up_two_factor(client)
+    # A second authenticator cannot be confirmed over the first, even with a right code.
+    with pytest.raises(services.AccountRefusal, match="already set up"):
+        services.confirm_authenticator(user=dorset_author, secret=secret, code=code_now(secret, step_ahead=1))
+    assert TOTPDevice.objects.filter(user=dorset_author).count() == 1
+
+    # Revoking a revoked token changes nothing; a password change with no token left writes no event.
+    issue_api_token(user=dorset_author)
+    token = ApiToken.objects.get(user=dorset_author)
+    services.revoke_api_token(token=token, actor=dorset_author)
+    revoked_at = ApiToken.objects.get(pk=token.pk).revoked_at
+    before = last_event_id()
+    services.revoke_api_token(token=token, actor=dorset_author)
+    dorset_author.set_password("another-long-password-2026")
+    dorset_author.save()
+    assert ApiToken.objects.get(pk=token.pk).revoked_at == revoked_at
+    assert actions_since(before) == []
