@@ -3,7 +3,7 @@
 from django import forms
 
 from analysis.models import DocumentKind
-from analysis.sandbox import EXTENSIONS, MAX_FILE_BYTES
+from analysis.reading.sandbox import EXTENSIONS, MAX_FILE_BYTES
 from analysis.services import ADD, REPLACE
 from councils.selectors import find_council
 

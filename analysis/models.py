@@ -38,7 +38,8 @@ class TagSource(models.TextChoices):
 
 
 class DocumentKind(models.TextChoices):
-    """What an imported document is (analysis/document_kind.py). The explorer counts plans only, unless asked."""
+    """What an imported document is (analysis/reading/document_kind.py). The explorer counts plans only, unless
+    asked."""
 
     PLAN = "plan", "Productivity plan"
     REPORT = "report", "Report or decision about a plan"

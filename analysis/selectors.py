@@ -298,8 +298,9 @@ def _search_ids(
     where = "".join(f" AND {condition}" for condition in filters)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Only fixed conditions are joined into the SQL; every value is a parameter.
             cursor.execute(
-                "SELECT p.id, ts_headline('english', p.text, query, %s) FROM analysis_passage p "  # only fixed conditions are joined in; every value is a parameter  # nosec B608
+                "SELECT p.id, ts_headline('english', p.text, query, %s) FROM analysis_passage p "  # nosec B608
                 "JOIN analysis_document d ON d.id = p.document_id JOIN councils_council c ON c.id = d.council_id, "
                 "plainto_tsquery('english', %s) query "
                 f"WHERE to_tsvector('english', p.text) @@ query{where} "
@@ -308,8 +309,9 @@ def _search_ids(
             )
         elif connection.vendor == "sqlite":
             match = " ".join('"' + word.replace('"', "") + '"' for word in words)
+            # Only fixed conditions are joined into the SQL; every value is a parameter.
             cursor.execute(
-                "SELECT f.rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts f "  # only fixed conditions are joined in; every value is a parameter  # nosec B608
+                "SELECT f.rowid, snippet(analysis_passage_fts, 0, %s, %s, '…', 24) FROM analysis_passage_fts f "  # nosec B608
                 "JOIN analysis_passage p ON p.id = f.rowid JOIN analysis_document d ON d.id = p.document_id "
                 "JOIN councils_council c ON c.id = d.council_id "
                 f"WHERE analysis_passage_fts MATCH %s{where} ORDER BY f.rank, f.rowid LIMIT %s",

@@ -2,7 +2,7 @@
 service, and analysis runs.
 
 Each function is a verb with keyword-only arguments, writes in a transaction and records an
-audit event. Parsing untrusted files happens in a limited child process (analysis/sandbox.py)
+audit event. Parsing untrusted files happens in a limited child process (analysis/reading/sandbox.py)
 before anything is written, so a refused file leaves no row and no stored file behind.
 """
 
@@ -17,9 +17,6 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from analysis import figures as figure_rules
-from analysis.document_kind import classify_document
-from analysis.extract import Block, Extracted, ExtractionRefused, split_plain_text
 from analysis.models import (
     AnalysisRun,
     Document,
@@ -34,7 +31,10 @@ from analysis.models import (
     RunStatus,
     TagSource,
 )
-from analysis.sandbox import extract_file
+from analysis.reading import figures as figure_rules
+from analysis.reading.document_kind import classify_document
+from analysis.reading.extract import Block, Extracted, ExtractionRefused, split_plain_text
+from analysis.reading.sandbox import extract_file
 from analysis.selectors import current_documents
 from core import files
 from core.audit import record_event
@@ -162,7 +162,7 @@ def _check_existing(*, council, return_definition, existing: str | None, seen: l
 
 
 def machine_kind(extracted: Extracted) -> tuple[str, str]:
-    """The kind of document read from its text (analysis/document_kind.py), and why: as a bulk reader's child
+    """The kind of document read from its text (analysis/reading/document_kind.py), and why: as a bulk reader's child
     already read it from these blocks, or read here."""
     if extracted.labels and extracted.labels.get("document_kind"):
         kind, reason = extracted.labels["document_kind"]
@@ -452,7 +452,7 @@ class StagedUpload:
     user_id: int
     extracted: Extracted
     file_sha256: str = ""
-    kind: str = DocumentKind.PLAN  # what the text reads as (analysis/document_kind.py)
+    kind: str = DocumentKind.PLAN  # what the text reads as (analysis/reading/document_kind.py)
     kind_reason: str = ""
 
     @property
@@ -817,7 +817,7 @@ def _findings_from_reader(precomputed: dict | None, inputs: list) -> _ReaderFind
     """What a bulk reader's child found (labels, figures, guidance flags), if it was made from exactly these
     passages by the classifier this process would use; otherwise None (read them here)."""
     from analysis.classify import METHOD_VERSION, BarrierLabel, PassageLabels
-    from analysis.extract_child import inputs_digest
+    from analysis.reading.extract_child import inputs_digest
 
     if not precomputed or precomputed.get("method") != METHOD_VERSION or "figures" not in precomputed:
         return None

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from analysis import views, views_explorer, views_review
+from analysis import views
+from analysis.explorer import views as views_explorer
+from analysis.review import views as views_review
 
 app_name = "analysis"
 
@@ -13,7 +15,7 @@ urlpatterns = [
     path("runs/", views.run_list, name="run_list"),
     path("runs/start/", views.start_run, name="start_run"),
     path("runs/<int:run_id>/", views.run_detail, name="run_detail"),
-    # The explorer across every plan, and the panel summary (analysis/views_explorer.py).
+    # The explorer across every plan, and the panel summary (analysis/explorer/views.py).
     path("explorer/", views_explorer.explorer_home, name="explorer"),
     path("explorer/barriers/", views_explorer.explorer_barriers, name="explorer_barriers"),
     path("explorer/themes/", views_explorer.explorer_themes, name="explorer_themes"),
@@ -24,7 +26,7 @@ urlpatterns = [
     path("explorer/summary.pdf", views_explorer.panel_summary_pdf, name="panel_summary_pdf"),
     path("explorer/summary.csv", views_explorer.panel_summary_csv, name="panel_summary_csv"),
     path("explorer/summary.pdf/prepare/", views_explorer.panel_summary_prepare, name="panel_summary_prepare"),
-    # Human review of a passage's tags (analysis/views_review.py).
+    # Human review of a passage's tags (analysis/review/views.py).
     path("review/passages/<int:passage_id>/", views_review.review_passage, name="review_passage"),
     path("review/passages/<int:passage_id>/themes/", views_review.review_themes, name="review_themes"),
     path("review/passages/<int:passage_id>/barriers/", views_review.review_barriers, name="review_barriers"),

@@ -11,8 +11,8 @@ import datetime
 from ninja import Field, Query, Router, Schema
 
 from analysis.access import check_can_read_corpus, get_document_for_view
-from analysis.explorer import figure_text
-from analysis.extract import MAX_PASSAGES
+from analysis.explorer.selectors import figure_text
+from analysis.reading.extract import MAX_PASSAGES
 from analysis.selectors import document_analysis, documents
 from api.auth import BearerToken
 from api.schemas import Error

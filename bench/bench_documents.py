@@ -86,7 +86,7 @@ def service_kind(document, passages) -> str | None:
     if hasattr(document, "kind") and "kind" in {f.name for f in document._meta.get_fields()}:
         return document.kind
     try:
-        from analysis import document_kind
+        from analysis.reading import document_kind
     except ImportError:
         return None
     classify = getattr(document_kind, "classify_document", None)

@@ -5,8 +5,8 @@ throwaway SQLite file (or the database in DATABASE_URL if you set BENCH_DATABASE
 the models a corpus shaped like four-page plans: for each of the 317 councils in the register one
 current document of 40 passages (plus an older document for one council in ten, which must not be
 counted), with theme tags, barrier tags and figures as an analysis run writes them, and a person's
-review on about one tag in fifty. Then it times each explorer query (analysis/explorer.py and
-analysis/summary.py, and the full-text search) and the explorer's pages through Django's test client:
+review on about one tag in fifty. Then it times each explorer query (analysis/explorer/selectors.py and
+analysis/summaries/services.py, and the full-text search) and the explorer's pages through Django's test client:
 the median of 15 calls each, in milliseconds. Target: every query under 100 ms.
 """
 
@@ -184,8 +184,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     build_corpus()
     from accounts.models import User
-    from analysis import explorer, summary
+    from analysis.explorer import selectors as explorer
     from analysis.selectors import search_passages
+    from analysis.summaries import services as summary
     from plans.models import Return
     from plans.selectors import barrier_categories
 

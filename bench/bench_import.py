@@ -97,7 +97,7 @@ def cpu_seconds() -> tuple[float, float]:
 
 def read_all(paths, *, find_tables: bool) -> tuple[float, list]:
     """(median seconds to read one PDF into passages, what each was read as), table finding on or off."""
-    from analysis import extract
+    from analysis.reading import extract
 
     original = extract._tables
     if not find_tables:

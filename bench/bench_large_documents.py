@@ -4,8 +4,8 @@ Run from the project root: `.venv/bin/python bench/bench_large_documents.py`. It
 throwaway SQLite file and media folder, then imports two plain-text documents through the real import
 (`import_plan_document`: read in the limited child process, stored, analysed):
 
-- the largest the limits allow: `analysis.extract.MAX_PASSAGES` passages of plan-like text (themes,
-  barriers and figures found throughout), as close to `analysis.extract.MAX_CHARACTERS` as they go;
+- the largest the limits allow: `analysis.reading.extract.MAX_PASSAGES` passages of plan-like text (themes,
+  barriers and figures found throughout), as close to `analysis.reading.extract.MAX_CHARACTERS` as they go;
 - a small one: 40 passages of the same text.
 
 It checks that one passage more than the limit is refused, then times, server-side through the test client
@@ -88,8 +88,8 @@ def median_s(client: Client, url: str, **headers) -> tuple[float, int]:
 
 def main() -> None:
     from accounts.services import issue_api_token
-    from analysis.extract import MAX_CHARACTERS, MAX_PASSAGES
     from analysis.models import Document, PassageBarrier, PassageTheme
+    from analysis.reading.extract import MAX_CHARACTERS, MAX_PASSAGES
     from analysis.selectors import PASSAGES_PER_PAGE
     from councils.services import load_council_register
     from plans.services import define_returns_from_files

@@ -17,7 +17,7 @@ and the JSON of that dict plus `resident` (the bytes this process holds, so the 
 deep, failed unexpectedly, or was not allowed. Each request gets its own CPU allowance; the memory limit
 covers the process.
 
-Domain-free, and no Django: the parsers are plain functions in each app (`analysis.extract_child.parse`,
+Domain-free, and no Django: the parsers are plain functions in each app (`analysis.reading.extract_child.parse`,
 `plans.uploads.parse_docx`, ...).
 """
 

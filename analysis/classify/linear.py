@@ -42,6 +42,9 @@ CHAR_NGRAMS = False
 
 
 _DIGITS = re.compile(r"\d+")
+# What a word is to the model: in a passage, hyphens and apostrophes stay inside words; in a heading, not.
+WORD_REGEX = r"(?u)\b\w[\w'-]*\b"
+HEADING_WORD_REGEX = r"(?u)\b\w+\b"
 
 
 def _text(passage: PassageInput) -> str:
@@ -136,8 +139,8 @@ def fit(examples: list[LabelledPassage], *, char_ngrams: bool = CHAR_NGRAMS) -> 
     passages = [e.passage for e in examples]
     texts = [_text(p) for p in passages]
     heads = [_heading(p) for p in passages]
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")  # a tokenising pattern, not a password  # nosec B106
-    headings = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")  # a tokenising pattern, not a password  # nosec B106
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=WORD_REGEX)
+    headings = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=HEADING_WORD_REGEX)
     parts = [words.fit_transform(texts), headings.fit_transform(heads)]
     chars = None
     if char_ngrams:

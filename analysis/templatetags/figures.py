@@ -2,7 +2,7 @@
 
 from django import template
 
-from analysis.explorer import figure_text
+from analysis.explorer.selectors import figure_text
 
 register = template.Library()
 

@@ -4,8 +4,9 @@ only unless asked to include every kind."""
 
 import pytest
 
-from analysis import explorer, summary
+from analysis.explorer import selectors as explorer
 from analysis.models import Document
+from analysis.summaries import services as summary
 from core.models import AuditEvent
 from plans.selectors import barrier_categories
 from tests.integration.pages import h1, soup, text_of

@@ -422,8 +422,8 @@ def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later
 
     with monkeypatch.context() as patched:
         patched.setattr("analysis.classify.classify_passages", not_here)
-        patched.setattr("analysis.figures.document_figures", not_here)
-        patched.setattr("analysis.figures.guidance_found", not_here)
+        patched.setattr("analysis.reading.figures.document_figures", not_here)
+        patched.setattr("analysis.reading.figures.guidance_found", not_here)
         patched.setattr("analysis.services.classify_document", not_here)
         out = io.StringIO()
         call_command("import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=out)

@@ -12,8 +12,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from analysis import explorer, services, summary
+from analysis import services
+from analysis.explorer import selectors as explorer
 from analysis.models import Document, Passage
+from analysis.summaries import services as summary
 from core.models import AuditEvent
 from councils.selectors import council_by_code
 from devdata.analysis_demo import generate_plan, html_bytes, text_bytes

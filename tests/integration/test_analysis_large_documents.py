@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from analysis.extract import MAX_PASSAGES
 from analysis.models import Document, Passage
+from analysis.reading.extract import MAX_PASSAGES
 from analysis.selectors import PASSAGES_PER_PAGE
 from tests.integration.pages import error_summary_text, soup
 

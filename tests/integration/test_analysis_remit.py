@@ -4,7 +4,8 @@ where the council asks government about it or says how it reaches the council.""
 
 import pytest
 
-from analysis import explorer, services
+from analysis import services
+from analysis.explorer import selectors as explorer
 from analysis.models import PassageBarrier
 from councils.models import AuthorityType, Council
 from devdata.analysis_demo import generate_plan, plan_file, text_bytes

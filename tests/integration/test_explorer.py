@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from analysis import explorer
+from analysis.explorer import selectors as explorer
 from councils.models import CouncilRole
 from plans.selectors import barrier_categories
 from tests.integration.pages import h1, outcome, soup, text_of
@@ -192,7 +192,7 @@ def test_a_passages_page_asking_for_nothing_offers_every_count(signed_in_analyst
 
 
 def test_the_overview_says_how_many_tags_a_person_reviewed(signed_in_analyst, explorer_corpus, analyst):
-    from analysis import review
+    from analysis.review import services as review
 
     passage = explorer_corpus.passages["dorset1"]
     review.review_themes(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from analysis.extract import MAX_PASSAGES
+from analysis.reading.extract import MAX_PASSAGES
 from tests.integration.pages import error_summary_text, soup, text_of
 from tests.unit.test_analysis_sandbox import (
     decompression_bomb_pdf,

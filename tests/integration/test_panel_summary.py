@@ -8,7 +8,8 @@ import io
 import pypdfium2
 import pytest
 
-from analysis import explorer, summary
+from analysis.explorer import selectors as explorer
+from analysis.summaries import services as summary
 from councils.models import AuthorityType
 from tests.integration.pages import soup, text_of
 
@@ -168,7 +169,8 @@ def test_a_big_summary_is_printed_in_the_background_and_kept_until_its_content_c
     """Above the print-now size, the PDF link offers to prepare the PDF; preparing it (the task runs at
     once in tests) stores it, and the same link then downloads it. A review changes the content, so the
     stored PDF no longer applies and the offer comes back."""
-    from analysis import review, summary
+    from analysis.review import services as review
+    from analysis.summaries import services as summary
 
     monkeypatch.setattr(summary, "PRINT_NOW_CITATIONS", 3)
     url = f"/analysis/explorer/summary.pdf?return={RETURN}"

@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from analysis import review
 from analysis.models import Document, Figure, Passage, PassageBarrier, PassageTheme
+from analysis.review import services as review
 from core.models import AuditEvent
 from devdata.analysis_demo import generate_plan, pdf_bytes
 from tests.integration.state import describe_change, snapshot

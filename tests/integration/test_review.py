@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from analysis import explorer, review
+from analysis.explorer import selectors as explorer
 from analysis.models import Figure, PassageBarrier, PassageTheme
+from analysis.review import services as review
 from core.models import AuditEvent
 from councils.models import CouncilRole
 from plans.selectors import barrier_categories

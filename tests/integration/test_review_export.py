@@ -1,5 +1,5 @@
 """Analysts' corrections improve the method: passages whose tags a person confirmed or corrected are written
-as training examples for the next method version (analysis.review.export_reviewed_examples and
+as training examples for the next method version (analysis.review.services.export_reviewed_examples and
 `manage.py export_reviewed_examples`), never one that nearly repeats an evaluation passage; the file they are
 written to is what the classifier trains from, so committing it changes METHOD_VERSION."""
 
@@ -11,11 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from analysis import review
 from analysis.classify import _method_version
 from analysis.classify.corpus import load, parse
 from analysis.classify.evaluation import EVAL_DIR
 from analysis.models import Passage
+from analysis.review import services as review
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 

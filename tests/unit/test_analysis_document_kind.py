@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.document_kind import OTHER_REGIME, PLAN, PUBLICATION, REPORT, UNRELATED, classify_document
+from analysis.reading.document_kind import OTHER_REGIME, PLAN, PUBLICATION, REPORT, UNRELATED, classify_document
 
 PLAN_TEXT = [
     "Productivity plan 2024",

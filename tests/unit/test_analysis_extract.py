@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.extract import (
+from analysis.reading.extract import (
     Block,
     ExtractionRefused,
     check_kind,
@@ -109,7 +109,7 @@ def test_a_word_document_keeps_headings_lists_tables_and_its_page_breaks():
     import docx
     from docx.enum.text import WD_BREAK
 
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     document = docx.Document()
     document.core_properties.title = "Our plan"
@@ -141,7 +141,7 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
     import io
     import zipfile
 
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -151,7 +151,7 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
 
 
 def test_a_pdf_read_in_this_process_gives_its_pages_and_refuses_encryption():
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
     from tests.unit.test_analysis_sandbox import encrypted_pdf, text_pdf
 
     extracted = extract("pdf", text_pdf(["Theme 3: reducing wasteful spend", "", "Agency staff cost 1%."]))
@@ -198,7 +198,7 @@ PROSE = ["We merged three customer contact teams into one service.", "Agency sta
 
 
 def test_a_word_document_saved_by_word_gives_the_page_count_word_stored():
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     words = sum(len(text.split()) for text in PROSE)
     extracted = extract("docx", _word_file(PROSE, app_properties(pages=6, words=words)))
@@ -207,7 +207,7 @@ def test_a_word_document_saved_by_word_gives_the_page_count_word_stored():
 
 
 def test_a_page_count_left_stale_by_other_software_or_later_edits_is_not_believed():
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     assert extract("docx", _word_file(PROSE, None)).page_count is None, "python-docx's template says 1 page, 0 words"
     stale = _word_file(PROSE, app_properties(pages=2, words=400))
@@ -226,7 +226,7 @@ def spaced_pdf(lines: list[tuple[int, str]]) -> bytes:
 def test_pdf_paragraphs_set_apart_only_by_space_are_separate_passages():
     """Every line is full width and the paragraphs' last lines end with a full stop at the margin, so
     only the wider space between lines tells where one paragraph ends and the next begins."""
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     first = [
         "Our adult social care service now offers reablement to everyone who leaves hospital and needs",
@@ -245,7 +245,7 @@ def test_pdf_paragraphs_set_apart_only_by_space_are_separate_passages():
 def test_running_headers_and_footers_of_a_pdf_are_not_passages():
     from weasyprint import HTML
 
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     margin_boxes = (
         "@page { size: A4; margin: 2.5cm; "
@@ -274,7 +274,7 @@ def test_running_headers_and_footers_of_a_pdf_are_not_passages():
 def test_a_paragraph_that_a_plan_repeats_at_the_top_of_two_pages_is_kept_both_times():
     from weasyprint import HTML
 
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
 
     repeated = "We will publish what each project saves, every quarter, on the council's website."
     pages = ["<h1>Our plan</h1>", f"<p>{repeated}</p>", f"<p>{repeated}</p>", "<p>The last page says more.</p>"]
@@ -311,7 +311,7 @@ ITEMS = [
 
 
 def test_a_heading_wrapped_over_two_lines_of_a_pdf_column_is_one_heading_and_each_list_item_a_passage():
-    from analysis.extract import extract
+    from analysis.reading.extract import extract
     from core.pdf import render_pdf
 
     items = "".join(f"<li>{item}</li>" for item in ITEMS)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from analysis.figures import document_figures, figures_in, guidance_found
+from analysis.reading.figures import document_figures, figures_in, guidance_found
 
 
 def kinds(text: str) -> dict[str, Decimal]:

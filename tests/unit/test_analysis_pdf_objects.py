@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 from weasyprint import HTML
 
-from analysis import pdf_objects, pdf_tables
+from analysis.reading import pdf_objects, pdf_tables
 
 from .test_analysis_pdf_tables import ROWS, STYLES, plan_pdf
 

@@ -5,8 +5,8 @@ councils' own PDFs are made, in the table styles plans use."""
 import pytest
 from weasyprint import HTML
 
-from analysis import pdf_tables
-from analysis.extract import extract
+from analysis.reading import pdf_tables
+from analysis.reading.extract import extract
 
 ROWS = [
     ("Action", "Measure", "Now", "Target"),

@@ -1,7 +1,7 @@
 """Reading saved web pages and plain text as a person would: the content without the website's chrome, the
 title from the content, and headings, paragraphs and list items from the shape of plain text."""
 
-from analysis.extract import extract, extract_html, extract_text, is_chrome_text, title_from_head
+from analysis.reading.extract import extract, extract_html, extract_text, is_chrome_text, title_from_head
 
 # A council's page about its plan, saved from the browser: GOV.UK-style chrome all round the content.
 SAVED_PAGE = """<!DOCTYPE html>

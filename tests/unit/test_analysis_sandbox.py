@@ -15,8 +15,8 @@ import zlib
 
 import pytest
 
-from analysis.extract import ExtractionRefused
-from analysis.sandbox import MAX_FILE_BYTES, extract_file, extract_in_child
+from analysis.reading.extract import ExtractionRefused
+from analysis.reading.sandbox import MAX_FILE_BYTES, extract_file, extract_in_child
 
 BOUND_SECONDS = 20  # each refusal must come well within the parent's wall-clock limit
 
@@ -253,7 +253,7 @@ def test_a_readable_pdf_comes_back_with_pages_and_passages():
 def test_a_reader_for_bulk_imports_refuses_the_same_files_and_carries_on_after_a_bomb():
     """The folder import keeps one child per thread for many files; a bomb kills that child, the bomb is refused
     with the same message, and the next file is read by a fresh child."""
-    from analysis.sandbox import Reader
+    from analysis.reading.sandbox import Reader
 
     reader = Reader()
     try:
@@ -276,7 +276,7 @@ def test_a_reader_for_bulk_imports_refuses_the_same_files_and_carries_on_after_a
 
 
 def test_a_reader_gives_up_on_a_file_that_outlasts_the_wall_clock():
-    from analysis.sandbox import Reader
+    from analysis.reading.sandbox import Reader
 
     reader = Reader(timeout=0.001)
     try:

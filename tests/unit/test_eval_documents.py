@@ -23,7 +23,7 @@ import evalset  # noqa: E402
 with (ROOT / "plans" / "data" / "barrier_taxonomy.csv").open(encoding="utf-8") as taxonomy:
     CATEGORIES = {row["id"] for row in csv.DictReader(taxonomy)}
 FIGURE_KINDS = {
-    # analysis/figures.py
+    # analysis/reading/figures.py
     "agency_share_of_staff_budget",
     "consultant_share_of_staff_budget",
     "agency_spend",

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from analysis import explorer
-from analysis.explorer import Bin, Filters, Question, distribution, highlight, histogram, quantile
+from analysis.explorer import selectors as explorer
+from analysis.explorer.selectors import Bin, Filters, Question, distribution, highlight, histogram, quantile
 
 D = Decimal
 

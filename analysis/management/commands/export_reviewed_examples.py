@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from analysis.review import export_reviewed_examples
+from analysis.review.services import export_reviewed_examples
 
 
 class Command(BaseCommand):

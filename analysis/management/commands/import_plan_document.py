@@ -29,8 +29,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from analysis import selectors, services
-from analysis.extract import ExtractionRefused
-from analysis.sandbox import EXTENSIONS, Reader, check_size
+from analysis.reading.extract import ExtractionRefused
+from analysis.reading.sandbox import EXTENSIONS, Reader, check_size
 from core import files
 from councils.selectors import council_by_code, find_council
 from plans.selectors import return_by_slug
@@ -178,7 +178,7 @@ class Command(BaseCommand):
         refused: list[dict] = []
         imported: list[int] = []
 
-        # Each reading thread keeps one limited child for all its files (analysis.sandbox.Reader). The children
+        # Each reading thread keeps one limited child for all its files (analysis.reading.sandbox.Reader). The children
         # start now, loading the parsers and the classifier while this process looks up councils and opens the run.
         workers = max(1, min(options["workers"], len(pairs)))
         readers = [Reader(classify=not options["no_analysis"]).start() for _ in range(workers)]

@@ -1,7 +1,7 @@
 """The department's explorer across every plan, and the panel summary export.
 
-Thin: check access -> read the filters -> ask analysis.explorer / analysis.summary -> render. Department
-staff only; council people and anyone else get 404. Nothing here ranks councils: lists are
+Thin: check access -> read the filters -> ask analysis.explorer.selectors / analysis.summaries.services ->
+render. Department staff only; council people and anyone else get 404. Nothing here ranks councils: lists are
 alphabetical, figures are distributions.
 """
 
@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from analysis import explorer, summary
-from analysis.forms_explorer import ExplorerFilterForm, FigureKindForm, SearchForm
+from analysis.explorer import selectors as explorer
+from analysis.explorer.forms import ExplorerFilterForm, FigureKindForm, SearchForm
 from analysis.selectors import search_passages
+from analysis.summaries import services as summary
 from plans.selectors import barrier_categories, open_returns
 
 PASSAGES_PER_PAGE = 50

@@ -1,6 +1,6 @@
 """Printing the panel summary in the background, for summaries too big to print while a person waits."""
 
-from analysis import summary
+from analysis.summaries import services as summary
 from core.tasks import task
 
 

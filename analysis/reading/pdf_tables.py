@@ -222,12 +222,12 @@ def find_tables(
     import pdfplumber
     import pypdfium2
 
-    from analysis.pdf_objects import pdfium_page
+    from analysis.reading.pdf_objects import pdfium_page
 
     found: dict[int, list[PageTable]] = {}
     started = time.process_time()
     # pdfium has parsed the pages already: pdfplumber's table finder runs on its objects where they describe
-    # the page as pdfminer would (analysis/pdf_objects.py), and pdfminer parses only the pages left over.
+    # the page as pdfminer would (analysis/reading/pdf_objects.py), and pdfminer parses only the pages left over.
     left_over = []
     pdf = pypdfium2.PdfDocument(data)
     try:

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from analysis.explorer import EVERY_KIND
+from analysis.explorer.selectors import EVERY_KIND
 from analysis.models import FigureKind
 from councils.models import AuthorityType, Region
 

@@ -1,7 +1,7 @@
 """Reading plan documents (PDF, Word, web pages, text) in the limited child process of `core.sandbox`.
 
 The limits, the child and its protocol are `core.sandbox`'s, shared by every upload in the service
-(decision 0025); this module names the analysis parser (`analysis.extract_child.parse`) and keeps the
+(decision 0025); this module names the analysis parser (`analysis.reading.extract_child.parse`) and keeps the
 analysis's own refusals: the kind from the file's name, the size, and the reasons in the corpus's words.
 `extract_in_child` reads one file in a child of its own; the bulk import's `Reader` keeps one child per
 thread for many files. Whatever happens in the child, the caller gets an `Extracted` or an
@@ -10,16 +10,16 @@ thread for many files. Whatever happens in the child, the caller gets an `Extrac
 
 from pathlib import Path
 
-from analysis.extract import KINDS, Block, Extracted, ExtractionRefused
+from analysis.reading.extract import KINDS, Block, Extracted, ExtractionRefused
 from core import sandbox
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MEMORY_LIMIT_BYTES = sandbox.MEMORY_LIMIT_BYTES
 CPU_LIMIT_SECONDS = sandbox.CPU_LIMIT_SECONDS
 WALL_CLOCK_SECONDS = sandbox.WALL_CLOCK_SECONDS
-PARSER = sandbox.register("analysis.document", "analysis.extract_child:parse")
-WARM_READERS = "analysis.extract_child:warm_up_readers"
-WARM_CLASSIFIER = "analysis.extract_child:warm_up_classifier"
+PARSER = sandbox.register("analysis.document", "analysis.reading.extract_child:parse")
+WARM_READERS = "analysis.reading.extract_child:warm_up_readers"
+WARM_CLASSIFIER = "analysis.reading.extract_child:warm_up_classifier"
 
 EXTENSIONS = {
     ".pdf": "pdf",

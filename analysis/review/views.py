@@ -1,6 +1,6 @@
 """Human review of a passage's themes, barriers and figures.
 
-Thin: access -> form -> analysis.review service -> redirect (POST) or render (GET). Department staff
+Thin: access -> form -> analysis.review.services service -> redirect (POST) or render (GET). Department staff
 read the review page; analysts and administrators change tags; other department staff get 403 on a
 change and nothing is saved; anyone outside the department gets 404.
 """
@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from analysis import explorer, review
-from analysis.forms_review import AddFigureForm, BarriersReviewForm, FigureReviewForm, ThemesReviewForm
+from analysis.explorer import selectors as explorer
+from analysis.review import services as review
+from analysis.review.forms import AddFigureForm, BarriersReviewForm, FigureReviewForm, ThemesReviewForm
 from core.forms import add_refusal_after_redirect
 from core.refusals import Refusal
 from plans.selectors import barrier_categories

@@ -1,12 +1,13 @@
 """Forms for reviewing a passage's tags. Each carries the state token it was drawn with, so a review
-of tags that changed in the meantime is refused rather than merged (analysis.review.state_token)."""
+of tags that changed in the meantime is refused rather than merged (analysis.review.services.state_token)."""
 
 from django import forms
 
 from analysis.models import FigureKind, FigureUnit
-from analysis.review import unit_of
+from analysis.review.services import unit_of
 
-TOKEN_EXPIRED = "These tags changed or the form expired. Open the passage again and review it"  # a message shown to people, not a password  # nosec B105
+# A message shown to people, not a password.
+TOKEN_EXPIRED = "These tags changed or the form expired. Open the passage again and review it"  # nosec B105
 
 
 def _token_field():

@@ -29,7 +29,7 @@ class NotDescribable(Exception):
 
 
 class PdfiumPage(Container):
-    """Enough of a pdfplumber page for `analysis.pdf_tables`: `find_tables`, `extract_words`, `chars`,
+    """Enough of a pdfplumber page for `analysis.reading.pdf_tables`: `find_tables`, `extract_words`, `chars`,
     `edges`, `horizontal_edges`, `bbox`, `page_number`, `close` (pdfplumber's code, on pdfium's objects)."""
 
     cached_properties = ["_rect_edges", "_curve_edges", "_edges"]

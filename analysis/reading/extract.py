@@ -1,8 +1,8 @@
 """Read a plan document's text, with page numbers, and split it into passages.
 
 Pure functions, no Django: `extract(kind, data)` is run inside a child process with hard limits
-on memory and CPU (see core/sandbox.py, analysis/sandbox.py and analysis/extract_child.py), because a hostile
-file can make a parser use gigabytes or loop for ever, and pdfium aborts the whole process when
+on memory and CPU (see core/sandbox.py, analysis/reading/sandbox.py and analysis/reading/extract_child.py),
+because a hostile file can make a parser use gigabytes or loop for ever, and pdfium aborts the whole process when
 it runs out of memory.
 
 Passages are headings, paragraphs and whole tables, in reading order, each with its page
@@ -557,7 +557,7 @@ def _with_paragraph_breaks(lines: list[_Line]) -> list[str]:
 def _page_blocks(lines: list[_Line], number: int, tables) -> list[Block]:
     """A page's passages in reading order: the text above each table, the table whole, the text
     beside it, and so on down the page."""
-    from analysis.pdf_tables import unruled_tables
+    from analysis.reading.pdf_tables import unruled_tables
 
     lines = _with_markers(lines)
     full = full_width([line.text for line in lines])
@@ -603,7 +603,7 @@ def _tables(data: bytes, page_numbers: list[int]) -> dict:
     took as it unwinds), the pages are kept as text rather than the plan refused."""
     if not page_numbers:
         return {}
-    from analysis.pdf_tables import find_tables
+    from analysis.reading.pdf_tables import find_tables
 
     try:
         return find_tables(data, page_numbers)

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from analysis import explorer
+from analysis.explorer import selectors as explorer
 from analysis.models import PassageBarrier, PassageTheme
 from core import csv_files, files
 from core.pdf import render_pdf
@@ -219,8 +219,8 @@ def filters_as_data(filters: explorer.Filters) -> dict:
 
 
 def prepare_pdf_later(*, filters: explorer.Filters) -> None:
-    """Queue the summary's PDF to be printed by the worker (analysis.tasks_summary)."""
-    from analysis.tasks_summary import print_panel_summary
+    """Queue the summary's PDF to be printed by the worker (analysis.summaries.tasks)."""
+    from analysis.summaries.tasks import print_panel_summary
 
     print_panel_summary.enqueue(**filters_as_data(filters))
 

@@ -1,4 +1,4 @@
-"""The analysis parser that runs in the limited child process of `core.sandbox` (see analysis/sandbox.py).
+"""The analysis parser that runs in the limited child process of `core.sandbox` (see analysis/reading/sandbox.py).
 
 `parse(data, kind=..., classify=...)` reads a plan document and answers with its passages as a dict:
 `{"ok": true, ...the extracted passages}` or `{"ok": false, "message": ...}`. With `classify` the
@@ -31,9 +31,9 @@ def passage_labels(blocks) -> dict:
 
 
 def text_findings(blocks) -> dict:
-    """The figures and the guidance flags read from the passages' text (analysis/figures.py), as the corpus
+    """The figures and the guidance flags read from the passages' text (analysis/reading/figures.py), as the corpus
     will store them, so the importing process need not read them again."""
-    from analysis import figures
+    from analysis.reading import figures
 
     texts = [block.text for block in blocks]
     found = [
@@ -44,8 +44,8 @@ def text_findings(blocks) -> dict:
 
 
 def document_kind(extracted) -> list[str]:
-    """[kind, reason] as analysis.document_kind reads them from the text, so the importing process need not."""
-    from analysis.document_kind import classify_document
+    """[kind, reason] as analysis.reading.document_kind reads them from the text, so the importing process need not."""
+    from analysis.reading.document_kind import classify_document
 
     return list(classify_document([block.text for block in extracted.blocks], extracted.title))
 
@@ -60,7 +60,7 @@ def inputs_digest(inputs) -> str:
 def parse(data: bytes, *, kind: str, classify: bool = False) -> dict:
     """A MemoryError or RecursionError is left to `core.sandbox_child`, which answers for it (and the parent
     retires a child that ran out of memory)."""
-    from analysis.extract import ExtractionRefused, extract
+    from analysis.reading.extract import ExtractionRefused, extract
 
     try:
         extracted = extract(kind, data)
@@ -80,9 +80,9 @@ def parse(data: bytes, *, kind: str, classify: bool = False) -> dict:
 
 def warm_up_readers() -> None:
     """Import the parsers once, under the limits, before the first request."""
-    import analysis.extract  # noqa: F401
-    import analysis.pdf_objects  # noqa: F401
-    import analysis.pdf_tables  # noqa: F401
+    import analysis.reading.extract  # noqa: F401
+    import analysis.reading.pdf_objects  # noqa: F401
+    import analysis.reading.pdf_tables  # noqa: F401
 
 
 def warm_up_classifier() -> None:

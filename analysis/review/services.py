@@ -463,7 +463,7 @@ def add_figure(
 
 REVIEWED_EXAMPLES_HEADER = """\
 # Passages whose tags a department analyst confirmed or corrected in review, written by
-# `manage.py export_reviewed_examples` (analysis.review.export_reviewed_examples). Each passage carries the
+# `manage.py export_reviewed_examples` (analysis.review.services.export_reviewed_examples). Each passage carries the
 # tags that apply now: a person's decision where one was made, otherwise the analysis's tag the person saw
 # and left standing. A passage that repeats or nearly repeats an evaluation passage (bench/eval/, both
 # splits of the evaluation documents) is never written here. Committing a change to this file changes
