@@ -252,6 +252,8 @@ CONTENT_SECURITY_POLICY = {
 # Anyone who has set it up is always asked for a code.
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", not DEBUG)
 OTP_TOTP_ISSUER = "Productivity plans"
+# The admin never shows an authenticator's secret or its QR code; support staff may only remove a device.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 RECOVERY_CODE_COUNT = 10
 
 # Guessing passwords (django-axes, accounts/lockout.py): after 5 failures for one account or 20 from

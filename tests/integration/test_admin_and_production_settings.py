@@ -131,6 +131,16 @@ def test_returns_councils_and_tokens_cannot_be_changed_in_the_admin(admin_client
     assert token.revoked_at is None
 
 
+def test_the_admin_never_shows_an_authenticators_secret(admin_client, dorset_author):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=dorset_author, name="Authenticator app", confirmed=True)
+    assert admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/").status_code == 403
+    assert admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
+    page = admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in page
+
+
 # Production settings
 
 
