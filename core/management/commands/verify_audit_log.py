@@ -40,7 +40,7 @@ class Command(BaseCommand):
         problems = []
         if chain.first_broken is not None:
             problems.append(f"The audit log is broken at {chain.first_broken.describe()}.")
-        problems += [f"The audit log does not match {problem}." for problem in anchors.problems]
+        problems += [f"Against its signed heads: {problem}." for problem in anchors.problems]
         if problems:
             checked = f"{chain.events_checked:,} entries read, {anchors.anchors_checked:,} anchor files read"
             raise CommandError("\n".join([*problems, checked]), returncode=1)
