@@ -442,7 +442,7 @@ def publish_agenda(
         # The head of the audit chain goes outside the database with every publication, once the
         # publication is committed (an anchor must never name an entry that was rolled back).
         reason = f"agenda {locked.council.gss_code} meeting {locked.pk}"
-        transaction.on_commit(lambda: write_anchor(reason=reason))
+        transaction.on_commit(lambda: write_anchor(reason=reason), robust=True)  # a failed head is reported, not raised
     return locked
 
 
@@ -517,5 +517,5 @@ def publish_supplement(*, meeting: Meeting, actor, urgency_reason: str = "", at:
             },
         )
         reason = f"agenda {locked.council.gss_code} meeting {locked.pk} supplement {supplement.number}"
-        transaction.on_commit(lambda: write_anchor(reason=reason))
+        transaction.on_commit(lambda: write_anchor(reason=reason), robust=True)  # a failed head is reported, not raised
     return supplement

@@ -262,3 +262,17 @@ def test_the_public_page_and_feed_give_the_heads_and_the_key_and_nothing_of_any_
     files.delete(LATEST_HEAD)
     status, printed = verify("--heads", str(tmp_path / "heads.json"), "--public-key", str(tmp_path / "key.pem"))
     assert status == 1 and f"entry {newest.pk} is no longer in the log" in printed
+
+
+def test_a_deployment_check_names_a_missing_or_laptop_made_key(settings, tmp_path):
+    from django.core.management import call_command as run_command
+    from django.core.management.base import SystemCheckError
+
+    settings.AUDIT_SIGNING_KEY = ""
+    settings.AUDIT_SIGNING_KEY_FILE = str(tmp_path / "missing.pem")
+    settings.AUDIT_SIGNING_KEY_GENERATE = False
+    with pytest.raises(SystemCheckError, match="audit.E001"):
+        run_command("check", "--deploy", "--fail-level", "ERROR", "--tag", "security")
+    settings.AUDIT_SIGNING_KEY_GENERATE = True
+    with pytest.raises(SystemCheckError, match="audit.W001"):
+        run_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "security")
