@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from analysis import access, selectors, services
 from analysis.classify.evaluation import figures_for_page
 from analysis.forms import ConfirmImportForm, DocumentKindForm, ImportDocumentForm
+from analysis.runs import services as runs
 from core.forms import add_refusal, add_refusal_after_redirect
 from core.refusals import Refusal
 from councils.selectors import council_by_code
@@ -247,8 +248,8 @@ def run_list(request):
             "runs": selectors.runs(),
             "in_progress": selectors.run_in_progress(),
             "may_run": request.user.has_perm(access.RUN),
-            "method_now": services.method_version(),
-            "measured": figures_for_page(method_now=services.method_version()),
+            "method_now": runs.method_version(),
+            "measured": figures_for_page(method_now=runs.method_version()),
         },
     )
 
@@ -261,7 +262,7 @@ def start_run(request):
     running = selectors.run_in_progress()
     if running is not None:
         return redirect("analysis:run_detail", run_id=running.pk)
-    run = services.request_analysis_run(actor=request.user)
+    run = runs.request_analysis_run(actor=request.user)
     return redirect("analysis:run_detail", run_id=run.pk)
 
 
@@ -277,7 +278,7 @@ def run_detail(request, run_id):
             "run": run,
             "refresh": run.status in ("queued", "running"),
             "refresh_seconds": REFRESH_SECONDS,
-            "method_now": services.method_version(),
-            "measured": figures_for_page(method_now=services.method_version(), run_version=run.method_version),
+            "method_now": runs.method_version(),
+            "measured": figures_for_page(method_now=runs.method_version(), run_version=run.method_version),
         },
     )

@@ -225,6 +225,7 @@ def main() -> None:
 
     from analysis import selectors, services
     from analysis.models import Document
+    from analysis.runs import services as runs
     from councils.selectors import council_by_code, search_councils
     from councils.services import load_council_register
     from plans.selectors import return_by_slug
@@ -280,7 +281,7 @@ def main() -> None:
     timing["ratio"], timing["cpu_ratio"] = total / timing["bare"], timing["service_cpu"] / timing["bare_cpu"]
     result = json.loads(out.getvalue())
     imported = len(result["document_ids"])
-    run = services.run_corpus_analysis_now(actor=None)
+    run = runs.run_corpus_analysis_now(actor=None)
 
     # 3. Reading alone, with and without table finding, over the same files in the same run.
     read_all(files[:5], find_tables=True)  # warm up: the parsers' first import is not reading

@@ -319,6 +319,7 @@ def demo_councils(count: int | None = None, *, exclude=()):
 def build_analysis_demo(*, actor=None, exclude=(), log=print) -> None:
     """Import demo plan documents for many councils (a quarter in each format), then run the analysis."""
     from analysis import services
+    from analysis.runs import services as analysis_runs
     from analysis.selectors import documents, runs
     from plans.selectors import return_by_slug
 
@@ -341,7 +342,7 @@ def build_analysis_demo(*, actor=None, exclude=(), log=print) -> None:
         )
         imported += 1
     if imported or not runs():
-        run = services.run_corpus_analysis_now(actor=actor)
+        run = analysis_runs.run_corpus_analysis_now(actor=actor)
         log(f"Analysis corpus: {imported} plan documents imported; analysis run {run.pk}: {run.counts}")
     else:
         log("Analysis corpus: already loaded")

@@ -3,7 +3,7 @@ barriers and figures.
 
 A person's decision is written on the tag's own row with `source = person`, `reviewed_by` and
 `reviewed_at`; a removal keeps the row with `present = False`. Analysis runs keep every row a
-person decided (analysis.services._merge), so a person's decision wins over every later run, and a
+person decided (analysis.runs.services._merge), so a person's decision wins over every later run, and a
 removed tag is never brought back. Each review writes one audit event (core.audit.record_event)
 with who, when, and the passage's tags before and after.
 

@@ -349,10 +349,11 @@ def dorset_corpus(plan):
     analysis services once per walked plan (before anything is measured: see `_corpus_of_the_walked_plan`)."""
     if not hasattr(plan, "corpus_document"):
         from analysis import services
+        from analysis.runs import services as runs
 
         document = services.add_service_version(version=plan.published)
         plan.corpus_document = document
-        plan.analysis_run = services.analyse_now(documents=[document], actor=None)
+        plan.analysis_run = runs.analyse_now(documents=[document], actor=None)
     return plan.corpus_document, plan.analysis_run
 
 

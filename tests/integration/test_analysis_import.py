@@ -430,7 +430,7 @@ def test_a_folder_imports_passages_classified_by_the_reading_children_as_a_later
     result = json.loads(out.getvalue())
     assert len(result["document_ids"]) == 2
     import_run = AnalysisRun.objects.get(pk=result["run_id"])
-    from analysis.services import run_corpus_analysis_now
+    from analysis.runs.services import run_corpus_analysis_now
 
     later = run_corpus_analysis_now(actor=None)
     assert import_run.counts["theme_tags"] > 0 and import_run.counts["figures"] > 0

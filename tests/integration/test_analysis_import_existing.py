@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 from analysis import services
 from analysis.explorer import selectors as explorer
 from analysis.models import Document, Passage
+from analysis.runs import services as runs
 from analysis.summaries import services as summary
 from core.models import AuditEvent
 from councils.selectors import council_by_code
@@ -238,7 +239,7 @@ def test_two_documents_for_one_council_count_the_council_once_and_every_passage(
     count come from both; the panel summary cites each document and counts Dorset once."""
     command(tmp_path, "annex.html", html_bytes(ANNEX), "--add")
     command(tmp_path, "somerset.txt", text_bytes(generate_plan("Somerset", seed=3)), council=SOMERSET)
-    services.run_corpus_analysis_now(actor=None)
+    runs.run_corpus_analysis_now(actor=None)
     plan_return = return_by_slug(RETURN)
     dorset = council_by_code(DORSET)
     filters = explorer.Filters(plan_return)

@@ -5,9 +5,9 @@ method version, the pages say they are for an earlier version."""
 import pytest
 from django.utils import timezone
 
-from analysis import services
 from analysis.classify import METHOD_VERSION, evaluation
 from analysis.models import AnalysisRun
+from analysis.runs import services as runs
 from tests.integration.pages import soup, text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -59,7 +59,7 @@ def test_the_runs_list_shows_the_method_in_use_and_the_figures_recorded_for_it(c
 
     html, rows, tables = figures_section(client.get("/analysis/runs/"))
 
-    assert rows["Method in use now"] == services.method_version()
+    assert rows["Method in use now"] == runs.method_version()
     assert rows["Figures measured for"] == METHOD_VERSION
     assert tables["Passage evaluation set (184 passages), measured 2026-12-06"] == {
         "Themes, macro precision / recall / F1": "0.89 / 0.90 / 0.89",
@@ -71,9 +71,7 @@ def test_the_runs_list_shows_the_method_in_use_and_the_figures_recorded_for_it(c
 
 def test_figures_for_another_method_version_are_said_to_be_for_an_earlier_version(client, analyst, measured):
     record("combined-0123456789ab")
-    run = AnalysisRun.objects.create(
-        method_version=services.method_version(), requested_at=timezone.now(), status="done"
-    )
+    run = AnalysisRun.objects.create(method_version=runs.method_version(), requested_at=timezone.now(), status="done")
     client.force_login(analyst)
 
     for url in ("/analysis/runs/", f"/analysis/runs/{run.pk}/"):
@@ -87,7 +85,7 @@ def test_figures_for_another_method_version_are_said_to_be_for_an_earlier_versio
 def test_a_runs_page_says_when_the_run_used_another_method_than_the_figures_describe(client, analyst, measured):
     record(METHOD_VERSION)
     old = AnalysisRun.objects.create(method_version="combined-old+figures-1", requested_at=timezone.now())
-    now = AnalysisRun.objects.create(method_version=services.method_version(), requested_at=timezone.now())
+    now = AnalysisRun.objects.create(method_version=runs.method_version(), requested_at=timezone.now())
     client.force_login(analyst)
 
     html, rows, _ = figures_section(client.get(f"/analysis/runs/{old.pk}/"))

@@ -7,6 +7,7 @@ import pytest
 from analysis import services
 from analysis.explorer import selectors as explorer
 from analysis.models import PassageBarrier
+from analysis.runs import services as runs
 from councils.models import AuthorityType, Council
 from devdata.analysis_demo import generate_plan, plan_file, text_bytes
 from plans.selectors import barrier_categories
@@ -29,7 +30,7 @@ def test_in_the_demo_corpus_no_district_council_names_social_care_or_send_as_a_b
         services.import_document(
             council=council, return_definition=plan_return, filename=filename, data=data, actor=None, analyse=False
         )
-    services.run_corpus_analysis_now(actor=None)
+    runs.run_corpus_analysis_now(actor=None)
 
     rows = {row.key: row for row in explorer.barrier_counts(explorer.Filters(plan_return), barrier_categories())}
     for category in NOT_PROVIDED_BY_DISTRICTS:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from analysis import selectors, services
 from analysis.models import AnalysisRun, Document, Figure, Passage, PassageBarrier, PassageTheme
+from analysis.runs import services as runs
 from core.models import AuditEvent
 from devdata.analysis_demo import generate_plan, html_bytes, text_bytes
 from plans.models import BarrierCategory, Theme
@@ -33,7 +34,7 @@ def import_plan(
 def test_submitted_and_published_versions_join_the_corpus_at_the_next_run_without_reimport(walked_plan):
     """The run-time sync: the walked plan has a published version 1 and a submitted version 2 (endorsed and frozen
     versions 3 and 4 stay out); each becomes a document whose passages are its sections, once."""
-    run = services.run_corpus_analysis_now(actor=None)
+    run = runs.run_corpus_analysis_now(actor=None)
     documents = Document.objects.filter(source="service").order_by("plan_version__number")
     assert [d.plan_version.number for d in documents] == [1, 2]
     assert run.counts["service_versions_added"] == 2
@@ -46,7 +47,7 @@ def test_submitted_and_published_versions_join_the_corpus_at_the_next_run_withou
     barrier = documents[0].passages.get(text__startswith="Funding certainty:")
     assert "We ask the government to: Multi-year settlements." in barrier.text
     assert PassageBarrier.objects.filter(passage=barrier, category__slug="funding-certainty", present=True).exists()
-    again = services.run_corpus_analysis_now(actor=None)
+    again = runs.run_corpus_analysis_now(actor=None)
     assert again.counts["service_versions_added"] == 0 and Document.objects.count() == 2
     assert AuditEvent.objects.filter(action="PlanVersionAddedToCorpus").count() == 2
 
@@ -54,11 +55,11 @@ def test_submitted_and_published_versions_join_the_corpus_at_the_next_run_withou
 def test_a_run_is_recorded_and_the_same_corpus_and_method_give_the_same_result(dorset, somerset, plan_return):
     import_plan(dorset, plan_return, seed=1)
     import_plan(somerset, plan_return, seed=2, fmt="html")
-    first = services.run_corpus_analysis_now(actor=None)
-    second = services.run_corpus_analysis_now(actor=None)
+    first = runs.run_corpus_analysis_now(actor=None)
+    second = runs.run_corpus_analysis_now(actor=None)
     for run in (first, second):
         assert run.status == "done" and run.documents_done == run.documents_total == 2
-        assert run.method_version == services.method_version() and run.started_at <= run.finished_at
+        assert run.method_version == runs.method_version() and run.started_at <= run.finished_at
         assert run.counts["passages"] == Passage.objects.count()
     assert first.result_hash and first.result_hash == second.result_hash
     assert first.counts == second.counts
@@ -98,7 +99,7 @@ def test_a_persons_corrections_win_over_every_later_run(dorset, plan_return, ana
         reviewed_by=analyst,
     )
 
-    run = services.run_corpus_analysis_now(actor=None)
+    run = runs.run_corpus_analysis_now(actor=None)
     removed.refresh_from_db()
     added.refresh_from_db()
     corrected.refresh_from_db()
@@ -159,7 +160,7 @@ def test_a_failed_run_is_recorded_with_its_reason(monkeypatch, dorset, plan_retu
 
     monkeypatch.setattr("analysis.classify.classify_passages", broken)
     with pytest.raises(RuntimeError):
-        services.run_corpus_analysis_now(actor=None)
+        runs.run_corpus_analysis_now(actor=None)
     run = AnalysisRun.objects.get()
     assert run.status == "failed" and "classifier unavailable" in run.message
     assert AuditEvent.objects.filter(action="AnalysisRunFailed", subject_id=str(run.pk)).exists()
@@ -201,7 +202,7 @@ def test_aggregates_count_councils_once_from_current_documents_only(dorset, some
     import_plan(dorset, plan_return, seed=1)
     import_plan(dorset, plan_return, seed=2, fmt="html", existing=services.REPLACE)  # it replaces the first
     import_plan(somerset, plan_return, seed=3)
-    services.run_corpus_analysis_now(actor=None)
+    runs.run_corpus_analysis_now(actor=None)
     coverage = selectors.theme_coverage(return_definition=plan_return)
     assert coverage == [{"theme": n, "councils": 2} for n in (1, 2, 3, 4)]
     barriers = selectors.barrier_council_counts(return_definition=plan_return, by="region")

@@ -10,6 +10,7 @@ import pytest
 from analysis.explorer import selectors as explorer
 from analysis.models import Figure, PassageBarrier, PassageTheme
 from analysis.review import services as review
+from analysis.runs import services as runs
 from core.models import AuditEvent
 from councils.models import CouncilRole
 from plans.selectors import barrier_categories
@@ -44,8 +45,6 @@ def test_an_analyst_removes_a_barrier_and_a_later_analysis_run_does_not_bring_it
     """Dorset names funding certainty in passages 1 and 3. The analyst removes both tags: Dorset drops
     out of the count (2 councils -> 1, Kent). Then the document is analysed again by the real run,
     whose classifier does tag both passages with funding certainty: the person's removal stands."""
-    from analysis import services
-
     one, three = explorer_corpus.passages["dorset1"], explorer_corpus.passages["dorset3"]
     assert councils_naming(explorer_corpus, "funding-certainty") == 2
     for passage, keep in ((one, []), (three, ["send-high-needs"])):
@@ -56,7 +55,7 @@ def test_an_analyst_removes_a_barrier_and_a_later_analysis_run_does_not_bring_it
     assert "Review saved. Removed “Funding certainty”." in banners(signed_in_analyst.get(review_url(three)))
     assert councils_naming(explorer_corpus, "funding-certainty") == 1
 
-    services.analyse_now(documents=[explorer_corpus.documents["dorset"]], actor=None)
+    runs.analyse_now(documents=[explorer_corpus.documents["dorset"]], actor=None)
 
     row = PassageBarrier.objects.get(passage=one, category__slug="funding-certainty")
     assert (row.present, row.source, row.reviewed_by) == (False, "person", analyst)
@@ -70,11 +69,10 @@ def test_an_analyst_removes_a_barrier_and_a_later_analysis_run_does_not_bring_it
 def test_a_confirmed_theme_stays_when_a_later_run_would_drop_it(signed_in_analyst, explorer_corpus):
     """The classifier reads Dorset's passage 1 as theme 4 only. An analyst confirms theme 1 there; a
     later run replaces the machine's own tags but keeps the person's theme 1."""
-    from analysis import services
 
     passage = explorer_corpus.passages["dorset1"]
     signed_in_analyst.post(review_url(passage, "themes"), {"themes": ["1"], "token": review.state_token(passage)})
-    services.analyse_now(documents=[explorer_corpus.documents["dorset"]], actor=None)
+    runs.analyse_now(documents=[explorer_corpus.documents["dorset"]], actor=None)
     rows = {t.theme.number: (t.present, t.source) for t in PassageTheme.objects.filter(passage=passage)}
     assert rows[1] == (True, "person")
     assert rows[4] == (True, "machine")  # what the run found, and no person has said otherwise
@@ -105,7 +103,6 @@ def test_each_review_is_in_the_audit_log_with_who_when_before_and_after(signed_i
 
 
 def test_an_analyst_corrects_a_figure_and_a_later_run_keeps_the_correction(signed_in_analyst, explorer_corpus):
-    from analysis import services
 
     passage = explorer_corpus.passages["kent3"]
     figure = Figure.objects.get(passage=passage)
@@ -122,7 +119,7 @@ def test_an_analyst_corrects_a_figure_and_a_later_run_keeps_the_correction(signe
     assert response.status_code == 302
     figure.refresh_from_db()
     assert (figure.value, figure.source, figure.present) == (Decimal("2.15"), "person", True)
-    services.analyse_now(documents=[explorer_corpus.documents["kent"]], actor=None)
+    runs.analyse_now(documents=[explorer_corpus.documents["kent"]], actor=None)
     figure.refresh_from_db()
     assert (figure.value, figure.source) == (Decimal("2.15"), "person")
     event = AuditEvent.objects.filter(action="PassageFiguresReviewed").get()
@@ -290,7 +287,6 @@ def test_an_analyst_adds_a_missed_figure_that_counts_at_once_and_outlasts_later_
     signed_in_analyst, explorer_corpus
 ):
     """Kent's plan states its consultant share, but the analysis found only the agency share."""
-    from analysis import services
 
     passage = explorer_corpus.passages["kent3"]
     filters = explorer.Filters(explorer_corpus.return_definition)
@@ -312,7 +308,7 @@ def test_an_analyst_adds_a_missed_figure_that_counts_at_once_and_outlasts_later_
     page = signed_in_analyst.get(response["Location"])
     assert "Review saved. Added consultant spend as a share of the staff budget 0.8." in banners(page)
 
-    services.analyse_now(documents=[explorer_corpus.documents["kent"]], actor=None)
+    runs.analyse_now(documents=[explorer_corpus.documents["kent"]], actor=None)
     assert Figure.objects.filter(pk=added.pk, present=True, source="person").exists(), "a later run keeps it"
     event = AuditEvent.objects.filter(action="PassageFiguresReviewed").get()
     assert event.data["added"] == ["consultant spend as a share of the staff budget 0.8"]

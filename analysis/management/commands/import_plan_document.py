@@ -31,6 +31,7 @@ from tqdm import tqdm
 from analysis import selectors, services
 from analysis.reading.extract import ExtractionRefused
 from analysis.reading.sandbox import EXTENSIONS, Reader, check_size
+from analysis.runs import services as runs
 from core import files
 from councils.selectors import council_by_code, find_council
 from plans.selectors import return_by_slug
@@ -213,7 +214,7 @@ class Command(BaseCommand):
         # The run starts now and analyses each document as it is stored, while the next files are being read.
         work = None
         try:
-            work = services.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
+            work = runs.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
             self._import_all(pairs, read, councils, return_definition, actor, work, imported, refused, workers, options)
             run = None
             if work is not None:

@@ -1,7 +1,7 @@
 """Background work for analysis, run by the django-tasks worker (`manage.py db_worker`)."""
 
 from analysis.models import AnalysisRun
-from analysis.services import perform_analysis_run
+from analysis.runs.services import perform_analysis_run
 from core.tasks import task
 
 

@@ -1,0 +1,1 @@
+"""Analysis runs over the corpus, and the background task that performs a queued one."""
