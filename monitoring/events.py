@@ -4,6 +4,7 @@ LABELS = {
     "MetricsCatalogueLoaded": "Metrics catalogue loaded",
     "MetricValuesImported": "Figures loaded from a file",
     "MetricValuesApproved": "Figures approved and published",
+    "MetricValuesSetAside": "Held figures set aside",
     "MetricCommentaryWritten": "Commentary on a figure written",
     "MonitoringSettingsChanged": "Approval of new figures changed",
     "CommitmentTracked": "Commitment followed with a metric",

@@ -98,10 +98,18 @@ class HoldForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
+    """Approve the selected held figures, or set them aside with a reason (the button pressed says which)."""
+
     values = forms.MultipleChoiceField(
-        label="Figures to approve",
+        label="Figures",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select the figures to approve"},
+        error_messages={"required": "Select the figures to approve or set aside"},
+    )
+    reason = forms.CharField(
+        label="Why they are set aside (only when setting figures aside)",
+        help_text="For example, the figure was entered for the wrong period. The reason stays in the figure's history.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, waiting, **kwargs):

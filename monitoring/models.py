@@ -107,7 +107,7 @@ class ValueImport(models.Model):
 
 class MetricValue(models.Model):
     """A council's figure for a metric and period, with where it came from. Rows are never changed except
-    to mark them approved or superseded; a correction is a new row."""
+    to mark them approved, superseded or (while held for approval) set aside; a correction is a new row."""
 
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="+")
     metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="values")
@@ -125,7 +125,16 @@ class MetricValue(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True, help_text="Empty while held for the council's approval.")
-    superseded_at = models.DateTimeField(null=True, blank=True, help_text="Set when a later row replaced this one.")
+    superseded_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when a later row replaced this one, or when it was set aside."
+    )
+    set_aside_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A database default too: figures are loaded by a prepared batch insert that names its own columns.
+    set_aside_reason = models.TextField(
+        blank=True, db_default="", help_text="Why the council set this held figure aside instead of publishing it."
+    )
 
     class Meta:
         ordering = ["metric__position", "council__name", "period_end", "id"]

@@ -374,6 +374,37 @@ def approve_values(*, council: Council, value_ids: list[int], actor, at=None) ->
     return len(waiting)
 
 
+def set_aside_values(*, council: Council, value_ids: list[int], reason: str, actor, at=None) -> int:
+    """Set aside figures held for the council's approval: they are never published, and stay in the figure's
+    history with who set them aside, when and why; the figure published before (if any) stays published.
+    Returns how many were set aside."""
+    reason = reason.strip()
+    if not reason:
+        raise MonitoringRefused("Say why the figures are set aside", field="reason")
+    if len(reason) > csvfile.NOTE_LIMIT:
+        raise MonitoringRefused(f"The reason can be up to {csvfile.NOTE_LIMIT:,} characters", field="reason")
+    moment = at or timezone.now()
+    with transaction.atomic():
+        waiting = list(
+            MetricValue.objects.select_for_update()
+            .filter(council=council, pk__in=value_ids, approved_at__isnull=True, superseded_at__isnull=True)
+            .order_by("pk")
+        )
+        if not waiting:
+            raise MonitoringRefused("Select the figures to set aside; none of these is waiting for approval.")
+        MetricValue.objects.filter(pk__in=[v.pk for v in waiting]).update(
+            superseded_at=moment, set_aside_by=actor, set_aside_reason=reason
+        )
+        record_event(
+            action="MetricValuesSetAside",
+            actor=actor,
+            subject=council,
+            council_code=council.gss_code,
+            data={"values": [v.pk for v in waiting], "reason": reason},
+        )
+    return len(waiting)
+
+
 def write_commentary(*, value: MetricValue, note: str, actor, at=None) -> MetricValue:
     """The council's commentary on a figure, published with it. The figure with its new commentary is a
     new row (the earlier words stay in history) and, like any new figure, waits for approval where the

@@ -212,14 +212,21 @@ def approvals(request):
     waiting = selectors.waiting_values(council)
     form = ApproveForm(request.POST if request.method == "POST" else None, waiting=waiting)
     if request.method == "POST" and form.is_valid():
+        chosen = [int(v) for v in form.cleaned_data["values"]]
+        setting_aside = request.POST.get("action") == "set_aside"
         try:
-            count = services.approve_values(
-                council=council, value_ids=[int(v) for v in form.cleaned_data["values"]], actor=request.user
-            )
+            if setting_aside:
+                count = services.set_aside_values(
+                    council=council, value_ids=chosen, reason=form.cleaned_data["reason"], actor=request.user
+                )
+            else:
+                count = services.approve_values(council=council, value_ids=chosen, actor=request.user)
         except MonitoringRefused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, f"{count} {'figure' if count == 1 else 'figures'} approved and published")
+            figures = "figure" if count == 1 else "figures"
+            done = "set aside; they will not be published" if setting_aside else "approved and published"
+            messages.success(request, f"{count} {figures} {done}")
             return redirect("monitoring:approvals")
     published = {
         value.pk: selectors.published_for(council, value.metric, value.period) for value in waiting[:PROBLEMS_SHOWN]

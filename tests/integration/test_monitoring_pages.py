@@ -167,6 +167,41 @@ def test_held_figures_are_approved_by_the_chief_executive(client, lead, dorset, 
     assert response.status_code == 302 and not selectors.holds_for_approval(dorset)
 
 
+def test_a_held_figure_set_aside_needs_a_reason_is_never_published_and_stays_in_its_history(
+    client, lead, dorset, dorset_director
+):
+    """The director sets aside a wrongly loaded held figure: without a reason it is refused and nothing changes;
+    with one, the figure leaves the approvals, the published figure stays, and the history says why."""
+    import_metric_values(
+        data=figures_csv(("E06000059", ONLINE, "2024-25", "54.5")), file_name="f.csv", actor=lead, council=dorset
+    )
+    set_hold_for_approval(council=dorset, hold=True, actor=dorset_director)
+    import_metric_values(
+        data=figures_csv(("E06000059", ONLINE, "2024-25", "5.45")), file_name="typo.csv", actor=lead, council=dorset
+    )
+    (held,) = selectors.waiting_values(dorset)
+    client.force_login(dorset_director)
+    before = snapshot()
+    refused = client.post("/monitoring/figures/approve/", {"values": [str(held.pk)], "action": "set_aside"})
+    assert refused.status_code == 400 and "Say why the figures are set aside" in error_summary_text(refused)
+    assert snapshot() == before, describe_change(before, snapshot())
+
+    reason = "Loaded with the decimal point in the wrong place."
+    done = client.post(
+        "/monitoring/figures/approve/", {"values": [str(held.pk)], "action": "set_aside", "reason": reason}
+    )
+    assert done.status_code == 302
+    assert selectors.waiting_values(dorset) == []
+    public = client.get(f"/councils/E06000059/progress/{ONLINE}.csv").content.decode()
+    assert "54.5" in public and "5.45" not in public
+    held.refresh_from_db()
+    assert (held.set_aside_by, held.set_aside_reason, held.approved_at) == (dorset_director, reason, None)
+    published = selectors.published_values().get(council=dorset, period="2024-25")
+    client.force_login(lead)  # who writes the council's commentary, beside the figure's history
+    history = text_of(soup(client.get(f"/monitoring/figures/{published.pk}/commentary/")))  # the figure's history
+    assert "Set aside" in history and reason in history
+
+
 def test_a_commitment_is_followed_with_a_metric_from_the_councils_page(client, written_draft, dorset_author, lead):
     commitment = dorset_commitment(written_draft, dorset_author)
     client.force_login(lead)
