@@ -144,3 +144,29 @@ def test_a_commitment_moves_from_no_data_yet_to_on_track_and_the_public_sees_it(
     follow(page.get_by_role("link", name="Customer contacts handled online"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Customer contacts handled online")
     check_page(page, "monitoring-department-metric")
+
+
+def test_a_director_reaches_a_held_figure_from_waiting_for_you_and_sets_it_aside_with_a_reason(
+    page, check_page, sign_in, dorset, dorset_director, make_person
+):
+    """A held figure loaded with a typo: the director clicks through from "Waiting for you" to the approvals,
+    sets it aside with a reason, and the approvals page says nothing waits; axe on every page."""
+    from monitoring.services import define_metrics, import_metric_values, set_hold_for_approval
+    from tests.integration.monitoring_setup import figures_csv
+
+    define_metrics()
+    lead = make_person("dorset-performance-lead", council=dorset, roles=["performance_lead"])
+    set_hold_for_approval(council=dorset, hold=True, actor=dorset_director)
+    import_metric_values(
+        data=figures_csv(("E06000059", ONLINE, "2024-25", "5.45")), file_name="typo.csv", actor=lead, council=dorset
+    )
+    sign_in(dorset_director)
+    check_page(page, "waiting-for-you-director-figures")
+    follow(page.get_by_role("link", name=re.compile("Approve 1 figure")))
+    check_page(page, "monitoring-approvals")
+    page.get_by_label(re.compile("5.45")).check()
+    page.get_by_label("Why they are set aside (only when setting figures aside)").fill("The decimal point is wrong.")
+    follow(page.get_by_role("button", name="Set the selected figures aside"))
+    check_page(page, "monitoring-approvals-set-aside")
+    expect(page.get_by_text("1 figure set aside; they will not be published")).to_be_visible()
+    expect(page.locator("#why-not")).to_have_text("No figures are waiting for approval.")
