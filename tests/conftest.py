@@ -169,6 +169,24 @@ def frozen_version(written_draft, dorset_author):
     return freeze_draft(draft=written_draft, actor=dorset_author)
 
 
+def publish_through_the_route(draft, *, author, clerk, chief_executive):
+    """Freeze the draft, record Cabinet's approval today, submit and publish it, through the services as a
+    council would; returns the publication."""
+    from django.utils import timezone
+
+    from governance.services.decisions import record_decision
+    from plans.services import freeze_draft
+    from submissions.services import publish_version, submit_version
+
+    draft.refresh_from_db()
+    version = freeze_draft(draft=draft, actor=author)
+    record_decision(
+        version=version, outcome="approved", decision_maker="Cabinet", decided_on=timezone.localdate(), actor=clerk
+    )
+    submit_version(version=version, actor=chief_executive, certifier_role="chief_executive")
+    return publish_version(version=version, actor=clerk)
+
+
 @pytest.fixture
 def endorsed_version(frozen_version, dorset_clerk):
     from django.utils import timezone

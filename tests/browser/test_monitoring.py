@@ -7,11 +7,10 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.helpers import follow, open_from_menu
-from tests.conftest import THEME_TEXT
+from tests.conftest import THEME_TEXT, publish_through_the_route
 
 ONLINE = "corporate-contacts-online"
 
@@ -19,10 +18,8 @@ ONLINE = "corporate-contacts-online"
 @pytest.fixture
 def published_plan(dorset, plan_return, dorset_author, dorset_clerk, dorset_chief_executive):
     """Dorset's plan with one commitment, published, made through the services."""
-    from governance.services.decisions import record_decision
     from monitoring.services import define_metrics
-    from plans.services import add_commitment, freeze_draft, save_draft, start_draft
-    from submissions.services import publish_version, submit_version
+    from plans.services import add_commitment, save_draft, start_draft
 
     define_metrics()
     draft = start_draft(council=dorset, return_definition=plan_return, actor=dorset_author)
@@ -37,18 +34,9 @@ def published_plan(dorset, plan_return, dorset_author, dorset_clerk, dorset_chie
         target="60%",
         actor=dorset_author,
     )
-    draft.refresh_from_db()
-    version = freeze_draft(draft=draft, actor=dorset_author)
-    record_decision(
-        version=version,
-        outcome="approved",
-        decision_maker="Cabinet",
-        decided_on=timezone.localdate(),
-        actor=dorset_clerk,
-    )
-    submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
-    publish_version(version=version, actor=dorset_clerk)
-    return version
+    return publish_through_the_route(
+        draft, author=dorset_author, clerk=dorset_clerk, chief_executive=dorset_chief_executive
+    ).version
 
 
 def _csv(*rows) -> dict:

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import publish_through_the_route
 from tests.integration.test_meetings_pack import cleared_paper
 
 PHONE = {"width": 375, "height": 812}
@@ -15,12 +16,9 @@ PHONE = {"width": 375, "height": 812}
 @pytest.fixture
 def published_plan_with_tables(written_draft, dorset_author, dorset_clerk, dorset_chief_executive):
     """Dorset's plan published with each of its tables: spend, barriers (theme 4) and commitments."""
-    from django.utils import timezone
 
-    from governance.services.decisions import record_decision
     from plans.models import BarrierCategory
-    from plans.services import add_barrier, add_commitment, freeze_draft, save_spend_evidence
-    from submissions.services import publish_version, submit_version
+    from plans.services import add_barrier, add_commitment, save_spend_evidence
 
     draft = written_draft
     save_spend_evidence(
@@ -49,17 +47,9 @@ def published_plan_with_tables(written_draft, dorset_author, dorset_clerk, dorse
         target="3",
         actor=dorset_author,
     )
-    draft.refresh_from_db()
-    version = freeze_draft(draft=draft, actor=dorset_author)
-    record_decision(
-        version=version,
-        outcome="approved",
-        decision_maker="Cabinet",
-        decided_on=timezone.localdate(),
-        actor=dorset_clerk,
+    return publish_through_the_route(
+        draft, author=dorset_author, clerk=dorset_clerk, chief_executive=dorset_chief_executive
     )
-    submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
-    return publish_version(version=version, actor=dorset_clerk)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from tests.conftest import THEME_TEXT
+from tests.conftest import THEME_TEXT, publish_through_the_route
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -24,10 +24,8 @@ AT = "@SUM(1+1)"
 def formula_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_executive):
     from django.utils import timezone
 
-    from governance.services.decisions import record_decision
     from plans.models import BarrierCategory
-    from plans.services import add_barrier, add_commitment, freeze_draft, save_draft, start_draft
-    from submissions.services import publish_version, submit_version
+    from plans.services import add_barrier, add_commitment, save_draft, start_draft
 
     dorset_chief_executive.first_name = AT
     dorset_chief_executive.save()
@@ -52,16 +50,9 @@ def formula_plan(plan_return, dorset, dorset_author, dorset_clerk, dorset_chief_
     draft.refresh_from_db()
     bodies = {**THEME_TEXT, 1: "=1+1 " + THEME_TEXT[1]}
     draft = save_draft(draft=draft, bodies=bodies, based_on_revision=draft.revision, actor=dorset_author)
-    version = freeze_draft(draft=draft, actor=dorset_author)
-    record_decision(
-        version=version,
-        outcome="approved",
-        decision_maker="Cabinet",
-        decided_on=timezone.localdate(),
-        actor=dorset_clerk,
+    return publish_through_the_route(
+        draft, author=dorset_author, clerk=dorset_clerk, chief_executive=dorset_chief_executive
     )
-    submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
-    return publish_version(version=version, actor=dorset_clerk)
 
 
 def cells(response) -> list[str]:

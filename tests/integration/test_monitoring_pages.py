@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from monitoring import selectors
 from monitoring.exports import RESPONSIBLE_USE
 from monitoring.services import define_metrics, import_metric_values, set_hold_for_approval
+from tests.conftest import publish_through_the_route
 from tests.integration.monitoring_setup import dorset_commitment, figures_csv, track_contacts_online
 from tests.integration.pages import error_summary_text, h1, soup, text_of
 from tests.integration.state import describe_change, snapshot
@@ -35,24 +36,11 @@ def lead(make_person, dorset):
 @pytest.fixture
 def published_plan(written_draft, dorset_author, dorset_clerk, dorset_chief_executive, lead):
     """Dorset's plan with one commitment, published, the commitment followed with contacts online."""
-    from django.utils import timezone
-
-    from governance.services.decisions import record_decision
-    from plans.services import freeze_draft
-    from submissions.services import publish_version, submit_version
 
     commitment = dorset_commitment(written_draft, dorset_author)
-    written_draft.refresh_from_db()
-    version = freeze_draft(draft=written_draft, actor=dorset_author)
-    record_decision(
-        version=version,
-        outcome="approved",
-        decision_maker="Cabinet",
-        decided_on=timezone.localdate(),
-        actor=dorset_clerk,
+    publish_through_the_route(
+        written_draft, author=dorset_author, clerk=dorset_clerk, chief_executive=dorset_chief_executive
     )
-    submit_version(version=version, actor=dorset_chief_executive, certifier_role="chief_executive")
-    publish_version(version=version, actor=dorset_clerk)
     return track_contacts_online(commitment, lead)
 
 
