@@ -52,8 +52,8 @@ def record_event(
 ) -> AuditEvent:
     """Append one event to the chain. Call inside the service's own transaction."""
     with transaction.atomic():
-        # Lock the tail of the chain so two writers cannot both link to the same event.
-        last = AuditEvent.objects.select_for_update().order_by("-id").first()
+        _lock_the_chain()
+        last = AuditEvent.objects.order_by("-id").first()
         now = timezone.now()
         event = AuditEvent(
             # Never dated before the entry it follows, even if the clock steps back: the check reads a
@@ -73,6 +73,21 @@ def record_event(
         event.save()
     _sign_head_after_commit()
     return event
+
+
+# Any fixed number: the PostgreSQL advisory lock every writer of the chain takes.
+CHAIN_LOCK_KEY = 74_012_024
+
+
+def _lock_the_chain() -> None:
+    """Hold the chain until this transaction ends, so two writers (on any app server or worker) cannot both link
+    to the same event. The tail is read only after the lock is held: a lock on the tail row itself is not enough,
+    because a writer that waited for it would still read the old tail and fork the chain. SQLite needs none:
+    its write transactions already run one at a time (transaction_mode IMMEDIATE)."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
 def _sign_head_after_commit() -> None:
