@@ -24,12 +24,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from pools import dev as DEV_POOL  # noqa: E402
+from pools import dev2 as DEV2_POOL  # noqa: E402
 from pools import heldout as HELDOUT_POOL  # noqa: E402
 from pools import train as TRAIN_POOL  # noqa: E402
 
 OUT = HERE / "files"
 SPLIT_DATE = "2026-12-06"
 POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL, "dev": DEV_POOL}
+# A dev document takes its passages from one dev pool: the first (pools/dev.py) or, for the documents
+# numbered after the first pool's (dev2_specs), the second (pools/dev2.py).
 
 # Invented councils (name, short name, type, region), except the two that are one of a kind.
 COUNCILS = [
@@ -95,6 +98,25 @@ DEV_COUNCILS = [
     ("City of London Corporation", "the City", "city_of_london", "London"),
     ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
     ("Dunholm Borough Council", "Dunholm", "district", "North East"),
+]
+# The second dev pool's councils: invented apart from every other list, every type and region.
+DEV2_COUNCILS = [
+    ("Greyfriars County Council", "Greyfriars", "county", "East of England"),
+    ("Marlstone County Council", "Marlstone", "county", "South West"),
+    ("Wendlebury District Council", "Wendlebury", "district", "South East"),
+    ("Corbridge Moor District Council", "Corbridge Moor", "district", "North East"),
+    ("Hatherleigh Borough Council", "Hatherleigh", "district", "East Midlands"),
+    ("Stainforth District Council", "Stainforth", "district", "Yorkshire and the Humber"),
+    ("Lowther Vale Borough Council", "Lowther Vale", "district", "North West"),
+    ("Abbotsmere Council", "Abbotsmere", "unitary", "West Midlands"),
+    ("Kingsbridge Water Council", "Kingsbridge Water", "unitary", "South West"),
+    ("Radstone Borough Council", "Radstone", "unitary", "North West"),
+    ("Irongate Metropolitan Borough Council", "Irongate", "metropolitan_district", "West Midlands"),
+    ("Aireborough City Council", "Aireborough", "metropolitan_district", "Yorkshire and the Humber"),
+    ("London Borough of Southwark Reach", "Southwark Reach", "london_borough", "London"),
+    ("London Borough of Hollowgate", "Hollowgate", "london_borough", "London"),
+    ("City of London Corporation", "the City", "city_of_london", "London"),
+    ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
 ]
 UPPER = {"county", "unitary", "metropolitan_district", "london_borough", "city_of_london", "isles_of_scilly"}
 
@@ -802,6 +824,39 @@ def dev_specs():
     return out
 
 
+def dev2_specs():
+    """The second dev pool's documents: plans in every form, with reports and publications about them
+    (the pool has no other regimes or unrelated pages), councils of every type taken in turn."""
+    out = []
+    n = 0
+
+    def council():
+        nonlocal n
+        n += 1
+        return DEV2_COUNCILS[(n * 3) % len(DEV2_COUNCILS)]
+
+    plan_forms = (
+        [("pdf", layout) for layout in ["headings", "noheadings", "bullets", "twocol", "boxed"]]
+        + [("docx", style) for style in ["headings", "bullets", "noheadings", "tables"]]
+        + [("html", style) for style in ["headings", "bullets", "noheadings", "headings"]]
+        + [("text", style) for style in ["single", "blank", "bullets"]]
+    )
+    for i, (form, style) in enumerate(plan_forms):
+        c = council()
+        group = [("plan", form, style, c)]
+        if form == "html" and i % 2:
+            group.append(("plan", "text", "from-web", c))
+        out.append(group)
+    for form, variant in [("pdf", "cabinet"), ("pdf", "cabinet"), ("docx", "cabinet"), ("html", "decision")]:
+        out.append([("report", form, variant, council())])
+    out.append([("report", "text", "minutes", council())])
+    for form, variant in [("html", "news"), ("html", "news"), ("text", "press"), ("docx", "press")]:
+        out.append([("publication", form, variant, council())])
+    out.append([("publication", "html", "guidance", council())])
+    out.append([("publication", "pdf", "letter", council())])
+    return out
+
+
 def split_groups(groups):
     """Stratified by (kind, council type): the groups sorted by kind, council type and the order they
     were written, then of every run of five in that order the second and fourth go to heldout."""
@@ -812,8 +867,8 @@ def split_groups(groups):
     return splits
 
 
-def build(kind, form, style, council, split, rng, cached_blocks=None):
-    pool = POOLS[split]
+def build(kind, form, style, council, split, rng, cached_blocks=None, pool=None):
+    pool = pool or POOLS[split]
     if cached_blocks is not None:
         blocks = cached_blocks
     elif kind == "plan":
@@ -864,9 +919,14 @@ def main() -> None:
     dev_groups = dev_specs()
     groups += dev_groups
     splits += ["dev"] * len(dev_groups)
+    pools = [None] * len(groups)
+    dev2_groups = dev2_specs()
+    groups += dev2_groups
+    splits += ["dev"] * len(dev2_groups)
+    pools += [DEV2_POOL] * len(dev2_groups)
     listing = {"train": [], "heldout": [], "dev": []}
     number = 0
-    for group, split in zip(groups, splits, strict=True):
+    for group, split, pool in zip(groups, splits, pools, strict=True):
         blocks = None
         for kind, form, style, council in group:
             number += 1
@@ -875,7 +935,7 @@ def main() -> None:
             # Each document draws from its own generator, seeded by its name (a dev document's by
             # its name and split), so no document's draws depend on another's.
             rng = random.Random(f"dev:{name}" if split == "dev" else name)
-            blocks = write_document(name, kind, form, style, council, split, rng, blocks, source_text)
+            blocks = write_document(name, kind, form, style, council, split, rng, blocks, source_text, pool)
             listing[split].append(name)
     lines = [
         "# The split of the evaluation documents (bench/eval/documents/README.md).",
@@ -884,8 +944,8 @@ def main() -> None:
         "of every run of five, the second and fourth are heldout and the rest train; a plan saved as a web page and "
         "as plain text is one item; each split takes its passages only from its own pool (pools/train.py, "
         "pools/heldout.py). dev: separate documents, with councils of their own, that take their passages only from "
-        "pools/dev.py, written apart from both other pools; dev is for tuning (rules, thresholds, choices between "
-        'methods) on material the classifier was not shaped by; heldout is never tuned on"',
+        "pools/dev.py or pools/dev2.py, written apart from both other pools; dev is for tuning (rules, thresholds, "
+        'choices between methods) on material the classifier was not shaped by; heldout is never tuned on"',
         "",
     ]
     for split, names in listing.items():
@@ -896,9 +956,9 @@ def main() -> None:
     print({k: len(v) for k, v in listing.items()})
 
 
-def write_document(name, kind, form, style, council, split, rng, blocks, source_text):
+def write_document(name, kind, form, style, council, split, rng, blocks, source_text, pool=None):
     """Write one document's source and its labels; returns its blocks (a plan saved twice shares them)."""
-    blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks)
+    blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks, pool)
     path = OUT / f"{name}.{ext}"
     path.write_text(source, encoding="utf-8")
     passages = list(passages_of(blocks))
