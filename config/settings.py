@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotoConfig
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -179,8 +180,24 @@ if OBJECT_STORAGE_BUCKET:
             "file_overwrite": False,
             "default_acl": None,
             "querystring_auth": True,
+            # Fail fast while the store is unreachable (the visitor gets the 503 page, a worker retries later)
+            # rather than hold a request for minutes; brief errors are retried by botocore itself.
+            "client_config": BotoConfig(
+                s3={"addressing_style": os.environ.get("OBJECT_STORAGE_ADDRESSING_STYLE", "auto")},
+                connect_timeout=3,
+                read_timeout=15,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
         },
     }
+# Set on every app server and worker of a deployment with more than one machine (deploy/): the service then
+# refuses to start without the shared store rather than write files to its own disk, where no other machine
+# would find them (config/startup.py).
+REQUIRE_OBJECT_STORAGE = env_bool("REQUIRE_OBJECT_STORAGE", False)
+
+# A task worker that has not said it is alive for this long is taken as lost, and the task it was running is
+# queued again for another worker (core/workers.py).
+TASK_WORKER_LOST_AFTER_SECONDS = float(os.environ.get("TASK_WORKER_LOST_AFTER_SECONDS", "60"))
 
 # The Ed25519 key that signs the audit log's head (decision 0024), kept outside the database and the file
 # store: base64 of the 32-byte private key or PEM in AUDIT_SIGNING_KEY, or a file named by AUDIT_SIGNING_KEY_FILE.

@@ -1,4 +1,4 @@
-"""Shared, domain-free models: the append-only, hash-chained audit log."""
+"""Shared, domain-free models: the append-only, hash-chained audit log, and the task workers' heartbeats."""
 
 import hashlib
 import json
@@ -83,3 +83,29 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker that is alive says so every few seconds (core/workers.py). A task left running by a worker
+    that has stopped saying so (killed, its machine gone) is put back in the queue for another worker."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.worker_id} on {self.host} (pid {self.pid})"
+
+
+class WorkerCheck(models.Model):
+    """The effect of one check task (`manage.py check_workers`): written once, by whichever worker ran it, in the
+    same transaction that finds it not yet written, so a task that is run again leaves one row."""
+
+    token = models.CharField(max_length=64, unique=True)
+    worker_id = models.CharField(max_length=64)
+    done_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"check {self.token} by {self.worker_id}"

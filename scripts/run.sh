@@ -36,7 +36,7 @@ supervise_worker() {
   local child=""
   trap 'kill $child 2>/dev/null; exit 0' INT TERM
   while true; do
-    "$venv/bin/python" manage.py db_worker --no-startup-delay &
+    "$venv/bin/python" manage.py run_worker --no-startup-delay &
     child=$!
     wait $child || true
     echo "The task worker stopped; starting it again in 2 seconds." >&2

@@ -65,7 +65,7 @@ def sql(statement: str) -> None:
 
 def workers(group: int) -> list[str]:
     out = subprocess.run(["ps", "-o", "pid=,args=", "-g", str(group)], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if "db_worker" in line and "manage.py" in line]
+    return [line for line in out.splitlines() if "run_worker" in line and "manage.py" in line]
 
 
 @pytest.fixture
