@@ -227,11 +227,15 @@ def stated_as_barrier(
     asks = any(lex.asks.search(s) for s in cleaned)
     pattern = lex.barriers.get(category)
     mentions = [i for i, s in enumerate(cleaned) if pattern is not None and pattern.search(s)]
+    # Neither a barriers heading nor the model reading the passage as a barrier is enough on its own: the
+    # passage must still state a constraint somewhere ("the department's programme for SEND helped us review
+    # support", "Homes England's programme has helped bring forward three schemes" name none).
+    constrained = any(lex.constraint.search(s) for s in cleaned)
     if not mentions:
-        return asks or heading_says_barriers or any(lex.constraint.search(s) for s in cleaned)
+        return asks or constrained
     if asks:
         return True
-    heading_says_barriers = heading_says_barriers or reads_as_barrier
+    heading_says_barriers = (heading_says_barriers or reads_as_barrier) and constrained
 
     def constraint_near(i: int) -> bool:
         near = cleaned[max(0, i - 1) : i + 2]
@@ -251,9 +255,10 @@ def stated_as_barrier(
 
 
 def states_constraint(passage: PassageInput, ev: RuleEvidence) -> bool:
-    """The passage (in the council's own words) states a constraint, asks government for something, or
-    sits under a barriers heading: what theme 4 needs when the passage names no barrier category."""
-    if 4 in ev.strong or 4 in ev.heading:
+    """The passage (in the council's own words) states a constraint or asks government for something: what
+    theme 4 needs when the passage names no barrier category. A barriers heading is not enough: the section
+    also holds the council's thanks, its programmes with government and offers to meet officials."""
+    if 4 in ev.strong:
         return True
     lex = lexicon()
     cleaned = [clean(s) for s in sentences(council_text(passage.text))]

@@ -63,7 +63,20 @@ _REPORTING = re.compile(
     # "Plans were to cover four themes: ...": the request's themes, in the council's paraphrase
     r"|\b(?:plans?|councils?|the plan|each plan|productivity plans) (?:were|was|are|is|should|must|had) "
     r"(?:to |expected to |required to |asked to )?(?:cover|address|answer|set out|describe) (?:the |its |their )?"
-    r"(?:four|4|following|these|same) (?:themes|questions|areas|headings)\b",
+    r"(?:four|4|following|these|same) (?:themes|questions|areas|headings)\b"
+    # The request reported without a reporting subject ("councils were advised that plans must...", "it was
+    # suggested that plans should...", "there was an expectation that plans would...", "the department
+    # confirmed that..."): an impersonal or passive report of what councils were told is the government's.
+    r"|\b(?:all |every |each |english )?(?:councils|local authorities|authorities|plans)\s+"
+    r"(?:have been|were|are|had been)\s+(?:advised|told|informed|instructed|encouraged|directed|reminded)\s+"
+    r"(?:that|to|by)\b"
+    r"|\b(?:it (?:was|is|has been|had been) (?:suggested|expected|requested|required|stated|stipulated|specified|"
+    r"made clear|confirmed|indicated|recommended|advised)|there (?:was|is|has been|had been) (?:an? |the )?(?:clear )?"
+    r"(?:expectation|requirement|request|stipulation|instruction))\s+(?:that|for)\s+(?:the )?(?:all |every |each )?"
+    r"(?:plans?|councils?|local authorities|authorities|productivity plans)\b"
+    rf"|\b{_GOVERNMENT}\s+(?:has |have |had |also )?(?:confirmed|advised|indicated|suggested|specified|stipulated|"
+    r"explained|set out|clarified|informed|told|reminded)\s+(?:that\s+)?(?:councils|local authorities|"
+    r"authorities|plans|each|every|all|there would|they would|it would)\b",
     re.I,
 )
 # Words in quotation marks in a reporting sentence are the government's.

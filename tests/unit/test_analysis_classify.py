@@ -30,6 +30,7 @@ from analysis.classify.evaluation import (
 )
 from analysis.classify.linear import TRAINING_DIR, training_examples
 from analysis.classify.taxonomy import barrier_ids
+from analysis.classify.voice import council_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "bench" / "eval"
@@ -568,3 +569,58 @@ def test_a_budget_gap_speaks_to_spend_and_an_indirect_ask_for_longer_funding_is_
     )
     assert "funding-certainty" in categories(labels)
     assert any(b.ask and "most useful thing" in b.ask for b in labels.barriers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local authorities were told that plans need the endorsement of elected members before they go in.",
+        "It was requested that plans be kept short and that councils publish them once they are submitted.",
+        "There was a clear expectation that councils would set out what they spend on consultants and on diversity "
+        "training.",
+        "The department has clarified that plans will not be scored or ranked against one another.",
+    ],
+)
+def test_the_request_reported_impersonally_is_the_governments_and_names_no_subject_of_the_guidance(text):
+    """A passive or impersonal report of what councils were told has no theme, and its mention of consultants or
+    EDI is not the council addressing them (the guidance flags read the same council-only text)."""
+    assert council_text(text).strip() == ""
+    assert labels_for(text).themes == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council is required to keep a balanced budget, and it spent £1.2m on consultants last year.",
+        "It was agreed that agency staff would be booked only through the corporate framework.",
+    ],
+)
+def test_the_councils_own_statements_of_a_duty_or_a_decision_stay_its_own(text):
+    assert council_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers and officials have been generous with their time, and our bid to the Towns Fund was supported "
+        "throughout by the department's area team.",
+        "We took part in the department's programme for reviewing high needs support, which gave our schools a "
+        "clearer picture of what works for pupils with additional needs.",
+        "Our devolution deal came into force in April, and the combined authority now holds the adult skills "
+        "budget for the area.",
+    ],
+)
+def test_a_programme_or_relationship_with_government_under_a_barriers_heading_is_not_a_barrier(text):
+    """A barriers heading, or the model reading a passage as one, is not enough: it must state a constraint or an
+    ask."""
+    labels = labels_for(text, heading="Barriers the government could help remove")
+    assert 4 not in labels.themes and labels.barriers == ()
+
+
+def test_a_constraint_put_in_other_words_under_a_heading_that_says_what_holds_us_back_is_still_a_barrier():
+    labels = labels_for(
+        "Recruiting structural engineers has become very hard, and the tendering rules are lengthy for even the "
+        "smallest works contract.",
+        heading="What holds us back",
+    )
+    assert {"workforce", "procurement"} <= categories(labels) and 4 in labels.themes
