@@ -5,6 +5,7 @@ client and a real database), tests/browser (headless Chromium and axe-core).
 """
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,13 @@ def _fast_test_settings(settings, tmp_path):
     # switched off here. The tests of it (test_two_factor.py) switch it back on.
     settings.REQUIRE_TWO_FACTOR = False
     settings.AUDIT_SIGNING_KEY = TEST_AUDIT_SIGNING_KEY  # signs the audit log's heads; never a file in the repository
+
+
+@pytest.fixture(autouse=True)
+def _own_part_of_the_shared_cache(settings):
+    """Each test reads and writes its own keys in the shared cache (a key prefix of its own), so a result
+    cached by a test whose writes are committed (browser and transactional tests) is never read by the next."""
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": uuid.uuid4().hex}}
 
 
 @pytest.fixture

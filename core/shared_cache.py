@@ -1,0 +1,149 @@
+"""Results many people read (the register's rows, the explorer's counts, a council's waiting work), cached
+in the database so every app server shares them, and invalidated by version keys (decision 0027).
+
+Each cached result names the *namespaces* it depends on. A namespace has a version: a random token kept in
+the cache under `version:<namespace>`. A result is stored under a key made of its name, its parameters and
+the current tokens of its namespaces, so changing a token retires every result that depended on it; the
+old entries are never read again and expire or are culled.
+
+Tokens change in the same database transaction as the change itself: `record_event` (core/audit.py) saves an
+AuditEvent for every state change, and the receiver below changes the tokens of the namespaces that event
+can affect, inside that transaction. A reader on any server either sees the old data and the old token or
+the new data and the new token; a result computed from old data can only be stored under a token that is
+already retired. Tokens are random, never counters, so a token the cache culled and made again can never
+match an old entry.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from core.models import AuditEvent
+
+# The namespaces. SHARED: what the department reads across councils (the register of statuses, the
+# analysis corpus and its counts, the index of councils). WORKSPACE: every council's own work at once
+# (events that name no council, such as loading national figures). COUNCIL: one council's own work.
+SHARED = "shared"
+WORKSPACE = "workspace"
+
+
+def council(code: str) -> str:
+    return f"council:{code}"
+
+
+# Events that change nothing any cached result shows: signing in, second factors, API tokens.
+ACCOUNT_ONLY = frozenset(
+    {
+        "ApiTokenIssued",
+        "ApiTokenRevoked",
+        "ApiTokensRevokedByPasswordChange",
+        "RecoveryCodeUsed",
+        "SecondFactorPassed",
+        "SecondFactorRefused",
+        "SignedOutEverywhere",
+        "TwoFactorSetUp",
+        "TwoFactorTurnedOff",
+    }
+)
+
+# Events that change only the council's own work in progress (a draft's text, its report, checklist and
+# meetings), never its stage on a return, the corpus or the register of councils. Any event not named
+# here or above changes SHARED too, so a new kind of event is safe by default.
+COUNCIL_ONLY = frozenset(
+    {
+        "AgendaItemAdded",
+        "AgendaItemRemoved",
+        "BarrierAdded",
+        "BarrierRemoved",
+        "ChecklistLineNotApplicable",
+        "ChecklistLineSigned",
+        "ChecklistPersonNamed",
+        "CommitmentAdded",
+        "CommitmentRemoved",
+        "CommitteeCreated",
+        "ConsulteeInformed",
+        "ConsulteeNotApplicable",
+        "DraftSaved",
+        "MeetingScheduled",
+        "PaperEdited",
+        "PaperWritten",
+        "ReportCreated",
+        "ReportEdited",
+        "ScrutinyCommentRecorded",
+        "SpendEvidenceSaved",
+    }
+)
+
+DAY = 24 * 60 * 60
+MISSING = object()
+
+
+def namespaces_changed_by(action: str, council_code: str) -> tuple[str, ...]:
+    """The namespaces an audit event of this kind, about this council (or none), may change."""
+    if action in ACCOUNT_ONLY:
+        return ()
+    found = [council(council_code) if council_code else WORKSPACE]
+    if action not in COUNCIL_ONLY:
+        found.append(SHARED)
+    return tuple(found)
+
+
+def changed(*namespaces: str) -> None:
+    """Retire every result depending on these namespaces. Call inside the transaction of the change."""
+    if namespaces:
+        cache.set_many({f"version:{name}": uuid.uuid4().hex for name in namespaces}, timeout=None)
+
+
+def shared_changed() -> None:
+    """For writes that record no audit event of their own (bulk loads in benchmarks and tests)."""
+    changed(SHARED, WORKSPACE)
+
+
+def versions(namespaces: Iterable[str]) -> tuple[str, ...]:
+    """The current token of each namespace, made (and shared) if the cache holds none. One query."""
+    names = list(namespaces)
+    keys = [f"version:{name}" for name in names]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            token = uuid.uuid4().hex
+            # add, not set: if another server made a token meanwhile, use theirs.
+            found[key] = token if cache.add(key, token, timeout=None) else cache.get(key, token)
+    return tuple(found[key] for key in keys)
+
+
+def key_for(name: str, namespaces: Iterable[str], parts: Iterable[Any]) -> str:
+    tokens = versions(namespaces)
+    digest = hashlib.sha256(repr((tuple(parts), tokens)).encode()).hexdigest()
+    return f"{name}:{digest}"
+
+
+def cached_entry(
+    name: str, *, namespaces: Iterable[str], parts: Iterable[Any], compute: Callable[[], Any]
+) -> tuple[str, Any]:
+    """(key, value): `compute()`'s result, shared through the cache until one of `namespaces` changes. Two
+    queries when cached (the tokens, the result); `parts` are whatever else the result depends on (filters,
+    a date). The key names this version of the result: a template's `{% cache %}` fragment varied on it is
+    retired with it."""
+    key = key_for(name, namespaces, parts)
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, timeout=DAY)
+    return key, value
+
+
+def cached(name: str, *, namespaces: Iterable[str], parts: Iterable[Any], compute: Callable[[], Any]) -> Any:
+    """`compute()`'s result, shared through the cache until one of `namespaces` changes (`cached_entry`)."""
+    return cached_entry(name, namespaces=namespaces, parts=parts, compute=compute)[1]
+
+
+@receiver(post_save, sender=AuditEvent, dispatch_uid="shared_cache_audit_event")
+def _audit_event_saved(sender, instance: AuditEvent, created: bool, **kwargs) -> None:
+    if created:
+        changed(*namespaces_changed_by(instance.action, instance.council_code))
