@@ -382,11 +382,13 @@ def extract_pdf(data: bytes) -> Extracted:
             title = clean(pdf.get_metadata_value("Title") or "")
         except Exception:  # metadata is optional and often malformed
             title = ""
-        tables = _tables(data, [number for number in range(1, page_count + 1) if _draws_rules(pdf[number - 1])])
         pages: list[list[_Line]] = []
+        ruled: list[int] = []
         characters = 0
         for index in range(page_count):
-            page = pdf[index]
+            page = pdf[index]  # loaded once for both questions: loading a page costs more than reading its text
+            if _draws_rules(page):
+                ruled.append(index + 1)
             textpage = page.get_textpage()
             pages.append(_text_lines(page, textpage))
             textpage.close()
@@ -394,6 +396,7 @@ def extract_pdf(data: bytes) -> Extracted:
             characters += sum(len(line.text) for line in pages[-1])
             if characters > MAX_CHARACTERS:
                 raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
+        tables = _tables(data, ruled, pdf)
     finally:
         pdf.close()
     pages = _without_running_heads(pages)
@@ -597,16 +600,17 @@ def _draws_rules(page) -> bool:
     return sum(1 for _, _ in zip(range(2), paths, strict=False)) >= 2
 
 
-def _tables(data: bytes, page_numbers: list[int]) -> dict:
-    """The tables on the pages that draw rules. Finding tables is a refinement: should the second
-    parser fail on a file the first one read (even by running out of memory, which frees what it
-    took as it unwinds), the pages are kept as text rather than the plan refused."""
+def _tables(data: bytes, page_numbers: list[int], pdf=None) -> dict:
+    """The tables on the pages that draw rules (`pdf`, when given, is the document already open). Finding
+    tables is a refinement: should the second parser fail on a file the first one read (even by running out
+    of memory, which frees what it took as it unwinds), the pages are kept as text rather than the plan
+    refused."""
     if not page_numbers:
         return {}
     from analysis.reading.pdf_tables import find_tables
 
     try:
-        return find_tables(data, page_numbers)
+        return find_tables(data, page_numbers, pdf=pdf)
     except Exception:  # noqa: BLE001 - any failure (MemoryError included) leaves the text as it was read
         return {}
 

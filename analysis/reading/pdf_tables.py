@@ -212,9 +212,10 @@ CPU_BUDGET_SECONDS = 6.0  # of the reader's 15: a long document full of tables i
 
 
 def find_tables(
-    data: bytes, page_numbers: list[int], *, budget: float = CPU_BUDGET_SECONDS
+    data: bytes, page_numbers: list[int], *, budget: float = CPU_BUDGET_SECONDS, pdf=None
 ) -> dict[int, list[PageTable]]:
     """{page number (1-based): tables} for the given pages of a PDF; pages without a table are left out.
+    `pdf` is the same file already open in pypdfium2, when the caller has it (it stays open).
 
     Pages are looked at in order until `budget` CPU seconds are spent; the pages after that keep
     their text as it was read (unruled tables are still found there), so finding tables can never
@@ -229,12 +230,13 @@ def find_tables(
     # pdfium has parsed the pages already: pdfplumber's table finder runs on its objects where they describe
     # the page as pdfminer would (analysis/reading/pdf_objects.py), and pdfminer parses only the pages left over.
     left_over = []
-    pdf = pypdfium2.PdfDocument(data)
+    opened = pdf is None
+    document = pypdfium2.PdfDocument(data) if opened else pdf
     try:
         for number in page_numbers:
             if time.process_time() - started > budget:
                 return found
-            page = pdfium_page(pdf, number)
+            page = pdfium_page(document, number)
             if page is None:
                 left_over.append(number)
                 continue
@@ -243,7 +245,8 @@ def find_tables(
                 found[number] = tables
             page.close()
     finally:
-        pdf.close()
+        if opened:
+            document.close()
     if not left_over:
         return found
     with pdfplumber.open(io.BytesIO(data), pages=left_over) as pdf:
