@@ -258,6 +258,7 @@ def import_document(
             # One import per council at a time: what the person chose about is what is there.
             Council.objects.select_for_update().filter(pk=council.pk).first()
             others = _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
+            stored = files.store(name, data)  # named on the row it makes, rather than saved onto it after
             document = Document.objects.create(
                 council=council,
                 return_definition=return_definition,
@@ -272,11 +273,9 @@ def import_document(
                 imported_at=moment,
                 kind=found_kind,
                 kind_reason=kind_reason,
+                file_name=stored.name,
             )
             Passage.objects.bulk_create(_passages_from_blocks(document, extracted.blocks))
-            stored = files.store(name, data)
-            document.file_name = stored.name
-            document.save(update_fields=["file_name"])
             if others and existing == REPLACE:
                 Document.objects.filter(pk__in=[d.pk for d in others]).update(is_current=False)
             record_event(

@@ -10,13 +10,24 @@ import datetime
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.models import AnalysisRun, Document, Figure, PassageBarrier, PassageTheme, RunScope, RunStatus, TagSource
+from analysis.models import (
+    AnalysisRun,
+    Document,
+    Figure,
+    Passage,
+    PassageBarrier,
+    PassageTheme,
+    RunScope,
+    RunStatus,
+    TagSource,
+)
 from analysis.reading import figures as figure_rules
 from analysis.services import sync_service_versions
 from core.audit import record_event
@@ -24,7 +35,7 @@ from plans.models import BarrierCategory, Theme
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_EVERY = 10  # documents between progress writes during a run
+BATCH = 10  # documents analysed and written together (one transaction), and between progress writes
 
 
 def method_version() -> str:
@@ -87,31 +98,43 @@ def _lookups() -> _Lookups:
     )
 
 
-def _merge(model, *, document, run, existing: dict, wanted: dict, fields: list[str]) -> tuple[int, int]:
-    """Make the machine's rows for a document match `wanted` (key -> unsaved row), keeping every row
-    a person decided. Returns (rows given by the machine, rows a person decided, all kept)."""
+@dataclass
+class _Writes:
+    """The rows one model needs written to make the machine's findings for some documents current."""
+
+    stale: list[int] = field(default_factory=list)  # machine rows no longer found
+    create: list = field(default_factory=list)
+    changed: list = field(default_factory=list)  # found again, read differently
+    kept: list[int] = field(default_factory=list)  # found again, the same
+
+    def apply(self, model, *, run: AnalysisRun, fields: list[str]) -> None:
+        """One statement of each sort for the whole batch of documents, not one per document."""
+        if self.stale:
+            model.objects.filter(pk__in=self.stale).delete()
+        model.objects.bulk_create(self.create)
+        if self.changed:  # rare: only what a new method reads differently
+            model.objects.bulk_update(self.changed, fields)
+        if self.kept:  # the common case on a re-run: the same finding, now credited to this run
+            model.objects.filter(pk__in=self.kept).update(run=run)
+
+
+def _merge(writes: _Writes, *, existing: dict, wanted: dict, fields: list[str]) -> tuple[int, int]:
+    """Add to `writes` what makes the machine's rows for a document match `wanted` (key -> unsaved row),
+    keeping every row a person decided. Returns (rows given by the machine, rows a person decided, all kept)."""
     person_keys = {key for key, row in existing.items() if row.source == TagSource.PERSON}
-    stale = [row.pk for key, row in existing.items() if row.source == TagSource.MACHINE and key not in wanted]
-    if stale:
-        model.objects.filter(pk__in=stale).delete()
-    create, changed, kept = [], [], []
+    writes.stale += [row.pk for key, row in existing.items() if row.source == TagSource.MACHINE and key not in wanted]
     for key, row in wanted.items():
         if key in person_keys:
             continue
         current = existing.get(key)
         if current is None:
-            create.append(row)
+            writes.create.append(row)
             continue
-        kept.append(current.pk)
+        writes.kept.append(current.pk)
         if any(getattr(current, field) != getattr(row, field) for field in fields):
             for field in fields:
                 setattr(current, field, getattr(row, field))
-            changed.append(current)
-    model.objects.bulk_create(create)
-    if changed:  # rare: only what a new method reads differently
-        model.objects.bulk_update(changed, fields)
-    if kept:  # the common case on a re-run: the same finding, now credited to this run
-        model.objects.filter(pk__in=kept).update(run=run)
+            writes.changed.append(current)
     return len(set(wanted) - person_keys), len(person_keys)
 
 
@@ -152,13 +175,73 @@ def _findings_from_reader(precomputed: dict | None, inputs: list) -> _ReaderFind
     return _ReaderFindings(labels, figures, figure_rules.GuidanceFound(*precomputed["guidance"]))
 
 
+FIGURE_FIELDS = ["value", "upper", "unit", "qualifier", "measures", "quote", "computed"]
+DOCUMENT_FIELDS = ["consultants_addressed", "agency_addressed", "edi_addressed", "over_page_limit", "analysed_by_run"]
+
+
+@dataclass
+class _BatchWrites:
+    themes: _Writes = field(default_factory=_Writes)
+    barriers: _Writes = field(default_factory=_Writes)
+    figures: _Writes = field(default_factory=_Writes)
+
+    def apply(self, run: AnalysisRun) -> None:
+        self.themes.apply(PassageTheme, run=run, fields=[])
+        self.barriers.apply(PassageBarrier, run=run, fields=["ask"])
+        self.figures.apply(Figure, run=run, fields=FIGURE_FIELDS)
+
+
+def _by_document(rows, key) -> dict[int, dict]:
+    grouped: dict[int, dict] = defaultdict(dict)
+    for row in rows:
+        grouped[row.document_id][key(row)] = row
+    return grouped
+
+
+def _analyse_documents(batch: list[tuple[Document, dict | None]], run: AnalysisRun, lookups: _Lookups) -> list:
+    """Themes, barriers, figures and guidance for a batch of documents, read and written with a few statements
+    for the whole batch; returns (counts, digest) for each document, in order. The caller holds the transaction."""
+    ids = [document.pk for document, _ in batch]
+    passages_of: dict[int, list[Passage]] = defaultdict(list)
+    for passage in Passage.objects.filter(document_id__in=ids).order_by("document_id", "position"):
+        passages_of[passage.document_id].append(passage)
+    themes_of = _by_document(PassageTheme.objects.filter(document_id__in=ids), lambda t: (t.passage_id, t.theme_id))
+    barriers_of = _by_document(
+        PassageBarrier.objects.filter(document_id__in=ids), lambda b: (b.passage_id, b.category_id)
+    )
+    figures_of = _by_document(Figure.objects.filter(document_id__in=ids), lambda f: (f.passage_id, f.kind, f.key))
+    writes = _BatchWrites()
+    results = [
+        _analyse_document(
+            document,
+            run,
+            lookups,
+            precomputed,
+            passages=passages_of[document.pk],
+            existing=(themes_of[document.pk], barriers_of[document.pk], figures_of[document.pk]),
+            writes=writes,
+        )
+        for document, precomputed in batch
+    ]
+    writes.apply(run)
+    Document.objects.bulk_update([document for document, _ in batch], DOCUMENT_FIELDS)
+    return results
+
+
 def _analyse_document(
-    document: Document, run: AnalysisRun, lookups: _Lookups, precomputed: dict | None = None
+    document: Document,
+    run: AnalysisRun,
+    lookups: _Lookups,
+    precomputed: dict | None,
+    *,
+    passages: list[Passage],
+    existing: tuple[dict, dict, dict],
+    writes: _BatchWrites,
 ) -> tuple[dict, str]:
-    """Themes, barriers, figures and guidance for one document; returns counts and a digest."""
+    """Themes, barriers, figures and guidance for one document, added to `writes` and set on `document` (not yet
+    saved); returns counts and a digest."""
     from analysis.classify import PassageInput, classify_passages, within_remit
 
-    passages = list(document.passages.order_by("position"))
     inputs = [PassageInput(text=p.text, heading=p.heading or None) for p in passages]
     texts = [p.text for p in passages]
     from_reader = _findings_from_reader(precomputed, inputs)
@@ -170,27 +253,32 @@ def _analyse_document(
         for number in sorted(label.themes):
             theme = lookups.themes.get((document.return_definition_id, number))
             if theme is not None:
+                # Keys set by id: Django's relation descriptors cost more than the rest of the row.
                 themes[(passage.pk, theme.pk)] = PassageTheme(
-                    passage=passage, document=document, theme=theme, source=TagSource.MACHINE, run=run
+                    passage_id=passage.pk,
+                    document_id=document.pk,
+                    theme_id=theme.pk,
+                    source=TagSource.MACHINE,
+                    run_id=run.pk,
                 )
         for barrier in label.barriers:
             category = lookups.categories.get(barrier.category)
             if category is not None and (passage.pk, category.pk) not in barriers:
                 barriers[(passage.pk, category.pk)] = PassageBarrier(
-                    passage=passage,
-                    document=document,
-                    category=category,
+                    passage_id=passage.pk,
+                    document_id=document.pk,
+                    category_id=category.pk,
                     ask=(barrier.ask or "")[:2000],
                     source=TagSource.MACHINE,
-                    run=run,
+                    run_id=run.pk,
                 )
     found_figures = from_reader.figures if from_reader else figure_rules.document_figures(texts)
     figures = {}
     for found in found_figures:
         passage = passages[found.passage]
         figures[(passage.pk, found.kind, found.key)] = Figure(
-            passage=passage,
-            document=document,
+            passage_id=passage.pk,
+            document_id=document.pk,
             kind=found.kind,
             key=found.key,
             value=found.value,
@@ -201,25 +289,12 @@ def _analyse_document(
             quote=found.quote[:300],
             computed=found.computed,
             source=TagSource.MACHINE,
-            run=run,
+            run_id=run.pk,
         )
-    existing_themes = {(t.passage_id, t.theme_id): t for t in PassageTheme.objects.filter(document=document)}
-    existing_barriers = {(b.passage_id, b.category_id): b for b in PassageBarrier.objects.filter(document=document)}
-    existing_figures = {(f.passage_id, f.kind, f.key): f for f in Figure.objects.filter(document=document)}
-    theme_count, kept_themes = _merge(
-        PassageTheme, document=document, run=run, existing=existing_themes, wanted=themes, fields=[]
-    )
-    barrier_count, kept_barriers = _merge(
-        PassageBarrier, document=document, run=run, existing=existing_barriers, wanted=barriers, fields=["ask"]
-    )
-    figure_count, kept_figures = _merge(
-        Figure,
-        document=document,
-        run=run,
-        existing=existing_figures,
-        wanted=figures,
-        fields=["value", "upper", "unit", "qualifier", "measures", "quote", "computed"],
-    )
+    existing_themes, existing_barriers, existing_figures = existing
+    theme_count, kept_themes = _merge(writes.themes, existing=existing_themes, wanted=themes, fields=[])
+    barrier_count, kept_barriers = _merge(writes.barriers, existing=existing_barriers, wanted=barriers, fields=["ask"])
+    figure_count, kept_figures = _merge(writes.figures, existing=existing_figures, wanted=figures, fields=FIGURE_FIELDS)
     guidance = from_reader.guidance if from_reader else figure_rules.guidance_found(texts)
     limit = document.return_definition.page_limit
     document.consultants_addressed = guidance.consultants_addressed
@@ -227,15 +302,6 @@ def _analyse_document(
     document.edi_addressed = guidance.edi_addressed
     document.over_page_limit = None if document.page_count is None or not limit else document.page_count > limit
     document.analysed_by_run = run
-    document.save(
-        update_fields=[
-            "consultants_addressed",
-            "agency_addressed",
-            "edi_addressed",
-            "over_page_limit",
-            "analysed_by_run",
-        ]
-    )
     position = {p.pk: p.position for p in passages}
     machine_output = {
         "document": document.pk,
@@ -271,29 +337,44 @@ class RunInProgress:
         self.totals = {"documents": 0, "passages": 0, "theme_tags": 0, "barrier_tags": 0, "figures": 0}
         self.totals |= {"person_decisions_kept": 0, "service_versions_added": service_versions_added}
         self.digests: dict[int, str] = {}
+        self.pending: list[tuple[Document, dict | None]] = []
         AnalysisRun.objects.filter(pk=run.pk).update(
             status=RunStatus.RUNNING, started_at=timezone.now(), documents_total=expected
         )
 
     def analyse(self, document: Document, *, labels: dict | None = None) -> None:
-        """Analyse one document; `labels` are the classifier's, when a bulk reader's child already made them."""
+        """Analyse one document; `labels` are the classifier's, when a bulk reader's child already made them.
+        Documents are written BATCH at a time (`flush`), so a bulk import pays for a few statements and one
+        commit per batch rather than per document."""
+        self.pending.append((document, labels))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the analysis of the documents waiting in `pending`, in one transaction."""
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
         with transaction.atomic():
-            counts, digest = _analyse_document(document, self.run, self.lookups, labels)
-        self.digests[document.pk] = digest
-        self.totals["documents"] += 1
-        for key, value in counts.items():
-            self.totals[key] += value
-        if len(self.digests) % PROGRESS_EVERY == 0:
-            AnalysisRun.objects.filter(pk=self.run.pk).update(documents_done=len(self.digests))
+            results = _analyse_documents(batch, self.run, self.lookups)
+        for (document, _), (counts, digest) in zip(batch, results, strict=True):
+            self.digests[document.pk] = digest
+            self.totals["documents"] += 1
+            for key, value in counts.items():
+                self.totals[key] += value
+        AnalysisRun.objects.filter(pk=self.run.pk).update(documents_done=len(self.digests))
 
     def analyse_the_rest(self) -> None:
         """Every document of the corpus this run has not analysed yet."""
-        remaining = Document.objects.select_related("return_definition").exclude(pk__in=list(self.digests))
+        self.flush()
+        remaining = Document.objects.select_related("return_definition", "council").exclude(pk__in=list(self.digests))
         AnalysisRun.objects.filter(pk=self.run.pk).update(documents_total=len(self.digests) + remaining.count())
         for document in remaining.order_by("pk"):
             self.analyse(document)
+        self.flush()
 
     def finish(self) -> AnalysisRun:
+        self.flush()
         result_hash = hashlib.sha256("\n".join(d for _, d in sorted(self.digests.items())).encode()).hexdigest()
         with transaction.atomic():
             AnalysisRun.objects.filter(pk=self.run.pk).update(
