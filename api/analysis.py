@@ -16,6 +16,7 @@ from analysis.reading.extract import MAX_PASSAGES
 from analysis.selectors import document_analysis, documents
 from api.auth import BearerToken
 from api.schemas import Error
+from core import shared_cache
 
 router = Router(auth=BearerToken(), tags=["Analysis"])
 PASSAGES_PER_ANSWER = 500  # passages in one `analysis` answer unless `limit` asks for more (up to MAX_PASSAGES)
@@ -128,7 +129,14 @@ def _document(document) -> dict:
 def list_documents(request):
     """Every document in the corpus (imported files and plans written in the service)."""
     check_can_read_corpus(request.auth)
-    return [_document(d) for d in documents()]
+    # The same list for every reader (counting each document's passages reads them all): shared until the
+    # corpus changes (decision 0027).
+    return shared_cache.cached(
+        "api:documents",
+        namespaces=(shared_cache.CORPUS,),
+        parts=(),
+        compute=lambda: [_document(d) for d in documents()],
+    )
 
 
 @router.get(

@@ -11,7 +11,7 @@ from core.refusals import Refusal
 from councils.models import AuthorityType, Region
 from councils.selectors import council_of, roles_of, search_councils
 from plans.selectors import return_by_slug
-from submissions.selectors import register_rows, stage_count_map
+from submissions.selectors import shared_register, stage_count_map
 
 api = NinjaAPI(
     title="Productivity plans API",
@@ -82,7 +82,7 @@ def return_status(request, slug: str):
     return_definition = return_by_slug(slug)
     if return_definition is None:
         return Status(404, {"detail": f"No return called {slug!r}"})
-    rows = register_rows(return_definition=return_definition)
+    rows, _ = shared_register(return_definition=return_definition)
     councils = []
     for row in rows:
         status = row.status

@@ -25,10 +25,12 @@ from django.dispatch import receiver
 
 from core.models import AuditEvent
 
-# The namespaces. SHARED: what the department reads across councils (the register of statuses, the
-# analysis corpus and its counts, the index of councils). WORKSPACE: every council's own work at once
-# (events that name no council, such as loading national figures). COUNCIL: one council's own work.
-SHARED = "shared"
+# The namespaces. REGISTER: each council's stage, deadline and chases on each return (the department's
+# register, its counts, the API's statuses). CORPUS: the analysis corpus (the explorer's counts, the panel
+# summary, search, the API's documents). WORKSPACE: every council's own work at once (events that name no
+# council, such as loading national figures). COUNCIL: one council's own work (its workspace and waiting work).
+REGISTER = "register"
+CORPUS = "corpus"
 WORKSPACE = "workspace"
 
 
@@ -51,9 +53,8 @@ ACCOUNT_ONLY = frozenset(
     }
 )
 
-# Events that change only the council's own work in progress (a draft's text, its report, checklist and
-# meetings), never its stage on a return, the corpus or the register of councils. Any event not named
-# here or above changes SHARED too, so a new kind of event is safe by default.
+# Events that change only councils' own work in progress (a draft's text, its report, checklist, meetings
+# and monitoring), never a stage on a return, the corpus or the register of councils.
 COUNCIL_ONLY = frozenset(
     {
         "AgendaItemAdded",
@@ -65,11 +66,21 @@ COUNCIL_ONLY = frozenset(
         "ChecklistPersonNamed",
         "CommitmentAdded",
         "CommitmentRemoved",
+        "CommitmentStatusesRecomputed",
+        "CommitmentTracked",
+        "CommitmentTrackingChanged",
+        "CommitmentTrackingStopped",
         "CommitteeCreated",
         "ConsulteeInformed",
         "ConsulteeNotApplicable",
         "DraftSaved",
         "MeetingScheduled",
+        "MetricCommentaryWritten",
+        "MetricValuesApproved",
+        "MetricValuesImported",
+        "MetricValuesSetAside",
+        "MetricsCatalogueLoaded",
+        "MonitoringSettingsChanged",
         "PaperEdited",
         "PaperWritten",
         "ReportCreated",
@@ -79,18 +90,64 @@ COUNCIL_ONLY = frozenset(
     }
 )
 
+# Events that change the corpus only (documents, passages, tags, reviews, runs), never a council's work.
+CORPUS_ONLY = frozenset(
+    {
+        "AnalysisRunFailed",
+        "AnalysisRunFinished",
+        "AnalysisRunRequested",
+        "DocumentKindCorrected",
+        "PassageBarriersReviewed",
+        "PassageFiguresReviewed",
+        "PassageThemesReviewed",
+        "PlanDocumentImported",
+        "PlanDocumentReread",
+        "PlanVersionAddedToCorpus",
+    }
+)
+
+# Events that move a council along the flow or change its deadline or chases, and its own work with them,
+# never the corpus (a version enters the corpus with an event of its own).
+REGISTER_AND_COUNCIL = frozenset(
+    {
+        "AuthorityDelegated",
+        "CallInResolved",
+        "CertificationRequested",
+        "CouncilChased",
+        "DecisionCalledIn",
+        "DecisionRecordCompleted",
+        "DecisionRecordPublished",
+        "DecisionRecorded",
+        "DraftStarted",
+        "ExtensionGranted",
+        "ExtensionRefused",
+        "ExtensionRequested",
+        "PlanPublished",
+        "PlanSubmitted",
+        "PublicationFilesWritten",
+        "ReminderSent",
+        "VersionAmendedUnderDelegation",
+        "VersionFrozen",
+    }
+)
+
 DAY = 24 * 60 * 60
 MISSING = object()
 
 
 def namespaces_changed_by(action: str, council_code: str) -> tuple[str, ...]:
-    """The namespaces an audit event of this kind, about this council (or none), may change."""
+    """The namespaces an audit event of this kind, about this council (or none), may change. An event named
+    in none of the lists above changes every namespace, so a new kind of event is safe by default."""
     if action in ACCOUNT_ONLY:
         return ()
-    found = [council(council_code) if council_code else WORKSPACE]
-    if action not in COUNCIL_ONLY:
-        found.append(SHARED)
-    return tuple(found)
+    if action in CORPUS_ONLY:
+        return (CORPUS,)
+    work = council(council_code) if council_code else WORKSPACE
+    if action in COUNCIL_ONLY:
+        return (work,)
+    if action in REGISTER_AND_COUNCIL:
+        return (work, REGISTER)
+    return (work, REGISTER, CORPUS)
 
 
 def changed(*namespaces: str) -> None:
@@ -100,8 +157,9 @@ def changed(*namespaces: str) -> None:
 
 
 def shared_changed() -> None:
-    """For writes that record no audit event of their own (bulk loads in benchmarks and tests)."""
-    changed(SHARED, WORKSPACE)
+    """For writes that record no audit event of their own (a repair of stored statuses; bulk loads in
+    benchmarks and tests): retire every shared result but one council's own work."""
+    changed(REGISTER, CORPUS, WORKSPACE)
 
 
 def versions(namespaces: Iterable[str]) -> tuple[str, ...]:

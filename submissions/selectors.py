@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from core import shared_cache
 from core.dates import uk_date
 from councils.models import Council, CouncilRole, Membership
 from councils.selectors import search_councils
@@ -158,6 +159,47 @@ def register_rows(
     return rows
 
 
+def shared_register(
+    *, return_definition, today: datetime.date | None = None, **filters
+) -> tuple[list[RegisterRow], dict]:
+    """The rows matching the filters, and the counts over every council: `register_rows` and
+    `stage_counts`, shared by every reader through the cache until an audit event changes a council's
+    stage, deadline or chase, or the register of councils (decision 0027). Keyed by the day too, because a
+    council becomes missing when its deadline passes, with no event."""
+    return shared_register_entry(return_definition=return_definition, today=today, **filters)[1]
+
+
+def shared_register_entry(
+    *, return_definition, today: datetime.date | None = None, **filters
+) -> tuple[str, tuple[list[RegisterRow], dict]]:
+    """`shared_register` with the key it is cached under, which a page's table is cached by too."""
+    today = today or uk_date(timezone.now())
+    filters = {key: value for key, value in filters.items() if value}
+
+    def compute():
+        every = register_rows(return_definition=return_definition, today=today)
+        rows = register_rows(return_definition=return_definition, today=today, **filters) if filters else every
+        return rows, stage_counts(every)
+
+    return shared_cache.cached_entry(
+        "register",
+        namespaces=(shared_cache.REGISTER,),
+        parts=(return_definition.pk, today, sorted(filters.items())),
+        compute=compute,
+    )
+
+
+def shared_stage_counts(*, return_definition, today: datetime.date | None = None) -> dict:
+    """The register's counts over every council, shared as its rows are (without reading the rows)."""
+    today = today or uk_date(timezone.now())
+    return shared_cache.cached(
+        "register:counts",
+        namespaces=(shared_cache.REGISTER,),
+        parts=(return_definition.pk, today),
+        compute=lambda: stage_counts(register_rows(return_definition=return_definition, today=today)),
+    )
+
+
 def stage_count_map(rows: list[RegisterRow]) -> dict[str, int]:
     counts = {stage: 0 for stage in Stage.values}
     for row in rows:
@@ -296,6 +338,18 @@ def workspace_for(*, council, user=None) -> list[dict]:
             }
         )
     return items
+
+
+def shared_workspace(*, council, user) -> list[dict]:
+    """`workspace_for`, shared through the cache until an audit event about the council (or every council)
+    changes it, or the day changes (an endorsement takes effect, a deadline passes). Per person, because
+    where a version stands says what this person may do with it."""
+    return shared_cache.cached(
+        "workspace",
+        namespaces=(shared_cache.council(council.gss_code), shared_cache.WORKSPACE),
+        parts=(council.pk, user.pk, uk_date(timezone.now())),
+        compute=lambda: workspace_for(council=council, user=user),
+    )
 
 
 def latest_publication(*, council, return_definition) -> Publication | None:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core import shared_cache
 from core.audit import record_event
 from core.dates import long_date, uk_date
 from core.refusals import Refusal
@@ -253,6 +254,8 @@ def recompute_all_statuses() -> int:
         ).delete()
         for council_id, return_id in sorted(pairs):
             refresh_return_status(council_id=council_id, return_id=return_id)
+        # A repair records no audit event, so it retires the cached register and workspaces itself.
+        shared_cache.shared_changed()
     return len(pairs)
 
 

@@ -40,7 +40,7 @@ def council_dashboard(request):
         "submissions/council_dashboard.html",
         {
             "council": council,
-            "items": selectors.workspace_for(council=council, user=user),
+            "items": selectors.shared_workspace(council=council, user=user),
             "can_edit": user.has_perm("plans.edit_draft", council),
             "can_decide": user.has_perm("governance.record_decision", council),
             "can_submit": user.has_perm("submissions.submit_return", council),
@@ -144,10 +144,7 @@ from submissions.views_publish import publish  # noqa: E402, F401
 @login_required
 def department_home(request):
     access.require_department(request.user)
-    returns = [
-        {"return": r, "counts": selectors.stage_counts(selectors.register_rows(return_definition=r))}
-        for r in open_returns()
-    ]
+    returns = [{"return": r, "counts": selectors.shared_stage_counts(return_definition=r)} for r in open_returns()]
     return render(request, "submissions/department_home.html", {"returns": returns})
 
 
@@ -157,13 +154,8 @@ def department_register(request, slug):
     access.require_department(request.user)
     return_definition = plans_access.get_return(slug)
     form = RegisterFilterForm(request.GET or None)
-    all_rows = selectors.register_rows(return_definition=return_definition)
-    filters = form.filters()
-    rows = (
-        all_rows
-        if not any(filters.values())
-        else selectors.register_rows(return_definition=return_definition, **filters)
-    )
+    filters = {key: value for key, value in form.filters().items() if value}
+    shared_key, (rows, all_counts) = selectors.shared_register_entry(return_definition=return_definition, **filters)
     if request.GET.get("format") == "csv":
         return _register_csv(return_definition, rows)
     return render(
@@ -174,7 +166,8 @@ def department_register(request, slug):
             "filter_form": form,
             "rows": rows,
             "counts": selectors.stage_counts(rows),
-            "all_counts": selectors.stage_counts(all_rows),
+            "all_counts": all_counts,
+            "shared_key": shared_key,  # the rendered table is cached with the rows it shows
             "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
             "can_manage": request.user.has_perm("submissions.manage_returns"),
         },
@@ -190,7 +183,7 @@ def late_and_missing(request, slug):
     return_definition = plans_access.get_return(slug)
     form = RegisterFilterForm(request.GET or None)
     filters = {key: value for key, value in form.filters().items() if key in ("query", "authority_type", "region")}
-    rows = selectors.register_rows(return_definition=return_definition, timeliness="late_or_missing", **filters)
+    rows, _ = selectors.shared_register(return_definition=return_definition, timeliness="late_or_missing", **filters)
     return render(
         request,
         "submissions/late_and_missing.html",

@@ -4,16 +4,16 @@ with how much work is waiting for them."""
 from django.urls import reverse
 
 from councils.selectors import council_of
-from worklist.selectors import permissions_of, waiting_for
+from worklist.selectors import shared_worklist
 
 
 def waiting_of(request):
-    """The person's council, permissions and waiting items, worked out once per request."""
+    """The person's council, permissions and waiting items, once per request and shared between requests
+    through the cache (worklist.selectors.shared_worklist)."""
     if not hasattr(request, "_worklist"):
         user = request.user
         council = None if user.is_department else council_of(user)
-        permissions = permissions_of(user, council)
-        items = waiting_for(user, council=council, permissions=permissions)
+        permissions, items = shared_worklist(user, council)
         request._worklist = (council, permissions, items)
     return request._worklist
 

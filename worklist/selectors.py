@@ -20,7 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis import services as analysis_services
+from core import shared_cache
 from core.audit import events_of
+from core.dates import uk_date
 from councils.selectors import council_by_code, council_of
 from governance import selectors as governance_selectors
 from governance.checklist import UNASSIGNED, VOIDED
@@ -506,3 +508,24 @@ def waiting_for(user, *, council=None, permissions=None) -> list[WaitingItem]:
 
 
 KINDS_ORDER = {kind: position for position, kind in enumerate(KINDS)}
+
+
+def shared_worklist(user, council) -> tuple[frozenset[str], list[WaitingItem]]:
+    """A council officer's permissions and waiting work, shared through the cache (decision 0027) until
+    an audit event about their council (or about every council) changes it, or the day changes (meetings
+    are held, call-in periods end). Department staff's work is read as it is: their staged uploads are
+    files that no event announces."""
+    if council is None:
+        permissions = permissions_of(user, None)
+        return permissions, waiting_for(user, council=None, permissions=permissions)
+
+    def compute():
+        permissions = permissions_of(user, council)
+        return permissions, waiting_for(user, council=council, permissions=permissions)
+
+    return shared_cache.cached(
+        "worklist",
+        namespaces=(shared_cache.council(council.gss_code), shared_cache.WORKSPACE),
+        parts=(user.pk, user.department_role, council.pk, uk_date(timezone.now())),
+        compute=compute,
+    )

@@ -19,7 +19,9 @@ What it counts, and how:
   made from, with the source document, page and the words highlighted.
 
 Each aggregate is one or two indexed queries whatever the size of the corpus
-(bench/bench_explorer.py times them over 317 councils' documents).
+(bench/bench_explorer.py times them over 317 councils' documents). The pages read them through the shared
+cache (`counts`, `figures_page`, `passages_behind`, `search`; decision 0027): computed once, read by every
+department reader on every app server until an audit event changes the corpus (or the register of councils).
 """
 
 import math
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.html import escape
@@ -46,6 +49,7 @@ from analysis.models import (
     PassageTheme,
     TagSource,
 )
+from core import shared_cache
 from councils.models import AuthorityType, Region
 
 READ = "submissions.read_returns"
@@ -723,3 +727,76 @@ def question_title(question: Question, filters: Filters) -> str:
         unit = unit_of(question.figure)
         title += f", councils' values {bin_label(Bin(question.low, question.high, 0, question.last), unit)}"
     return title
+
+
+# --- Shared results: what the pages read, through the shared cache ----------------------------
+
+
+def shared_result(name: str, filters: Filters, compute, *parts):
+    """`compute()` for these filters, cached for every reader until the corpus changes."""
+    return shared_entry(name, filters, compute, *parts)[1]
+
+
+def shared_entry(name: str, filters: Filters, compute, *parts):
+    """(key, value): `shared_result` with the key it is cached under, which a page's rendered tables are
+    cached by too (a template's `{% cache %}` varied on it)."""
+    return shared_cache.cached_entry(
+        f"explorer:{name}", namespaces=(shared_cache.CORPUS,), parts=(filters.params(), *parts), compute=compute
+    )
+
+
+@dataclass
+class Counts:
+    """Every count the explorer's overview pages show for one set of filters, computed together."""
+
+    scope: Scope
+    themes: list[CountRow]
+    barriers: list[CountRow]
+    figure_kinds: list[dict]
+    review: ReviewCounts
+
+
+def counts(filters: Filters, *, themes, categories) -> tuple[str, Counts]:
+    """(key, counts): councils in scope, theme and barrier counts, figure kinds and reviews: one cached
+    entry shared by the overview, themes, barriers and passages pages (two queries when cached)."""
+    return shared_entry(
+        "counts",
+        filters,
+        lambda: Counts(
+            scope=scope(filters),
+            themes=theme_counts(filters, themes),
+            barriers=barrier_counts(filters, categories),
+            figure_kinds=figure_kind_counts(filters),
+            review=review_counts(filters),
+        ),
+    )
+
+
+def figures_page(filters: Filters, kind: str, split: str) -> tuple[FigureComparison, list[dict]]:
+    """A figure kind's comparison and the list of figure kinds, cached together."""
+    return shared_result(
+        "figures",
+        filters,
+        lambda: (compare_figures(filters, kind, split=split), figure_kind_counts(filters)),
+        kind,
+        split,
+    )
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from the shared cache), so a page costs one query for its rows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached property: this is its value
+
+
+def passages_behind(filters: Filters, question: Question, page_number, per_page: int):
+    """A page of the passages behind a count, with how many there are and the councils they come from
+    (cached, as the count they explain is). Returns (page, evidence rows, councils)."""
+    tags = evidence_tags(filters, question)
+    total, councils = shared_result(
+        "behind", filters, lambda: (tags.count(), councils_behind(tags)), sorted(question.params().items())
+    )
+    page = CountedPaginator(tags, per_page, count=total).get_page(page_number)
+    return page, evidence(page.object_list), councils

@@ -8,9 +8,9 @@ alphabetical, figures are distributions.
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -51,14 +51,17 @@ def _themes(filters):
     return list(filters.return_definition.themes.order_by("number"))
 
 
+def _counts(filters) -> tuple[str, explorer.Counts]:
+    return explorer.counts(filters, themes=_themes(filters), categories=barrier_categories())
+
+
 @require_GET
 @login_required
 def explorer_home(request):
     """What the plans say, counted by council: themes, barriers, figures, reviews; a search box; exports."""
     filters, form = _filters(request)
-    scope = explorer.scope(filters)
-    themes = explorer.theme_counts(filters, _themes(filters))
-    barriers = explorer.barrier_counts(filters, barrier_categories())
+    _, found = _counts(filters)
+    scope, themes, barriers = found.scope, found.themes, found.barriers
     return render(
         request,
         "analysis/explorer/home.html",
@@ -72,8 +75,8 @@ def explorer_home(request):
             theme_bars=explorer.bars([(row.label, row.councils, row) for row in themes], scope.councils),
             barriers=barriers,
             barrier_bars=explorer.bars([(row.label, row.councils, row) for row in barriers], scope.councils),
-            figure_kinds=explorer.figure_kind_counts(filters),
-            review=explorer.review_counts(filters),
+            figure_kinds=found.figure_kinds,
+            review=found.review,
             search_form=SearchForm(),
         ),
     )
@@ -88,8 +91,8 @@ def _split_tables(scope, rows, filters):
 def explorer_barriers(request):
     """Barrier categories by the number of councils naming them, split by council type and by region."""
     filters, form = _filters(request)
-    scope = explorer.scope(filters)
-    rows = explorer.barrier_counts(filters, barrier_categories())
+    shared_key, found = _counts(filters)
+    scope, rows = found.scope, found.barriers
     return render(
         request,
         "analysis/explorer/barriers.html",
@@ -100,8 +103,10 @@ def explorer_barriers(request):
             "barriers",
             scope=scope,
             rows=rows,
-            bars=explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
-            tables=_split_tables(scope, rows, filters),
+            # Callables: the template calls them only when its cached tables are out of date.
+            bars=lambda: explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
+            tables=lambda: _split_tables(scope, rows, filters),
+            shared_key=shared_key,
         ),
     )
 
@@ -111,8 +116,8 @@ def explorer_barriers(request):
 def explorer_themes(request):
     """How many councils' plans speak to each theme, split by council type and by region."""
     filters, form = _filters(request)
-    scope = explorer.scope(filters)
-    rows = explorer.theme_counts(filters, _themes(filters))
+    shared_key, found = _counts(filters)
+    scope, rows = found.scope, found.themes
     return render(
         request,
         "analysis/explorer/themes.html",
@@ -123,8 +128,10 @@ def explorer_themes(request):
             "themes",
             scope=scope,
             rows=rows,
-            bars=explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
-            tables=_split_tables(scope, rows, filters),
+            # Callables: the template calls them only when its cached tables are out of date.
+            bars=lambda: explorer.bars([(row.label, row.councils, row) for row in rows], scope.councils),
+            tables=lambda: _split_tables(scope, rows, filters),
+            shared_key=shared_key,
         ),
     )
 
@@ -136,7 +143,7 @@ def explorer_figures(request):
     filters, form = _filters(request)
     kind_form = FigureKindForm(request.GET)
     chosen = kind_form.values()
-    comparison = explorer.compare_figures(filters, chosen["kind"], split=chosen["split"])
+    comparison, figure_kinds = explorer.figures_page(filters, chosen["kind"], chosen["split"])
     return render(
         request,
         "analysis/explorer/figures.html",
@@ -148,7 +155,7 @@ def explorer_figures(request):
             kind_form=kind_form,
             comparison=comparison,
             distribution_rows=explorer.comparison_rows(comparison, filters),
-            figure_kinds=explorer.figure_kind_counts(filters),
+            figure_kinds=figure_kinds,
             bin_bars=explorer.histogram_bars(comparison, filters),
         ),
     )
@@ -193,6 +200,7 @@ def explorer_passages(request):
     filters, form = _filters(request)
     question = _question(request, filters)
     if question is None:  # nothing asked: offer every count there is
+        _, found = _counts(filters)
         return render(
             request,
             "analysis/explorer/passages_choose.html",
@@ -201,13 +209,12 @@ def explorer_passages(request):
                 filters,
                 form,
                 "passages",
-                themes=explorer.theme_counts(filters, _themes(filters)),
-                barriers=explorer.barrier_counts(filters, barrier_categories()),
-                figure_kinds=explorer.figure_kind_counts(filters),
+                themes=found.themes,
+                barriers=found.barriers,
+                figure_kinds=found.figure_kinds,
             ),
         )
-    tags = explorer.evidence_tags(filters, question)
-    page = Paginator(tags, PASSAGES_PER_PAGE).get_page(request.GET.get("page"))
+    page, rows, councils = explorer.passages_behind(filters, question, request.GET.get("page"), PASSAGES_PER_PAGE)
     return render(
         request,
         "analysis/explorer/passages.html",
@@ -219,8 +226,8 @@ def explorer_passages(request):
             question=question,
             title=explorer.question_title(question, filters),
             page=page,
-            rows=explorer.evidence(page.object_list),
-            councils=explorer.councils_behind(tags),
+            rows=rows,
+            councils=councils,
             question_query=filters.query(**question.params()),
         ),
     )
@@ -233,23 +240,37 @@ def explorer_search(request):
     filters, form = _filters(request)
     search_form = SearchForm(request.GET)
     query = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
-    hits = (
-        search_passages(
+    shared_key, hits = (
+        explorer.shared_entry(
+            "search",
+            filters,
+            lambda: search_passages(
+                query,
+                return_definition=filters.return_definition,
+                authority_type=filters.authority_type,
+                region=filters.region,
+                plans_only=not filters.every_kind,
+                limit=SEARCH_LIMIT,
+            ),
             query,
-            return_definition=filters.return_definition,
-            authority_type=filters.authority_type,
-            region=filters.region,
-            plans_only=not filters.every_kind,
-            limit=SEARCH_LIMIT,
+            SEARCH_LIMIT,
         )
         if query
-        else []
+        else ("", [])
     )
     return render(
         request,
         "analysis/explorer/search.html",
         _context(
-            request, filters, form, "search", search_form=search_form, search=query, hits=hits, limit=SEARCH_LIMIT
+            request,
+            filters,
+            form,
+            "search",
+            search_form=search_form,
+            search=query,
+            hits=hits,
+            limit=SEARCH_LIMIT,
+            shared_key=shared_key,
         ),
     )
 
@@ -259,7 +280,12 @@ def explorer_search(request):
 
 def _summary(request):
     filters, form = _filters(request)
-    found = summary.panel_summary(filters, themes=_themes(filters), categories=barrier_categories())
+    # Every citation in scope: read once, shared by every reader until the corpus changes.
+    found = explorer.shared_result(
+        "summary",
+        filters,
+        lambda: summary.panel_summary(filters, themes=_themes(filters), categories=barrier_categories()),
+    )
     return found, filters, form
 
 
@@ -267,11 +293,20 @@ def _summary(request):
 @login_required
 def panel_summary(request):
     """The panel summary on a page: each statement with the councils and passages it rests on."""
-    found, filters, form = _summary(request)
+    filters, form = _filters(request)
+    # Written once per corpus and filters: every citation in scope is thousands of lines of HTML.
+    body = explorer.shared_result(
+        "summary-page",
+        filters,
+        lambda: render_to_string(
+            "analysis/explorer/_summary_body.html",
+            {"summary": summary.panel_summary(filters, themes=_themes(filters), categories=barrier_categories())},
+        ),
+    )
     return render(
         request,
         "analysis/explorer/summary.html",
-        _context(request, filters, form, "summary", summary=found),
+        _context(request, filters, form, "summary", summary_body=body),  # a SafeString, as rendered
     )
 
 
