@@ -2,7 +2,7 @@
 
 - `GET /v1/meetings`: meetings with a published agenda, open to anyone; with a bearer token of
   someone who works for a council, that council's meetings whose agenda is not yet published too
-  (`meetings.access.meetings_visible_to`, `items_visible_to`).
+  (`meetings.access.meetings_visible_to`, `items_visible_for`).
 - `GET /v1/meetings/{id}/agenda-pack.pdf`: the published agenda pack (404 until it is published);
   `GET /v1/meetings/{id}/supplementary-agenda-{number}.pdf`: a published supplementary agenda's pack.
 """
@@ -75,7 +75,7 @@ def _caller(request):
     return user or AnonymousUser()
 
 
-def _meeting_out(request, meeting, *, items) -> dict:
+def _meeting_out(request, meeting, *, items, supplements) -> dict:
     from django.urls import reverse
 
     published = meeting.agenda_published
@@ -106,7 +106,7 @@ def _meeting_out(request, meeting, *, items) -> dict:
                 ),
                 "pack_sha256": supplement.pack_hash,
             }
-            for supplement in meetings.published_supplements_of(meeting)
+            for supplement in supplements
         ],
         "items": [
             {
@@ -134,7 +134,11 @@ def list_meetings(request, filters: Query[MeetingFilters]):
     visible = access.meetings_visible_to(user)
     if filters.council:
         visible = visible.filter(council__gss_code=filters.council.upper())
-    return [_meeting_out(request, m, items=access.items_visible_to(user, m)) for m in visible[:500]]
+    found = list(visible[:500])
+    # Items and supplements for every meeting at once: the list costs the same queries for any number.
+    items = access.items_visible_for(user, found)
+    supplements = meetings.published_supplements_of_meetings(found)
+    return [_meeting_out(request, m, items=items[m.pk], supplements=supplements[m.pk]) for m in found]
 
 
 @router.get(

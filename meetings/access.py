@@ -35,11 +35,10 @@ def meetings_visible_to(user) -> QuerySet[Meeting]:
     return selectors.all_meetings().filter(published | Q(council=council) if council is not None else published)
 
 
-def items_visible_to(user, meeting: Meeting) -> list[AgendaItem]:
-    """A meeting's agenda items: every one for its council's people; for anyone else, those in a published pack."""
-    if user.has_perm("plans.view_council_work", meeting.council):
-        return selectors.items_of(meeting)
-    return selectors.public_items_of(meeting)
+def items_visible_for(user, meetings: list[Meeting]) -> dict[int, list[AgendaItem]]:
+    """Each meeting's agenda items the person may see, in one query whatever the number of meetings: every
+    item for the people who work for its council; for anyone else, those in a published pack."""
+    return selectors.items_of_meetings(meetings, every_item_of=own_council(user))
 
 
 def get_council_for_managing_meetings(user):

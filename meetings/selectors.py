@@ -130,6 +130,34 @@ def public_items_of(meeting: Meeting) -> list[AgendaItem]:
     return list(_items(meeting).filter(IN_A_PUBLISHED_PACK))
 
 
+def items_of_meetings(meetings: list[Meeting], *, every_item_of=None) -> dict[int, list[AgendaItem]]:
+    """Each meeting's items in a published pack, and every item of `every_item_of`'s meetings (a council,
+    or None): one query for any number of meetings."""
+    visible = IN_A_PUBLISHED_PACK
+    if every_item_of is not None:
+        visible |= Q(meeting__council=every_item_of)
+    found: dict[int, list[AgendaItem]] = {meeting.pk: [] for meeting in meetings}
+    items = (
+        AgendaItem.objects.filter(visible, meeting__in=[meeting.pk for meeting in meetings])
+        .select_related("report__version", "paper", "supplement")
+        .order_by("meeting_id", "number")
+    )
+    for item in items:
+        found[item.meeting_id].append(item)
+    return found
+
+
+def published_supplements_of_meetings(meetings: list[Meeting]) -> dict[int, list[Supplement]]:
+    """Each meeting's published supplementary agendas: one query for any number of meetings."""
+    found: dict[int, list[Supplement]] = {meeting.pk: [] for meeting in meetings}
+    supplements = Supplement.objects.filter(
+        meeting__in=[meeting.pk for meeting in meetings], published_on__isnull=False
+    ).order_by("meeting_id", "number")
+    for supplement in supplements:
+        found[supplement.meeting_id].append(supplement)
+    return found
+
+
 def main_items_of(meeting: Meeting) -> list[AgendaItem]:
     return list(_items(meeting).filter(supplement__isnull=True))
 

@@ -40,6 +40,7 @@ DEPARTMENT_PAGES = [
 ]
 API_LISTS = [
     "/api/v1/councils",
+    "/api/v1/meetings",
     "/api/v1/councils?type=district",
     f"/api/v1/returns/{RETURN}/status",
     "/api/v1/publications",
@@ -131,6 +132,26 @@ def grow_register(return_definition, councils: int, actor) -> None:
         )
 
 
+def grow_meetings(councils: int, actor, *, after: int = 0) -> None:
+    """Give `councils` councils (after the first `after`) a Cabinet meeting whose agenda is published."""
+    from councils.models import Council
+    from meetings.models import Committee, Meeting
+
+    now = timezone.now()
+    for council in Council.objects.order_by("gss_code")[after : after + councils]:
+        cabinet = Committee.objects.create(council=council, name="Cabinet", kind="cabinet")
+        Meeting.objects.create(
+            committee=cabinet,
+            council=council,
+            date=datetime.date(2024, 7, 1),
+            starts_at=datetime.time(10),
+            venue="Council chamber",
+            created_by=actor,
+            created_at=now,
+            agenda_published_on=datetime.date(2024, 6, 20),
+        )
+
+
 @pytest.fixture
 def analyst_client(client, analyst):
     client.force_login(analyst)
@@ -180,10 +201,12 @@ def test_the_council_workspace_and_its_navigation_cost_the_same_with_more_counci
 def test_the_apis_lists_cost_the_same_with_ten_times_the_corpus(
     client, analyst, analyst_token, explorer_corpus, walked_plan
 ):
+    grow_meetings(1, analyst)
     small = {url: queries(client, url) for url in API_LISTS}
     small |= {url: queries(client, url, **analyst_token) for url in API_LISTS_WITH_TOKEN}
     grow_corpus(explorer_corpus, councils=27)
     grow_register(explorer_corpus.return_definition, councils=30, actor=analyst)
+    grow_meetings(30, analyst, after=1)
     large = {url: queries(client, url) for url in API_LISTS}
     large |= {url: queries(client, url, **analyst_token) for url in API_LISTS_WITH_TOKEN}
     assert large == small
