@@ -799,4 +799,12 @@ def passages_behind(filters: Filters, question: Question, page_number, per_page:
         "behind", filters, lambda: (tags.count(), councils_behind(tags)), sorted(question.params().items())
     )
     page = CountedPaginator(tags, per_page, count=total).get_page(page_number)
-    return page, evidence(page.object_list), councils
+    rows = shared_result(
+        "behind-page",
+        filters,
+        lambda: evidence(page.object_list),
+        sorted(question.params().items()),
+        page.number,
+        per_page,
+    )
+    return page, rows, councils
