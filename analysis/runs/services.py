@@ -29,7 +29,7 @@ from analysis.models import (
     TagSource,
 )
 from analysis.reading import figures as figure_rules
-from analysis.services import sync_service_versions
+from analysis.services import insert_rows, sync_service_versions
 from core.audit import record_event
 from plans.models import BarrierCategory, Theme
 
@@ -111,7 +111,7 @@ class _Writes:
         """One statement of each sort for the whole batch of documents, not one per document."""
         if self.stale:
             model.objects.filter(pk__in=self.stale).delete()
-        model.objects.bulk_create(self.create)
+        insert_rows(model, self.create)
         if self.changed:  # rare: only what a new method reads differently
             model.objects.bulk_update(self.changed, fields)
         if self.kept:  # the common case on a re-run: the same finding, now credited to this run
