@@ -10,8 +10,11 @@ import datetime
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import DateTimeField, DecimalField, F, Q
@@ -89,10 +92,12 @@ def insert_rows(model, rows: list) -> None:
         return
     ops = connection.ops
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    adapters = []
+    adapters: list[Callable[[Any], Any] | None] = []
     for field in fields:
         if isinstance(field, DecimalField):
-            adapters.append(lambda value, f=field: ops.adapt_decimalfield_value(value, f.max_digits, f.decimal_places))
+            adapters.append(
+                partial(ops.adapt_decimalfield_value, max_digits=field.max_digits, decimal_places=field.decimal_places)
+            )
         elif isinstance(field, DateTimeField):
             adapters.append(ops.adapt_datetimefield_value)
         else:
