@@ -197,8 +197,8 @@ if OBJECT_STORAGE_BUCKET:
             "client_config": BotoConfig(
                 s3={"addressing_style": os.environ.get("OBJECT_STORAGE_ADDRESSING_STYLE", "auto")},
                 connect_timeout=3,
-                read_timeout=15,
-                retries={"max_attempts": 3, "mode": "standard"},
+                read_timeout=10,
+                retries={"max_attempts": 2, "mode": "standard"},
             ),
         },
     }

@@ -7,7 +7,7 @@ bytes; nothing else needs to know which store is behind the name. Two ways to wr
 - `store`: a file written once under a name that says what it holds (a hash, an id). A name already
   taken keeps its file, so storing again, or after a rolled-back transaction, changes nothing.
 - `replace`: a file whose name stays while its bytes change (a latest copy, a daily anchor, a render's
-  progress). Readers see the old file or the new one, never half of one.
+  progress). Readers, on this machine or another, see the old file or the new one, never half of one or none.
 
 Anything read back that must not have changed is compared with the SHA-256 taken when it was written
 (`verify`), because whoever can reach the folder or the bucket can change it.
@@ -75,9 +75,10 @@ def replace(name: str, content: bytes) -> StoredFile:
     objects whole (deleted first, because the store never overwrites a name)."""
     path = local_path(name)
     if path is None:
-        if default_storage.exists(name):
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(content))
+        # One PUT replaces the object whole, so readers on any machine get the old bytes or the new, never
+        # none. Deleting first and saving (the store is set never to overwrite a name) left a moment with no
+        # file, which readers on other app servers and workers hit. `_save` writes the name as given.
+        saved = default_storage._save(name, ContentFile(content))  # type: ignore[attr-defined]
         return StoredFile(saved, sha256_of(content), len(content))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".writing-")
@@ -95,10 +96,13 @@ def replace(name: str, content: bytes) -> StoredFile:
 
 def read(name: str) -> bytes | None:
     """A stored file's bytes, or None when there is no file under the name (or no name)."""
-    if not name or not default_storage.exists(name):
+    if not name:
         return None
-    with default_storage.open(name, "rb") as handle:
-        return handle.read()
+    try:  # opened straight away: asking first whether it exists costs a round trip and can be out of date
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
 
 
 def verify(name: str, expected_sha256: str) -> FileCheck:
@@ -153,3 +157,15 @@ def local_path(name: str) -> str | None:
         return default_storage.path(name)
     except NotImplementedError:
         return None
+
+
+def ensure_bucket() -> bool:
+    """Make the object store's bucket if it is missing (True when made). Only for object storage."""
+    bucket = default_storage.bucket  # type: ignore[attr-defined]  # S3Storage's boto3 Bucket
+    client = bucket.meta.client
+    try:
+        client.head_bucket(Bucket=bucket.name)
+        return False
+    except client.exceptions.ClientError:
+        client.create_bucket(Bucket=bucket.name)
+        return True

@@ -26,6 +26,7 @@ urlpatterns = [
     path("subscriptions/confirm/<str:token>/", views.confirm_subscription, name="confirm_subscription"),
     path("subscriptions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("health/", views.health, name="health"),
     path("audit/", views_audit.audit_heads, name="audit_heads"),
     path("audit/heads.json", views_audit.audit_heads_feed, name="audit_heads_feed"),
     path("audit/public-key.pem", views_audit.audit_public_key, name="audit_public_key"),

@@ -8,6 +8,7 @@ the stored bytes without rendering a template.
 import json
 
 from django.contrib.syndication.views import Feed
+from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -243,6 +244,15 @@ def unsubscribe(request, token):
 
 
 # --- Open data -----------------------------------------------------------------------------------------
+
+
+@require_GET
+def health(request):
+    """For the load balancer and process supervision: 200 when this app server can query the database. While it
+    cannot, the query raises and the answer is the 503 page (core/errors.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-store"})
 
 
 @require_GET

@@ -36,6 +36,7 @@ PUBLIC = {
     "portal:council_detail": Route(("GET",)),
     "portal:published_plan": Route(("GET",)),
     "portal:accessibility": Route(("GET",)),
+    "portal:health": Route(("GET",), why="says only whether this app server can reach the database"),
     "portal:open_data": Route(("GET",)),
     "portal:audit_heads": Route(("GET",), why="signed heads of the audit log: numbers and hashes, no entry's contents"),
     "portal:audit_heads_feed": Route(("GET",)),

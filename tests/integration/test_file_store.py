@@ -115,3 +115,29 @@ def test_only_a_local_folder_has_paths_to_serve_from(write_behind, settings):
 
 def test_the_hash_is_the_sha256_of_the_bytes():
     assert files.sha256_of(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_a_replaced_file_is_never_missing_for_a_reader_meanwhile(write_behind):
+    """A latest copy (the audit log's newest head, say) rewritten by one machine while another reads it: every
+    read finds the old bytes or the new, never no file. Deleting and saving again used to leave a gap."""
+    import threading
+
+    files.replace("audit-anchors/latest.json", b"0")
+    done = threading.Event()
+    seen = []
+
+    def read_meanwhile():
+        while not done.is_set():
+            seen.append(files.read("audit-anchors/latest.json"))
+
+    reader = threading.Thread(target=read_meanwhile)
+    reader.start()
+    try:
+        for n in range(1, 40):
+            files.replace("audit-anchors/latest.json", str(n).encode())
+    finally:
+        done.set()
+        reader.join()
+    assert seen and None not in seen
+    assert files.read("audit-anchors/latest.json") == b"39"
+    assert files.all_names("audit-anchors") == ["audit-anchors/latest.json"], "no second copy under another name"
