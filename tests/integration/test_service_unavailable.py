@@ -36,3 +36,20 @@ def test_an_outage_is_a_503_with_retry_after_and_a_bug_is_a_500(settings, url, s
     assert response.status_code == status
     assert heading in response.content.decode()
     assert (response.get("Retry-After") == "30") == (status == 503)
+
+
+@pytest.mark.django_db
+def test_the_health_check_says_ok_while_the_database_answers_and_503_when_it_cannot(monkeypatch):
+    """What a load balancer or monitor asks of each app server (docs/deploy.md)."""
+    client = Client(raise_request_exception=False)
+    response = client.get("/health/")
+    assert (response.status_code, response.content, response["Cache-Control"]) == (200, b"ok", "no-store")
+
+    from django.db.backends.utils import CursorWrapper
+
+    def refused(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refused)
+    response = client.get("/health/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
