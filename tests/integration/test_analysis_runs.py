@@ -228,3 +228,43 @@ def test_a_run_whose_worker_stopped_does_not_hold_back_a_new_one(client, analyst
     assert response["Location"] == f"/analysis/runs/{new.pk}/" and new.status == "done"
     stuck.refresh_from_db()
     assert stuck.status == "running", "the abandoned run is left as it was, for the record"
+
+
+def test_rows_written_with_one_prepared_insert_read_back_as_the_orm_writes_them(dorset, plan_return):
+    """Passages and machine tags are written with executemany (services.insert_rows), not bulk_create: the same
+    row either way, decimals, empty values and flags included."""
+    from decimal import Decimal
+
+    document = import_plan(dorset, plan_return, seed=3)
+    passage = document.passages.order_by("position").first()
+    for upper in (None, Decimal("4.25")):
+        row = {
+            "passage_id": passage.pk,
+            "document_id": document.pk,
+            "kind": "agency_spend",
+            "value": Decimal("1234567.5"),
+            "upper": upper,
+            "unit": "gbp",
+            "measures": "agency staff",
+            "quote": "£1.2m",
+            "computed": True,
+        }
+        services.insert_rows(Figure, [Figure(key=f"fast{upper}", **row)])
+        Figure.objects.bulk_create([Figure(key=f"orm{upper}", **row)])
+        fast, orm = (Figure.objects.filter(key=f"{how}{upper}").values().get() for how in ("fast", "orm"))
+        assert {**fast, "id": None, "key": None} == {**orm, "id": None, "key": None}
+        assert fast["value"] == Decimal("1234567.5") and fast["upper"] == upper and fast["present"] is True
+
+
+def test_a_run_over_more_documents_than_one_batch_analyses_each_once(dorset, somerset, plan_return):
+    """Runs write documents `runs.BATCH` at a time; a corpus larger than a batch is analysed whole, with the same
+    result as a second run."""
+    for seed in range(runs.BATCH + 2):
+        import_plan(dorset if seed % 2 else somerset, plan_return, seed=seed, existing=services.ADD)
+    first = runs.run_corpus_analysis_now(actor=None)
+    second = runs.run_corpus_analysis_now(actor=None)
+    assert first.documents_done == first.documents_total == runs.BATCH + 2
+    assert set(Document.objects.values_list("analysed_by_run", flat=True)) == {second.pk}
+    assert first.result_hash == second.result_hash and first.counts == second.counts
+    assert first.counts["passages"] == Passage.objects.count()
+    assert PassageTheme.objects.filter(run=second).count() == PassageTheme.objects.count() > 0
