@@ -14,14 +14,18 @@ already retired. Tokens are random, never counters, so a token the cache culled 
 match an old entry.
 """
 
+import functools
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.module_loading import module_has_submodule
 
 from core.models import AuditEvent
 
@@ -38,114 +42,40 @@ def council(code: str) -> str:
     return f"council:{code}"
 
 
-# Events that change nothing any cached result shows: signing in, second factors, API tokens.
-ACCOUNT_ONLY = frozenset(
-    {
-        "ApiTokenIssued",
-        "ApiTokenRevoked",
-        "ApiTokensRevokedByPasswordChange",
-        "RecoveryCodeUsed",
-        "SecondFactorPassed",
-        "SecondFactorRefused",
-        "SignedOutEverywhere",
-        "TwoFactorSetUp",
-        "TwoFactorTurnedOff",
-    }
-)
+# What an audit event may change, as the app that writes it says in its `<app>/events.py` (a `CHANGES` dict
+# from the event's name to one of these); core knows no event. An event no app names changes everything,
+# so a new kind of event is safe by default.
+NOTHING_SHOWN = "nothing shown"  # signing in, second factors, API tokens
+COUNCIL_WORK = "the council's own work"  # a draft's text, its report, checklist, meetings, monitoring
+CORPUS_ONLY = "the corpus only"  # documents, passages, tags, reviews, analysis runs
+STAGE = "the council's stage and work"  # the flow's steps, deadlines and chases; never the corpus
 
-# Events that change only councils' own work in progress (a draft's text, its report, checklist, meetings
-# and monitoring), never a stage on a return, the corpus or the register of councils.
-COUNCIL_ONLY = frozenset(
-    {
-        "AgendaItemAdded",
-        "AgendaItemRemoved",
-        "BarrierAdded",
-        "BarrierRemoved",
-        "ChecklistLineNotApplicable",
-        "ChecklistLineSigned",
-        "ChecklistPersonNamed",
-        "CommitmentAdded",
-        "CommitmentRemoved",
-        "CommitmentStatusesRecomputed",
-        "CommitmentTracked",
-        "CommitmentTrackingChanged",
-        "CommitmentTrackingStopped",
-        "CommitteeCreated",
-        "ConsulteeInformed",
-        "ConsulteeNotApplicable",
-        "DraftSaved",
-        "MeetingScheduled",
-        "MetricCommentaryWritten",
-        "MetricValuesApproved",
-        "MetricValuesImported",
-        "MetricValuesSetAside",
-        "MetricsCatalogueLoaded",
-        "MonitoringSettingsChanged",
-        "PaperEdited",
-        "PaperWritten",
-        "ReportCreated",
-        "ReportEdited",
-        "ScrutinyCommentRecorded",
-        "SpendEvidenceSaved",
-    }
-)
 
-# Events that change the corpus only (documents, passages, tags, reviews, runs), never a council's work.
-CORPUS_ONLY = frozenset(
-    {
-        "AnalysisRunFailed",
-        "AnalysisRunFinished",
-        "AnalysisRunRequested",
-        "DocumentKindCorrected",
-        "PassageBarriersReviewed",
-        "PassageFiguresReviewed",
-        "PassageThemesReviewed",
-        "PlanDocumentImported",
-        "PlanDocumentReread",
-        "PlanVersionAddedToCorpus",
-    }
-)
+@functools.cache
+def changes_by_event() -> dict[str, str]:
+    """Every event's CHANGES entry, from every installed app's `events` module (as core.event_labels)."""
+    found: dict[str, str] = {}
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "events"):
+            found |= getattr(import_module(f"{config.name}.events"), "CHANGES", {})
+    return found
 
-# Events that move a council along the flow or change its deadline or chases, and its own work with them,
-# never the corpus (a version enters the corpus with an event of its own).
-REGISTER_AND_COUNCIL = frozenset(
-    {
-        "AuthorityDelegated",
-        "CallInResolved",
-        "CertificationRequested",
-        "CouncilChased",
-        "DecisionCalledIn",
-        "DecisionRecordCompleted",
-        "DecisionRecordPublished",
-        "DecisionRecorded",
-        "DraftStarted",
-        "ExtensionGranted",
-        "ExtensionRefused",
-        "ExtensionRequested",
-        "PlanPublished",
-        "PlanSubmitted",
-        "PublicationFilesWritten",
-        "ReminderSent",
-        "VersionAmendedUnderDelegation",
-        "VersionFrozen",
-    }
-)
 
 DAY = 24 * 60 * 60
 MISSING = object()
 
 
 def namespaces_changed_by(action: str, council_code: str) -> tuple[str, ...]:
-    """The namespaces an audit event of this kind, about this council (or none), may change. An event named
-    in none of the lists above changes every namespace, so a new kind of event is safe by default."""
-    if action in ACCOUNT_ONLY:
+    """The namespaces an audit event of this kind, about this council (or none), may change."""
+    change = changes_by_event().get(action)
+    if change == NOTHING_SHOWN:
         return ()
-    if action in CORPUS_ONLY:
+    if change == CORPUS_ONLY:
         return (CORPUS,)
     work = council(council_code) if council_code else WORKSPACE
-    if action in COUNCIL_ONLY:
+    if change == COUNCIL_WORK:
         return (work,)
-    if action in REGISTER_AND_COUNCIL:
+    if change == STAGE:
         return (work, REGISTER)
     return (work, REGISTER, CORPUS)
 

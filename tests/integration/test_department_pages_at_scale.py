@@ -376,6 +376,22 @@ def test_a_cached_result_is_shared_and_retired_by_the_namespace_its_event_names(
     assert read() == 2
 
 
+def test_every_event_said_to_change_less_than_everything_is_an_event_the_service_writes():
+    from core import event_labels
+
+    assert set(shared_cache.changes_by_event()) <= set(event_labels.labels())
+    assert shared_cache.namespaces_changed_by("CouncilRegisterLoaded", "") == (
+        shared_cache.WORKSPACE,
+        shared_cache.REGISTER,
+        shared_cache.CORPUS,
+    )
+    assert shared_cache.namespaces_changed_by("PassageThemesReviewed", "E06000059") == (shared_cache.CORPUS,)
+    assert shared_cache.namespaces_changed_by("PlanSubmitted", "E06000059") == (
+        shared_cache.council("E06000059"),
+        shared_cache.REGISTER,
+    )
+
+
 def test_an_event_rolled_back_leaves_the_cached_result_in_place_and_a_committed_one_retires_it():
     from django.db import transaction
 
