@@ -28,6 +28,7 @@ from django_tasks import TaskContext
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from core import files
 from core.errors import unreachable_service
 from core.models import WorkerCheck, WorkerHeartbeat
 from core.tasks import task
@@ -166,13 +167,19 @@ class Heartbeat:
 
 
 @task(takes_context=True)
-def record_worker_check(context: TaskContext, token: str, hold_seconds: float = 0.0) -> str:
+def record_worker_check(
+    context: TaskContext, token: str, hold_seconds: float = 0.0, through_store: bool = False
+) -> str:
     """Write this check's one row, unless a run before this one already did. `hold_seconds` keeps the transaction
-    open first, as a long task would: a worker killed meanwhile writes nothing, and the run after it writes the row."""
+    open first, as a long task would: a worker killed meanwhile writes nothing, and the run after it writes the row.
+    `through_store` also writes a file for the check in the shared store first, so the check proves the worker
+    reaches the store (a store it cannot reach makes the task wait and run again)."""
     worker_id = (context.task_result.worker_ids or ["unknown"])[-1]
     with transaction.atomic():
         if WorkerCheck.objects.filter(token=token).exists():
             return "already done"
+        if through_store:
+            files.store(f"checks/{token}.txt", f"check {token}".encode())  # written once under its name
         time.sleep(hold_seconds)
         WorkerCheck.objects.create(token=token, worker_id=worker_id, done_at=timezone.now())
     return worker_id

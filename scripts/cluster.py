@@ -232,6 +232,8 @@ class Cluster:
                 f"-filer.port={port + 2}",
                 "-s3",
                 f"-s3.port={port + 3}",
+                "-s3.port.iceberg=0",  # no listeners on fixed ports, so two layouts can run side by side
+                "-s3.port.lance=0",
                 "-master.volumeSizeLimitMB=64",
                 "-volume.max=50",
             ],
@@ -239,7 +241,7 @@ class Cluster:
             cwd=self.folder,
         )
 
-    def _wait_for_store(self, seconds: float = 60) -> None:
+    def _wait_for_store(self, seconds: float = 180) -> None:
         started = time.monotonic()
         while True:
             result = self.manage("check_object_store", "--create-bucket", check=False)

@@ -57,9 +57,10 @@ def make() -> dict:
         return version
 
     councils = list(Council.objects.order_by("gss_code"))
-    to_submit, to_publish, racing = councils[0], councils[1], councils[2 : 2 + RACING_COUNCILS]
+    to_submit, to_publish, in_outage = councils[0], councils[1], councils[2]
+    racing = councils[3 : 3 + RACING_COUNCILS]
     users = {}
-    for council, key in ((to_submit, "submit"), (to_publish, "publish")):
+    for council, key in ((to_submit, "submit"), (to_publish, "publish"), (in_outage, "outage")):
         users[key] = {
             "author": person(f"{key}-author", council, ["plan_author"]),
             "clerk": person(f"{key}-clerk", council, ["democratic_services"]),
@@ -68,9 +69,9 @@ def make() -> dict:
     get = User.objects.get
     version_to_submit = endorsed(to_submit, get(username="submit-author"), get(username="submit-clerk"))
     version_to_publish = endorsed(to_publish, get(username="publish-author"), get(username="publish-clerk"))
-    submit_version(
-        version=version_to_publish, actor=get(username="publish-chief-executive"), certifier_role="chief_executive"
-    )
+    version_in_outage = endorsed(in_outage, get(username="outage-author"), get(username="outage-clerk"))
+    for version, key in ((version_to_publish, "publish"), (version_in_outage, "outage")):
+        submit_version(version=version, actor=get(username=f"{key}-chief-executive"), certifier_role="chief_executive")
 
     authors = []
     for council in racing:
@@ -84,6 +85,7 @@ def make() -> dict:
         "return_slug": plan_return.slug,
         "submit": {"council": to_submit.gss_code, "version_id": version_to_submit.pk, **users["submit"]},
         "publish": {"council": to_publish.gss_code, "version_id": version_to_publish.pk, **users["publish"]},
+        "outage": {"council": in_outage.gss_code, "version_id": version_in_outage.pk, **users["outage"]},
         "racing_authors": authors,
     }
 

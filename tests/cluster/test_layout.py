@@ -263,20 +263,59 @@ def test_changes_through_both_servers_at_once_keep_the_audit_chain_linear(layout
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
-def test_a_store_outage_gives_the_unavailable_page_then_recovers(layout, sql):
+def test_a_store_outage_gives_the_unavailable_page_writes_nothing_half_and_workers_retry(layout, sql):
+    """The store stops: a page that reads from it, and a publication, which writes to it, answer 503 and leave no
+    row behind; a task that needs the store waits and runs again. Once the store is back, all of it works."""
     ((content_hash,),) = sql(
         "SELECT content_hash FROM submissions_publication WHERE version_id = %s", layout.data["publish"]["version_id"]
     )
     pdf = f"{layout.app_url(2)}/published/{content_hash}/plan.pdf"  # read from the store by the app server
+    plan = layout.data["outage"]
+    clerk = Visitor()
+    clerk.sign_in(layout.app_url(1), plan["clerk"], layout.data["password"])
+    publish_page = f"{layout.app_url(1)}/your-plans/versions/{plan['version_id']}/publish/"
+    target, fields = clerk.form(publish_page, action="publish")
+    token = f"store-{uuid.uuid4().hex}"
+    events_before = sql("SELECT count(*) FROM core_auditevent WHERE action = 'PlanPublished'")[0][0]
+
     layout.kill("store", signal.SIGKILL)
     try:
         response = requests.get(pdf, timeout=60)
         assert response.status_code == 503, response.status_code
         assert response.headers["Retry-After"] == "30"
         assert "Sorry, the service is unavailable" in response.text
+
+        refused = clerk.post(target, fields)
+        assert refused.status_code == 503 and "Sorry, the service is unavailable" in refused.text
+        assert sql("SELECT count(*) FROM submissions_publication WHERE version_id = %s", plan["version_id"]) == [(0,)]
+        assert sql("SELECT count(*) FROM core_auditevent WHERE action = 'PlanPublished'")[0][0] == events_before
+
+        queued = layout.manage(
+            "shell", "-c", f"from core.workers import record_worker_check as c; c.enqueue('{token}', 0.0, True)"
+        )
+        assert queued.returncode == 0, queued.stderr
+        waiting = wait_until(
+            lambda: sql(
+                "SELECT worker_ids FROM django_tasks_database_dbtaskresult "
+                "WHERE status = 'READY' AND run_after > now() AND args_kwargs::text LIKE %s",
+                f"%{token}%",
+            ),
+            60,
+        )
+        assert waiting, "a worker that could not reach the store put the task back to wait"
     finally:
         layout.start_store()
+
     assert wait_until(lambda: requests.get(pdf, timeout=60).status_code == 200, 90), "served again once it is back"
+    done = wait_until(lambda: sql("SELECT worker_id FROM core_workercheck WHERE token = %s", token), 120)
+    assert done and len(done) == 1, "the task ran again once the store was back, and its effect happened once"
+    ((status,),) = sql(
+        "SELECT status FROM django_tasks_database_dbtaskresult WHERE args_kwargs::text LIKE %s", f"%{token}%"
+    )
+    assert status == "SUCCESSFUL"
+    target, fields = clerk.form(publish_page, action="publish")
+    assert clerk.post(target, fields).status_code == 200
+    assert sql("SELECT count(*) FROM submissions_publication WHERE version_id = %s", plan["version_id"]) == [(1,)]
 
 
 def test_an_app_server_started_without_the_shared_store_refuses_to_start(layout):

@@ -20,13 +20,14 @@ class Command(BaseCommand):
         parser.add_argument("--tasks", type=int, default=10, help="How many check tasks to queue (default 10)")
         parser.add_argument("--timeout", type=float, default=60, help="Seconds to wait for them (default 60)")
         parser.add_argument("--hold", type=float, default=0.0, help="Seconds each task holds its transaction open")
+        parser.add_argument("--store", action="store_true", help="Each task also writes a file to the shared store")
 
-    def handle(self, *, tasks, timeout, hold, **options):
+    def handle(self, *, tasks, timeout, hold, store, **options):
         if tasks < 1:
             raise CommandError("--tasks must be at least 1")
         tokens = [f"check-{uuid.uuid4().hex}" for _ in range(tasks)]
         for token in tokens:
-            record_worker_check.enqueue(token, hold)
+            record_worker_check.enqueue(token, hold, store)
         started = time.monotonic()
         done = {}
         while time.monotonic() - started < timeout:
