@@ -42,6 +42,8 @@ CHAR_NGRAMS = False
 
 
 _DIGITS = re.compile(r"\d+")
+# A training example whose style says this trains the theme model only.
+THEMES_ONLY = "themes only"
 # What a word is to the model: in a passage, hyphens and apostrophes stay inside words; in a heading, not.
 WORD_REGEX = r"(?u)\b\w[\w'-]*\b"
 HEADING_WORD_REGEX = r"(?u)\b\w+\b"
@@ -150,11 +152,14 @@ def fit(examples: list[LabelledPassage], *, char_ngrams: bool = CHAR_NGRAMS) -> 
     themes = {n: _fit_one(x, np.array([n in e.labels.themes for e in examples], dtype=int), C_THEMES) for n in THEMES}
     categories = [row[0] for row in barrier_taxonomy()]
     descriptions = [f"{label}. {description}".lower() for _, label, description in barrier_taxonomy()]
+    # Examples marked "themes only" (background that names no barrier, written to calibrate the theme model)
+    # stay out of the barrier models.
+    kept = [i for i, e in enumerate(examples) if THEMES_ONLY not in e.style]
     barrier_words = TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True)
-    xb = barrier_words.fit_transform(texts + descriptions)
+    xb = barrier_words.fit_transform([texts[i] for i in kept] + descriptions)
     barriers = {}
     for category in categories:
-        y = [any(b.category == category for b in e.labels.barriers) for e in examples]
+        y = [any(b.category == category for b in examples[i].labels.barriers) for i in kept]
         y += [c == category for c in categories]
         barriers[category] = _fit_one(xb, np.array(y, dtype=int), C_BARRIERS)
     return LinearModel(words, chars, headings, barrier_words, themes, barriers)

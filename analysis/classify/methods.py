@@ -42,6 +42,10 @@ class Thresholds:
     heading_yields: bool = True
     heading_text_floor: float = 0.25
     text_clearly: float = 0.5
+    # Nor does a heading give its theme to a passage whose text says nothing of any theme (the budget timetable,
+    # a peer review, the number of councillors under a spending heading): a headed passage's theme needs a rule
+    # of the theme in its text (strong, or one weak word) or the model, reading the text alone, at this floor.
+    heading_needs_text: float = 0.3
 
 
 LINEAR_ONLY = Thresholds(
@@ -106,7 +110,10 @@ def _classify(
                 bar = min(bar, thresholds.theme_with_rule)
             if ev is not None and n in ev.heading:
                 bar = min(bar, thresholds.theme_with_heading)
-            if p >= bar and not (i in text_p and _heading_only(n, text_p[i], ev, thresholds)):
+            heading_alone = i in text_p and (
+                _heading_only(n, text_p[i], ev, thresholds) or _text_silent(n, text_p[i], ev, thresholds)
+            )
+            if p >= bar and not heading_alone:
                 themes.add(n)
         if categories:
             themes.add(4)
@@ -114,9 +121,15 @@ def _classify(
             4 in themes
             and ev is not None
             and thresholds.barrier_needs_constraint
-            and not states_constraint(passage, ev)
+            and not (
+                states_constraint(passage, ev)
+                and (4 in ev.strong or 4 in ev.heading or theme_p[4][i] >= thresholds.reads_as_barrier)
+            )
         ):
-            themes.discard(4)  # a success or a description, with nothing the government could help remove
+            # A success or a description, with nothing the government could help remove; or a constraint's word
+            # in passing ("no longer", "cut") in a passage that, naming no barrier, neither the rules, the heading
+            # nor the model read as one.
+            themes.discard(4)
         out.append(PassageLabels(themes=frozenset(themes), barriers=attach_asks(passage.text, categories)))
     return out
 
@@ -145,6 +158,12 @@ def _heading_only(n: int, text_p: dict[int, float], ev, thresholds: Thresholds) 
     if n in ev.strong or ev.weak_hits.get(n, 0) >= 2 or text_p[n] >= thresholds.heading_text_floor:
         return False
     return any(m != n and (m in ev.strong or text_p[m] >= thresholds.text_clearly) for m in THEMES)
+
+
+def _text_silent(n: int, text_p: dict[int, float], ev, thresholds: Thresholds) -> bool:
+    """The text under a heading, read alone, says nothing of theme `n`: no rule of the theme matches it and the
+    model gives the theme less than `heading_needs_text`."""
+    return n not in ev.strong and ev.weak_hits.get(n, 0) == 0 and text_p[n] < thresholds.heading_needs_text
 
 
 METHODS = {
