@@ -37,6 +37,19 @@ def wait_until(condition, seconds: float, pause: float = 0.25):
     return None
 
 
+def post_all_at_once(forms: list[tuple[Visitor, str, dict]]) -> list[int]:
+    """Send every (person, address, fields) POST at the same moment, each from its own thread; their statuses."""
+    barrier = threading.Barrier(len(forms))
+
+    def send(entry):
+        person, target, fields = entry
+        barrier.wait()
+        return person.post(target, fields).status_code
+
+    with ThreadPoolExecutor(max_workers=len(forms)) as pool:
+        return list(pool.map(send, forms))
+
+
 def test_a_session_begun_on_one_app_server_continues_on_the_other(layout):
     person = Visitor()
     person.sign_in(layout.app_url(1), layout.data["analyst"], layout.data["password"])
@@ -138,16 +151,7 @@ def test_fifty_simultaneous_certify_and_submit_requests_over_both_servers_make_o
         fields["idempotency_key"] = uuid.uuid4().hex  # fifty separate forms, not one form sent fifty times
         people.append((person, target, fields))
 
-    barrier = threading.Barrier(len(people))
-
-    def send(entry):
-        person, target, fields = entry
-        barrier.wait()
-        return person.post(target, fields).status_code
-
-    with ThreadPoolExecutor(max_workers=len(people)) as pool:
-        statuses = list(pool.map(send, people))
-
+    statuses = post_all_at_once(people)
     assert 500 not in statuses and 502 not in statuses, Counter(statuses)
     ((count,),) = sql("SELECT count(*) FROM submissions_submission WHERE version_id = %s", plan["version_id"])
     assert count == 1
@@ -245,15 +249,7 @@ def test_changes_through_both_servers_at_once_keep_the_audit_chain_linear(layout
         )
         forms.append((person, target, fields))
     before = sql("SELECT count(*) FROM core_auditevent")[0][0]
-    barrier = threading.Barrier(len(forms))
-
-    def save(entry):
-        person, target, fields = entry
-        barrier.wait()
-        return person.post(target, fields).status_code
-
-    with ThreadPoolExecutor(max_workers=len(forms)) as pool:
-        statuses = list(pool.map(save, forms))
+    statuses = post_all_at_once(forms)
     assert set(statuses) == {200}, Counter(statuses)
 
     assert sql("SELECT count(*) FROM core_auditevent")[0][0] >= before + len(forms)
