@@ -660,3 +660,27 @@ def test_a_constraint_word_in_passing_is_not_theme_4_where_nothing_reads_as_a_ba
 def test_a_spend_control_is_found_whatever_the_approver_is_called():
     labels = labels_for("Every vacant post now needs the chief executive's sign-off before it is advertised.")
     assert 3 in labels.themes and labels.barriers == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We no longer hire consultancies for service reviews; our own performance team does that work.",
+        "Locum social workers cost us less this year than last, as more posts were filled permanently.",
+        "Spending on inclusion is limited to interpreters and the annual workforce equality report.",
+        "Inclusion training for team leaders is run by our own learning and development staff.",
+    ],
+)
+def test_consultants_interim_staff_and_edi_put_in_other_words_speak_to_spend(text):
+    assert 3 in labels_for(text).themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Equalities implications: an equality impact assessment is not required, as no service changes.",
+        "Our digital inclusion programme lends laptops to residents who have none.",
+    ],
+)
+def test_an_impact_assessment_in_passing_or_digital_inclusion_is_not_edi_spend(text):
+    assert 3 not in labels_for(text).themes
