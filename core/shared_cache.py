@@ -88,7 +88,7 @@ def changed(*namespaces: str) -> None:
 
 def shared_changed() -> None:
     """For writes that record no audit event of their own (a repair of stored statuses; bulk loads in
-    benchmarks and tests): retire every shared result but one council's own work."""
+    benchmarks and tests): retire every shared result, every council's own work included."""
     changed(REGISTER, CORPUS, WORKSPACE)
 
 
