@@ -20,6 +20,7 @@ from core import sandbox
 
 MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
 MAX_CHARACTERS = 1_000_000  # far beyond any plan
+HELD_PAGES = 8  # ruled pages kept open from reading their text to finding their tables; later ones are loaded again
 MAX_PASSAGES = 2_000  # a plan has a few hundred at most; more is a legal text or a data dump, not a plan
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word file may expand this far, and no further
 MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a plan
@@ -368,6 +369,7 @@ def extract_pdf(data: bytes) -> Extracted:
                 "Ask the council for an unprotected copy."
             ) from error
         raise ExtractionRefused("The PDF is damaged and could not be read.") from error
+    held: dict = {}  # ruled pages kept open for finding their tables, with their text pages
     try:
         page_count = len(pdf)
         if page_count == 0:
@@ -386,18 +388,25 @@ def extract_pdf(data: bytes) -> Extracted:
         ruled: list[int] = []
         characters = 0
         for index in range(page_count):
-            page = pdf[index]  # loaded once for both questions: loading a page costs more than reading its text
+            # Loaded once for its text and its tables: loading a page costs more than reading its text.
+            page = pdf[index]
+            textpage = page.get_textpage()
             if _draws_rules(page):
                 ruled.append(index + 1)
-            textpage = page.get_textpage()
             pages.append(_text_lines(page, textpage))
-            textpage.close()
-            page.close()
+            if ruled[-1:] == [index + 1] and len(held) < HELD_PAGES:
+                held[index + 1] = (page, textpage)
+            else:
+                textpage.close()
+                page.close()
             characters += sum(len(line.text) for line in pages[-1])
             if characters > MAX_CHARACTERS:
                 raise ExtractionRefused("The PDF holds far more text than a plan document; it was not imported.")
-        tables = _tables(data, ruled, pdf)
+        tables = _tables(data, ruled, pdf, held)
     finally:
+        for page, textpage in held.values():
+            textpage.close()
+            page.close()
         pdf.close()
     pages = _without_running_heads(pages)
     blocks = [
@@ -600,8 +609,9 @@ def _draws_rules(page) -> bool:
     return sum(1 for _, _ in zip(range(2), paths, strict=False)) >= 2
 
 
-def _tables(data: bytes, page_numbers: list[int], pdf=None) -> dict:
-    """The tables on the pages that draw rules (`pdf`, when given, is the document already open). Finding
+def _tables(data: bytes, page_numbers: list[int], pdf=None, held=None) -> dict:
+    """The tables on the pages that draw rules (`pdf` and `held`, when given, are the document and the pages
+    already open). Finding
     tables is a refinement: should the second parser fail on a file the first one read (even by running out
     of memory, which frees what it took as it unwinds), the pages are kept as text rather than the plan
     refused."""
@@ -610,7 +620,7 @@ def _tables(data: bytes, page_numbers: list[int], pdf=None) -> dict:
     from analysis.reading.pdf_tables import find_tables
 
     try:
-        return find_tables(data, page_numbers, pdf=pdf)
+        return find_tables(data, page_numbers, pdf=pdf, held=held)
     except Exception:  # noqa: BLE001 - any failure (MemoryError included) leaves the text as it was read
         return {}
 

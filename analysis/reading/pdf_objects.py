@@ -157,25 +157,26 @@ def _shapes(raw, page, page_number: int, height: float) -> dict[str, list[dict]]
     return shapes
 
 
-def pdfium_page(pdf, page_number: int) -> PdfiumPage | None:
+def pdfium_page(pdf, page_number: int, *, held=None) -> PdfiumPage | None:
     """Page `page_number` (1-based) of an open pypdfium2 document as a PdfiumPage, or None when pdfium's
-    objects would not describe it as pdfminer does (pdfplumber reads it instead)."""
+    objects would not describe it as pdfminer does (pdfplumber reads it instead). `held` is the page and its
+    text page when the caller has them open already (it closes them itself)."""
     import pypdfium2.raw as raw
 
-    page = pdf[page_number - 1]
-    textpage = None
+    page, textpage = held if held is not None else (pdf[page_number - 1], None)
     try:
         left, bottom, right, top = page.get_mediabox()
         if page.get_rotation() or left or bottom:
             return None
         width, height = right - left, top - bottom
-        textpage = page.get_textpage()
+        textpage = textpage or page.get_textpage()
         objects = {"char": _chars(raw, textpage.raw, page_number, height)}
         objects |= _shapes(raw, page.raw, page_number, height)
         return PdfiumPage(page_number, width, height, objects)
     except NotDescribable:
         return None
     finally:
-        if textpage is not None:
-            textpage.close()
-        page.close()
+        if held is None:
+            if textpage is not None:
+                textpage.close()
+            page.close()

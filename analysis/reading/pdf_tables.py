@@ -212,10 +212,11 @@ CPU_BUDGET_SECONDS = 6.0  # of the reader's 15: a long document full of tables i
 
 
 def find_tables(
-    data: bytes, page_numbers: list[int], *, budget: float = CPU_BUDGET_SECONDS, pdf=None
+    data: bytes, page_numbers: list[int], *, budget: float = CPU_BUDGET_SECONDS, pdf=None, held=None
 ) -> dict[int, list[PageTable]]:
     """{page number (1-based): tables} for the given pages of a PDF; pages without a table are left out.
-    `pdf` is the same file already open in pypdfium2, when the caller has it (it stays open).
+    `pdf` is the same file already open in pypdfium2, when the caller has it, and `held` {page number: (page,
+    text page)} the pages it still holds open; the caller closes them.
 
     Pages are looked at in order until `budget` CPU seconds are spent; the pages after that keep
     their text as it was read (unruled tables are still found there), so finding tables can never
@@ -236,7 +237,7 @@ def find_tables(
         for number in page_numbers:
             if time.process_time() - started > budget:
                 return found
-            page = pdfium_page(document, number)
+            page = pdfium_page(document, number, held=(held or {}).get(number))
             if page is None:
                 left_over.append(number)
                 continue

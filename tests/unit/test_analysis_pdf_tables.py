@@ -159,7 +159,7 @@ def test_a_box_of_text_beside_the_paragraphs_is_not_a_table():
 
 
 def test_should_finding_tables_fail_the_plan_is_still_read_as_text(monkeypatch):
-    def broken(data, page_numbers, pdf=None):
+    def broken(data, page_numbers, pdf=None, held=None):
         raise ValueError("a PDF the table finder cannot parse")
 
     monkeypatch.setattr(pdf_tables, "find_tables", broken)
@@ -172,7 +172,7 @@ def test_should_finding_tables_fail_the_plan_is_still_read_as_text(monkeypatch):
 
 def test_a_page_of_prose_is_never_opened_a_second_time(monkeypatch):
     opened = []
-    monkeypatch.setattr(pdf_tables, "find_tables", lambda data, pages, pdf=None: opened.append(pages) or {})
+    monkeypatch.setattr(pdf_tables, "find_tables", lambda data, pages, pdf=None, held=None: opened.append(pages) or {})
     extract("pdf", plan_pdf("", body="<p>No table here, only words.</p>"))
 
     assert opened == [], "a page that draws no lines has no table, so it is not parsed again"
