@@ -136,6 +136,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
     }
 }
+# After a change retires the panel summary and the explorer's counts, a task works them out again at once, so
+# the first reader after the change does not wait for them (core/shared_cache.py, analysis/summaries/tasks.py).
+WARM_SHARED_RESULTS = env_bool("WARM_SHARED_RESULTS", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -22,7 +22,9 @@ from importlib import import_module
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.module_loading import module_has_submodule
@@ -84,6 +86,34 @@ def changed(*namespaces: str) -> None:
     """Retire every result depending on these namespaces. Call inside the transaction of the change."""
     if namespaces:
         cache.set_many({f"version:{name}": uuid.uuid4().hex for name in namespaces}, timeout=None)
+        for name in namespaces:
+            if name in _warmers and settings.WARM_SHARED_RESULTS:
+                transaction.on_commit(functools.partial(_queue_warming, name))
+
+
+# Results too costly to work out while a reader waits (the panel summary over a large corpus) are worked out
+# again by a task as soon as a change retires them, so the first reader after the change finds them ready.
+# An app registers the task that does it for a namespace (`warm_after_change`, in its AppConfig.ready).
+_warmers: dict[str, list[Callable[[], Any]]] = {}
+WARMING_PENDING_SECONDS = 600
+
+
+def warm_after_change(namespace: str, enqueue: Callable[[], Any]) -> None:
+    """After any committed change to `namespace`, call `enqueue` (which queues a task) once, however many
+    changes come before the task starts."""
+    _warmers.setdefault(namespace, []).append(enqueue)
+
+
+def _queue_warming(namespace: str) -> None:
+    # add() is atomic across servers: one task queued until it starts (`warming_started`), not one per change.
+    if cache.add(f"warming:{namespace}", 1, timeout=WARMING_PENDING_SECONDS):
+        for enqueue in _warmers[namespace]:
+            enqueue()
+
+
+def warming_started(namespace: str) -> None:
+    """Called first by a warming task: a change from here on queues the task again."""
+    cache.delete(f"warming:{namespace}")
 
 
 def shared_changed() -> None:

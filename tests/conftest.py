@@ -34,6 +34,9 @@ def _fast_test_settings(settings, tmp_path):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+    # Tasks run at once in tests: working out the panel summary again after every change would slow every test
+    # that changes the corpus. The test of it (test_department_pages_at_scale.py) switches it back on.
+    settings.WARM_SHARED_RESULTS = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"  # rendered PDFs go to a folder per test
     # Tests run with DEBUG off, as a deployment does; two-factor sign-in is then required unless

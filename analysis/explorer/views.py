@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -294,15 +293,7 @@ def _summary(request):
 def panel_summary(request):
     """The panel summary on a page: each statement with the councils and passages it rests on."""
     filters, form = _filters(request)
-    # Written once per corpus and filters: every citation in scope is thousands of lines of HTML.
-    body = explorer.shared_result(
-        "summary-page",
-        filters,
-        lambda: render_to_string(
-            "analysis/explorer/_summary_body.html",
-            {"summary": summary.panel_summary(filters, themes=_themes(filters), categories=barrier_categories())},
-        ),
-    )
+    body = summary.panel_summary_page_body(filters, themes=_themes(filters), categories=barrier_categories())
     return render(
         request,
         "analysis/explorer/summary.html",

@@ -136,6 +136,19 @@ def _cited(model, filters: explorer.Filters, key_field: str, *, with_ask: bool =
     return {key: list(councils.values()) for key, councils in found.items()}
 
 
+def panel_summary_page_body(filters: explorer.Filters, *, themes, categories) -> str:
+    """The summary's body as its page shows it, every citation in scope: rendered once per corpus and filters
+    and shared by every reader (decision 0027), thousands of lines of HTML over a large corpus."""
+    return explorer.shared_result(
+        "summary-page",
+        filters,
+        lambda: render_to_string(
+            "analysis/explorer/_summary_body.html",
+            {"summary": panel_summary(filters, themes=themes, categories=categories)},
+        ),
+    )
+
+
 def panel_summary(filters: explorer.Filters, *, themes, categories) -> PanelSummary:
     scope = explorer.scope(filters)
     theme_cited = _cited(PassageTheme, filters, "theme__number")

@@ -304,6 +304,44 @@ def test_a_review_shows_in_every_explorer_count_and_the_summary_at_once(analyst_
     assert "Kent" not in text_of(soup(behind).select_one("#evidence-count").parent)
 
 
+def test_after_a_change_to_the_corpus_a_task_works_out_the_summary_before_anyone_asks(
+    settings,
+    analyst_client,
+    analyst,
+    explorer_corpus,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+):
+    """The first reader after a change finds the panel summary ready: the change queues one task (however many
+    events it writes) that works it out again, and the page is then read from the cache."""
+    from analysis.review.services import review_barriers, state_token
+    from analysis.summaries import tasks
+    from core import shared_cache
+
+    settings.WARM_SHARED_RESULTS = True
+    analyst_client.get(EXPLORER + "summary/")
+    queued = []
+
+    def enqueue_and_count():
+        queued.append(tasks.warm_explorer.enqueue())
+
+    shared_cache._warmers[shared_cache.CORPUS] = [enqueue_and_count]
+    try:
+        kent = explorer_corpus.passages["kent2"]
+        with django_capture_on_commit_callbacks(execute=True):
+            review_barriers(passage=kent, category_slugs=[], token=state_token(kent), actor=analyst)
+        with django_capture_on_commit_callbacks(execute=True):
+            review_barriers(passage=kent, category_slugs=["funding-certainty"], token=state_token(kent), actor=analyst)
+    finally:
+        shared_cache._warmers[shared_cache.CORPUS] = [tasks.warm_explorer.enqueue]
+    assert len(queued) == 2, "one task for each committed change, each started before the next change"
+    assert queued[-1].return_value == 1, "the one open return's summary and counts were worked out"
+
+    with django_assert_max_num_queries(12):  # read from the cache: no count or citation worked out here
+        page = analyst_client.get(EXPLORER + "summary/")
+    assert page.status_code == 200 and "Kent" in text_of(soup(page).select_one("main"))
+
+
 def test_importing_a_document_shows_in_the_explorer_and_the_documents_api_at_once(
     analyst_client, analyst, analyst_token, explorer_corpus
 ):
