@@ -359,3 +359,25 @@ def test_a_second_year_of_the_same_spend_keeps_its_measure():
 def test_staff_networks_address_edi():
     assert guidance_found(["Our staff-led equality networks meet in work time once a month."]).edi_addressed
     assert guidance_found(["Staff networks for disabled and LGBT+ colleagues are run by volunteers."]).edi_addressed
+
+
+def test_plans_name_agency_staff_consultants_and_edi_in_other_words():
+    assert guidance_found(
+        ["Temporary workers supplied through the regional framework made up 7% of staff."]
+    ).agency_addressed
+    assert guidance_found(["Interim and locum staff are used only where a post cannot be filled."]).agency_addressed
+    assert guidance_found(["External advisers are brought in only for specialist work."]).consultants_addressed
+    assert guidance_found(["Spending on inclusion is small: interpreters and accessible formats."]).edi_addressed
+    assert guidance_found(["Inclusion training for managers is delivered in-house."]).edi_addressed
+    assert guidance_found(["We publish a workforce equality report each year."]).edi_addressed
+
+
+def test_inclusion_as_a_service_to_residents_is_not_edi_and_temporary_housing_is_not_agency_staff():
+    found = guidance_found(
+        [
+            "Our digital inclusion programme lends tablets to residents.",
+            "The financial inclusion team helps families claim what they are owed.",
+            "Families in temporary accommodation are housed within the borough.",
+        ]
+    )
+    assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, False, False)
