@@ -36,7 +36,8 @@ COUNTED = (
     r"residents|households|councillors|schools|homes|contracts|grant schemes|grants|funding streams|funding pots|"
     r"bids|bidding rounds|competitions|systems|buildings|sites|libraries|services|"
     r"people|children|families|visits|transactions|applications|apprentices|volunteers|vacancies|officers|"
-    r"consultants|interims|care homes|properties|dwellings|vehicles|depots|offices|partners|suppliers"
+    r"consultants|interims|care homes|properties|dwellings|vehicles|depots|offices|partners|suppliers|"
+    r"home adaptations|adaptations"
 )
 COUNT = re.compile(
     r"(?<![£\d.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s+"
@@ -59,8 +60,8 @@ QUALIFIER = re.compile(
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
 SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
 
-AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary staff", re.I)
-CONSULTANT = re.compile(r"consultan", re.I)
+AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary (?:staff|workers?)|\blocums?\b", re.I)
+CONSULTANT = re.compile(r"consultan|\b(?:external|specialist|professional) advis[eo]rs?\b", re.I)
 STAFF_BUDGET = re.compile(
     r"staff(?:ing)? budget|pay ?bill|pay budget|workforce (?:budget|costs?|spend)|employee (?:budget|costs|spend)|"
     r"employment costs|staff(?:ing)? costs|total (?:staff|pay|employee)|salary budget|salaries budget|staff spend|"
@@ -69,7 +70,8 @@ STAFF_BUDGET = re.compile(
 )
 SAVINGS = re.compile(
     r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)|"
-    r"cost reductions?|cashable|less (?:a year |each year |every year )?to (?:run|deliver|operate|provide)\b",
+    r"cost reductions?|cashable|less (?:a year |each year |every year )?to (?:run|deliver|operate|provide)\b|"
+    r"\b(?:lower|less) than (?:[a-z]+ )?(?:years? ago|last year|the year before)",
     re.I,
 )
 # "reducing our energy bill by £692,000", "cut the cost of printing by £40,000": what came off is a saving.

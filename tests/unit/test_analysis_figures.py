@@ -381,3 +381,20 @@ def test_inclusion_as_a_service_to_residents_is_not_edi_and_temporary_housing_is
         ]
     )
     assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, False, False)
+
+
+def test_agency_and_consultant_spend_in_other_words_and_a_sum_lower_than_before_is_a_saving():
+    found = document_figures(
+        [
+            "Temporary workers supplied through the framework made up 7.9% of the total pay bill.",
+            "External advisers are used for valuation work, at a cost of £613,000 last year.",
+            "The two budgets together are £852k lower than three years ago.",
+            "The grant will fund around 332 home adaptations this year.",
+        ]
+    )
+    assert [(f.kind, f.value) for f in found][:4] == [
+        ("agency_share_of_staff_budget", Decimal("7.9")),
+        ("consultant_spend", Decimal("613000")),
+        ("savings", Decimal("852000")),
+        ("count", Decimal("332")),
+    ]
