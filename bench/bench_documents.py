@@ -43,6 +43,9 @@ WORK = tempfile.mkdtemp(prefix="bench-documents-")
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK}/bench.sqlite3"
 os.environ["MEDIA_ROOT"] = f"{WORK}/media"
 os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
+# Tasks run inline here; the explorer's warming task, which the worker runs after changes to the corpus, would
+# then run after every imported document and be timed as importing. Off, as in the tests (see bench/README.md).
+os.environ.setdefault("WARM_SHARED_RESULTS", "false")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
