@@ -323,7 +323,7 @@ def test_after_a_change_to_the_corpus_a_task_works_out_the_summary_before_anyone
     queued = []
 
     def enqueue_and_count():
-        queued.append(tasks.warm_explorer.enqueue())
+        queued.append(tasks.queue_warm_explorer())
 
     shared_cache._warmers[shared_cache.CORPUS] = [enqueue_and_count]
     try:
@@ -333,7 +333,7 @@ def test_after_a_change_to_the_corpus_a_task_works_out_the_summary_before_anyone
         with django_capture_on_commit_callbacks(execute=True):
             review_barriers(passage=kent, category_slugs=["funding-certainty"], token=state_token(kent), actor=analyst)
     finally:
-        shared_cache._warmers[shared_cache.CORPUS] = [tasks.warm_explorer.enqueue]
+        shared_cache._warmers[shared_cache.CORPUS] = [tasks.queue_warm_explorer]
     assert len(queued) == 2, "one task for each committed change, each started before the next change"
     assert queued[-1].return_value == 1, "the one open return's summary and counts were worked out"
 
@@ -453,3 +453,24 @@ def test_the_cache_table_is_made_by_migrate():
 
     assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     assert settings.CACHES["default"]["LOCATION"] in connection.introspection.table_names()
+
+
+def test_the_summary_is_worked_out_a_few_seconds_after_a_change_so_a_bulk_import_starts_it_once(settings, db):
+    """With a real queue, the work waits WARM_AFTER_SECONDS: the changes that follow meanwhile (a bulk import
+    commits a document at a time) are taken in by the same run, and only one task waits however many come."""
+    import datetime
+
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from analysis.summaries import tasks
+    from core import shared_cache
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    cache.delete(f"warming:{shared_cache.CORPUS}")
+    before = timezone.now()
+    for _ in range(5):  # five documents committed one after another
+        shared_cache._queue_warming(shared_cache.CORPUS)
+    (queued,) = DBTaskResult.objects.filter(task_path__endswith="warm_explorer", enqueued_at__gte=before)
+    assert queued.run_after >= before + datetime.timedelta(seconds=tasks.WARM_AFTER_SECONDS)
