@@ -1,4 +1,4 @@
-"""Background work for plans, run by the django-tasks worker (`manage.py db_worker`)."""
+"""Background work for plans, run by the task workers (`manage.py run_worker`)."""
 
 import logging
 

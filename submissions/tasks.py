@@ -1,4 +1,4 @@
-"""Background work for submissions, run by the django-tasks worker (`manage.py db_worker`)."""
+"""Background work for submissions, run by the task workers (`manage.py run_worker`)."""
 
 import datetime
 

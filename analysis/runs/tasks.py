@@ -1,4 +1,4 @@
-"""Background work for analysis, run by the django-tasks worker (`manage.py db_worker`)."""
+"""Background work for analysis, run by the task workers (`manage.py run_worker`)."""
 
 from analysis.models import AnalysisRun
 from analysis.runs.services import perform_analysis_run

@@ -117,12 +117,24 @@ def test_the_hash_is_the_sha256_of_the_bytes():
     assert files.sha256_of(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 
 
-def test_a_replaced_file_is_never_missing_for_a_reader_meanwhile(write_behind):
+def test_a_replaced_file_is_never_missing_for_a_reader_meanwhile(write_behind, monkeypatch):
     """A latest copy (the audit log's newest head, say) rewritten by one machine while another reads it: every
-    read finds the old bytes or the new, never no file. Deleting and saving again used to leave a gap."""
+    read finds the old bytes or the new, never no file. Deleting and saving again used to leave a gap. On a
+    local folder a reader thread checks it; moto's in-memory S3 cannot serve a read while the same key is
+    rewritten, so there the replace is checked to be one write with no delete (the cluster suite races real
+    readers and writers on SeaweedFS)."""
     import threading
 
+    from storages.backends.s3 import S3Storage
+
     files.replace("audit-anchors/latest.json", b"0")
+    on_object_store = files.local_path("audit-anchors/latest.json") is None
+    if on_object_store:
+
+        def no_delete(storage, name):
+            raise AssertionError(f"replace deleted {name} before writing it again")
+
+        monkeypatch.setattr(S3Storage, "delete", no_delete)
     done = threading.Event()
     seen = []
 
@@ -131,13 +143,15 @@ def test_a_replaced_file_is_never_missing_for_a_reader_meanwhile(write_behind):
             seen.append(files.read("audit-anchors/latest.json"))
 
     reader = threading.Thread(target=read_meanwhile)
-    reader.start()
+    if not on_object_store:
+        reader.start()
     try:
         for n in range(1, 40):
             files.replace("audit-anchors/latest.json", str(n).encode())
     finally:
         done.set()
-        reader.join()
-    assert seen and None not in seen
+        if reader.is_alive():
+            reader.join()
+    assert None not in seen and (seen or on_object_store)
     assert files.read("audit-anchors/latest.json") == b"39"
     assert files.all_names("audit-anchors") == ["audit-anchors/latest.json"], "no second copy under another name"

@@ -58,7 +58,7 @@ def test_make_run_on_another_host_and_port_gives_every_process_that_address(tmp_
     started = run_the_run_script(tmp_path, "localhost", "8101")
     assert {line.split()[0] + " " + line.split()[2] for line in started} >= {
         "python send_return_reminders",
-        "python db_worker",
+        "python run_worker",
         "gunicorn --bind",
     }
     assert all(line.endswith(" SITE_URL=http://localhost:8101") for line in started), started
