@@ -183,12 +183,15 @@ def late_and_missing(request, slug):
     return_definition = plans_access.get_return(slug)
     form = RegisterFilterForm(request.GET or None)
     filters = {key: value for key, value in form.filters().items() if key in ("query", "authority_type", "region")}
-    rows, _ = selectors.shared_register(return_definition=return_definition, timeliness="late_or_missing", **filters)
+    shared_key, (rows, _) = selectors.shared_register_entry(
+        return_definition=return_definition, timeliness="late_or_missing", **filters
+    )
     return render(
         request,
         "submissions/late_and_missing.html",
         {
             "return": return_definition,
+            "shared_key": shared_key,
             "filter_form": form,
             "missing": [row for row in rows if row.is_missing],
             "late": [row for row in rows if row.is_late],
