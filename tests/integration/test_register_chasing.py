@@ -288,6 +288,7 @@ def test_the_register_reads_317_councils_in_a_fixed_handful_of_queries(
     with django_assert_max_num_queries(9):
         late = client.get(LATE)
     assert late.status_code == 200 and b'form="chase"' in late.content
+    assert "formaction" not in text_of(soup(late).select_one("main")), "no template comment shown as text"
 
 
 def test_recomputing_statuses_keeps_extensions_and_chases(analyst, dorset, dorset_contacts, plan_return):
