@@ -50,6 +50,25 @@ def post_all_at_once(forms: list[tuple[Visitor, str, dict]]) -> list[int]:
         return list(pool.map(send, forms))
 
 
+def queue_check(layout, token: str, *, hold_seconds: float = 0.0, through_store: bool = False) -> None:
+    """Queue one worker check task (core/workers.py) from a process of the layout's own."""
+    queued = layout.manage(
+        "shell",
+        "-c",
+        f"from core.workers import record_worker_check as c; c.enqueue({token!r}, {hold_seconds}, {through_store})",
+    )
+    assert queued.returncode == 0, queued.stderr
+
+
+def check_task(sql, token: str, where: str = "TRUE") -> list[tuple]:
+    """(status, worker_ids) of the queued check task with this token, if it matches `where`."""
+    return sql(
+        f"SELECT status, worker_ids FROM django_tasks_database_dbtaskresult WHERE ({where}) "
+        "AND args_kwargs::text LIKE %s",
+        f"%{token}%",
+    )
+
+
 def test_a_session_begun_on_one_app_server_continues_on_the_other(layout):
     person = Visitor()
     person.sign_in(layout.app_url(1), layout.data["analyst"], layout.data["password"])
@@ -167,31 +186,17 @@ def test_queued_tasks_each_take_effect_exactly_once_with_two_workers_draining_th
 
 def test_a_worker_killed_mid_task_has_its_task_run_again_and_its_effect_happens_once(layout, sql):
     token = f"killed-{uuid.uuid4().hex}"
-    queued = layout.manage(
-        "shell", "-c", f"from core.workers import record_worker_check; record_worker_check.enqueue('{token}', 8.0)"
-    )
-    assert queued.returncode == 0, queued.stderr
-    holder = wait_until(
-        lambda: sql(
-            "SELECT worker_ids FROM django_tasks_database_dbtaskresult "
-            "WHERE status = 'RUNNING' AND args_kwargs::text LIKE %s",
-            f"%{token}%",
-        ),
-        30,
-    )
+    queue_check(layout, token, hold_seconds=8.0)
+    holder = wait_until(lambda: check_task(sql, token, "status = 'RUNNING'"), 30)
     assert holder, "a worker took the task"
-    killed = holder[0][0][-1]
+    killed = holder[0][1][-1]
     layout.kill(killed, signal.SIGKILL)
 
     done = wait_until(lambda: sql("SELECT worker_id FROM core_workercheck WHERE token = %s", token), 90)
     assert done, "the task ran again on the other worker"
     survivor = {"worker-1": "worker-2", "worker-2": "worker-1"}[killed]
     assert [row[0] for row in done] == [survivor], "its effect happened once, by the worker still alive"
-    ((status, worker_ids),) = sql(
-        "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult WHERE args_kwargs::text LIKE %s",
-        f"%{token}%",
-    )
-    assert status == "SUCCESSFUL" and worker_ids == [killed, survivor]
+    assert check_task(sql, token) == [("SUCCESSFUL", [killed, survivor])]
     layout.start_worker(int(killed.split("-")[1]))
 
 
@@ -286,18 +291,8 @@ def test_a_store_outage_gives_the_unavailable_page_writes_nothing_half_and_worke
         assert sql("SELECT count(*) FROM submissions_publication WHERE version_id = %s", plan["version_id"]) == [(0,)]
         assert sql("SELECT count(*) FROM core_auditevent WHERE action = 'PlanPublished'")[0][0] == events_before
 
-        queued = layout.manage(
-            "shell", "-c", f"from core.workers import record_worker_check as c; c.enqueue('{token}', 0.0, True)"
-        )
-        assert queued.returncode == 0, queued.stderr
-        waiting = wait_until(
-            lambda: sql(
-                "SELECT worker_ids FROM django_tasks_database_dbtaskresult "
-                "WHERE status = 'READY' AND run_after > now() AND args_kwargs::text LIKE %s",
-                f"%{token}%",
-            ),
-            60,
-        )
+        queue_check(layout, token, through_store=True)
+        waiting = wait_until(lambda: check_task(sql, token, "status = 'READY' AND run_after > now()"), 60)
         assert waiting, "a worker that could not reach the store put the task back to wait"
     finally:
         layout.start_store()
@@ -305,10 +300,7 @@ def test_a_store_outage_gives_the_unavailable_page_writes_nothing_half_and_worke
     assert wait_until(lambda: requests.get(pdf, timeout=60).status_code == 200, 90), "served again once it is back"
     done = wait_until(lambda: sql("SELECT worker_id FROM core_workercheck WHERE token = %s", token), 120)
     assert done and len(done) == 1, "the task ran again once the store was back, and its effect happened once"
-    ((status,),) = sql(
-        "SELECT status FROM django_tasks_database_dbtaskresult WHERE args_kwargs::text LIKE %s", f"%{token}%"
-    )
-    assert status == "SUCCESSFUL"
+    assert [status for status, _ in check_task(sql, token)] == ["SUCCESSFUL"]
     target, fields = clerk.form(publish_page, action="publish")
     assert clerk.post(target, fields).status_code == 200
     assert sql("SELECT count(*) FROM submissions_publication WHERE version_id = %s", plan["version_id"]) == [(1,)]

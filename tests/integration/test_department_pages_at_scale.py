@@ -306,6 +306,7 @@ def test_a_review_shows_in_every_explorer_count_and_the_summary_at_once(analyst_
 
 def test_after_a_change_to_the_corpus_a_task_works_out_the_summary_before_anyone_asks(
     settings,
+    monkeypatch,
     analyst_client,
     analyst,
     explorer_corpus,
@@ -325,15 +326,12 @@ def test_after_a_change_to_the_corpus_a_task_works_out_the_summary_before_anyone
     def enqueue_and_count():
         queued.append(tasks.queue_warm_explorer())
 
-    shared_cache._warmers[shared_cache.CORPUS] = [enqueue_and_count]
-    try:
-        kent = explorer_corpus.passages["kent2"]
-        with django_capture_on_commit_callbacks(execute=True):
-            review_barriers(passage=kent, category_slugs=[], token=state_token(kent), actor=analyst)
-        with django_capture_on_commit_callbacks(execute=True):
-            review_barriers(passage=kent, category_slugs=["funding-certainty"], token=state_token(kent), actor=analyst)
-    finally:
-        shared_cache._warmers[shared_cache.CORPUS] = [tasks.queue_warm_explorer]
+    monkeypatch.setitem(shared_cache._warmers, shared_cache.CORPUS, [enqueue_and_count])
+    kent = explorer_corpus.passages["kent2"]
+    with django_capture_on_commit_callbacks(execute=True):
+        review_barriers(passage=kent, category_slugs=[], token=state_token(kent), actor=analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_barriers(passage=kent, category_slugs=["funding-certainty"], token=state_token(kent), actor=analyst)
     assert len(queued) == 2, "one task for each committed change, each started before the next change"
     assert queued[-1].return_value == 1, "the one open return's summary and counts were worked out"
 
