@@ -57,6 +57,12 @@ QUALIFIER = re.compile(
     r"(?:\s+(?:each|per|a|every)\s+(?P<per2>year|annum|month|week|day))?",
     re.I,
 )
+# "Our funding per head is £386 below the average": the qualifier named just before the amount.
+QUALIFIER_BEFORE = re.compile(
+    r"\bper (?P<per>resident|head|person|household|home|property|pupil|child)\b"
+    r"(?:\s+(?:is|was|are|were|of|at|stands at|comes to|came to|now|about|around|just|only)){0,3}\s*$",
+    re.I,
+)
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
 SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
 
@@ -131,7 +137,8 @@ ADDRESSES_AGENCY = re.compile(
     r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b|"
     r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
     r"(?:staff|workers?|labour|cover)\b|"
-    r"\blocums?\b",
+    # A locum doctor, nurse or pharmacist is the NHS's, not the council's workforce.
+    r"\blocums?\b(?! (?:gps?|doctors?|nurses?|consultants?|pharmacists?|dentists?|clinicians?|medics?)\b)",
     re.I,
 )
 ADDRESSES_EDI = re.compile(
@@ -435,6 +442,11 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             if index in skip:
                 continue
             qualifier = _counted(match.group("noun")) if unit == "count" else _qualifier(sentence[end:next_start])[0]
+            named_before = QUALIFIER_BEFORE.search(before) if unit == "gbp" else None
+            if named_before and qualifier in ("", "per year", "per month", "per week"):
+                per = named_before.group("per").lower()
+                per = "resident" if per in ("head", "person") else "household" if per == "home" else per
+                qualifier = f"per {per} {qualifier}".strip()
             measures = _words(words)
             found.append(
                 FoundFigure(passage, kind, key, value, unit, measures[:200], quote, upper=upper, qualifier=qualifier)

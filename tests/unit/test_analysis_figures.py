@@ -216,6 +216,8 @@ def test_an_amount_restating_the_one_before_it_keeps_its_measure(text, kinds_):
         ),
         ("A placement now costs £6,000 a week.", "per week", "A placement now costs"),
         ("We receive £292 per head less than similar councils.", "per resident", "We receive"),
+        ("Our funding per head is £386 below the average.", "per resident", "Our funding per head is"),
+        ("Spending per household is about £640 a year.", "per household per year", "Spending per household is about"),
     ],
 )
 def test_a_unit_keeps_its_qualifier_apart_from_what_the_figure_measures(text, qualifier, measures):
@@ -372,12 +374,13 @@ def test_plans_name_agency_staff_consultants_and_edi_in_other_words():
     assert guidance_found(["We publish a workforce equality report each year."]).edi_addressed
 
 
-def test_inclusion_as_a_service_to_residents_is_not_edi_and_temporary_housing_is_not_agency_staff():
+def test_inclusion_as_a_service_to_residents_is_not_edi_and_temporary_housing_or_nhs_locums_are_not_agency_staff():
     found = guidance_found(
         [
             "Our digital inclusion programme lends tablets to residents.",
             "The financial inclusion team helps families claim what they are owed.",
             "Families in temporary accommodation are housed within the borough.",
+            "Two of the town's GP practices rely on locum GPs, and the hospital on locum doctors.",
         ]
     )
     assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, False, False)
