@@ -3,7 +3,7 @@
 Run from the project root: `.venv/bin/python bench/eval/documents/generate.py`. It rewrites
 `files/` (the documents' sources and a `NAME.labels.json` beside each) and `SPLIT.toml`. The output
 is committed; the same pools always give the same files. Each document takes its passages only from
-the pool of its split (pools/train.py, pools/heldout.py or pools/dev.py), so no document shares a
+the pool of its split (pools/train.py, pools/heldout.py or one of the dev pools, pools/dev*.py), so no document shares a
 passage with a document of another split. The `dev` documents are listed, numbered and drawn after
 the others, with councils of their own and random generators seeded apart, so adding or changing
 them leaves every train and held-out file as it was. See README.md for the forms, the labels and
@@ -25,14 +25,16 @@ sys.path.insert(0, str(HERE))
 
 from pools import dev as DEV_POOL  # noqa: E402
 from pools import dev2 as DEV2_POOL  # noqa: E402
+from pools import dev3 as DEV3_POOL  # noqa: E402
 from pools import heldout as HELDOUT_POOL  # noqa: E402
 from pools import train as TRAIN_POOL  # noqa: E402
 
 OUT = HERE / "files"
 SPLIT_DATE = "2026-12-06"
 POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL, "dev": DEV_POOL}
-# A dev document takes its passages from one dev pool: the first (pools/dev.py) or, for the documents
-# numbered after the first pool's (dev2_specs), the second (pools/dev2.py).
+# A dev document takes its passages from one dev pool: the first (pools/dev.py), or, for the documents
+# numbered after the first pool's (dev2_specs), the second (pools/dev2.py), or, for those numbered after
+# the second pool's (dev3_specs), the third (pools/dev3.py).
 
 # Invented councils (name, short name, type, region), except the two that are one of a kind.
 COUNCILS = [
@@ -115,6 +117,27 @@ DEV2_COUNCILS = [
     ("Aireborough City Council", "Aireborough", "metropolitan_district", "Yorkshire and the Humber"),
     ("London Borough of Southwark Reach", "Southwark Reach", "london_borough", "London"),
     ("London Borough of Hollowgate", "Hollowgate", "london_borough", "London"),
+    ("City of London Corporation", "the City", "city_of_london", "London"),
+    ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
+]
+# The third dev pool's councils: invented apart from every other list, every type and region.
+DEV3_COUNCILS = [
+    ("Wyvernshire County Council", "Wyvernshire", "county", "East of England"),
+    ("Ambervale County Council", "Ambervale", "county", "South West"),
+    ("Pelham Downs District Council", "Pelham Downs", "district", "South East"),
+    ("Rookham District Council", "Rookham", "district", "East Midlands"),
+    ("Skelderby District Council", "Skelderby", "district", "Yorkshire and the Humber"),
+    ("Harrowfield Borough Council", "Harrowfield", "district", "North West"),
+    ("Brantwick District Council", "Brantwick", "district", "West Midlands"),
+    ("Eskmoor Council", "Eskmoor", "unitary", "North East"),
+    ("Wolsey Bay Council", "Wolsey Bay", "unitary", "East of England"),
+    ("Marden Cross Borough Council", "Marden Cross", "unitary", "South East"),
+    ("Trewarren Council", "Trewarren", "unitary", "South West"),
+    ("Ashgrove Metropolitan Borough Council", "Ashgrove", "metropolitan_district", "North West"),
+    ("Sallowmoor City Council", "Sallowmoor", "metropolitan_district", "Yorkshire and the Humber"),
+    ("Brennock Metropolitan Borough Council", "Brennock", "metropolitan_district", "North East"),
+    ("London Borough of Quillsbury", "Quillsbury", "london_borough", "London"),
+    ("Royal Borough of Ferncastle", "Ferncastle", "london_borough", "London"),
     ("City of London Corporation", "the City", "city_of_london", "London"),
     ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
 ]
@@ -857,6 +880,46 @@ def dev2_specs():
     return out
 
 
+def dev3_specs():
+    """The third dev pool's documents: plans in every form and layout (two web pages also saved as
+    plain text), reports and publications about them, and a few other regimes' plans and unrelated
+    pages; councils of every type taken in turn."""
+    out = []
+    n = 0
+
+    def council():
+        nonlocal n
+        n += 1
+        return DEV3_COUNCILS[(n * 7) % len(DEV3_COUNCILS)]
+
+    plan_forms = (
+        [("pdf", layout) for layout in ["headings", "noheadings", "tables", "bullets", "twocol", "boxed"]]
+        + [("docx", style) for style in ["headings", "bullets", "tables", "noheadings"]]
+        + [("html", style) for style in ["headings", "bullets", "noheadings"]]
+        + [("text", style) for style in ["single", "blank", "bullets"]]
+    )
+    for form, style in plan_forms:
+        c = council()
+        group = [("plan", form, style, c)]
+        if form == "html" and style != "bullets":
+            group.append(("plan", "text", "from-web", c))
+        out.append(group)
+    for form, variant in [
+        ("pdf", "cabinet"),
+        ("docx", "cabinet"),
+        ("html", "decision"),
+        ("text", "minutes"),
+        ("pdf", "minutes"),
+    ]:
+        out.append([("report", form, variant, council())])
+    for form, variant in [("html", "news"), ("text", "press"), ("docx", "press"), ("html", "news")]:
+        out.append([("publication", form, variant, council())])
+    out.append([("other_regime", "html", "nhs", council())])
+    out.append([("other_regime", "text", "fire", council())])
+    out.append([("unrelated", "docx", "misc", council())])
+    return out
+
+
 def split_groups(groups):
     """Stratified by (kind, council type): the groups sorted by kind, council type and the order they
     were written, then of every run of five in that order the second and fourth go to heldout."""
@@ -924,6 +987,10 @@ def main() -> None:
     groups += dev2_groups
     splits += ["dev"] * len(dev2_groups)
     pools += [DEV2_POOL] * len(dev2_groups)
+    dev3_groups = dev3_specs()
+    groups += dev3_groups
+    splits += ["dev"] * len(dev3_groups)
+    pools += [DEV3_POOL] * len(dev3_groups)
     listing = {"train": [], "heldout": [], "dev": []}
     number = 0
     for group, split, pool in zip(groups, splits, pools, strict=True):
@@ -944,8 +1011,8 @@ def main() -> None:
         "of every run of five, the second and fourth are heldout and the rest train; a plan saved as a web page and "
         "as plain text is one item; each split takes its passages only from its own pool (pools/train.py, "
         "pools/heldout.py). dev: separate documents, with councils of their own, that take their passages only from "
-        "pools/dev.py or pools/dev2.py, written apart from both other pools; dev is for tuning (rules, thresholds, "
-        'choices between methods) on material the classifier was not shaped by; heldout is never tuned on"',
+        "pools/dev.py, pools/dev2.py or pools/dev3.py, written apart from both other pools; dev is for tuning (rules, "
+        'thresholds, choices between methods) on material the classifier was not shaped by; heldout is never tuned on"',
         "",
     ]
     for split, names in listing.items():
