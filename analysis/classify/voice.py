@@ -49,7 +49,7 @@ _REPORTING = re.compile(
     rf"|\b{_GOVERNMENT}\s+(?:has |have |had )?(?:said|says|wrote|writes|stated|states|made clear)\s*(?:[:,]\s*)?"
     r"(?:that\s+)?(?:[\"“‘']|councils|local authorities|authorities|plans|every|each|all)"
     # "Councils were asked to...", "we have been asked by the government to..."
-    rf"|\b{_WHOM}\s+(?:have been|has been|were|was|are|is|had been)\s+(?:asked|invited|requested)\s+"
+    rf"|\b{_WHOM}\s+(?:have been|has been|were|was|are|is|had been)\s+(?:also\s+)?(?:asked|invited|requested)\s+"
     r"(?:by (?:the )?(?:government|minister|secretary of state|department)\s+)?"
     r"(?:to|for|how|what|whether|which|about)\b"
     # "Councils should describe the steps they will take...": the request's instructions, restated
