@@ -128,9 +128,17 @@ GENERAL_MEASURES = ("funding", "spending")
 # Guidance: is the subject addressed at all, anywhere in the plan?
 # Plans name these in many words: consultancy, external or specialist advisers; agency, temporary, interim or
 # locum staff; inclusion work and workforce equality. "Inclusion" alone is not EDI: digital, social and financial
-# inclusion are services to residents.
+# inclusion are services to residents. Nor is an equality impact assessment of a budget proposal: that is the
+# procedure every decision follows, not the council's own work or spending on equality, diversity and inclusion.
 ADDRESSES_CONSULTANTS = re.compile(
-    r"consultan|\b(?:external|specialist|professional|management) advis[eo]rs?\b|\badvisory firms?\b", re.I
+    # Not a hospital's consultant ("go home on the day the consultant says they are ready").
+    r"consultan(?!ts? (?:surgeons?|physicians?|doctors?|psychiatrists?|paediatricians?|geriatricians?|led)\b)"
+    r"(?<!the consultan(?=t (?:says|said|decides|decided|agrees|agreed|confirms)\b))|"
+    r"\b(?:external|specialist|professional|management) advis[eo]rs?\b|\badvisory firms?\b|"
+    r"\b(?:outside|external|independent) (?:experts?|specialists?|advis[eo]rs?)\b|"
+    r"\b(?:specialist|expert|outside) (?:help|support|advice) (?:was |were |is |has been )?(?:bought|brought) in\b|"
+    r"\bfirm of (?:\w+ )?(?:engineers|surveyors|accountants|advis[eo]rs|lawyers)\b",
+    re.I,
 )
 ADDRESSES_AGENCY = re.compile(
     r"\bagency (?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
@@ -138,15 +146,20 @@ ADDRESSES_AGENCY = re.compile(
     r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
     r"(?:staff|workers?|labour|cover)\b|"
     # A locum doctor, nurse or pharmacist is the NHS's, not the council's workforce.
-    r"\blocums?\b(?! (?:gps?|doctors?|nurses?|consultants?|pharmacists?|dentists?|clinicians?|medics?)\b)",
+    r"\blocums?\b(?! (?:gps?|doctors?|nurses?|consultants?|pharmacists?|dentists?|clinicians?|medics?)\b)|"
+    # Staff bought in by other names: supply staff, staffing firms, off-payroll workers, contractors in posts.
+    r"\bsupply (?:staff|workers?)\b|\bstaffing (?:firms?|agenc(?:y|ies)|compan(?:y|ies)|suppliers?)\b|"
+    r"\boff[- ]payroll\b|\bcontractors? on day rates\b|\bday[- ]rate (?:contractors?|staff|workers?)\b|"
+    r"\b(?:posts?|roles?|vacancies) (?:\w+ ){0,3}(?:filled|covered) by contractors\b",
     re.I,
 )
 ADDRESSES_EDI = re.compile(
     r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|equality duty|\bPSED\b|"
-    r"equality act|equality impact|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
+    r"equality act|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
     r"staff networks?|"
     r"(?:lgbt\+?|ethnic minority|disabled|race|women'?s) (?:staff |colleagues'? |employees'? )?networks?|"
-    r"workforce equality|equal opportunities|"
+    r"workforce equality|equal opportunities|unconscious bias|(?:fair,? |inclusive )?unbiased recruitment|"
+    r"inclusive recruitment|"
     r"(?<!digital )(?<!social )(?<!financial )\binclusion (?:training|work|spend(?:ing)?|budget|programmes?|strategy|"
     r"team|leads?|officers?|posts?)\b|\b(?:spend(?:ing)?|costs?|budget|money) (?:on|for) inclusion\b",
     re.I,

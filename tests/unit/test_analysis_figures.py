@@ -374,6 +374,31 @@ def test_plans_name_agency_staff_consultants_and_edi_in_other_words():
     assert guidance_found(["We publish a workforce equality report each year."]).edi_addressed
 
 
+def test_staff_bought_in_outside_experts_and_unbiased_recruitment_are_named_in_yet_other_words():
+    found = guidance_found(
+        [
+            "Cover bought in from staffing firms came to 1.1% of the total pay bill last year.",
+            "Outside experts spent three months with the revenues team, at a cost of £158k.",
+            "Training in fair, unbiased recruitment is part of every new manager's induction.",
+        ]
+    )
+    assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (True, True, True)
+    assert guidance_found(["At the end of March the council had 14 off-payroll workers."]).agency_addressed
+    assert guidance_found(["Two planning posts were filled by contractors on day rates."]).agency_addressed
+
+
+def test_a_hospital_consultant_and_an_equality_impact_assessment_of_the_budget_do_not_set_the_flags():
+    found = guidance_found(
+        [
+            "Most people now go home on the day the consultant says they are ready.",
+            "Waiting times to see consultant surgeons at the hospital have fallen.",
+            "An equality impact assessment was completed for each savings proposal in the budget.",
+        ]
+    )
+    assert (found.consultants_addressed, found.agency_addressed, found.edi_addressed) == (False, False, False)
+    assert guidance_found(["The consultants we hired cost £40,000."]).consultants_addressed
+
+
 def test_inclusion_as_a_service_to_residents_is_not_edi_and_temporary_housing_or_nhs_locums_are_not_agency_staff():
     found = guidance_found(
         [
