@@ -42,7 +42,8 @@ COUNTED = (
 COUNT = re.compile(
     r"(?<![£\d.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s+"
     r"(?:(?:separate|different|individual|new|additional|extra|permanent|temporary|vacant|frontline|front-line|"
-    r"local|council|qualified|interim|active|small|short-term|one-off|specific|ring-fenced|competitive|grant)\s+){0,2}"
+    r"local|council|qualified|interim|active|small|short-term|one-off|specific|ring-fenced|competitive|grant|"
+    r"off-payroll|supply|relief)\s+){0,2}"
     rf"(?P<noun>(?:{COUNTED})\b)",
     re.I,
 )
@@ -66,8 +67,17 @@ QUALIFIER_BEFORE = re.compile(
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
 SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
 
-AGENCY = re.compile(r"\bagency\b|\binterims?\b|\btemporary (?:staff|workers?)|\blocums?\b", re.I)
-CONSULTANT = re.compile(r"consultan|\b(?:external|specialist|professional) advis[eo]rs?\b", re.I)
+AGENCY = re.compile(
+    r"\bagency\b|\binterims?\b|\btemporary (?:staff|workers?)|\blocums?\b|\bstaffing (?:firms?|compan(?:y|ies))\b|"
+    r"\bsupply staff\b|\boff[- ]payroll\b",
+    re.I,
+)
+CONSULTANT = re.compile(
+    r"consultan(?!ts? (?:surgeons?|physicians?|doctors?|psychiatrists?|paediatricians?|geriatricians?)\b)|"
+    r"\b(?:external|specialist|professional|outside) advis[eo]rs?\b|\b(?:outside|external) experts?\b|"
+    r"\b(?:specialist|expert) help bought in\b",
+    re.I,
+)
 STAFF_BUDGET = re.compile(
     r"staff(?:ing)? budget|pay ?bill|pay budget|workforce (?:budget|costs?|spend)|employee (?:budget|costs|spend)|"
     r"employment costs|staff(?:ing)? costs|total (?:staff|pay|employee)|salary budget|salaries budget|staff spend|"
@@ -77,7 +87,8 @@ STAFF_BUDGET = re.compile(
 SAVINGS = re.compile(
     r"\bsav(?:ing|ings|ed|e|es)\b|efficienc|out of (?:its|our|the) (?:running |operating )?(?:costs|budget)|"
     r"cost reductions?|cashable|less (?:a year |each year |every year )?to (?:run|deliver|operate|provide)\b|"
-    r"\b(?:lower|less) than (?:[a-z]+ )?(?:years? ago|last year|the year before)",
+    r"\b(?:lower|less) than (?:[a-z]+ )?(?:years? ago|last year|the year before)|"
+    r"\b(?:lower|less) than the (?:contractor|previous|old|former|last|existing)\b|cost improvement",
     re.I,
 )
 # "reducing our energy bill by £692,000", "cut the cost of printing by £40,000": what came off is a saving.
@@ -99,7 +110,8 @@ GAP = re.compile(r"\bgap\b|shortfall|funding pressures?|unfunded", re.I)
 DEFICIT = re.compile(r"\bdeficits?\b|\boverspen(?:d|ds|t|ding)\b|in the red\b", re.I)
 FUNDING = re.compile(
     r"\bfund(?:ed|ing)\b|\breceiv(?:e|es|ed|ing)\b|\bgrants?\b|capital receipts|\bincome\b|"
-    r"\bsettlement\b|\ballocat(?:ed|ion)\b|\braise[ds]?\b|\braising\b|council tax|business rates|\bawarded\b",
+    r"\bsettlement\b|\ballocat(?:ed|ion)\b|\braise[ds]?\b|\braising\b|council tax|business rates|\bawarded\b|"
+    r"\bbring(?:s|ing)? in\b",
     re.I,
 )
 SPENDING = re.compile(
@@ -107,7 +119,11 @@ SPENDING = re.compile(
     r"\binvest(?:s|ed|ing|ment)?\b|\bcontracts? (?:worth|valued?)\b",
     re.I,
 )
-EDI = re.compile(r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity", re.I)
+EDI = re.compile(
+    r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|"
+    r"(?<!digital )(?<!social )(?<!financial )\b(?:on|for) inclusion\b|\bspending on inclusion\b",
+    re.I,
+)
 
 MEASURES = (
     ("agency", AGENCY),
@@ -407,6 +423,9 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                 previous_money = (kind, words)
             elif unit == "percent":
                 value = _number(match.group("number"))
+                if measure not in PERCENT_KINDS and previous_money and RESTATED.match(before):
+                    # "£19.8m on temporary staff, equivalent to 6.9% of the employee budget": the same measure
+                    measure = {v: k for k, v in MONEY_KINDS.items()}.get(previous_money[0])
                 kind = PERCENT_KINDS.get(measure or "", "other_percent")
                 if kind != "other_percent" and not share_of_staff_budget:
                     kind = "other_percent"

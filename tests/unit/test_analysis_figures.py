@@ -374,6 +374,35 @@ def test_plans_name_agency_staff_consultants_and_edi_in_other_words():
     assert guidance_found(["We publish a workforce equality report each year."]).edi_addressed
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Temporary staff supplied through the framework cost £19.8m last year, equivalent to 6.9% of the "
+            "employee budget.",
+            [("agency_spend", Decimal("19800000")), ("agency_share_of_staff_budget", Decimal("6.9"))],
+        ),
+        (
+            "Cover bought in from staffing firms came to 0.17% of the total pay bill last year.",
+            [("agency_share_of_staff_budget", Decimal("0.17"))],
+        ),
+        ("We spent £707k on inclusion last year, on interpreting.", [("edi_spend", Decimal("707000"))]),
+        ("Outside experts set up the new system at a cost of £158k.", [("consultant_spend", Decimal("158000"))]),
+        (
+            "We gave the work to our own parks staff, at £126 thousand a year less than the contractor's price.",
+            [("savings", Decimal("126000"))],
+        ),
+        (
+            "The clinics run by the trust's consultant doctors bring in £864,000 a year.",
+            [("funding", Decimal("864000"))],
+        ),
+        ("At the end of March the council had 34 off-payroll workers.", [("count", Decimal("34"))]),
+    ],
+)
+def test_agency_consultant_and_inclusion_spend_in_other_words_and_what_a_percentage_restates(text, expected):
+    assert [(f.kind, f.value) for f in figures_in(text)] == expected
+
+
 def test_staff_bought_in_outside_experts_and_unbiased_recruitment_are_named_in_yet_other_words():
     found = guidance_found(
         [
