@@ -130,6 +130,8 @@ def _classify(
             # in passing ("no longer", "cut") in a passage that, naming no barrier, neither the rules, the heading
             # nor the model read as one.
             themes.discard(4)
+        if "data-sharing" in categories:
+            themes.add(2)  # information government holds and will not share is a barrier to using data
         out.append(PassageLabels(themes=frozenset(themes), barriers=attach_asks(passage.text, categories)))
     return out
 
