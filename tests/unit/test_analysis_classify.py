@@ -684,3 +684,27 @@ def test_consultants_interim_staff_and_edi_put_in_other_words_speak_to_spend(tex
 )
 def test_an_impact_assessment_in_passing_or_digital_inclusion_is_not_edi_spend(text):
     assert 3 not in labels_for(text).themes
+
+
+def test_a_data_sharing_barrier_is_also_about_using_data():
+    labels = labels_for(
+        "We find out that a family is struggling only when the rent stops arriving, although the DWP already "
+        "knows their income has dropped. We ask the government to let the DWP share that information with us.",
+        "Barriers",
+    )
+    assert "data-sharing" in categories(labels)
+    assert {2, 4} <= labels.themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a district council we do not provide social care, schools or highways, which are the county "
+        "council's responsibility.",
+        "The barriers in this section were agreed with the leaders of all the political groups.",
+        "One barrier we could remove ourselves was the separate form for each kind of help; residents now fill in one.",
+        "The pressure on temporary accommodation eased during the year as the homes we bought came into use.",
+    ],
+)
+def test_a_remit_a_reference_to_the_barriers_section_or_a_barrier_the_council_removed_is_no_barrier(text):
+    assert categories(labels_for(text, "4. Barriers")) == set()
