@@ -37,7 +37,7 @@ OPENING_PASSAGES = 4  # where a document says what it is and who wrote it
 OTHER_REGIMES = [
     ("a fire and rescue service", r"fire and rescue (authority|service)|fire authority|fire service|\bfrs\b",
      r"fire and rescue|fire authority|fire service|\bfirefighters?\b|\bon-call\b|\bwholetime\b|"
-     r"\bfire (stations?|safety|engines?|appliances?)\b|\bretained duty\b"),
+     r"\bfire (stations?|safety|engines?|appliances?|cover)\b|\bretained duty\b|\bemergency (cover|calls?)\b"),
     ("a police force", r"police and crime commissioner|police, fire and crime commissioner|chief constable|"
      r"\bconstabulary\b|police force|\bpcc\b",
      r"\bpolice\b|\bpolicing\b|\bconstabulary\b|\bconstables?\b|\bforce'?s\b|\bforces\b|\bthe force\b|"
@@ -98,6 +98,13 @@ THEMES = [
      r"\bmulti-year\b|\bfunding settlements?\b|\bring-?fenc\w+|\bcompetitive bidding\b"),
 ]  # fmt: skip
 PRODUCTIVITY_PLAN = re.compile(r"\bproductivity (and efficiency )?plan\b|\bproductivity\b", re.I)
+# A news page may never say "productivity": it speaks of "the plan" the government asked for and will review.
+THE_PLAN = re.compile(r"\b(the|its|this|their|every council's|the council's) (full )?plan\b(?! (for|to) )", re.I)
+GOVERNMENT_READS_PLANS = re.compile(
+    r"\bgovernment asked\b|\bministers?\b|\bthe department\b|\bexpert panel\b|\boffice for local government\b|"
+    r"\boflog\b",
+    re.I,
+)
 NAMES_A_PLAN = re.compile(r"\bproductivity (and efficiency )?plans?\b", re.I)
 
 
@@ -157,7 +164,9 @@ def classify_document(passages: Sequence[str], title: str) -> tuple[str, str]:
     if len(report) >= 3 or (len(report) >= 2 and opens_as_report):
         return REPORT, f"It has the furniture of a committee report or decision: {_quoted(report)}."
 
-    about_plans = bool(PRODUCTIVITY_PLAN.search(whole))
+    about_plans = bool(PRODUCTIVITY_PLAN.search(whole)) or (
+        len(THE_PLAN.findall(whole)) >= 2 and bool(GOVERNMENT_READS_PLANS.search(whole))
+    )
     news = _find(NEWS_CUES, f"{title}\n{whole}")
     if about_plans and (len(news) >= 2 or (news and _find(NEWS_CUES[:1], opening))):
         return PUBLICATION, f"It reads as a news page or press release: {_quoted(news)}."

@@ -158,3 +158,25 @@ def test_a_council_news_page_about_something_else_is_unrelated():
 def test_a_plan_that_writes_about_hospital_discharge_is_still_a_plan():
     passages = [*PLAN_TEXT, "Our joint discharge team helps patients leave hospital sooner with the right support."]
     assert classify_document(passages, "Productivity plan 2024")[0] == PLAN
+
+
+def test_a_press_release_about_the_plan_is_a_publication_even_without_the_word_productivity():
+    passages = [
+        "PRESS RELEASE",
+        "The leader said: “This plan is a snapshot of work that started long before the government asked for it.”",
+        "The plan explains how residents now get help with one phone number and one form.",
+        "Ministers will look at every council's plan together with the expert panel.",
+    ]
+    assert classify_document(passages, "Council sets out its plan")[0] == PUBLICATION
+    local_plan_news = ["News", "The council's local plan for new homes goes out to consultation next month."]
+    assert classify_document(local_plan_news, "Local plan consultation")[0] == UNRELATED
+
+
+def test_a_short_fire_authority_plan_is_known_by_its_emergency_cover():
+    passages = [
+        "Productivity and efficiency plan",
+        "Barriers to higher productivity include national terms and conditions that limit how wholetime crews work.",
+        "The authority spent £961 thousand on agency control room staff while new operators were trained.",
+        "Consultants were engaged to review emergency cover across the service area, at a cost of £514,000.",
+    ]
+    assert classify_document(passages, "Productivity and efficiency plan")[0] == OTHER_REGIME
