@@ -106,6 +106,8 @@ class Alternation:
             literal: frozenset(i for i, found in enumerate(literals) if found and literal in found)
             for literal in self._literals
         }
+        # One literal (a single pattern, mostly): when it is in the text every alternative can match.
+        self._only = self._literals[0] if self.filtered and len(self._literals) == 1 else None
         self._compiled: dict[tuple[str, ...], re.Pattern] = {}
 
     def _compile(self, alternatives: tuple[int, ...]) -> re.Pattern:
@@ -119,6 +121,8 @@ class Alternation:
             if not text.isascii() and any(other in text for other in _OTHER_CASES):
                 return self.whole
             text = text.lower()
+        if self._only is not None:
+            return self.whole if self._only in text else None
         found = tuple([literal for literal in self._literals if literal in text])
         if not found:
             return None

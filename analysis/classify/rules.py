@@ -106,7 +106,8 @@ def evidence(passage: PassageInput) -> RuleEvidence:
     context = bool(4 in strong or 4 in heading or lex.barrier_context.search(text) or _asks_government(text))
     found = set()
     for category, pattern in lex.barriers.items():
-        if pattern.search(text) and (context or category not in lex.barriers_need_context):
+        # A category that needs context is not looked for in a passage without it.
+        if (context or category not in lex.barriers_need_context) and pattern.search(text):
             found.add(category)
     return RuleEvidence(strong, weak_hits, heading, frozenset(found), context)
 
