@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from analysis.classify.patterns import Alternation
 from analysis.classify.voice import council_text
 
 EXTRACTION_VERSION = "figures-7"
@@ -124,30 +123,25 @@ GENERAL_MEASURES = ("funding", "spending")
 # Plans name these in many words: consultancy, external or specialist advisers; agency, temporary, interim or
 # locum staff; inclusion work and workforce equality. "Inclusion" alone is not EDI: digital, social and financial
 # inclusion are services to residents.
-# Each is looked for in the whole plan, run only where the words it needs are there (the same matches).
-ADDRESSES_CONSULTANTS = Alternation(
-    [r"consultan|\b(?:external|specialist|professional|management) advis[eo]rs?\b|\badvisory firms?\b"], re.I
+ADDRESSES_CONSULTANTS = re.compile(
+    r"consultan|\b(?:external|specialist|professional|management) advis[eo]rs?\b|\badvisory firms?\b", re.I
 )
-ADDRESSES_AGENCY = Alternation(
-    [
-        r"\bagency (?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
-        r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b|"
-        r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
-        r"(?:staff|workers?|labour|cover)\b|"
-        r"\blocums?\b"
-    ],
+ADDRESSES_AGENCY = re.compile(
+    r"\bagency (?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
+    r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b|"
+    r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
+    r"(?:staff|workers?|labour|cover)\b|"
+    r"\blocums?\b",
     re.I,
 )
-ADDRESSES_EDI = Alternation(
-    [
-        r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|equality duty|\bPSED\b|"
-        r"equality act|equality impact|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
-        r"staff networks?|"
-        r"(?:lgbt\+?|ethnic minority|disabled|race|women'?s) (?:staff |colleagues'? |employees'? )?networks?|"
-        r"workforce equality|equal opportunities|"
-        r"(?<!digital )(?<!social )(?<!financial )\binclusion (?:training|work|spend(?:ing)?|budget|programmes?|"
-        r"strategy|team|leads?|officers?|posts?)\b|\b(?:spend(?:ing)?|costs?|budget|money) (?:on|for) inclusion\b"
-    ],
+ADDRESSES_EDI = re.compile(
+    r"\bEDI\b|equality,? diversity|diversity and inclusion|equality and diversity|equality duty|\bPSED\b|"
+    r"equality act|equality impact|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
+    r"staff networks?|"
+    r"(?:lgbt\+?|ethnic minority|disabled|race|women'?s) (?:staff |colleagues'? |employees'? )?networks?|"
+    r"workforce equality|equal opportunities|"
+    r"(?<!digital )(?<!social )(?<!financial )\binclusion (?:training|work|spend(?:ing)?|budget|programmes?|strategy|"
+    r"team|leads?|officers?|posts?)\b|\b(?:spend(?:ing)?|costs?|budget|money) (?:on|for) inclusion\b",
     re.I,
 )
 
