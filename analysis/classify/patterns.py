@@ -2,7 +2,7 @@
 
 A family of patterns (a barrier's, the constraint words, the asks...) is one alternation `(?:p1)|(?:p2)|...`.
 Python's regular expression engine tries every alternative at every position of the text: the constraint
-family alone, 56 patterns, cost about 85 µs a passage. Yet most alternatives contain a literal that every
+family alone, 56 patterns, cost about 80 µs a passage. Yet most alternatives contain a literal that every
 match must contain ("pressure" in `pressures?`, "cap" in `capped|cap on|caps? (?:on|the)`), and most texts
 contain few of those literals. `Alternation` finds each alternative's literals once, from the parsed
 pattern, and for a text runs an alternation of only the alternatives whose literal is in the text, in their
