@@ -40,9 +40,7 @@ def spin(data: bytes) -> dict:
 
 
 def readers(count: int = 2, **limits) -> list[sandbox.Reader]:
-    return sandbox.start_together(
-        [sandbox.Reader([WHO, GREEDY, SPIN], warm=[WARM], **limits) for _ in range(count)]
-    )
+    return sandbox.start_together([sandbox.Reader([WHO, GREEDY, SPIN], warm=[WARM], **limits) for _ in range(count)])
 
 
 def close(started: list[sandbox.Reader]) -> None:
