@@ -1,12 +1,14 @@
 """The limited child process that parses untrusted uploads (started by core/sandbox.py; decision 0025).
 
     python -m core.sandbox_child <memory bytes> <cpu seconds> --allow <name>=<module>:<function> ...
-                                 [--warm <module>:<function> ...]
+                                 [--warm <module>:<function> ...] [--fork <request fd>:<answer fd> ...]
 
 The limits are set first (address space, CPU, no core file, no file written), before any parser is
 imported, so a decompression bomb or a runaway parse ends this process, never the web server or worker.
 Then each `--warm` function is called once (importing the parsers, training a classifier) under the same
-limits, and requests are answered until stdin closes.
+limits, and requests are answered until stdin closes. With `--fork`, this process answers nothing itself: once
+warm it forks one child per pair of pipes the parent passed it, each answering on its own pair, writes their
+process ids and ends (`core.sandbox.start_together`: several readers warmed up once).
 
 A request is a 4-byte big-endian header length and a 4-byte data length, then the JSON header
 `{"parser": <name>, "options": {...}}`, then the file's bytes. The child calls the parser registered under
@@ -86,13 +88,27 @@ def answer(parsers: dict[str, str], header: dict, data: bytes) -> dict:
         return {"failed": "error"}
 
 
-def serve(memory_bytes: int, cpu_seconds: int, parsers: dict[str, str], warm: list[str]) -> int:
+def serve(
+    memory_bytes: int,
+    cpu_seconds: int,
+    parsers: dict[str, str],
+    warm: list[str],
+    forks: list[tuple[int, int]] | None = None,
+) -> int:
+    """Set the limits, run the warm functions, then answer requests on stdin until it closes; or, given
+    `forks`, fork one child per (request pipe, answer pipe) to answer on those, write their ids and end."""
     set_limits(memory_bytes, cpu_seconds)
     for target in warm:
         try:
             load(target)()
         except Exception:  # noqa: BLE001 - a request will meet the same failure and answer for it  # nosec B110
             pass
+    if forks:
+        return fork_children(forks, parsers, cpu_seconds)
+    return answer_requests(parsers, cpu_seconds)
+
+
+def answer_requests(parsers: dict[str, str], cpu_seconds: int) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
         prefix = read_exactly(stdin, HEADER.size)
@@ -111,18 +127,43 @@ def serve(memory_bytes: int, cpu_seconds: int, parsers: dict[str, str], warm: li
         stdout.flush()
 
 
-def parse_arguments(argv: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
+def fork_children(forks: list[tuple[int, int]], parsers: dict[str, str], cpu_seconds: int) -> int:
+    """One child per (request pipe, answer pipe), each a copy of this process as the warm functions left it
+    (the parsers imported, a classifier trained) under the same limits; each answers on its own pipes. Their
+    process ids go to stdout as JSON, and this process ends, so the parent (a subreaper, core.sandbox) adopts
+    them and sees how each ends. A child's CPU time starts from nothing, and each request gets its allowance."""
+    own = {descriptor for pair in forks for descriptor in pair}
+    children = []
+    for requests, answers in forks:
+        child = os.fork()
+        if child == 0:
+            os.dup2(requests, 0)
+            os.dup2(answers, 1)
+            for descriptor in own:  # the other children's pipes: their ends must close when those children end
+                os.close(descriptor)
+            code = answer_requests(parsers, cpu_seconds)
+            sys.stdout.flush()
+            os._exit(code)
+        children.append(child)
+    sys.stdout.buffer.write(json.dumps(children).encode())
+    return 0
+
+
+def parse_arguments(argv: list[str]) -> tuple[int, int, dict[str, str], list[str], list[tuple[int, int]]]:
     memory_bytes, cpu_seconds = int(argv[1]), int(argv[2])
-    parsers, warm, option = {}, [], None
+    parsers, warm, forks, option = {}, [], [], None
     for argument in argv[3:]:
-        if argument in ("--allow", "--warm"):
+        if argument in ("--allow", "--warm", "--fork"):
             option = argument
         elif option == "--allow":
             name, _, target = argument.partition("=")
             parsers[name] = target
         elif option == "--warm":
             warm.append(argument)
-    return memory_bytes, cpu_seconds, parsers, warm
+        elif option == "--fork":
+            requests, _, answers = argument.partition(":")
+            forks.append((int(requests), int(answers)))
+    return memory_bytes, cpu_seconds, parsers, warm, forks
 
 
 if __name__ == "__main__":

@@ -71,6 +71,7 @@ class LinearModel:
         # per family instead of one scikit-learn call (and its input checks) per label: the same numbers.
         self._theme_weights = _stacked(self.themes, self.words, self.headings, self.chars)
         self._barrier_weights = _stacked(self.barriers, self.barrier_words)
+        self._analyser = self.words.build_analyzer()
 
     def predict_proba(
         self, passages: list[PassageInput], *, without_heading: list[int] = ()
@@ -78,10 +79,14 @@ class LinearModel:
         """Probability of each theme and barrier per passage, and of each theme for the passages listed in
         `without_heading` read as if they had no heading. A passage with no word the model knows (empty,
         numbers only, another language) gets 0 rather than the models' prior."""
+        import numpy as np
         from scipy import sparse
 
         texts = [_text(p) for p in passages]
-        known = (self.words.transform([_DIGITS.sub(" ", t) for t in texts]).getnnz(axis=1) > 0)[:, None]
+        # A word (or pair) of the model's vocabulary in the text without its numbers: what a nonzero row of
+        # `words.transform` of that text means, without building the matrix.
+        analyse, vocabulary = self._analyser, self.words.vocabulary_
+        known = np.array([any(f in vocabulary for f in analyse(_DIGITS.sub(" ", t))) for t in texts])[:, None]
         words = self.words.transform(texts)
         heads = self.headings.transform([_heading(p) for p in passages])
         chars = [self.chars.transform(texts)] if self.chars is not None else []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .patterns import Alternation
 from .taxonomy import barrier_ids
 from .types import BarrierLabel, PassageInput, PassageLabels
 from .voice import council_text
@@ -19,27 +20,28 @@ THEMES = (1, 2, 3, 4)
 
 
 # Patterns are written in lower case and matched against lower-cased text: several times faster
-# than re.IGNORECASE, which defeats the regex engine's literal-prefix search.
-def _compile(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+# than re.IGNORECASE, which defeats the regex engine's literal-prefix search. Each family runs only the
+# alternatives whose literals are in the text, with the same matches (patterns.py): about four times faster.
+def _compile(patterns: list[str]) -> Alternation:
+    return Alternation(patterns)
 
 
-def _compile_each(patterns: list[str]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in patterns)
+def _compile_each(patterns: list[str]) -> tuple[Alternation, ...]:
+    return tuple(Alternation([p]) for p in patterns)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    not_about: re.Pattern
-    theme_strong: dict[int, re.Pattern]
-    theme_weak: dict[int, tuple[re.Pattern, ...]]
-    heading: dict[int, re.Pattern]
-    barriers: dict[str, re.Pattern]
+    not_about: Alternation
+    theme_strong: dict[int, Alternation]
+    theme_weak: dict[int, tuple[Alternation, ...]]
+    heading: dict[int, Alternation]
+    barriers: dict[str, Alternation]
     barriers_need_context: frozenset[str]
-    barrier_context: re.Pattern
-    constraint: re.Pattern
-    achievement: re.Pattern
-    asks: re.Pattern
+    barrier_context: Alternation
+    constraint: Alternation
+    achievement: Alternation
+    asks: Alternation
 
 
 @cache
@@ -49,7 +51,7 @@ def lexicon() -> Lexicon:
     unknown = (set(data["barriers"]) | set(data["barriers_need_context"]["ids"])) - known
     if unknown:
         raise ValueError(f"lexicon.toml names barriers missing from the taxonomy: {sorted(unknown)}")
-    never = re.compile(r"(?!x)x")
+    never = Alternation([r"(?!x)x"])
     return Lexicon(
         not_about=_compile(data["not_about"]["patterns"]),
         theme_strong={n: _compile(data["themes"][str(n)]["strong"]) for n in THEMES},
@@ -104,7 +106,8 @@ def evidence(passage: PassageInput) -> RuleEvidence:
     context = bool(4 in strong or 4 in heading or lex.barrier_context.search(text) or _asks_government(text))
     found = set()
     for category, pattern in lex.barriers.items():
-        if pattern.search(text) and (context or category not in lex.barriers_need_context):
+        # A category that needs context is not looked for in a passage without it.
+        if (context or category not in lex.barriers_need_context) and pattern.search(text):
             found.add(category)
     return RuleEvidence(strong, weak_hits, heading, frozenset(found), context)
 
@@ -134,7 +137,7 @@ def rule_themes(ev: RuleEvidence) -> frozenset[int]:
     return frozenset(themes)
 
 
-def _spans(pattern: re.Pattern, text: str) -> list[str]:
+def _spans(pattern: Alternation, text: str) -> list[str]:
     """The pieces of `text` (as written) that `pattern` matches in its lower-cased, blanked form.
     Blanking keeps every character's place, so a match's span is the same in both."""
     lowered = text.lower()

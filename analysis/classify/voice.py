@@ -170,12 +170,23 @@ BREADCRUMB = re.compile(r"^[^.\n]{0,80}(?:\s[>›»/]\s[^.\n]{1,80}){2,}$", re.M
 
 
 @lru_cache(maxsize=8192)
+def _voice(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
+    """(`quoted_spans`, `council_text`) of a passage, worked out together once: the classifier, the document's
+    kind (its share of quoted words), the figures and the guidance flags all ask for them."""
+    quoted = quoted_spans(text)
+    spans = quoted + [(m.start(), m.end()) for m in CHROME.finditer(text)]
+    spans += [(m.start(), m.end()) for m in BREADCRUMB.finditer(text)]
+    return tuple(quoted), _blank(text, spans) if spans else text
+
+
 def council_text(text: str) -> str:
     """The passage with the government's quoted words and web-page chrome blanked out (same length)."""
-    spans = quoted_spans(text)
-    spans += [(m.start(), m.end()) for m in CHROME.finditer(text)]
-    spans += [(m.start(), m.end()) for m in BREADCRUMB.finditer(text)]
-    return _blank(text, spans) if spans else text
+    return _voice(text)[1]
+
+
+def quoted_spans_of(text: str) -> tuple[tuple[int, int], ...]:
+    """`quoted_spans(text)`, shared with `council_text` rather than worked out again."""
+    return _voice(text)[0]
 
 
 def has_council_words(text: str) -> bool:

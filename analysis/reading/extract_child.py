@@ -10,7 +10,7 @@ only parses.
 """
 
 import json
-from dataclasses import asdict, astuple
+from dataclasses import astuple, fields
 
 
 def passage_labels(blocks) -> dict:
@@ -36,8 +36,13 @@ def text_findings(blocks) -> dict:
     from analysis.reading import figures
 
     texts = [block.text for block in blocks]
+    names = [field.name for field in fields(figures.FoundFigure)]  # dataclasses.asdict, without its deep copies
     found = [
-        {**asdict(figure), "value": str(figure.value), "upper": None if figure.upper is None else str(figure.upper)}
+        {
+            **{name: getattr(figure, name) for name in names},
+            "value": str(figure.value),
+            "upper": None if figure.upper is None else str(figure.upper),
+        }
         for figure in figures.document_figures(texts)
     ]
     return {"figures": found, "guidance": list(astuple(figures.guidance_found(texts)))}

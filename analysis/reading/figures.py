@@ -183,6 +183,7 @@ ADDRESSES_EDI = re.compile(
 
 # A sentence, or a line of a list or table (which ends without a full stop).
 SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|\.(?=[a-z,]))+(?:[.!?]+|(?=\n)|$)")
+DIGIT = re.compile(r"\d")
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
@@ -376,6 +377,8 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
     for sentence_match in SENTENCE.finditer(text):
         sentence, last_sentence = sentence_match.group(0), previous_sentence
         previous_sentence = sentence
+        if not DIGIT.search(sentence):
+            continue  # every amount, percentage and count has a digit: nothing to read in this sentence
         offset = sentence_match.start()
         quote = sentence.strip()[:300]
         numbers = []

@@ -29,7 +29,7 @@ from analysis.models import (
     TagSource,
 )
 from analysis.reading import figures as figure_rules
-from analysis.services import insert_rows, sync_service_versions
+from analysis.services import insert_rows, sync_service_versions, unsaved_row
 from core.audit import record_event
 from plans.models import BarrierCategory, Theme
 
@@ -202,8 +202,10 @@ def _analyse_documents(batch: list[tuple[Document, dict | None]], run: AnalysisR
     """Themes, barriers, figures and guidance for a batch of documents, read and written with a few statements
     for the whole batch; returns (counts, digest) for each document, in order. The caller holds the transaction."""
     ids = [document.pk for document, _ in batch]
-    passages_of: dict[int, list[Passage]] = defaultdict(list)
-    for passage in Passage.objects.filter(document_id__in=ids).order_by("document_id", "position"):
+    passages_of: dict[int, list] = defaultdict(list)
+    # What the analysis reads of each passage, as tuples rather than model instances.
+    found = Passage.objects.filter(document_id__in=ids).order_by("document_id", "position")
+    for passage in found.values_list("pk", "document_id", "position", "text", "heading", named=True):
         passages_of[passage.document_id].append(passage)
     themes_of = _by_document(PassageTheme.objects.filter(document_id__in=ids), lambda t: (t.passage_id, t.theme_id))
     barriers_of = _by_document(
@@ -234,7 +236,7 @@ def _analyse_document(
     lookups: _Lookups,
     precomputed: dict | None,
     *,
-    passages: list[Passage],
+    passages: list,
     existing: tuple[dict, dict, dict],
     writes: _BatchWrites,
 ) -> tuple[dict, str]:
@@ -253,8 +255,9 @@ def _analyse_document(
         for number in sorted(label.themes):
             theme = lookups.themes.get((document.return_definition_id, number))
             if theme is not None:
-                # Keys set by id: Django's relation descriptors cost more than the rest of the row.
-                themes[(passage.pk, theme.pk)] = PassageTheme(
+                # Rows for insert_rows with keys set by id, not model instances: a run makes tens of thousands.
+                themes[(passage.pk, theme.pk)] = unsaved_row(
+                    PassageTheme,
                     passage_id=passage.pk,
                     document_id=document.pk,
                     theme_id=theme.pk,
@@ -264,7 +267,8 @@ def _analyse_document(
         for barrier in label.barriers:
             category = lookups.categories.get(barrier.category)
             if category is not None and (passage.pk, category.pk) not in barriers:
-                barriers[(passage.pk, category.pk)] = PassageBarrier(
+                barriers[(passage.pk, category.pk)] = unsaved_row(
+                    PassageBarrier,
                     passage_id=passage.pk,
                     document_id=document.pk,
                     category_id=category.pk,
@@ -276,7 +280,8 @@ def _analyse_document(
     figures = {}
     for found in found_figures:
         passage = passages[found.passage]
-        figures[(passage.pk, found.kind, found.key)] = Figure(
+        figures[(passage.pk, found.kind, found.key)] = unsaved_row(
+            Figure,
             passage_id=passage.pk,
             document_id=document.pk,
             kind=found.kind,

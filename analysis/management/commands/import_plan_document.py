@@ -30,7 +30,7 @@ from tqdm import tqdm
 
 from analysis import selectors, services
 from analysis.reading.extract import ExtractionRefused
-from analysis.reading.sandbox import EXTENSIONS, Reader, check_size
+from analysis.reading.sandbox import EXTENSIONS, check_size, start_readers
 from analysis.runs import services as runs
 from core import files
 from councils.selectors import council_by_code, find_council
@@ -180,9 +180,10 @@ class Command(BaseCommand):
         imported: list[int] = []
 
         # Each reading thread keeps one limited child for all its files (analysis.reading.sandbox.Reader). The children
-        # start now, loading the parsers and the classifier while this process looks up councils and opens the run.
+        # start now, forked from one that loads the parsers and the classifier while this process looks up councils
+        # and opens the run.
         workers = max(1, min(options["workers"], len(pairs)))
-        readers = [Reader(classify=not options["no_analysis"]).start() for _ in range(workers)]
+        readers = start_readers(workers, classify=not options["no_analysis"])
         idle, local = queue.SimpleQueue(), threading.local()
         for reader in readers:
             idle.put(reader)

@@ -1,0 +1,80 @@
+"""The lexicon's alternations run only the alternatives a text can match, and find exactly what the whole
+alternation finds (analysis/classify/patterns.py)."""
+
+import re
+import tomllib
+
+import pytest
+
+from analysis.classify.patterns import Alternation, required_literals
+from analysis.classify.rules import LEXICON_PATH
+
+TEXTS = [
+    "",
+    "we cannot recruit social workers: the pressures on our budget are rising faster than our funding",
+    "the government should give councils multi-year settlements; we would ask for certainty",
+    "our capital programme is capped and borrowing costs have doubled",
+    "skip to main content. the council's plan for 2024-25",
+    "funding (£3.2m) was cut by 10% - we couldn't plan ahead",
+    "ask: end competitive bidding",
+    "nothing here matches anything at all",
+]
+
+
+def families() -> list[tuple[str, list[str]]]:
+    data = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    found = [(f"barriers.{name}", entry["patterns"]) for name, entry in data["barriers"].items()]
+    found += [(name, data[name]["patterns"]) for name in ("not_about", "barrier_context", "constraint", "asks")]
+    found += [(f"themes.{n}", entry["strong"]) for n, entry in data["themes"].items()]
+    return found
+
+
+@pytest.mark.parametrize(("name", "patterns"), families(), ids=[name for name, _ in families()])
+def test_a_lexicon_family_finds_what_its_whole_alternation_finds(name, patterns):
+    fast = Alternation(patterns)
+    whole = re.compile("|".join(f"(?:{p})" for p in patterns))
+    assert fast.filtered, f"{name}: every pattern has a literal its matches contain"
+    for text in TEXTS + [" ".join(TEXTS)]:
+        found, expected = fast.search(text), whole.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in whole.finditer(text)]
+        assert fast.sub(" ", text) == whole.sub(" ", text)
+        assert fast.search(text, 10) is None or fast.search(text, 10).span() == whole.search(text, 10).span()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("pressures?", {"pressure"}),
+        (r"\bcannot\b|\bcan\W?t\b|could not", {"can", "could not"}),
+        (r"^\s*ask\b", {"ask"}),
+        (r"(?:have|has) to (?:deal|cope)", {" to "}),
+        (r"\w+fold", {"fold"}),
+        (r"(?:a|b)?c", {"c"}),
+        (r"\w+", None),  # nothing a match must contain: the pattern always runs whole
+        (r"(?i:abc)", None),  # a group with its own flags is not looked into
+    ],
+)
+def test_the_literals_are_what_every_match_must_contain(pattern, literals):
+    found = required_literals(pattern)
+    if literals is None:
+        assert found is None
+    else:
+        assert found is not None and any(literal in found for literal in literals)
+
+
+def test_case_insensitive_patterns_look_in_the_lower_cased_text_and_run_whole_where_other_cases_match():
+    fast = Alternation([r"\bEDI\b|equality act"], re.I)
+    assert fast.search("Our EDI work").span() == (4, 7)
+    assert fast.findall("The Equality Act and edi") == ["Equality Act", "edi"]
+    assert fast.search("nothing of it") is None
+    # "ſ" (long s) and "ı" (dotless i) match s and i under re.IGNORECASE though lower() keeps them as they are.
+    long_s = Alternation(["staff"], re.I)
+    assert long_s.search("ſtaff").span() == (0, 5)
+    assert Alternation(["equality"], re.I).search("equalıty").span() == (0, 8)
+
+
+def test_patterns_without_a_literal_are_run_whole():
+    fast = Alternation([r"\d+", "pressure"])
+    assert not fast.filtered
+    assert fast.search("in 2024").span() == (3, 7)
