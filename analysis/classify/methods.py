@@ -17,7 +17,6 @@ from .rules import (
     lexicon,
     sentences,
     stated_as_barrier,
-    states_constraint,
 )
 from .types import PassageInput, PassageLabels
 from .voice import council_text
@@ -117,18 +116,9 @@ def _classify(
                 themes.add(n)
         if categories:
             themes.add(4)
-        elif (
-            4 in themes
-            and ev is not None
-            and thresholds.barrier_needs_constraint
-            and not (
-                states_constraint(passage, ev)
-                and (4 in ev.strong or 4 in ev.heading or theme_p[4][i] >= thresholds.reads_as_barrier)
-            )
-        ):
-            # A success or a description, with nothing the government could help remove; or a constraint's word
-            # in passing ("no longer", "cut") in a passage that, naming no barrier, neither the rules, the heading
-            # nor the model read as one.
+        elif ev is not None and thresholds.barrier_needs_constraint:
+            # Theme 4 is the barriers government could help remove: a passage that names none of them (a success,
+            # a description, a constraint's word in passing) is not about it, whatever its heading or its words.
             themes.discard(4)
         if "data-sharing" in categories:
             themes.add(2)  # information government holds and will not share is a barrier to using data

@@ -258,17 +258,6 @@ def stated_as_barrier(
     return any(constraint_near(i) and not achievement_only(i) for i in mentions)
 
 
-def states_constraint(passage: PassageInput, ev: RuleEvidence) -> bool:
-    """The passage (in the council's own words) states a constraint or asks government for something: what
-    theme 4 needs when the passage names no barrier category. A barriers heading is not enough: the section
-    also holds the council's thanks, its programmes with government and offers to meet officials."""
-    if 4 in ev.strong:
-        return True
-    lex = lexicon()
-    cleaned = [clean(s) for s in sentences(council_text(passage.text))]
-    return any(lex.asks.search(s) or lex.constraint.search(s) for s in cleaned)
-
-
 def classify_rules(passages: list[PassageInput]) -> list[PassageLabels]:
     out = []
     for passage in passages:

@@ -708,3 +708,17 @@ def test_a_data_sharing_barrier_is_also_about_using_data():
 )
 def test_a_remit_a_reference_to_the_barriers_section_or_a_barrier_the_council_removed_is_no_barrier(text):
     assert categories(labels_for(text, "4. Barriers")) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main risk to this plan is our own capacity: a small programme team is carrying several large projects "
+        "at once, so we have slowed two of them to let the others finish well.",
+        "We have chosen not to raise the charge for garden waste collection this year, even though the cost of "
+        "running the service has gone up.",
+    ],
+)
+def test_theme_4_needs_a_barrier_the_government_could_help_remove_not_a_constraint_word_under_its_heading(text):
+    labels = labels_for(text, "What holds us back")
+    assert 4 not in labels.themes and categories(labels) == set()
