@@ -704,6 +704,8 @@ def test_a_data_sharing_barrier_is_also_about_using_data():
         "The barriers in this section were agreed with the leaders of all the political groups.",
         "One barrier we could remove ourselves was the separate form for each kind of help; residents now fill in one.",
         "The pressure on temporary accommodation eased during the year as the homes we bought came into use.",
+        "Demand for adult social care here rises each year with the number of residents over eighty-five, and the "
+        "care strategy plans for it by offering reablement and equipment first.",
     ],
 )
 def test_a_remit_a_reference_to_the_barriers_section_or_a_barrier_the_council_removed_is_no_barrier(text):
