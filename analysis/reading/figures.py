@@ -67,15 +67,27 @@ QUALIFIER_BEFORE = re.compile(
 SCALES = {"bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "m": Decimal(10) ** 6, "million": Decimal(10) ** 6}
 SCALES |= {"k": Decimal(1000), "thousand": Decimal(1000)}
 
+# The NHS's clinicians are not the council's consultants or agency staff: "locum GPs", "consultant surgeons",
+# "the day the consultant says they are ready".
+CLINICIANS = (
+    r"(?:gps?|doctors?|nurses?|surgeons?|physicians?|psychiatrists?|paediatricians?|geriatricians?|"
+    r"pharmacists?|dentists?|clinicians?|medics?)"
+)
+CONSULTANTS_NOT_CLINICAL = (
+    rf"consultan(?!ts? (?:{CLINICIANS}|led)\b)(?!t (?:says|said|decides|decided|agrees|agreed|confirms)\b)"
+)
+LOCUMS_NOT_CLINICAL = rf"\blocums?\b(?! (?:{CLINICIANS}|consultants?)\b)"
+# Staff bought in by other names: supply staff, staffing firms, off-payroll workers.
+STAFF_BOUGHT_IN = (
+    r"\bsupply (?:staff|workers?)\b|\bstaffing (?:firms?|agenc(?:y|ies)|compan(?:y|ies)|suppliers?)\b|"
+    r"\boff[- ]payroll\b"
+)
 AGENCY = re.compile(
-    r"\bagency\b|\binterims?\b|\btemporary (?:staff|workers?)|\blocums?\b|\bstaffing (?:firms?|compan(?:y|ies))\b|"
-    r"\bsupply staff\b|\boff[- ]payroll\b",
-    re.I,
+    rf"\bagency\b|\binterims?\b|\btemporary (?:staff|workers?)|{LOCUMS_NOT_CLINICAL}|{STAFF_BOUGHT_IN}", re.I
 )
 CONSULTANT = re.compile(
-    r"consultan(?!ts? (?:surgeons?|physicians?|doctors?|psychiatrists?|paediatricians?|geriatricians?)\b)|"
-    r"\b(?:external|specialist|professional|outside) advis[eo]rs?\b|\b(?:outside|external) experts?\b|"
-    r"\b(?:specialist|expert) help bought in\b",
+    rf"{CONSULTANTS_NOT_CLINICAL}|\b(?:external|specialist|professional|outside) advis[eo]rs?\b|"
+    r"\b(?:outside|external) experts?\b|\b(?:specialist|expert) help bought in\b",
     re.I,
 )
 STAFF_BUDGET = re.compile(
@@ -147,9 +159,7 @@ GENERAL_MEASURES = ("funding", "spending")
 # inclusion are services to residents. Nor is an equality impact assessment of a budget proposal: that is the
 # procedure every decision follows, not the council's own work or spending on equality, diversity and inclusion.
 ADDRESSES_CONSULTANTS = re.compile(
-    # Not a hospital's consultant ("go home on the day the consultant says they are ready").
-    r"consultan(?!ts? (?:surgeons?|physicians?|doctors?|psychiatrists?|paediatricians?|geriatricians?|led)\b)"
-    r"(?<!the consultan(?=t (?:says|said|decides|decided|agrees|agreed|confirms)\b))|"
+    rf"{CONSULTANTS_NOT_CLINICAL}|"
     r"\b(?:external|specialist|professional|management) advis[eo]rs?\b|\badvisory firms?\b|"
     r"\b(?:outside|external|independent) (?:experts?|specialists?|advis[eo]rs?)\b|"
     r"\b(?:specialist|expert|outside) (?:help|support|advice) (?:was |were |is |has been )?(?:bought|brought) in\b|"
@@ -161,11 +171,9 @@ ADDRESSES_AGENCY = re.compile(
     r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b|"
     r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
     r"(?:staff|workers?|labour|cover)\b|"
-    # A locum doctor, nurse or pharmacist is the NHS's, not the council's workforce.
-    r"\blocums?\b(?! (?:gps?|doctors?|nurses?|consultants?|pharmacists?|dentists?|clinicians?|medics?)\b)|"
-    # Staff bought in by other names: supply staff, staffing firms, off-payroll workers, contractors in posts.
-    r"\bsupply (?:staff|workers?)\b|\bstaffing (?:firms?|agenc(?:y|ies)|compan(?:y|ies)|suppliers?)\b|"
-    r"\boff[- ]payroll\b|\bcontractors? on day rates\b|\bday[- ]rate (?:contractors?|staff|workers?)\b|"
+    rf"{LOCUMS_NOT_CLINICAL}|{STAFF_BOUGHT_IN}|"
+    # and contractors filling posts.
+    r"\bcontractors? on day rates\b|\bday[- ]rate (?:contractors?|staff|workers?)\b|"
     r"\b(?:posts?|roles?|vacancies) (?:\w+ ){0,3}(?:filled|covered) by contractors\b",
     re.I,
 )
@@ -174,8 +182,7 @@ ADDRESSES_EDI = re.compile(
     r"equality act|equality (?:networks?|training|objectives|strategy|scheme|monitoring)|"
     r"staff networks?|"
     r"(?:lgbt\+?|ethnic minority|disabled|race|women'?s) (?:staff |colleagues'? |employees'? )?networks?|"
-    r"workforce equality|equal opportunities|unconscious bias|(?:fair,? |inclusive )?unbiased recruitment|"
-    r"inclusive recruitment|"
+    r"workforce equality|equal opportunities|unconscious bias|unbiased recruitment|inclusive recruitment|"
     r"(?<!digital )(?<!social )(?<!financial )\binclusion (?:training|work|spend(?:ing)?|budget|programmes?|strategy|"
     r"team|leads?|officers?|posts?)\b|\b(?:spend(?:ing)?|costs?|budget|money) (?:on|for) inclusion\b",
     re.I,
@@ -282,6 +289,7 @@ MONEY_KINDS = {
     "funding": "funding",
     "spending": "spending",
 }
+MEASURE_OF_MONEY_KIND = {kind: measure for measure, kind in MONEY_KINDS.items()}
 
 
 BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:,\d{3})+|\d+)$")
@@ -428,7 +436,7 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
                 value = _number(match.group("number"))
                 if measure not in PERCENT_KINDS and previous_money and RESTATED.match(before):
                     # "£19.8m on temporary staff, equivalent to 6.9% of the employee budget": the same measure
-                    measure = {v: k for k, v in MONEY_KINDS.items()}.get(previous_money[0])
+                    measure = MEASURE_OF_MONEY_KIND.get(previous_money[0])
                 kind = PERCENT_KINDS.get(measure or "", "other_percent")
                 if kind != "other_percent" and not share_of_staff_budget:
                     kind = "other_percent"
@@ -479,9 +487,7 @@ def figures_in(text: str, passage: int = 0) -> list[FoundFigure]:
             qualifier = _counted(match.group("noun")) if unit == "count" else _qualifier(sentence[end:next_start])[0]
             named_before = QUALIFIER_BEFORE.search(before) if unit == "gbp" else None
             if named_before and qualifier in ("", "per year", "per month", "per week"):
-                per = named_before.group("per").lower()
-                per = "resident" if per in ("head", "person") else "household" if per == "home" else per
-                qualifier = f"per {per} {qualifier}".strip()
+                qualifier = f"per {_per(named_before.group('per'))} {qualifier}".strip()
             measures = _words(words)
             found.append(
                 FoundFigure(passage, kind, key, value, unit, measures[:200], quote, upper=upper, qualifier=qualifier)
@@ -500,12 +506,16 @@ def _qualifier(after: str) -> tuple[str, str | None]:
     match = QUALIFIER.match(after)
     if not match:
         return "", None
-    per = match.group("per").lower()
-    per = "year" if per == "annum" else "resident" if per in ("head", "person") else per
-    words = f"per {per}"
+    words = f"per {_per(match.group('per'))}"
     if match.group("per2"):
-        words += f" per {'year' if match.group('per2').lower() == 'annum' else match.group('per2').lower()}"
+        words += f" per {_per(match.group('per2'))}"
     return words, after[match.end() :]
+
+
+def _per(unit: str) -> str:
+    """What a figure is counted per, in one word for each: a head or a person is a resident, an annum a year."""
+    unit = unit.lower()
+    return "year" if unit == "annum" else "resident" if unit in ("head", "person") else unit
 
 
 def _counted(noun: str) -> str:

@@ -397,6 +397,7 @@ def test_plans_name_agency_staff_consultants_and_edi_in_other_words():
             [("funding", Decimal("864000"))],
         ),
         ("At the end of March the council had 34 off-payroll workers.", [("count", Decimal("34"))]),
+        ("The practices spent £2m on locum GPs last year.", [("spending", Decimal("2000000"))]),
     ],
 )
 def test_agency_consultant_and_inclusion_spend_in_other_words_and_what_a_percentage_restates(text, expected):
