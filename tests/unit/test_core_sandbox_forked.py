@@ -4,6 +4,7 @@ refusals, and a fresh child when it has to be replaced."""
 
 import os
 import sys
+from contextlib import contextmanager
 
 import pytest
 
@@ -39,18 +40,23 @@ def spin(data: bytes) -> dict:
         pass
 
 
-def readers(count: int = 2, **limits) -> list[sandbox.Reader]:
-    return sandbox.start_together([sandbox.Reader([WHO, GREEDY, SPIN], warm=[WARM], **limits) for _ in range(count)])
+@contextmanager
+def started_together(readers: list[sandbox.Reader]):
+    """The readers started together, and closed afterwards whatever the test found."""
+    started = sandbox.start_together(readers)
+    try:
+        yield started
+    finally:
+        for reader in started:
+            reader.close()
 
 
-def close(started: list[sandbox.Reader]) -> None:
-    for reader in started:
-        reader.close()
+def readers(count: int = 2, **limits):
+    return started_together([sandbox.Reader([WHO, GREEDY, SPIN], warm=[WARM], **limits) for _ in range(count)])
 
 
 def test_the_readers_children_are_forked_from_one_that_warmed_up_once():
-    started = readers(3)
-    try:
+    with readers(3) as started:
         answers = [reader.run(WHO, f"file {n}".encode()) for n, reader in enumerate(started)]
         assert [a["text"] for a in answers] == ["file 0", "file 1", "file 2"]
         assert len({a["pid"] for a in answers}) == 3  # a child each
@@ -58,14 +64,11 @@ def test_the_readers_children_are_forked_from_one_that_warmed_up_once():
         assert answers[0]["warmed_in"] not in {a["pid"] for a in answers}
         assert not any(a["django"] for a in answers)
         assert [reader.run(WHO, b"again")["pid"] for reader in started] == [a["pid"] for a in answers]
-    finally:
-        close(started)
     assert [reader.process for reader in started] == [None, None, None]
 
 
 def test_a_forked_child_that_runs_out_of_memory_is_refused_and_replaced():
-    started = readers(memory_bytes=256 * 1024 * 1024)
-    try:
+    with readers(memory_bytes=256 * 1024 * 1024) as started:
         first = started[0].run(WHO, b"one")["pid"]
         with pytest.raises(sandbox.ChildRefused) as refused:
             started[0].run(GREEDY, b"")
@@ -74,35 +77,24 @@ def test_a_forked_child_that_runs_out_of_memory_is_refused_and_replaced():
         again = started[0].run(WHO, b"two")
         assert again["pid"] != first and again["warmed_in"] == again["pid"]  # started on its own, as before
         assert started[1].run(WHO, b"other")["text"] == "other"  # its sibling is untouched
-    finally:
-        close(started)
 
 
 def test_a_forked_child_that_runs_out_of_cpu_time_is_refused_for_time():
-    started = readers(cpu_seconds=1)
-    try:
+    with readers(cpu_seconds=1) as started:
         with pytest.raises(sandbox.ChildRefused) as refused:
             started[1].run(SPIN, b"")
         assert refused.value.reason == "time"
         assert started[0].run(WHO, b"still here")["text"] == "still here"
-    finally:
-        close(started)
 
 
 def test_a_forked_child_that_takes_too_long_is_killed():
-    started = readers(timeout=1)
-    try:
+    with readers(timeout=1) as started:
         with pytest.raises(sandbox.ChildRefused) as refused:
             started[0].run(SPIN, b"")
         assert refused.value.reason == "time"
-    finally:
-        close(started)
 
 
 def test_readers_that_differ_start_on_their_own():
-    started = sandbox.start_together([sandbox.Reader([WHO], warm=[WARM]), sandbox.Reader([WHO, SPIN], warm=[WARM])])
-    try:
+    with started_together([sandbox.Reader([WHO], warm=[WARM]), sandbox.Reader([WHO, SPIN], warm=[WARM])]) as started:
         answers = [reader.run(WHO, b"x") for reader in started]
         assert [a["warmed_in"] for a in answers] == [a["pid"] for a in answers]
-    finally:
-        close(started)
