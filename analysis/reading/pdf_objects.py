@@ -5,12 +5,14 @@ them from pdfminer, which parses the page's content stream in pure Python: about
 of a four-page plan, seven times what pypdfium2 takes to read the whole document. pdfium has
 already parsed the page, so here the same objects are made from what it reports (each character's
 loose box, the font's ascent to descent as pdfminer gives it; each path's points through its
-matrix), and pdfplumber's own table finder and word grouping run on them (`PdfiumPage`).
+matrix), and pdfplumber's own table finder and word grouping run on them (`PdfiumPage`). A grid's
+cells are read from pdfium with one call each, and the characters are made only for tables ruled
+between rows, which need pdfplumber's words.
 
 Only pages pdfium can describe exactly as pdfminer would are made here: no rotation, the media box
 at the origin, every character upright, every path on the page itself (not in a form XObject) and
 made of straight segments in a matrix without rotation or skew. Any other page is left to
-pdfplumber (`pdfium_pages` leaves it out), so the result never depends on the shortcut. Pure
+pdfplumber (`pdfium_page` answers None), so the result never depends on the shortcut. Pure
 functions, no Django: runs inside the limited child process with the rest of extraction.
 """
 
@@ -30,33 +32,51 @@ class NotDescribable(Exception):
 
 class PdfiumPage(Container):
     """Enough of a pdfplumber page for `analysis.reading.pdf_tables`: `find_tables`, `extract_words`, `chars`,
-    `edges`, `horizontal_edges`, `bbox`, `page_number`, `close` (pdfplumber's code, on pdfium's objects)."""
+    `edges`, `horizontal_edges`, `bbox`, `page_number`, `close` (pdfplumber's code, on pdfium's objects), and
+    `cell_text`. The characters are made only when something asks for them: a grid's cells are read with
+    `cell_text`, and most ruled pages need nothing else."""
 
     cached_properties = ["_rect_edges", "_curve_edges", "_edges"]
     find_tables = Page.find_tables
     extract_words = Page.extract_words
 
-    def __init__(self, page_number: int, width: float, height: float, objects: dict):
+    def __init__(self, page_number: int, width: float, height: float, objects: dict, textpage):
         self.page_number, self.width, self.height = page_number, width, height
         self.bbox = (0, 0, width, height)
         self._objects = objects
+        self._textpage = textpage
 
     @property
     def objects(self) -> dict:
         return self._objects
+
+    @property
+    def chars(self) -> list[dict]:
+        if "char" not in self._objects:
+            import pypdfium2.raw as raw
+
+            self._objects["char"] = _chars(raw, self._textpage.raw, self.page_number, self.height)
+        return self._objects["char"]
+
+    def cell_text(self, bbox) -> str:
+        """The text pdfium finds inside a box (x0, top, x1, bottom from the page's top left): one call for a
+        table cell, where pdfplumber's `Table.extract` sorts every character of the page into cells. Both give
+        the same cell text on every table of the service's evaluation documents and benchmark plans
+        (`tests/unit/test_pdf_tables.py` compares them)."""
+        x0, top, x1, bottom = bbox
+        return self._textpage.get_text_bounded(x0, self.height - bottom, x1, self.height - top) or ""
 
     def close(self) -> None:
         self.flush_cache()
 
 
 def _chars(raw, textpage, page_number: int, height: float) -> list[dict]:
+    """pdfplumber's characters (every one upright: `pdfium_page` has checked with `_upright`)."""
     chars, box = [], raw.FS_RECTF()
     for index in range(raw.FPDFText_CountChars(textpage)):
         text = chr(raw.FPDFText_GetUnicode(textpage, index))
         if text in NEWLINES or (raw.FPDFText_IsGenerated(textpage, index) == 1 and text != " "):
             continue
-        if abs(raw.FPDFText_GetCharAngle(textpage, index)) > UPRIGHT_ANGLE:
-            raise NotDescribable
         if not raw.FPDFText_GetLooseCharBox(textpage, index, box):
             continue
         top, bottom = height - box.top, height - box.bottom
@@ -79,6 +99,17 @@ def _chars(raw, textpage, page_number: int, height: float) -> list[dict]:
             }
         )
     return chars
+
+
+def _upright(raw, textpage) -> bool:
+    """Whether every character `_chars` would make stands upright (pdfminer describes others differently)."""
+    for index in range(raw.FPDFText_CountChars(textpage)):
+        if abs(raw.FPDFText_GetCharAngle(textpage, index)) <= UPRIGHT_ANGLE:
+            continue
+        text = chr(raw.FPDFText_GetUnicode(textpage, index))
+        if text not in NEWLINES and (raw.FPDFText_IsGenerated(textpage, index) != 1 or text == " "):
+            return False
+    return True
 
 
 def _subpaths(raw, path) -> list[list[tuple[float, float]]]:
@@ -157,26 +188,21 @@ def _shapes(raw, page, page_number: int, height: float) -> dict[str, list[dict]]
     return shapes
 
 
-def pdfium_page(pdf, page_number: int, *, held=None) -> PdfiumPage | None:
+def pdfium_page(pdf, page_number: int, *, held):
     """Page `page_number` (1-based) of an open pypdfium2 document as a PdfiumPage, or None when pdfium's
     objects would not describe it as pdfminer does (pdfplumber reads it instead). `held` is the page and its
-    text page when the caller has them open already (it closes them itself)."""
+    text page, open; the caller closes them after the PdfiumPage (which reads characters from the text page
+    when asked)."""
     import pypdfium2.raw as raw
 
-    page, textpage = held if held is not None else (pdf[page_number - 1], None)
+    page, textpage = held
     try:
         left, bottom, right, top = page.get_mediabox()
         if page.get_rotation() or left or bottom:
             return None
         width, height = right - left, top - bottom
-        textpage = textpage or page.get_textpage()
-        objects = {"char": _chars(raw, textpage.raw, page_number, height)}
-        objects |= _shapes(raw, page.raw, page_number, height)
-        return PdfiumPage(page_number, width, height, objects)
+        if not _upright(raw, textpage.raw):
+            return None
+        return PdfiumPage(page_number, width, height, _shapes(raw, page.raw, page_number, height), textpage)
     except NotDescribable:
         return None
-    finally:
-        if held is None:
-            if textpage is not None:
-                textpage.close()
-            page.close()

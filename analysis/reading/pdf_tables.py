@@ -65,11 +65,19 @@ def _overlaps(a, b) -> bool:
 # --- Grids ---------------------------------------------------------------------------------------
 
 
+def _grid_rows(page, table) -> list[list[str]]:
+    """The table's rows of cell text: from pdfium, one call a cell, where the page came from pdfium
+    (`PdfiumPage.cell_text`), else pdfplumber's own (which sorts every character of the page into cells)."""
+    if hasattr(page, "cell_text"):
+        return [[_cell(page.cell_text(cell)) if cell else "" for cell in row.cells] for row in table.rows]
+    return [[_cell(cell) for cell in row] for row in table.extract()]
+
+
 def grid_tables(page) -> list[PageTable]:
     found = []
     for table in page.find_tables():
         # One ruled row may be the end of a table carried over from the page before.
-        rows = _usable([[_cell(cell) for cell in row] for row in table.extract()], fewest_rows=1)
+        rows = _usable(_grid_rows(page, table), fewest_rows=1)
         if rows:
             found.append(PageTable(tuple(table.bbox), rows))
     return found
@@ -194,13 +202,16 @@ def tables_on_page(page) -> list[PageTable]:
     """Every table on a pdfplumber page, top to bottom, none counted twice."""
     grids = grid_tables(page)
     found = [table for table in grids if len(table.rows) >= 2]
-    regions = _ruled_regions(page)
-    if regions:
-        words = page.extract_words()
-        for x0, x1, heights in regions:
-            table = row_ruled_table(page, words, x0, x1, heights)
-            if table and not any(_overlaps(table.bbox, other.bbox) for other in found):
-                found.append(table)
+    words = None
+    for x0, x1, heights in _ruled_regions(page):
+        # Rules inside a grid already found are that grid's (a table found from them would overlap it and be
+        # dropped below), so words are only grouped for rules outside one.
+        if any(_overlaps((x0, heights[0], x1, heights[-1]), other.bbox) for other in found):
+            continue
+        words = page.extract_words() if words is None else words
+        table = row_ruled_table(page, words, x0, x1, heights)
+        if table and not any(_overlaps(table.bbox, other.bbox) for other in found):
+            found.append(table)
     # A grid of one row counts only where no larger table explains it (shaded rows draw one each).
     found += [
         table for table in grids if len(table.rows) == 1 and not any(_overlaps(table.bbox, o.bbox) for o in found)
@@ -237,14 +248,23 @@ def find_tables(
         for number in page_numbers:
             if time.process_time() - started > budget:
                 return found
-            page = pdfium_page(document, number, held=(held or {}).get(number))
-            if page is None:
-                left_over.append(number)
-                continue
-            tables = tables_on_page(page)
-            if tables:
-                found[number] = tables
-            page.close()
+            opened_page = number not in (held or {})
+            pdfium_objects = (document[number - 1],) if opened_page else held[number]
+            try:
+                if opened_page:
+                    pdfium_objects += (pdfium_objects[0].get_textpage(),)
+                page = pdfium_page(document, number, held=pdfium_objects)
+                if page is None:
+                    left_over.append(number)
+                    continue
+                tables = tables_on_page(page)
+                if tables:
+                    found[number] = tables
+                page.close()
+            finally:
+                if opened_page:
+                    for item in reversed(pdfium_objects):
+                        item.close()
     finally:
         if opened:
             document.close()

@@ -13,9 +13,15 @@ from analysis.reading import pdf_objects, pdf_tables
 from .test_analysis_pdf_tables import ROWS, STYLES, plan_pdf
 
 
+def pdfium_page(pdf, number: int):
+    """The PdfiumPage of a page, with its pdfium page and text page held open as an import holds them."""
+    page = pdf[number - 1]
+    return pdf_objects.pdfium_page(pdf, number, held=(page, page.get_textpage()))
+
+
 def both_ways(data: bytes, number: int):
     pdf = pypdfium2.PdfDocument(data)
-    page = pdf_objects.pdfium_page(pdf, number)
+    page = pdfium_page(pdf, number)
     with pdfplumber.open(io.BytesIO(data), pages=[number]) as plumber:
         expected = pdf_tables.tables_on_page(plumber.pages[0])
     return page, expected
@@ -48,4 +54,28 @@ def test_a_rotated_page_is_left_to_pdfplumber():
     pdf = pypdfium2.PdfDocument(HTML(string=html).write_pdf())
     pdf[0].set_rotation(90)
 
-    assert pdf_objects.pdfium_page(pdf, 1) is None
+    assert pdfium_page(pdf, 1) is None
+
+
+def test_a_page_with_a_turned_character_is_left_to_pdfplumber():
+    """pdfminer describes turned characters differently, so a page holding one is never read from pdfium's."""
+    html = (
+        f"<style>{STYLES['grid']}</style><p style='transform: rotate(30deg)'>Turned words.</p>"
+        "<table><tr><td>Measure</td><td>Target</td></tr><tr><td>Waiting days</td><td>12</td></tr></table>"
+    )
+    pdf = pypdfium2.PdfDocument(HTML(string=html).write_pdf())
+
+    assert pdfium_page(pdf, 1) is None
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_grids_cells_read_from_pdfium_are_pdfplumbers(style):
+    """Each cell's text is read with one pdfium call; pdfplumber's Table.extract sorts the page's characters into
+    the cells. Both read the same text, and the characters are never made for a page with only grids."""
+    page = pdfium_page(pypdfium2.PdfDocument(plan_pdf(STYLES[style])), 1)
+    grids = page.find_tables()
+
+    from_pdfium = [pdf_tables._grid_rows(page, table) for table in grids]
+    assert "char" not in page.objects
+    from_pdfplumber = [[[pdf_tables._cell(cell) for cell in row] for row in table.extract()] for table in grids]
+    assert from_pdfium == from_pdfplumber
