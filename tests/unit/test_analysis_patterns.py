@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from analysis.classify.patterns import Alternation, required_literals
+from analysis.classify.patterns import Alternation, LiteralIndex, required_literals
 from analysis.classify.rules import LEXICON_PATH
 
 TEXTS = [
@@ -78,3 +78,22 @@ def test_patterns_without_a_literal_are_run_whole():
     fast = Alternation([r"\d+", "pressure"])
     assert not fast.filtered
     assert fast.search("in 2024").span() == (3, 7)
+
+
+def test_the_index_finds_every_literal_a_text_holds_and_only_those():
+    index = LiteralIndex()
+    index.add({"cap", "capital", "pressure", "ask"})
+
+    assert index.present("our capital programme is capped") == {"cap", "capital"}
+    assert index.present("a pressure on us; we ask") == {"pressure", "ask"}
+    assert index.present("nothing here") == frozenset()
+
+
+def test_a_family_added_after_a_text_was_seen_finds_its_literals_in_that_text():
+    """The index keeps what it found in recent texts; new literals must not be missed for a text seen before."""
+    text = "borrowing costs have doubled, and the cap on council tax stays"
+    Alternation(["council tax"]).search(text)
+    later = Alternation([r"borrowing costs?", r"cap on"])
+
+    assert [m.group() for m in later.finditer(text)] == ["borrowing costs", "cap on"]
+    assert later.search("nothing of either") is None
