@@ -495,11 +495,14 @@ PARAGRAPH_GAP = 1.35  # a gap between lines this much wider than the page's usua
 def _text_lines(page, textpage) -> list[_Line]:
     """The page's lines in pdfium's reading order, each with its box: pdfium gives the text as
     runs, one box each, and runs side by side are one line."""
+    from analysis.reading.pdf_objects import BoundedText
+
     page_top = page.get_mediabox()[3]
     lines: list[_Line] = []
+    bounded_text = BoundedText(textpage)
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = clean(textpage.get_text_bounded(left, bottom, right, top) or "")
+        text = clean(bounded_text(left, bottom, right, top))
         if not text:
             continue
         top, bottom = page_top - top, page_top - bottom

@@ -30,6 +30,29 @@ class NotDescribable(Exception):
     """The page has something pdfium's objects would not describe as pdfminer does."""
 
 
+class BoundedText:
+    """The text inside boxes of one text page (left, bottom, right, top in PDF units), as pypdfium2's
+    `get_text_bounded` gives it, read with one pdfium call a box into a buffer made once for the page, where
+    `get_text_bounded` makes two (one for the length, one for the text) and a buffer each time."""
+
+    def __init__(self, textpage):
+        import pypdfium2.raw as raw
+
+        self._raw, self._textpage = raw, textpage
+        # Room for every character of the page twice over (the text adds line breaks) and the closing NUL.
+        self._size = 2 * raw.FPDFText_CountChars(textpage.raw) + 16
+        self._buffer = (ctypes.c_ushort * self._size)()
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
+        written = self._raw.FPDFText_GetBoundedText(
+            self._textpage.raw, left, top, right, bottom, self._buffer, self._size
+        )
+        if written >= self._size:  # the text may have been cut short: read it as pypdfium2 does
+            return self._textpage.get_text_bounded(left, bottom, right, top) or ""
+        text = ctypes.string_at(self._buffer, 2 * max(written, 0)).decode("utf-16-le", errors="ignore")
+        return text[:-1] if text.endswith("\x00") else text
+
+
 class PdfiumPage(Container):
     """Enough of a pdfplumber page for `analysis.reading.pdf_tables`: `find_tables`, `extract_words`, `chars`,
     `edges`, `horizontal_edges`, `bbox`, `page_number`, `close` (pdfplumber's code, on pdfium's objects), and
@@ -45,6 +68,7 @@ class PdfiumPage(Container):
         self.bbox = (0, 0, width, height)
         self._objects = objects
         self._textpage = textpage
+        self._bounded = BoundedText(textpage)
 
     @property
     def objects(self) -> dict:
@@ -64,7 +88,7 @@ class PdfiumPage(Container):
         the same cell text on every table of the service's evaluation documents and benchmark plans
         (`tests/unit/test_pdf_tables.py` compares them)."""
         x0, top, x1, bottom = bbox
-        return self._textpage.get_text_bounded(x0, self.height - bottom, x1, self.height - top) or ""
+        return self._bounded(x0, self.height - bottom, x1, self.height - top)
 
     def close(self) -> None:
         self.flush_cache()
