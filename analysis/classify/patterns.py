@@ -18,6 +18,7 @@ family used to test each of its own literals in turn, some sixty families a pass
 
 import re
 import threading
+from operator import itemgetter
 
 # The `re` module's own parser (Python 3.11's names; the old sre_parse warns that it is deprecated).
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -94,6 +95,38 @@ def required_literals(pattern: str, flags: int = 0) -> set[str] | None:
     return found
 
 
+def branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's top level (`a|b(c|d)|e` gives `a`, `b(c|d)`, `e`), so that an
+    `Alternation` of them runs only those whose literals are in the text. Their alternation matches exactly what
+    the pattern matches; only the numbers of capturing groups may differ, so use it for patterns whose groups
+    nobody reads."""
+    found, start, depth, index = [], 0, 0, 0
+    class_from = None  # where the character class being read starts (a "]" there is one of its characters)
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if class_from is not None:
+            if char == "]" and index > class_from:
+                class_from = None
+        elif char == "[":
+            class_from = index + 2 if pattern[index + 1 : index + 2] == "^" else index + 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return [*found, pattern[start:]]
+
+
+_SECOND = itemgetter(1)  # of the automaton's (end, literal) pairs
+# Longer texts (a whole document's, read by a few families) are searched for each family's own literals: the
+# automaton would report every occurrence of every literal in them.
+INDEXED_LENGTH = 2000
 RECENT_TEXTS = 32  # texts whose literals are kept: the families of one passage all ask about the same text
 
 
@@ -131,7 +164,7 @@ class LiteralIndex:
         found = self._recent.get(text)
         if found is None:
             automaton = self._made()
-            found = frozenset(literal for _, literal in automaton.iter(text)) if len(automaton) else frozenset()
+            found = frozenset(map(_SECOND, automaton.iter(text))) if len(automaton) else frozenset()
             if len(self._recent) >= RECENT_TEXTS:
                 self._recent = {}
             self._recent[text] = found
@@ -171,8 +204,6 @@ class Alternation:
             literal: frozenset(i for i, found in enumerate(literals) if found and literal in found)
             for literal in self._literals
         }
-        # One literal (a single pattern, mostly): when it is in the text every alternative can match.
-        self._only = next(iter(self._literals)) if self.filtered and len(self._literals) == 1 else None
         self._compiled: dict[frozenset[str], re.Pattern] = {}
 
     def _compile(self, alternatives: tuple[int, ...]) -> re.Pattern:
@@ -186,10 +217,10 @@ class Alternation:
             if not text.isascii() and any(other in text for other in _OTHER_CASES):
                 return self.whole
             text = _lowered(text)
-        present = INDEX.present(text)
-        if self._only is not None:
-            return self.whole if self._only in present else None
-        found = self._literals & present
+        if len(text) > INDEXED_LENGTH:  # a whole document, asked about by a few families: each looks for its own
+            found = frozenset([literal for literal in self._literals if literal in text])
+        else:
+            found = self._literals & INDEX.present(text)
         if not found:
             return None
         compiled = self._compiled.get(found)
@@ -210,8 +241,8 @@ class Alternation:
 
     def findall(self, text: str) -> list:
         """As `re.Pattern.findall`. A pattern's groups are numbered among the alternatives run, so with several
-        patterns, whose groups findall would return, the whole alternation runs."""
-        compiled = self._for(text) if len(self.patterns) == 1 else self.whole
+        patterns holding groups, which findall would return, the whole alternation runs."""
+        compiled = self._for(text) if len(self.patterns) == 1 or not self.whole.groups else self.whole
         return [] if compiled is None else compiled.findall(text)
 
     def sub(self, replacement, text: str) -> str:

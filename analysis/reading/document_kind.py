@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from analysis.classify.patterns import Alternation
+from analysis.classify.patterns import Alternation, branches
 
 PLAN = "plan"
 REPORT = "report"
@@ -113,8 +113,9 @@ NAMES_A_PLAN = re.compile(r"\bproductivity (and efficiency )?plans?\b", re.I)
 
 @cache
 def _cue(pattern: str, flags: int) -> Alternation:
-    """The cue's pattern, compiled once; run only where the words it needs are in the text (the same matches)."""
-    return Alternation([pattern], flags)
+    """The cue's pattern, compiled once, each of its alternatives run only where the words it needs are in the
+    text (the same matches)."""
+    return Alternation(branches(pattern), flags)
 
 
 def _find(cues, text: str) -> list[str]:

@@ -18,7 +18,9 @@ figure measures is its row's words and its column's heading, so "Agency social w
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
+from analysis.classify.patterns import Alternation, branches
 from analysis.classify.voice import council_text
 
 EXTRACTION_VERSION = "figures-8"
@@ -568,7 +570,15 @@ def guidance_found(texts: list[str]) -> GuidanceFound:
     government's words it quotes (the minister's letter on EDI and consultants) do not count."""
     whole = "\n".join(council_text(text) for text in texts)
     return GuidanceFound(
-        consultants_addressed=bool(ADDRESSES_CONSULTANTS.search(whole)),
-        agency_addressed=bool(ADDRESSES_AGENCY.search(whole)),
-        edi_addressed=bool(ADDRESSES_EDI.search(whole)),
+        consultants_addressed=bool(_where_its_words_are(ADDRESSES_CONSULTANTS).search(whole)),
+        agency_addressed=bool(_where_its_words_are(ADDRESSES_AGENCY).search(whole)),
+        edi_addressed=bool(_where_its_words_are(ADDRESSES_EDI).search(whole)),
     )
+
+
+@cache
+def _where_its_words_are(pattern: re.Pattern) -> Alternation:
+    """The pattern with each of its alternatives run only where the words it needs are in the text (the same
+    matches; analysis/classify/patterns.py): a plan's whole text is long, and most alternatives have no words
+    in it."""
+    return Alternation(branches(pattern.pattern), pattern.flags)

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from analysis.classify.patterns import Alternation, LiteralIndex, required_literals
+from analysis.classify.patterns import Alternation, LiteralIndex, branches, required_literals
 from analysis.classify.rules import LEXICON_PATH
 
 TEXTS = [
@@ -97,3 +97,32 @@ def test_a_family_added_after_a_text_was_seen_finds_its_literals_in_that_text():
 
     assert [m.group() for m in later.finditer(text)] == ["borrowing costs", "cap on"]
     assert later.search("nothing of either") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+        (r"[|]x|y", ["[|]x", "y"]),
+        (r"[]|]a|b", ["[]|]a", "b"]),
+        (r"[^]|]a|b", ["[^]|]a", "b"]),
+        (r"\||q", [r"\|", "q"]),
+        (r"(?:a|b)", ["(?:a|b)"]),
+        (r"a[b-d]|(?<!x|y)z", ["a[b-d]", "(?<!x|y)z"]),
+    ],
+)
+def test_a_pattern_splits_into_the_alternatives_of_its_top_level(pattern, expected):
+    assert branches(pattern) == expected
+
+
+def test_the_guidance_and_document_kind_patterns_split_into_branches_find_what_they_find_whole():
+    """A whole document is searched family by family for its own literals; a passage through the index."""
+    from analysis.reading import figures
+
+    document = " ".join(TEXTS) + " we spent £2m on agency staff and ran unconscious bias training" + "." * 2500
+    for pattern in (figures.ADDRESSES_AGENCY, figures.ADDRESSES_EDI, figures.ADDRESSES_CONSULTANTS):
+        split = Alternation(branches(pattern.pattern), pattern.flags)
+        for text in [*TEXTS, document, "Interim managers and LOCUM cover", "Consultant GPs only"]:
+            found, expected = split.search(text), pattern.search(text)
+            assert (found and found.span()) == (expected and expected.span())
+            assert split.findall(text) == pattern.findall(text)
