@@ -6,7 +6,8 @@ earlier than the one before it. Someone able to rewrite the whole table could re
 the head of the chain (the newest event's id, hash, time and the number of events) is signed with the
 service's Ed25519 key (`core.audit_keys`, held outside the database and the file store) and written as
 a *signed head* file in the file store (`write_anchor`): after every transaction that adds events (an
-on-commit hook), once a day by a background task, and with every publication. Each head names the head
+on-commit hook; bulk work signs one every few seconds instead, `heads_every`), once a day by a background task,
+and with every publication. Each head names the head
 before it, so a head deleted from the middle leaves a gap. `verify_anchors` checks every signature, that
 the log still holds each signed event with the signed hash and count, that no head is missing and that
 no entry comes after the newest signed head; copies of the heads kept elsewhere (the public feed at
@@ -17,6 +18,10 @@ import datetime
 import json
 import logging
 import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -101,7 +106,31 @@ def _sign_head_after_commit() -> None:
     transaction.on_commit(_write_head_on_commit, robust=True)
 
 
+_BULK = threading.local()  # `heads_every`'s interval and when it last signed, for this thread
+
+
+@contextmanager
+def heads_every(seconds: float) -> Iterator[None]:
+    """Bulk work of hundreds of transactions in one thread (a folder of plans imported): inside the block, a commit
+    signs the head only when `seconds` have passed since the block last signed one, and the block signs one as it
+    ends, whether it succeeds or fails. Outside, every transaction that adds events signs its own. Meanwhile
+    `verify_audit_log` reports the entries after the newest signed head, as it does after a signing that failed."""
+    outer = getattr(_BULK, "every", None), getattr(_BULK, "signed_at", 0.0)
+    _BULK.every, _BULK.signed_at = seconds, time.monotonic()
+    try:
+        yield
+    finally:
+        _BULK.every, _BULK.signed_at = outer
+        # After the commit of any transaction still open around the block, or at once.
+        transaction.on_commit(_write_head_on_commit, robust=True)
+
+
 def _write_head_on_commit() -> None:
+    every = getattr(_BULK, "every", None)
+    if every is not None:
+        if time.monotonic() - _BULK.signed_at < every:
+            return
+        _BULK.signed_at = time.monotonic()
     newest = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first()
     if newest is not None and newest == _previous_head_id():
         return

@@ -228,6 +228,29 @@ def test_a_folder_without_a_manifest_takes_each_council_from_the_file_name(tmp_p
     assert result["refused"][0]["file"] == "no-code.txt" and "No council" in result["refused"][0]["reason"]
 
 
+def test_a_folder_import_leaves_the_audit_log_signed_up_to_its_last_entry(
+    tmp_path, plan, django_capture_on_commit_callbacks
+):
+    """The folder import signs the audit log's head every few seconds and once at its end, not once per file: when
+    it has finished, the newest signed head names its last entry and the log verifies."""
+    from core.audit import read_anchors, write_anchor
+
+    write_anchor(reason="daily")
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for seed, code in enumerate(("E06000059", "E06000066", "E06000052")):
+        (folder / f"{code}.txt").write_bytes(text_bytes(generate_plan(code, seed=seed)))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "import_plan_document", "--return", RETURN, "--folder", str(folder), "--json", stdout=io.StringIO()
+        )
+
+    newest_head = max(read_anchors()[0], key=lambda anchor: anchor.last_event_id)
+    assert newest_head.last_event_id == AuditEvent.objects.order_by("-id").first().pk
+    assert AuditEvent.objects.filter(action="PlanDocumentImported").count() == 3
+    call_command("verify_audit_log", stdout=io.StringIO())  # raises CommandError on any gap or unsigned entry
+
+
 # --- Bad input: refused, with a clear message, and nothing stored --------------------------------
 
 

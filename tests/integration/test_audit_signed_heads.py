@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from core import audit_keys, files
-from core.audit import ANCHOR_DIRECTORY, LATEST_HEAD, Anchor, read_anchors, record_event, write_anchor
+from core.audit import ANCHOR_DIRECTORY, LATEST_HEAD, Anchor, heads_every, read_anchors, record_event, write_anchor
 from core.models import AuditEvent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -276,3 +276,51 @@ def test_a_deployment_check_names_a_missing_or_laptop_made_key(settings, tmp_pat
     settings.AUDIT_SIGNING_KEY_GENERATE = True
     with pytest.raises(SystemCheckError, match="audit.W001"):
         run_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "security")
+
+
+def change_heads() -> list[Anchor]:
+    return sorted((a for a in read_anchors()[0] if a.reason == "change"), key=lambda a: a.last_event_id)
+
+
+@pytest.fixture
+def decide(dorset_clerk, signed, django_capture_on_commit_callbacks):
+    """One change committed in its own transaction, its on-commit hooks run as a real commit runs them."""
+
+    def one(n: int) -> None:
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            record_event(action="DecisionRecorded", actor=dorset_clerk, subject=signed.council, data={"n": n})
+
+    return one
+
+
+def test_bulk_work_signs_one_head_at_its_end_naming_its_last_entry(decide, django_capture_on_commit_callbacks):
+    """A folder import commits once per file: inside `heads_every` the head is signed every few seconds and as the
+    block ends, not after each of hundreds of commits, and the log then verifies as before."""
+    before = len(change_heads())
+    with django_capture_on_commit_callbacks(execute=True), heads_every(60):
+        for n in range(4):
+            decide(n)
+        assert len(change_heads()) == before, "no head within the interval"
+        status, printed = verify()
+        assert status == 1 and "4 entries after the newest signed head" in printed
+    heads = change_heads()
+    assert len(heads) == before + 1
+    assert heads[-1].last_event_id == AuditEvent.objects.order_by("-id").first().pk
+    assert verify()[0] == 0
+
+
+def test_bulk_work_that_fails_still_signs_the_head_of_what_it_committed(decide, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), heads_every(60):
+        decide(1)
+        raise RuntimeError("the fifth file could not be stored")
+    assert change_heads()[-1].last_event_id == AuditEvent.objects.order_by("-id").first().pk
+    assert verify()[0] == 0
+
+
+def test_bulk_work_signs_again_once_its_interval_has_passed(decide, django_capture_on_commit_callbacks):
+    before = len(change_heads())
+    with django_capture_on_commit_callbacks(execute=True), heads_every(0):
+        for n in range(3):
+            decide(n)
+        assert len(change_heads()) == before + 3
+    assert len(change_heads()) == before + 3, "nothing new to sign at the end"

@@ -32,11 +32,12 @@ from analysis import selectors, services
 from analysis.reading.extract import ExtractionRefused
 from analysis.reading.sandbox import EXTENSIONS, check_size, start_readers
 from analysis.runs import services as runs
-from core import files
+from core import audit, files
 from councils.selectors import council_by_code, find_council
 from plans.selectors import return_by_slug
 
 ONS_CODE = re.compile(r"^(E\d{8})")
+HEAD_SECONDS = 10  # how often a folder import signs the audit log's head while it runs (core.audit.heads_every)
 
 
 def _actor(username: str | None):
@@ -214,13 +215,18 @@ class Command(BaseCommand):
         analyse = not options["no_analysis"]
         # The run starts now and analyses each document as it is stored, while the next files are being read.
         work = None
+        # Each file is its own transaction; the audit log's head is signed every few seconds and at the end, not
+        # after each of hundreds of files.
         try:
-            work = runs.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
-            self._import_all(pairs, read, councils, return_definition, actor, work, imported, refused, workers, options)
-            run = None
-            if work is not None:
-                work.analyse_the_rest()
-                run = work.finish()
+            with audit.heads_every(HEAD_SECONDS):
+                work = runs.begin_corpus_run(actor=actor, expected=len(pairs)) if analyse else None
+                self._import_all(
+                    pairs, read, councils, return_definition, actor, work, imported, refused, workers, options
+                )
+                run = None
+                if work is not None:
+                    work.analyse_the_rest()
+                    run = work.finish()
         except Exception as error:
             if work is not None:
                 work.fail(error)
