@@ -127,19 +127,24 @@ def _quoted(names: list[str]) -> str:
 
 
 def _other_regime(texts: list[str], title: str, opening: str, whole: str) -> str | None:
-    """Why the document is another regime's, or None."""
-    council = len(COUNCIL_SELF.findall(whole))
+    """Why the document is another regime's, or None. The whole text's counts are made only where they decide."""
+
+    @cache
+    def council() -> int:
+        return len(COUNCIL_SELF.findall(whole))
+
     for name, named, work in OTHER_REGIMES:
         if _cue(named, re.I).search(title):
             return f"Its title names {name}: this is {name}'s document, not a council's plan."
-        mentions = len(_cue(named, re.I).findall(whole))
-        if _cue(named, re.I).search(opening) and mentions >= 3 and mentions * 3 >= council:
-            return (
-                f"It opens by naming {name} and names it {mentions} times, more than it speaks of a council: "
-                f"this is {name}'s document, not a council's plan."
-            )
+        if _cue(named, re.I).search(opening):
+            mentions = len(_cue(named, re.I).findall(whole))
+            if mentions >= 3 and mentions * 3 >= council():
+                return (
+                    f"It opens by naming {name} and names it {mentions} times, more than it speaks of a council: "
+                    f"this is {name}'s document, not a council's plan."
+                )
         about = sum(1 for text in texts if _cue(work, re.I).search(text))
-        if about >= 2 and about >= REGIME_SHARE * len(texts) and about * 2 > council:
+        if about >= 2 and about >= REGIME_SHARE * len(texts) and about * 2 > council():
             return (
                 f"{about} of its {len(texts)} passages are about the work of {name}, and it hardly speaks as a "
                 f"council: this is {name}'s document, not a council's plan."
