@@ -456,7 +456,9 @@ def main() -> None:
         timing = speed(arguments.sample)
         print(
             f"{timing['files']} plan PDFs imported and analysed in {timing['service']:.1f} s "
-            f"({timing['service_processes']} processes, {timing['service_cpu']:.1f} CPU s); bare pypdfium2 "
+            f"({timing['service_processes']} processes, {timing['service_cpu']:.1f} CPU s: "
+            f"{timing['service_cpu_split'][0]:.1f} storing, {timing['service_cpu_split'][1]:.1f} reading); "
+            "bare pypdfium2 "
             f"{timing['bare']:.2f} s ({timing['bare_processes']} process, {timing['bare_cpu']:.2f} CPU s); ratio "
             f"{timing['ratio']:.1f}× wall clock, {timing['cpu_ratio']:.1f}× CPU time; load {timing['load']:.1f}"
         )
