@@ -226,8 +226,18 @@ def _analyse_documents(batch: list[tuple[Document, dict | None]], run: AnalysisR
         for document, precomputed in batch
     ]
     writes.apply(run)
-    Document.objects.bulk_update([document for document, _ in batch], DOCUMENT_FIELDS)
+    _save_document_findings([document for document, _ in batch])
     return results
+
+
+def _save_document_findings(documents: list[Document]) -> None:
+    """DOCUMENT_FIELDS of each document, with one UPDATE per set of values: the documents of a batch mostly share
+    them (the flags, the page limit, the run), and `bulk_update` builds a CASE over every document for each field."""
+    by_values: dict[tuple, list[int]] = defaultdict(list)
+    for document in documents:
+        by_values[tuple(getattr(document, name) for name in DOCUMENT_FIELDS)].append(document.pk)
+    for values, ids in by_values.items():
+        Document.objects.filter(pk__in=ids).update(**dict(zip(DOCUMENT_FIELDS, values, strict=True)))
 
 
 def _analyse_document(

@@ -268,3 +268,33 @@ def test_a_run_over_more_documents_than_one_batch_analyses_each_once(dorset, som
     assert first.result_hash == second.result_hash and first.counts == second.counts
     assert first.counts["passages"] == Passage.objects.count()
     assert PassageTheme.objects.filter(run=second).count() == PassageTheme.objects.count() > 0
+
+
+def test_documents_of_one_batch_keep_their_own_guidance_flags(dorset, somerset, plan_return):
+    """A batch's documents are saved with one UPDATE per set of flags: a plan that speaks of agency staff and
+    EDI and one that speaks of neither, analysed in one batch, each keep what their own text says."""
+
+    def import_text(council, text: str) -> Document:
+        return services.import_document(
+            council=council,
+            return_definition=plan_return,
+            filename="plan.txt",
+            data=text.encode(),
+            actor=None,
+            analyse=False,
+        )
+
+    speaks = import_text(
+        dorset,
+        "Dorset productivity plan\n\nWe spent 3% of the staff budget on agency staff last year.\n\n"
+        "Our EDI training is limited to what the Public Sector Equality Duty requires.\n",
+    )
+    silent = import_text(somerset, "Somerset productivity plan\n\nWe have moved our contact centre online.\n")
+    run = runs.run_corpus_analysis_now(actor=None)
+
+    speaks.refresh_from_db()
+    silent.refresh_from_db()
+    assert (speaks.agency_addressed, speaks.edi_addressed, speaks.consultants_addressed) == (True, True, False)
+    assert (silent.agency_addressed, silent.edi_addressed, silent.consultants_addressed) == (False, False, False)
+    assert speaks.analysed_by_run == silent.analysed_by_run == run
+    assert speaks.over_page_limit is None and silent.over_page_limit is None  # plain text has no pages to count
