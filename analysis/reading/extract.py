@@ -108,6 +108,8 @@ SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def clean(text: str) -> str:
+    if "  " not in text and "\t" not in text and "\u00a0" not in text:
+        return text.strip()  # every run of spaces is one space already (most lines of a PDF)
     return SPACES.sub(" ", text).strip()
 
 

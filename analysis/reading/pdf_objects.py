@@ -17,6 +17,7 @@ functions, no Django: runs inside the limited child process with the rest of ext
 """
 
 import ctypes
+import math
 
 from pdfplumber.container import Container
 from pdfplumber.page import Page
@@ -125,13 +126,36 @@ def _chars(raw, textpage, page_number: int, height: float) -> list[dict]:
     return chars
 
 
-def _upright(raw, textpage) -> bool:
-    """Whether every character `_chars` would make stands upright (pdfminer describes others differently)."""
+def _upright(raw, page, textpage) -> bool:
+    """Whether every character `_chars` would make stands upright (pdfminer describes others differently).
+    pdfium gives a character the matrix of its text object, so a page whose text objects all stand upright (and
+    that holds no form, whose matrix would apply too) needs no look at each character."""
+    if _text_objects_upright(raw, page):
+        return True
     for index in range(raw.FPDFText_CountChars(textpage)):
         if abs(raw.FPDFText_GetCharAngle(textpage, index)) <= UPRIGHT_ANGLE:
             continue
         text = chr(raw.FPDFText_GetUnicode(textpage, index))
         if text not in NEWLINES and (raw.FPDFText_IsGenerated(textpage, index) != 1 or text == " "):
+            return False
+    return True
+
+
+def _text_objects_upright(raw, page) -> bool:
+    """Whether each text object on the page is set upright (its matrix turned by at most UPRIGHT_ANGLE, as
+    FPDFText_GetCharAngle measures a character's) and none sits in a form; False when unsure."""
+    matrix = raw.FS_MATRIX()
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        item = raw.FPDFPage_GetObject(page, index)
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            return False
+        if kind != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not raw.FPDFPageObj_GetMatrix(item, matrix):
+            return False
+        angle = math.atan2(matrix.b, matrix.a)
+        if (angle + 2 * math.pi if angle < 0 else angle) > UPRIGHT_ANGLE:
             return False
     return True
 
@@ -225,7 +249,7 @@ def pdfium_page(pdf, page_number: int, *, held):
         if page.get_rotation() or left or bottom:
             return None
         width, height = right - left, top - bottom
-        if not _upright(raw, textpage.raw):
+        if not _upright(raw, page.raw, textpage.raw):
             return None
         return PdfiumPage(page_number, width, height, _shapes(raw, page.raw, page_number, height), textpage)
     except NotDescribable:

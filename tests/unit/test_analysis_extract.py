@@ -6,6 +6,7 @@ from analysis.reading.extract import (
     Block,
     ExtractionRefused,
     check_kind,
+    clean,
     extract_html,
     extract_text,
     sniff,
@@ -324,3 +325,17 @@ def test_a_heading_wrapped_over_two_lines_of_a_pdf_column_is_one_heading_and_eac
     paragraphs = [b.text for b in extracted.blocks if b.kind == "paragraph"]
     assert paragraphs[-2:] == [f"• {item}" for item in ITEMS]
     assert len(paragraphs) == 4 and "•" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("  Our plan for 2024  ", "Our plan for 2024"),
+        ("Our\tplan  for\u00a02024", "Our plan for 2024"),
+        ("Our \u00a0 plan", "Our plan"),
+        ("line one\nline two", "line one\nline two"),  # line breaks are the splitter's, not clean's
+        ("", ""),
+    ],
+)
+def test_clean_makes_each_run_of_spaces_tabs_and_no_break_spaces_one_space(raw, cleaned):
+    assert clean(raw) == cleaned
