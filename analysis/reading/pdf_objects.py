@@ -87,7 +87,7 @@ class PdfiumPage(Container):
         """The text pdfium finds inside a box (x0, top, x1, bottom from the page's top left): one call for a
         table cell, where pdfplumber's `Table.extract` sorts every character of the page into cells. Both give
         the same cell text on every table of the service's evaluation documents and benchmark plans
-        (`tests/unit/test_pdf_tables.py` compares them)."""
+        (`tests/unit/test_analysis_pdf_objects.py` compares them)."""
         x0, top, x1, bottom = bbox
         return self._bounded(x0, self.height - bottom, x1, self.height - top)
 
@@ -236,11 +236,10 @@ def _shapes(raw, page, page_number: int, height: float) -> dict[str, list[dict]]
     return shapes
 
 
-def pdfium_page(pdf, page_number: int, *, held):
-    """Page `page_number` (1-based) of an open pypdfium2 document as a PdfiumPage, or None when pdfium's
-    objects would not describe it as pdfminer does (pdfplumber reads it instead). `held` is the page and its
-    text page, open; the caller closes them after the PdfiumPage (which reads characters from the text page
-    when asked)."""
+def pdfium_page(page_number: int, *, held) -> PdfiumPage | None:
+    """Page `page_number` (1-based) of a PDF as a PdfiumPage, or None when pdfium's objects would not describe
+    it as pdfminer does (pdfplumber reads it instead). `held` is the pypdfium2 page and its text page, open; the
+    caller closes them after the PdfiumPage (which reads characters from the text page when asked)."""
     import pypdfium2.raw as raw
 
     page, textpage = held

@@ -253,7 +253,7 @@ def find_tables(
             try:
                 if opened_page:
                     pdfium_objects += (pdfium_objects[0].get_textpage(),)
-                page = pdfium_page(document, number, held=pdfium_objects)
+                page = pdfium_page(number, held=pdfium_objects)
                 if page is None:
                     left_over.append(number)
                     continue

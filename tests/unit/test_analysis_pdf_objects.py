@@ -16,7 +16,7 @@ from .test_analysis_pdf_tables import ROWS, STYLES, plan_pdf
 def pdfium_page(pdf, number: int):
     """The PdfiumPage of a page, with its pdfium page and text page held open as an import holds them."""
     page = pdf[number - 1]
-    return pdf_objects.pdfium_page(pdf, number, held=(page, page.get_textpage()))
+    return pdf_objects.pdfium_page(number, held=(page, page.get_textpage()))
 
 
 def both_ways(data: bytes, number: int):
