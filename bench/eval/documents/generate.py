@@ -11,6 +11,7 @@ the split rule.
 """
 
 import html
+import itertools
 import json
 import random
 import re
@@ -711,18 +712,19 @@ def choose_matches(passages, whole: str) -> None:
 KINDS = ("plan", "report", "publication", "other_regime", "unrelated")
 
 
+def in_turn(councils, *, step: int):
+    """A function giving the next council each time it is called: every `step`-th of `councils`, round and
+    round, so documents written one after another go to councils of every type and region."""
+    calls = itertools.count(1)
+    return lambda: councils[(next(calls) * step) % len(councils)]
+
+
 def specs():
     """(group, kind, form, style) for every document; a group is one council's document, which may
     be saved in two forms (a web page and the same as plain text)."""
     rng = random.Random(2024)
     out = []
-    councils = list(COUNCILS)
-    n = 0
-
-    def council():
-        nonlocal n
-        n += 1
-        return councils[(n * 7) % len(councils)]
+    council = in_turn(list(COUNCILS), step=7)
 
     plan_forms = (
         [
@@ -791,12 +793,7 @@ def dev_specs():
     layout, and the rest reports, publications, other regimes and unrelated pages; councils of every
     type and region (DEV_COUNCILS) taken in turn."""
     out = []
-    n = 0
-
-    def council():
-        nonlocal n
-        n += 1
-        return DEV_COUNCILS[(n * 5) % len(DEV_COUNCILS)]
+    council = in_turn(DEV_COUNCILS, step=5)
 
     plan_forms = (
         [("pdf", layout) for layout in ["headings", "noheadings", "tables", "bullets", "twocol", "boxed"]]
@@ -851,12 +848,7 @@ def dev2_specs():
     """The second dev pool's documents: plans in every form, with reports and publications about them
     (the pool has no other regimes or unrelated pages), councils of every type taken in turn."""
     out = []
-    n = 0
-
-    def council():
-        nonlocal n
-        n += 1
-        return DEV2_COUNCILS[(n * 3) % len(DEV2_COUNCILS)]
+    council = in_turn(DEV2_COUNCILS, step=3)
 
     plan_forms = (
         [("pdf", layout) for layout in ["headings", "noheadings", "bullets", "twocol", "boxed"]]
@@ -885,12 +877,7 @@ def dev3_specs():
     plain text), reports and publications about them, and a few other regimes' plans and unrelated
     pages; councils of every type taken in turn."""
     out = []
-    n = 0
-
-    def council():
-        nonlocal n
-        n += 1
-        return DEV3_COUNCILS[(n * 7) % len(DEV3_COUNCILS)]
+    council = in_turn(DEV3_COUNCILS, step=7)
 
     plan_forms = (
         [("pdf", layout) for layout in ["headings", "noheadings", "tables", "bullets", "twocol", "boxed"]]
