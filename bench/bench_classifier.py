@@ -148,15 +148,19 @@ def main() -> None:
 
     import_seconds = time.process_time() - start
     start = time.process_time()
-    linear.trained_model.cache_clear()
-    linear.trained_model()
+    linear.fit(linear.training_examples())
     train_seconds = time.process_time() - start
+    linear.trained_model()  # kept in the model cache, if no run has yet
+    start = time.process_time()
+    linear.load_model(linear.cache_path())
+    load_seconds = time.process_time() - start
     training = linear.training_examples()
     print(f"classifier in use: {METHOD} ({METHOD_VERSION})")
     print(f"evaluation set: {len(examples)} passages in {EVAL_DIR.relative_to(ROOT)}; training set: {len(training)}")
     print(
         f"first use: scikit-learn imported in {import_seconds:.2f} CPU s, then the linear model trained"
-        f" from the committed examples in {train_seconds:.2f} CPU s\n"
+        f" from the committed examples in {train_seconds:.2f} CPU s; read from the model cache in"
+        f" {load_seconds:.3f} CPU s\n"
     )
 
     passages = [e.passage for e in examples]

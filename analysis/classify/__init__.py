@@ -60,6 +60,7 @@ def classify_passages(passages: list[PassageInput], *, authority_type: str | Non
 
 
 def prepare() -> None:
-    """Build the model now rather than on the first call (about 1.5 CPU seconds, most of it importing
-    scikit-learn); a worker may call this at start. Calling it again does nothing."""
+    """Build the model now rather than on the first call: read from the model cache, or, the first time for this
+    method version, trained (about 1.5 CPU seconds, most of it importing scikit-learn) and kept there
+    (linear.py). A worker may call this at start. Calling it again does nothing."""
     trained_model()

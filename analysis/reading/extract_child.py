@@ -4,8 +4,8 @@
 `{"ok": true, ...the extracted passages}` or `{"ok": false, "message": ...}`. With `classify` the
 classifier's labels, the figures and guidance flags and the document's kind are worked out here too, in
 parallel with the other readers, so the importing process need not. `warm_up_readers` and
-`warm_up_classifier` import the parsers and train the classifier once, under the limits, before the first
-file. The limits, the serve loop and the protocol are `core.sandbox_child`'s. No Django here: the child
+`warm_up_classifier` import the parsers and load (or train) the classifier once, under the limits, before
+the first file. The limits, the serve loop and the protocol are `core.sandbox_child`'s. No Django here: the child
 only parses.
 """
 
@@ -91,7 +91,8 @@ def warm_up_readers() -> None:
 
 
 def warm_up_classifier() -> None:
-    """Load and train the classifier once, under the limits, before the first request."""
+    """Load the classifier once, under the limits, before the first request: read from the model cache
+    (analysis/classify/linear.py), or trained here where there is none."""
     from analysis.classify import PassageInput, classify_passages
 
     classify_passages([PassageInput(text="Warming up.", heading=None)])

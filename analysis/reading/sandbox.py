@@ -109,9 +109,9 @@ class Reader(sandbox.Reader):
     """A child that reads many plan documents one after another, for bulk imports: the same limits and refusals
     as `extract_in_child`, without starting a new interpreter for every file (`core.sandbox.Reader`).
 
-    Starting a child costs about 1.5 CPU seconds with the classifier (importing scikit-learn and training it),
-    so a child reads many files; `start` begins that work before the first file arrives. Reading the 317 bench
-    plans, a child stays near 150 MB. Use one Reader per thread.
+    Starting a child costs about 0.4 CPU seconds with the classifier (importing the parsers and NumPy, reading
+    the model's cache), so a child reads many files; `start` begins that work before the first file arrives.
+    Reading the 317 bench plans, a child stays near 150 MB. Use one Reader per thread.
     """
 
     def __init__(
@@ -151,5 +151,13 @@ class Reader(sandbox.Reader):
 
 def start_readers(count: int, *, classify: bool = False) -> list[Reader]:
     """`count` started Readers, one per reading thread; their children are forked from one that has loaded the
-    parsers and the classifier once (`core.sandbox.start_together`), so a bulk import pays for that once."""
+    parsers and the classifier once (`core.sandbox.start_together`), so a bulk import pays for that once.
+
+    With `classify`, the classifier's model is trained here first if no process has yet kept it for this method
+    version (analysis/classify/linear.py): the children may not write files, so without it each bulk import's
+    children would train it again, where they now read it in a few milliseconds."""
+    if classify:
+        from analysis.classify import prepare
+
+        prepare()
     return sandbox.start_together([Reader(classify=classify) for _ in range(count)])  # type: ignore[return-value]
