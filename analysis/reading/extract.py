@@ -10,6 +10,7 @@ Passages are headings, paragraphs and whole tables, in reading order, each with 
 Every refusal is an `ExtractionRefused` whose message can be shown to the person as it is.
 """
 
+import codecs
 import io
 import re
 import zipfile
@@ -64,6 +65,21 @@ ZIP_MAGIC = b"PK\x03\x04"
 HTML_SIGNS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|h[1-6]|div|article|section|main|title)\b", re.I)
 
 
+# Text files saved as UTF-16 or UTF-32 (Windows Notepad's "Unicode") start with a byte order mark; the longer
+# marks first, since UTF-32's little-endian mark begins with UTF-16's.
+UNICODE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The encoding a text file's byte order mark names, when it is UTF-16 or UTF-32."""
+    return next((encoding for mark, encoding in UNICODE_MARKS if data.startswith(mark)), None)
+
+
 def sniff(data: bytes) -> str | None:
     """What the bytes are: pdf, docx (a zip), html, text, or None (binary of another kind)."""
     head = data[:2048]
@@ -71,6 +87,9 @@ def sniff(data: bytes) -> str | None:
         return "pdf"
     if head.startswith(ZIP_MAGIC):
         return "docx"
+    wide = _wide_encoding(head)
+    if wide is not None:  # judge the characters, not the bytes: every other byte of UTF-16 English is zero
+        head = data[:8192].decode(wide, errors="ignore").encode("utf-8")[:2048]
     if b"\x00" in head:
         return None
     if HTML_SIGNS.search(head.lower()):
@@ -887,8 +906,16 @@ class _PageReader(HTMLParser):
 
     # Blocks ----------------------------------------------------------------------------------
 
+    def _shown(self, parts: list[str]) -> str:
+        """Text as a browser shows it: any run of white space, line breaks in the page's source included, is one
+        space, except in preformatted text (<pre>), whose lines stay lines."""
+        text = " ".join(parts)
+        if any(entry.tag == "pre" for entry in self.stack):
+            return "\n".join(clean(line) for line in text.splitlines()).strip()
+        return " ".join(text.split())
+
     def flush(self):
-        text = clean(" ".join(self.text))
+        text = self._shown(self.text)
         self.text = []
         if text:
             where = self._where()
@@ -948,7 +975,7 @@ class _PageReader(HTMLParser):
             if tag in ("td", "th") and self.table_depth == 1 and self.cell is not None:
                 if not self.rows:
                     self.rows.append([])
-                self.rows[-1].append(clean(" ".join(self.cell)))
+                self.rows[-1].append(" ".join(" ".join(self.cell).split()))  # a cell is one line of its row
                 self.cell = None
             elif tag == "table":
                 self.table_depth -= 1
@@ -1031,6 +1058,17 @@ def title_from_head(title: str) -> str:
 
 
 def decode_text(data: bytes) -> str:
+    """The text of a web page or text file: UTF-16 or UTF-32 where its byte order mark says so, else UTF-8 (with
+    or without a mark), else Windows-1252 (what older council sites and Windows editors save)."""
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as error:
+            raise ExtractionRefused(
+                "The file starts as Unicode text (UTF-16 or UTF-32) but is not readable text. Check it is the right "
+                "file."
+            ) from error
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -1065,7 +1103,7 @@ def extract_html(data: bytes) -> Extracted:
     blocks = [block for block, _ in kept]
     title = next((block.text for block, where in kept if where.level == 1), "")
     title = title or next((block.text for block in blocks if block.kind == "heading"), "")
-    return Extracted("html", None, (title or title_from_head(reader.title))[:300], blocks)
+    return Extracted("html", None, (title or title_from_head(" ".join(reader.title.split())))[:300], blocks)
 
 
 def extract_text(data: bytes) -> Extracted:

@@ -1,5 +1,7 @@
 """Splitting a plan's text into passages: headings, paragraphs and whole tables, with page numbers."""
 
+import random
+
 import pytest
 
 from analysis.reading.extract import (
@@ -72,8 +74,63 @@ def test_a_web_page_gives_headings_paragraphs_and_tables_and_skips_scripts_and_n
     ]
 
 
+def test_a_web_page_wrapped_in_its_source_reads_as_a_browser_shows_it():
+    """Saved pages often break long lines in their HTML source; a browser shows each paragraph, heading and
+    table cell as one run of words. Kept as lines, a wrapped ask would be cut into two sentences and a wrapped
+    cell would add a row to its table."""
+    page = """<html><head><title>Our productivity
+    plan - Anytown Council</title></head><body><main>
+    <h2>Theme 4:
+      Barriers</h2>
+    <p>We ask the government to end
+    competitive bidding for small pots of funding.</p>
+    <table><tr><th>Measure</th><th>Share of the
+    pay budget</th></tr><tr><td>Agency
+      spend</td><td>0.4%</td></tr></table>
+    <pre>Preformatted lines
+      stay lines</pre>
+    </main></body></html>"""
+    extracted = extract_html(page.encode())
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Theme 4: Barriers"),
+        ("paragraph", "We ask the government to end competitive bidding for small pots of funding."),
+        ("table", "Measure | Share of the pay budget\nAgency spend | 0.4%"),
+        ("paragraph", "Preformatted lines\nstay lines"),
+    ]
+    assert extracted.title == "Theme 4: Barriers"
+
+
+def test_a_page_title_wrapped_in_the_source_is_one_line():
+    page = b"<html><head><title>Our productivity\n  plan - Anytown Council</title></head><body><p>Text.</p></body>"
+    assert extract_html(page).title == "Our productivity plan"
+
+
 def test_text_in_windows_1252_is_read():
     assert extract_text("Spend of £5m – agreed.".encode("cp1252")).blocks[0].text == "Spend of £5m – agreed."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_text_and_web_pages_saved_as_utf_16_or_32_are_read(encoding):
+    """Windows editors save "Unicode" text as UTF-16 with a byte order mark; every other byte of English is zero,
+    which once made such a file look binary and refused."""
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    text = "Theme 3: Reducing wasteful spend\r\nAgency spend fell to £1.2m – 0.4% of the pay budget.\r\n"
+    data = mark + text.encode(encoding)
+    check_kind("text", data)
+    assert [(b.kind, b.text) for b in extract_text(data).blocks] == [
+        ("heading", "Theme 3: Reducing wasteful spend"),
+        ("paragraph", "Agency spend fell to £1.2m – 0.4% of the pay budget."),
+    ]
+    page = mark + "<html><body><h1>Our plan</h1><p>Agency spend fell.</p></body></html>".encode(encoding)
+    check_kind("html", page)
+    assert [b.text for b in extract_html(page).blocks] == ["Our plan", "Agency spend fell."]
+
+
+@pytest.mark.parametrize("reader", [extract_text, extract_html])
+def test_a_binary_file_that_starts_like_utf_16_is_still_refused(reader):
+    data = b"\xff\xfe" + random.Random(12).randbytes(4000)
+    with pytest.raises(ExtractionRefused, match="not readable text"):
+        reader(data)
 
 
 def test_binary_named_as_text_is_refused():
