@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, partial
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -35,7 +36,7 @@ from analysis.models import (
 from analysis.reading.document_kind import classify_document
 from analysis.reading.extract import Block, Extracted, ExtractionRefused, split_plain_text
 from analysis.reading.sandbox import extract_file
-from analysis.selectors import current_documents
+from analysis.selectors import current_document_ids, current_documents, document_id_with_file
 from core import files
 from core.audit import record_event
 from core.refusals import Refusal
@@ -108,32 +109,52 @@ def insert_rows(model, rows: list) -> None:
         ", ".join(ops.quote_name(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    names = [field.attname for field in fields]
-    values = [
-        tuple(
-            getattr(row, name) if adapt is None or getattr(row, name) is None else adapt(getattr(row, name))
-            for name, adapt in zip(names, adapters, strict=True)
-        )
-        for row in rows
-    ]
+    # Each row's values read in one call (attrgetter gives a tuple for two names or more), then only the columns
+    # with an adapter changed.
+    read = attrgetter(*(field.attname for field in fields))
+    adapted = [(index, adapt) for index, adapt in enumerate(adapters) if adapt is not None]
+    values = [read(row) for row in rows] if len(fields) > 1 else [(read(row),) for row in rows]
+    if adapted:
+        values = [_adapted(value, adapted) for value in values]
     with connection.cursor() as cursor:
         for start in range(0, len(values), INSERT_BATCH):
             cursor.executemany(sql, values[start : start + INSERT_BATCH])
 
 
+def _adapted(value: tuple, adapted: list) -> tuple:
+    """`value` with each (index, adapter) of `adapted` applied to its column, empty values left as they are."""
+    row = list(value)
+    for index, adapt in adapted:
+        if row[index] is not None:
+            row[index] = adapt(row[index])
+    return tuple(row)
+
+
 @cache
-def _columns(model) -> tuple:
-    """(attname, field) of each column `insert_rows` writes."""
-    return tuple((field.attname, field) for field in model._meta.concrete_fields if not field.primary_key)
+def _defaults(model) -> tuple[dict, tuple]:
+    """The defaults of the columns `insert_rows` writes: ({attname: value} for the columns whose default is a plain
+    value, the same for every row; ((attname, field), ...) for those whose default is made for each row)."""
+    fixed, made = {}, []
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        if callable(field.default) or field.has_db_default() or (field.is_relation and field.has_default()):
+            made.append((field.attname, field))
+        else:
+            fixed[field.attname] = field.get_default()
+    return fixed, tuple(made)
 
 
 def unsaved_row(model, **values) -> SimpleNamespace:
     """A row of `model` for `insert_rows`: `values` by attname and the model's default for every other column,
-    as `model(**values)` would hold them, at a tenth of the cost of making the model instance (a bulk import
+    as `model(**values)` would hold them, at a fraction of the cost of making the model instance (a bulk import
     makes one for each of its tens of thousands of passages and tags)."""
-    return SimpleNamespace(
-        **{name: values[name] if name in values else field.get_default() for name, field in _columns(model)}
-    )
+    fixed, made = _defaults(model)
+    row = {**fixed, **values}
+    for name, field in made:
+        if name not in values:
+            row[name] = field.get_default()
+    return SimpleNamespace(**row)
 
 
 def _passages_from_blocks(document: Document, blocks: list[Block]) -> list[Passage]:
@@ -150,6 +171,21 @@ def _passage_values(blocks: list[Block]) -> list[dict]:
         if block.kind == "heading":
             heading = block.text
     return values
+
+
+def lock_row(model, pk) -> None:
+    """Hold one row of `model` until the transaction ends, with the statement `select_for_update()` would make,
+    written from the model's names rather than built by the ORM again for each of a bulk import's files. Where the
+    database has no row locks (SQLite, whose write transactions run one at a time) the ORM leaves `FOR UPDATE` out,
+    and so does this."""
+    quote = connection.ops.quote_name
+    pk_column = quote(model._meta.pk.column)
+    sql = f"SELECT {pk_column} FROM {quote(model._meta.db_table)} WHERE {pk_column} = %s"  # nosec B608
+    if connection.features.has_select_for_update:
+        sql += " " + connection.ops.for_update_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        cursor.fetchall()
 
 
 def describe_document(document: Document) -> dict:
@@ -188,7 +224,12 @@ def _check_existing(*, council, return_definition, existing: str | None, seen: l
     """
     if existing not in (None, REPLACE, ADD):
         raise ImportRefused("Choose whether to replace the council's document or add this one as another.")
-    current = current_documents(council=council, return_definition=return_definition)
+    # Most imports find no current document: a plain check of the ids, and the documents read only when there are
+    # some to name.
+    if current_document_ids(council=council, return_definition=return_definition):
+        current = current_documents(council=council, return_definition=return_definition)
+    else:
+        current = []
     if seen is not None and sorted(seen) != sorted(d.pk for d in current):
         raise DocumentsChanged(documents_changed_message(council, return_definition))
     if current and existing is None:
@@ -299,9 +340,9 @@ def import_document(
     if return_definition is None:
         raise ImportRefused("There is no return with that name.")
     digest = files.sha256_of(data)
-    same_file = Document.objects.filter(council=council, return_definition=return_definition, file_sha256=digest)
-    if same_file.exists():
-        return same_file.get()
+    same_file = document_id_with_file(council=council, return_definition=return_definition, file_sha256=digest)
+    if same_file is not None:
+        return Document.objects.get(pk=same_file)
     if extracted is None:  # asked before the file is read (which takes a while), and again under the lock below
         _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
         extracted = read_document(filename=filename, data=data)
@@ -312,7 +353,7 @@ def import_document(
     try:
         with transaction.atomic():
             # One import per council at a time: what the person chose about is what is there.
-            Council.objects.select_for_update().filter(pk=council.pk).first()
+            lock_row(Council, council.pk)
             others = _check_existing(council=council, return_definition=return_definition, existing=existing, seen=seen)
             stored = files.store(name, data)  # named on the row it makes, rather than saved onto it after
             document = Document.objects.create(

@@ -58,7 +58,8 @@ def record_event(
     """Append one event to the chain. Call inside the service's own transaction."""
     with transaction.atomic():
         _lock_the_chain()
-        last = AuditEvent.objects.order_by("-id").first()
+        # Only what the new event takes from the one before it.
+        last = AuditEvent.objects.order_by("-id").values_list("occurred_at", "event_hash", named=True).first()
         now = timezone.now()
         event = AuditEvent(
             # Never dated before the entry it follows, even if the clock steps back: the check reads a

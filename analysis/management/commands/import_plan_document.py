@@ -33,10 +33,12 @@ from analysis.reading.extract import ExtractionRefused
 from analysis.reading.sandbox import EXTENSIONS, check_size, start_readers
 from analysis.runs import services as runs
 from core import audit, files
-from councils.selectors import council_by_code, find_council
+from councils.models import Council
+from councils.selectors import find_council
 from plans.selectors import return_by_slug
 
 ONS_CODE = re.compile(r"^(E\d{8})")
+COUNCILS_A_QUERY = 500  # ONS codes looked up in one query (a folder names hundreds)
 HEAD_SECONDS = 10  # how often a folder import signs the audit log's head while it runs (core.audit.heads_every)
 
 
@@ -72,6 +74,17 @@ def _council(typed: str):
         raise CommandError(f"There is no council with the ONS code or name {typed!r}. Nothing was imported.")
     listed = ", ".join(f"{c.name} ({c.gss_code})" for c in found.candidates[:8])
     raise CommandError(f"{typed!r} does not name one council. Give one of: {listed}. Nothing was imported.")
+
+
+def _councils(codes: set[str]) -> dict:
+    """Each ONS code's council, as `council_by_code` finds it (None where there is none), with a query for every few
+    hundred codes rather than one for each file."""
+    wanted = sorted({code.upper() for code in codes})
+    found: dict[str, Council] = {}
+    for start in range(0, len(wanted), COUNCILS_A_QUERY):
+        chunk = wanted[start : start + COUNCILS_A_QUERY]
+        found |= {c.gss_code: c for c in Council.objects.select_related("county").filter(gss_code__in=chunk)}
+    return {code: found.get(code.upper()) for code in codes}
 
 
 def _listed(documents) -> str:
@@ -190,7 +203,7 @@ class Command(BaseCommand):
             idle.put(reader)
         try:
             # Councils are looked up here, once: the reading threads never touch the database.
-            councils = {code: council_by_code(code) for code in {code for _, code in pairs if code}}
+            councils = _councils({code for _, code in pairs if code})
         except BaseException:
             for reader in readers:
                 reader.close()
