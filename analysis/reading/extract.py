@@ -866,6 +866,9 @@ class _PageReader(HTMLParser):
         self.stack: list[_Open] = []
         self.nodes = 0
         self.skip_depth = 0  # open elements whose content is not read (scripts, chrome)
+        self.bold_depth = 0
+        self.characters = self.bold_characters = 0  # of the block being read, and how many of them are bold
+        self.breaks = 0  # <br> elements in a row, with nothing but white space between them
 
     # Where the reader is ---------------------------------------------------------------------
 
@@ -914,10 +917,23 @@ class _PageReader(HTMLParser):
             return "\n".join(clean(line) for line in text.splitlines()).strip()
         return " ".join(text.split())
 
+    def _bold_heading(self, text: str) -> bool:
+        """A paragraph set wholly in bold that reads as a heading ("<p><strong>Theme 3: Reducing wasteful
+        spend</strong></p>", as many sites' editors make headings): a person reads it as the heading of what
+        follows. Not a list item's or a table's text."""
+        return (
+            self.kind == "paragraph"
+            and 0 < self.characters == self.bold_characters
+            and not any(entry.tag in ("li", "dt", "dd", "caption") for entry in self.stack)
+            and looks_like_heading(text)
+        )
+
     def flush(self):
         text = self._shown(self.text)
         self.text = []
         if text:
+            if self._bold_heading(text):
+                self.kind = "heading"
             where = self._where()
             where.level = self.level if self.kind == "heading" else 0
             self.blocks.append(Block(self.kind, text, None))
@@ -925,6 +941,7 @@ class _PageReader(HTMLParser):
         self.kind = "paragraph"
         self.level = 0
         self.link_characters = 0
+        self.characters = self.bold_characters = self.breaks = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: value or "" for name, value in attrs}
@@ -932,6 +949,10 @@ class _PageReader(HTMLParser):
             if tag == "br" and not self.skip_depth:
                 if self.cell is not None:
                     self.cell.append(" ")
+                    return
+                self.breaks += 1
+                if self.breaks == 2 and self.kind == "paragraph":
+                    self.flush()  # a blank line, as a browser shows two breaks: the paragraph ends here
                 else:
                     self.text.append(" ")
             return
@@ -961,8 +982,12 @@ class _PageReader(HTMLParser):
             self.table_depth += 1
         elif not self.table_depth and tag in HEADINGS:
             self.kind, self.level = "heading", int(tag[1])
+        elif self.table_depth:
+            return  # a cell's links and bold type are its own (and a table's end tags are counted apart)
         elif tag == "a":
             self.link_depth += 1
+        elif tag in ("b", "strong"):
+            self.bold_depth += 1
 
     def handle_endtag(self, tag):
         if tag == "title":
@@ -989,6 +1014,8 @@ class _PageReader(HTMLParser):
             return
         if tag == "a":
             self.link_depth = max(0, self.link_depth - 1)
+        elif tag in ("b", "strong"):
+            self.bold_depth = max(0, self.bold_depth - 1)
         elif tag in HEADINGS or tag in PARAGRAPHS or tag in CONTAINERS:
             self.flush()
         self._pop(tag)
@@ -1006,6 +1033,11 @@ class _PageReader(HTMLParser):
         self.text.append(data)
         if self.link_depth:
             self.link_characters += len(clean(data))
+        words = len(data.strip())
+        if words:
+            self.breaks = 0
+            self.characters += words
+            self.bold_characters += words if self.bold_depth else 0
 
 
 def _prose_weight(block: Block, found: _Found) -> int:

@@ -100,6 +100,53 @@ def test_a_web_page_wrapped_in_its_source_reads_as_a_browser_shows_it():
     assert extracted.title == "Theme 4: Barriers"
 
 
+def test_a_paragraph_set_wholly_in_bold_that_reads_as_a_heading_is_one():
+    """Many sites' editors make headings by setting a paragraph in bold; a person reads it as the heading of what
+    follows. A bold sentence, a bold list item or a bold lead-in to a sentence stays what it is."""
+    page = b"""<html><body><main>
+    <p><strong>Theme 3: Reducing wasteful spend</strong></p>
+    <p>Agency staff cost us 3.5% of our pay budget last year.</p>
+    <p><b>We stopped using consultants for routine reviews.</b></p>
+    <ul><li><strong>Shared legal services</strong></li></ul>
+    <p><strong>Theme 4:</strong> the barriers we face are set out below.</p>
+    </main></body></html>"""
+    assert [(b.kind, b.text) for b in extract_html(page).blocks] == [
+        ("heading", "Theme 3: Reducing wasteful spend"),
+        ("paragraph", "Agency staff cost us 3.5% of our pay budget last year."),
+        ("paragraph", "We stopped using consultants for routine reviews."),
+        ("paragraph", "Shared legal services"),
+        ("paragraph", "Theme 4: the barriers we face are set out below."),
+    ]
+
+
+def test_two_line_breaks_in_a_row_end_a_paragraph_and_one_does_not():
+    page = b"""<html><body><main><div>Agency spend fell by a fifth.<br><br>
+    Consultants cost 0.9% of the pay budget.<br/>Both figures are for 2023-24.</div>
+    <h2>Theme 1:<br><br>Transformation</h2></main></body></html>"""
+    assert [(b.kind, b.text) for b in extract_html(page).blocks] == [
+        ("paragraph", "Agency spend fell by a fifth."),
+        ("paragraph", "Consultants cost 0.9% of the pay budget. Both figures are for 2023-24."),
+        ("heading", "Theme 1: Transformation"),
+    ]
+
+
+def test_links_and_bold_type_in_a_table_do_not_change_how_the_text_after_it_is_read():
+    """A link in a table cell once counted every later paragraph as link text, and short paragraphs after the table
+    were dropped as if they were a list of links; bold type in a cell made them headings."""
+    page = b"""<html><body><main><h2>Our figures</h2>
+    <table><tr><th>Measure</th><th>Source</th></tr>
+    <tr><td><b>Agency spend</b></td><td><a href="/data">Open data</a></td></tr></table>
+    <p>We cut agency spend by a fifth</p>
+    <p>Our consultants now work only on projects the cabinet has agreed.</p>
+    </main></body></html>"""
+    assert [(b.kind, b.text) for b in extract_html(page).blocks] == [
+        ("heading", "Our figures"),
+        ("table", "Measure | Source\nAgency spend | Open data"),
+        ("paragraph", "We cut agency spend by a fifth"),
+        ("paragraph", "Our consultants now work only on projects the cabinet has agreed."),
+    ]
+
+
 def test_a_page_title_wrapped_in_the_source_is_one_line():
     page = b"<html><head><title>Our productivity\n  plan - Anytown Council</title></head><body><p>Text.</p></body>"
     assert extract_html(page).title == "Our productivity plan"
