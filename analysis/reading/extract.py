@@ -185,6 +185,12 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
             blocks.append(Block("paragraph", " ".join(current), page))
             current.clear()
 
+    # For each place in the lines, where the next line with text and the next blank line are (len(lines) if none):
+    # worked out once, not looked for again from every line.
+    next_text, next_blank = [len(lines)] * (len(lines) + 1), [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        next_text[index] = index if lines[index] else next_text[index + 1]
+        next_blank[index] = next_blank[index + 1] if lines[index] else index
     joined_up_to = -1
     for index, line in enumerate(lines):
         if index <= joined_up_to:
@@ -199,11 +205,11 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
             blocks.append(Block("heading", " ".join(group), page))
             joined_up_to = index + len(group) - 1
             continue
-        following = next((nxt for nxt in lines[index + 1 :] if nxt), "")
+        following = lines[next_text[index + 1]] if next_text[index + 1] < len(lines) else ""
         # A line that runs straight on into the next (no space between them) as wrapped prose does, into a word
         # that continues its sentence or across the full width, is not a heading.
         directly = index + 1 < len(lines) and bool(lines[index + 1])
-        run = next((n for n, nxt in enumerate(lines[index + 1 :]) if not nxt), len(lines) - index - 1)
+        run = next_blank[index + 1] - index - 1
         runs_into = directly and (following[:1].islower() or (len(line) >= 0.75 * full and run >= 2))
         short = len(line) < 0.75 * full or (len(line) <= 60 and following[:1].isupper())
         if not current and looks_like_heading(line) and (short or not following) and not runs_into:
@@ -547,7 +553,7 @@ def _with_markers(lines: list[_Line]) -> list[_Line]:
     """The lines with each list item's bullet in front of its first line. pdfium gives a bullet drawn by the
     layout (an HTML or Word list) as a line of its own, often after the page's text; a bullet alone is
     no passage."""
-    markers = [line for line in lines if MARKER.match(re.sub(r"[A-Za-z]", "", line.text)) and len(line.text) <= 2]
+    markers = [line for line in lines if len(line.text) <= 2 and MARKER.match(re.sub(r"[A-Za-z]", "", line.text))]
     if not markers:
         return lines
     kept = [line for line in lines if not any(line is marker for marker in markers)]
