@@ -187,3 +187,21 @@ def test_no_dev_passage_nearly_repeats_a_train_or_held_out_passage_or_a_training
     check = RepeatCheck(e.passage.text for e in training_examples())
     for text in set(dev_texts):
         assert check.closest(text) < NEAR_REPEAT, f"dev passage {text[:60]!r} nearly repeats a training example"
+
+
+def test_the_dev_split_holds_web_pages_and_text_saved_as_people_save_them(docs, split):
+    """The fourth dev group: pages from a content management system (bold paragraphs as headings, paragraphs
+    parted by two <br>, links in tables), HTML saved from Word in Windows-1252 with CRLF, text in UTF-16."""
+    dev = set(split["dev"])
+    raw = {d.name: d.source.read_bytes() for d in docs if d.name in dev and d.form in ("html", "text")}
+    cms = [data for name, data in raw.items() if "-cms-" in name]
+    assert any(re.search(rb"<p><(strong|b)>[^<]+</\1></p>", data) for data in cms)
+    assert any(b"<br>\n<br>\n" in data for data in cms)
+    assert any(re.search(rb"<td><a\s+href=", data) for data in cms)
+    word = [data for name, data in raw.items() if "-word-" in name]
+    assert word and all(b'charset="windows-1252"' in data and b"\r\n" in data for data in word)
+    assert any(b"&ndash;" in data for data in word) and all(b"&nbsp;" in data for data in word)
+    with pytest.raises(UnicodeDecodeError):
+        b"".join(word).decode("utf-8")
+    wide = [data for name, data in raw.items() if "-utf16-" in name]
+    assert wide and all(data.startswith(b"\xff\xfe") and "\r\n" in data.decode("utf-16") for data in wide)

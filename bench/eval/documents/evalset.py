@@ -3,9 +3,12 @@
 Used by tests/unit/test_eval_documents.py and bench/bench_documents.py. A document's source is
 `files/NAME.html` or `files/NAME.txt` (imported as it is), `files/NAME.pdf.html` (printed to a PDF
 with WeasyPrint when the bench runs) or `files/NAME.docx.json` (built as a Word file with
-python-docx when the bench runs); its labels are `files/NAME.labels.json`.
+python-docx when the bench runs); its labels are `files/NAME.labels.json`. Web pages and text are UTF-8,
+except a few dev documents saved as people save them: a page from Word in Windows-1252 (its <meta> says so) and
+text in UTF-16 with a byte order mark.
 """
 
+import codecs
 import html
 import json
 import re
@@ -28,6 +31,14 @@ COUNCIL_TYPES = (
 )
 SOURCE_SUFFIXES = (".pdf.html", ".docx.json", ".html", ".txt")
 TAG = re.compile(r"<[^>]+>")
+CHARSET = re.compile(rb"""<meta[^>]*\bcharset\s*=\s*["']?([\w-]+)""", re.I)
+# UTF-32's little-endian mark begins with UTF-16's, so the longer marks first.
+MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,20 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def read_source(path: Path) -> str:
+    """A source file's text: UTF-16 or UTF-32 where it starts with that byte order mark, the encoding a web
+    page's <meta> declares, else UTF-8. (The file itself is what is imported: see file_bytes.)"""
+    data = path.read_bytes()
+    for mark, encoding in MARKS:
+        if data.startswith(mark):
+            return data.decode(encoding)
+    declared = CHARSET.search(data[:4096]) if path.name.endswith(".html") else None
+    return data.decode(declared.group(1).decode("ascii") if declared else "utf-8")
+
+
 def source_text(path: Path) -> str:
     """The words a reader of the document sees, from its source."""
-    raw = path.read_text(encoding="utf-8")
+    raw = read_source(path)
     if path.name.endswith(".docx.json"):
         parts = []
         for style, value in json.loads(raw):
@@ -94,13 +116,14 @@ def documents(split: str | None = None) -> list[EvalDocument]:
 
 
 def file_bytes(document: EvalDocument) -> bytes:
-    """The file the department would receive: the source as it is, or printed to PDF, or built as Word."""
+    """The file the department would receive: the source as it is (a web page or text in whatever encoding it
+    was saved in, byte order mark and line ends included), or printed to PDF, or built as Word."""
     if document.form == "pdf":
         from core.pdf import render_pdf
 
-        return render_pdf(document.source.read_text(encoding="utf-8")).pdf
+        return render_pdf(read_source(document.source)).pdf
     if document.form == "docx":
-        return _docx(json.loads(document.source.read_text(encoding="utf-8")))
+        return _docx(json.loads(read_source(document.source)))
     return document.source.read_bytes()
 
 

@@ -10,6 +10,7 @@ them leaves every train and held-out file as it was. See README.md for the forms
 the split rule.
 """
 
+import codecs
 import html
 import itertools
 import json
@@ -36,6 +37,9 @@ POOLS = {"train": TRAIN_POOL, "heldout": HELDOUT_POOL, "dev": DEV_POOL}
 # A dev document takes its passages from one dev pool: the first (pools/dev.py), or, for the documents
 # numbered after the first pool's (dev2_specs), the second (pools/dev2.py), or, for those numbered after
 # the second pool's (dev3_specs), the third (pools/dev3.py).
+# The fourth dev group (dev4_specs), numbered after the third pool's, has no pool of its own: it draws from the
+# first and third in turn, and is there for its forms (web pages from a content management system or saved from
+# Word, text saved as UTF-16).
 
 # Invented councils (name, short name, type, region), except the two that are one of a kind.
 COUNCILS = [
@@ -139,6 +143,23 @@ DEV3_COUNCILS = [
     ("Brennock Metropolitan Borough Council", "Brennock", "metropolitan_district", "North East"),
     ("London Borough of Quillsbury", "Quillsbury", "london_borough", "London"),
     ("Royal Borough of Ferncastle", "Ferncastle", "london_borough", "London"),
+    ("City of London Corporation", "the City", "city_of_london", "London"),
+    ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
+]
+# The fourth dev group's councils (web pages from a content management system or saved from Word, and text
+# saved as UTF-16): invented apart from every other list, every type and region, one document each.
+DEV4_COUNCILS = [
+    ("Lynchcombe County Council", "Lynchcombe", "county", "South East"),
+    ("Brackenshire County Council", "Brackenshire", "county", "West Midlands"),
+    ("Oldcastle Fen District Council", "Oldcastle Fen", "district", "East of England"),
+    ("Wharfebeck District Council", "Wharfebeck", "district", "Yorkshire and the Humber"),
+    ("Tarnside Borough Council", "Tarnside", "district", "North West"),
+    ("Hexley Water Council", "Hexley Water", "unitary", "North East"),
+    ("Quarrington Council", "Quarrington", "unitary", "South West"),
+    ("Sandleigh Borough Council", "Sandleigh", "unitary", "East Midlands"),
+    ("Coalbrook Metropolitan Borough Council", "Coalbrook", "metropolitan_district", "North West"),
+    ("Dernwick City Council", "Dernwick", "metropolitan_district", "Yorkshire and the Humber"),
+    ("London Borough of Elverton", "Elverton", "london_borough", "London"),
     ("City of London Corporation", "the City", "city_of_london", "London"),
     ("Council of the Isles of Scilly", "the Isles of Scilly", "isles_of_scilly", "South West"),
 ]
@@ -579,8 +600,10 @@ def body_html(blocks, *, h1="h1") -> str:
     return "\n".join(out)
 
 
-def web_page(blocks, council, chrome, rng) -> tuple[str, list[str]]:
-    """A page saved from a council website, with its navigation chrome; returns the chrome's texts."""
+def web_page(blocks, council, chrome, rng, *, content=None, head_title=None, footer_text=None):
+    """A page saved from a council website, with its navigation chrome; returns the page and the chrome's texts.
+    `content`, `head_title` and `footer_text` replace the plain rendering of the blocks, the <title> and the
+    footer's line (cms_page's forms)."""
     title = blocks[0][1]
     nav = "".join(f'<li><a href="#">{esc(x)}</a></li>' for x in chrome["nav"])
     crumbs = " &gt; ".join(f'<a href="#">{esc(x)}</a>' for x in chrome["breadcrumb"])
@@ -588,7 +611,7 @@ def web_page(blocks, council, chrome, rng) -> tuple[str, list[str]]:
     nav_tag = "nav" if rng.random() < 0.5 else 'div class="navigation"'
     nav_close = nav_tag.split()[0]
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{esc(title)} | {esc(council[0])}</title>
+<html lang="en"><head><meta charset="utf-8">{head_title or f"<title>{esc(title)} | {esc(council[0])}</title>"}
 <link rel="stylesheet" href="/assets/site.css"></head>
 <body>
 <a href="#main" class="skip-link">{esc(chrome["skip"])}</a>
@@ -598,10 +621,10 @@ def web_page(blocks, council, chrome, rng) -> tuple[str, list[str]]:
 <{nav_tag}><ul>{nav}</ul></{nav_close}></header>
 <div class="breadcrumbs">{crumbs}</div>
 <main id="main">
-{body_html(blocks)}
+{body_html(blocks) if content is None else content}
 </main>
 <div class="feedback"><p>{esc(chrome["feedback"])}</p></div>
-<footer><ul>{footer}</ul><p>{esc(chrome["footer_text"])}</p></footer>
+<footer><ul>{footer}</ul><p>{footer_text or esc(chrome["footer_text"])}</p></footer>
 </body></html>
 """
     texts = [
@@ -635,6 +658,222 @@ def plain_text(blocks, rng, *, single=True) -> str:
         elif kind == "table":
             lines.append("\n".join(f"| {' | '.join(r)} |" for r in [value.header, *value.rows]) + "\n")
     return "\n".join(lines).rstrip() + "\n"
+
+
+# --- The fourth dev group's forms: pages from a content management system, HTML saved from Word, UTF-16 text -----
+
+# A fourth dev document's style is its look and then its layout or variant: "cms-tables", "word-cabinet",
+# "utf16-headings".
+LOOKS = ("cms", "word", "utf16")
+SOURCE_LINKS = [
+    ("Workforce report to the Employment Committee", "/your-council/committees/employment/workforce-report"),
+    ("Statement of accounts", "/your-council/budgets-and-spending/statement-of-accounts"),
+    ("Revenue outturn report", "/your-council/budgets-and-spending/revenue-outturn"),
+    ("Efficiency programme update to Cabinet", "/your-council/cabinet/efficiency-programme-update"),
+    ("Contracts register and spending over the threshold", "/your-council/transparency/contracts-register"),
+    ("Medium term financial strategy", "/your-council/budgets-and-spending/medium-term-financial-strategy"),
+]
+
+
+def wrapped(line: str, width: int, indent: str = "") -> str:
+    """A line of HTML source broken at spaces, as an editor saves it, the lines after the first indented."""
+    return textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+
+
+def add_source_column(table, rng) -> None:
+    """A "Source" or "More information" column naming the report each row's figures come from (its label text
+    is the table as a reader sees it, links' words included)."""
+    table.header = [*table.header, rng.choice(["Source", "More information"])]
+    table.links = rng.sample(SOURCE_LINKS, len(table.rows))
+    table.rows = [[*row, words] for row, (words, _) in zip(table.rows, table.links, strict=True)]
+    table.text = "\n".join(" | ".join(r) for r in [table.header, *table.rows])
+
+
+def cms_page(blocks, council, chrome, rng) -> tuple[str, list[str]]:
+    """A page saved from a council's content management system: the site's chrome, but the content as its
+    editor writes it: headings as paragraphs wholly in bold, the source wrapped at 76 to 80 characters inside
+    paragraphs, headings, table cells and the title, one section's paragraphs in a single <div> parted by two
+    <br>, one paragraph with a single <br> between two sentences, and tables whose first column is bold and
+    whose last column links to the report the figures come from."""
+    width = rng.choice([76, 78, 80])
+    indent = rng.choice(["  ", "    ", "      "])
+    bold = rng.choice(["strong", "b"])
+    # The longest run of two or more paragraphs in a row (the first such run on a tie) goes in one <div>.
+    runs, start = [], None
+    for i, (kind, _) in enumerate([*blocks, ("end", None)]):
+        if kind == "p" and start is None:
+            start = i
+        elif kind != "p" and start is not None:
+            if i - start >= 2:
+                runs.append((start, i))
+            start = None
+    divided = max(runs, key=lambda r: r[1] - r[0]) if runs else (0, 0)
+    broken = next(
+        (
+            i
+            for i, (kind, value) in enumerate(blocks)
+            if kind == "p" and not divided[0] <= i < divided[1] and ". " in value.text.rstrip(". ")
+        ),
+        None,
+    )
+    out = []
+    for i, (kind, value) in enumerate(blocks):
+        if kind == "title":
+            out.append(wrapped(f"<h1>{esc(value)}</h1>", width, indent))
+        elif kind == "meta":
+            out.append(wrapped(f'<p class="summary">{esc(value)}</p>', width, indent))
+        elif kind == "h":
+            out.append(wrapped(f"<p><{bold}>{esc(value)}</{bold}></p>", width, indent))
+        elif kind == "p" and i == divided[0]:
+            paragraphs = [wrapped(esc(v.text), width) for _, v in blocks[divided[0] : divided[1]]]
+            out.append('<div class="editor-content">\n' + "<br>\n<br>\n".join(paragraphs) + "\n</div>")
+        elif kind == "p" and divided[0] < i < divided[1]:
+            continue
+        elif kind == "p" and i == broken:  # a line break typed between its first two sentences
+            first, rest = value.text.split(". ", 1)
+            out.append(
+                wrapped(f"<p>{esc(first)}.<br>", width, indent)
+                + "\n"
+                + wrapped(indent + f"{esc(rest)}</p>", width, indent)
+            )
+        elif kind == "p":
+            out.append(wrapped(f"<p>{esc(value.text)}</p>", width, indent))
+        elif kind == "quote":
+            out.append("<blockquote>\n" + wrapped(f"<p>{esc(value.text)}</p>", width, indent) + "\n</blockquote>")
+        elif kind == "ul":
+            items = [wrapped(f"  <li>{esc(p.text)}</li>", width, "  " + indent) for p in value]
+            out.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+        elif kind == "table":
+            add_source_column(value, rng)
+            head = "".join(f"<th>{esc(c)}</th>" for c in value.header)
+            rows = []
+            for row, (_, href) in zip(value.rows, value.links, strict=True):
+                cells = f"<td><{bold}>{esc(row[0])}</{bold}></td>" + "".join(f"<td>{esc(c)}</td>" for c in row[1:-1])
+                cells += f'<td><a href="{href}">{esc(row[-1])}</a></td>'
+                rows.append(wrapped(f"<tr>{cells}</tr>", width, indent))
+            out.append(
+                f'<table class="data-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+                + "\n".join(rows)
+                + "\n</tbody>\n</table>"
+            )
+    title = wrapped(f"<title>{esc(blocks[0][1])} | {esc(council[0])}</title>", width, indent)
+    footer_text = esc(chrome["footer_text"]).replace(". ", ".<br>", 1)
+    return web_page(blocks, council, chrome, rng, content="\n".join(out), head_title=title, footer_text=footer_text)
+
+
+WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta charset="windows-1252">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<title>{title}</title>
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{font-family:Calibri;
+	panose-1:2 15 5 2 2 2 4 3 2 4;}
+ /* Style Definitions */
+ p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{margin-top:0cm;
+	margin-right:0cm;
+	margin-bottom:8.0pt;
+	margin-left:0cm;
+	line-height:107%;
+	font-size:11.0pt;
+	font-family:"Calibri",sans-serif;}
+p.MsoTitle, li.MsoTitle, div.MsoTitle
+	{margin:0cm;
+	font-size:28.0pt;
+	font-family:"Calibri Light",sans-serif;}
+p.MsoListParagraph, li.MsoListParagraph, div.MsoListParagraph
+	{margin-left:36.0pt;}
+@page WordSection1
+	{size:595.3pt 841.9pt;
+	margin:72.0pt 72.0pt 72.0pt 72.0pt;}
+div.WordSection1
+	{page:WordSection1;}
+-->
+</style>
+</head>
+
+<body lang=EN-GB style='word-wrap:break-word'>
+
+<div class=WordSection1>
+
+"""
+
+
+def word_html(blocks, rng) -> bytes:
+    """A document saved from Word as a web page: Windows-1252 with CRLF line ends, no site chrome, the source
+    wrapped at 76 characters (continuation lines not indented), paragraphs as <p class=MsoNormal>, headings as
+    bold paragraphs, bullets as list paragraphs with a Symbol-font dot, empty paragraphs between sections, the
+    title's dash and the bullets' spacing as entities (&ndash;, &nbsp;)."""
+
+    def dashes(text: str) -> str:
+        return esc(text).replace("–", "&ndash;")
+
+    size = rng.choice(["13.0pt", "14.0pt", "12.0pt"])
+    out = []
+    for kind, value in blocks:
+        if kind == "title":
+            out.append(wrapped(f"<p class=MsoTitle>{dashes(value)}</p>", 76))
+        elif kind == "meta":
+            out.append(wrapped(f"<p class=MsoNormal>{esc(value)}</p>", 76))
+        elif kind == "h":
+            out.append("<p class=MsoNormal>&nbsp;</p>")
+            out.append(
+                wrapped(
+                    f"<p class=MsoNormal><b><span style='font-size:{size};line-height:107%'>{dashes(value)}"
+                    "</span></b></p>",
+                    76,
+                )
+            )
+        elif kind == "p":
+            out.append(wrapped(f"<p class=MsoNormal>{esc(value.text)}</p>", 76))
+        elif kind == "quote":
+            out.append(wrapped(f"<p class=MsoQuote><i>{esc(value.text)}</i></p>", 76))
+        elif kind == "ul":
+            for n, p in enumerate(value):
+                place = (
+                    "" if len(value) == 1 else ("CxSpFirst", "CxSpMiddle", "CxSpLast")[(n > 0) + (n == len(value) - 1)]
+                )
+                out.append(
+                    wrapped(
+                        f"<p class=MsoListParagraph{place} style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+                        "<![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt \"Times New "
+                        "Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>"
+                        f"{esc(p.text)}</p>",
+                        76,
+                    )
+                )
+        elif kind == "table":
+            rows = []
+            for r, row in enumerate([value.header, *value.rows]):
+                cells = "".join(
+                    "<td width=200 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>"
+                    + (f"<p class=MsoNormal><b>{esc(c)}</b></p>" if r == 0 else f"<p class=MsoNormal>{esc(c)}</p>")
+                    + "</td>"
+                    for c in row
+                )
+                rows.append(wrapped(f" <tr>{cells}</tr>", 76))
+            out.append(
+                "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0\nstyle='border-collapse:collapse;"
+                "border:none'>\n" + "\n".join(rows) + "\n</table>\n<p class=MsoNormal>&nbsp;</p>"
+            )
+    page = WORD_HEAD.replace("{title}", dashes(blocks[0][1])) + "\n\n".join(out) + "\n\n</div>\n\n</body>\n\n</html>\n"
+    return page.replace("\n", "\r\n").encode("cp1252", errors="xmlcharrefreplace")
+
+
+def utf16_text(blocks, rng) -> bytes:
+    """Plain text saved by Windows Notepad as "Unicode": UTF-16 little-endian with a byte order mark, CRLF."""
+    return codecs.BOM_UTF16_LE + plain_text(blocks, rng).replace("\n", "\r\n").encode("utf-16-le")
 
 
 PDF_CSS = {
@@ -907,6 +1146,32 @@ def dev3_specs():
     return out
 
 
+def dev4_specs():
+    """The fourth dev group's documents, in the forms people bring that the others lack: web pages saved from
+    a content management system (`cms`), HTML saved from Word (`word`), and plain text saved as UTF-16
+    (`utf16`); mostly plans, with a report and a publication in each of the first two looks and a press
+    release in the third. Their passages come from the first and third dev pools, in turn; their councils
+    (DEV4_COUNCILS) are their own, one document each. Returns the groups and each one's pool."""
+    council = in_turn(DEV4_COUNCILS, step=5)
+    documents = [
+        ("plan", "html", "cms-tables"),
+        ("plan", "html", "cms-bullets"),
+        ("plan", "html", "cms-tables"),
+        ("plan", "html", "cms-tables"),
+        ("report", "html", "cms-decision"),
+        ("publication", "html", "cms-news"),
+        ("plan", "html", "word-bullets"),
+        ("plan", "html", "word-tables"),
+        ("plan", "html", "word-headings"),
+        ("report", "html", "word-cabinet"),
+        ("plan", "text", "utf16-headings"),
+        ("plan", "text", "utf16-bullets"),
+        ("publication", "text", "utf16-press"),
+    ]
+    groups = [[(kind, form, style, council())] for kind, form, style in documents]
+    return groups, [(DEV_POOL, DEV3_POOL)[i % 2] for i in range(len(groups))]
+
+
 def split_groups(groups):
     """Stratified by (kind, council type): the groups sorted by kind, council type and the order they
     were written, then of every run of five in that order the second and fourth go to heldout."""
@@ -919,23 +1184,35 @@ def split_groups(groups):
 
 def build(kind, form, style, council, split, rng, cached_blocks=None, pool=None):
     pool = pool or POOLS[split]
+    # A fourth dev document's style names its look before its layout or variant ("cms-tables").
+    look, _, variant = style.partition("-")
+    if look not in LOOKS:
+        look, variant = "", style
     if cached_blocks is not None:
         blocks = cached_blocks
     elif kind == "plan":
         layout_style = {"twocol": "headings", "boxed": "headings", "single": "headings", "blank": "noheadings"}
-        blocks = plan_blocks(rng, pool, council, layout_style.get(style, style), split)
+        blocks = plan_blocks(rng, pool, council, layout_style.get(variant, variant), split)
     elif kind == "report" and split == "dev":
-        blocks = dev_report_blocks(rng, pool, council, style)
+        blocks = dev_report_blocks(rng, pool, council, variant)
     elif kind == "report":
         blocks = report_blocks(rng, pool, council, split, style)
     elif kind == "publication":
-        blocks = publication_blocks(rng, pool, council, style)
+        blocks = publication_blocks(rng, pool, council, variant)
     elif kind == "other_regime":
         blocks = other_blocks(rng, pool, council, style)
     else:
         blocks = unrelated_blocks(rng, pool, council)
     chrome_texts: list[str] = []
-    if form == "html":
+    if look == "cms":
+        chrome = pool.CHROME if isinstance(pool.CHROME, dict) else rng.choice(pool.CHROME)
+        source, chrome_texts = cms_page(blocks, council, chrome, rng)
+        ext = "html"
+    elif look == "word":
+        source, ext = word_html(blocks, rng), "html"
+    elif look == "utf16":
+        source, ext = utf16_text(blocks, rng), "txt"
+    elif form == "html":
         if kind in ("plan", "publication", "unrelated") or rng.random() < 0.5:
             chrome = pool.CHROME if isinstance(pool.CHROME, dict) else rng.choice(pool.CHROME)
             source, chrome_texts = web_page(blocks, council, chrome, rng)
@@ -978,6 +1255,10 @@ def main() -> None:
     groups += dev3_groups
     splits += ["dev"] * len(dev3_groups)
     pools += [DEV3_POOL] * len(dev3_groups)
+    dev4_groups, dev4_pools = dev4_specs()
+    groups += dev4_groups
+    splits += ["dev"] * len(dev4_groups)
+    pools += dev4_pools
     listing = {"train": [], "heldout": [], "dev": []}
     number = 0
     for group, split, pool in zip(groups, splits, pools, strict=True):
@@ -1014,7 +1295,10 @@ def write_document(name, kind, form, style, council, split, rng, blocks, source_
     """Write one document's source and its labels; returns its blocks (a plan saved twice shares them)."""
     blocks, source, ext, chrome = build(kind, form, style, council, split, rng, blocks, pool)
     path = OUT / f"{name}.{ext}"
-    path.write_text(source, encoding="utf-8")
+    if isinstance(source, bytes):  # a fourth dev document in another encoding, as the department would receive it
+        path.write_bytes(source)
+    else:
+        path.write_text(source, encoding="utf-8")
     passages = list(passages_of(blocks))
     choose_matches(passages, source_text(path))
     council_written = [p for p in passages if not p.quoted]
