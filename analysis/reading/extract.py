@@ -224,7 +224,13 @@ def split_lines(lines: list[str], page: int | None, *, full: int | None = None) 
     return blocks
 
 
-NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+(?=\S)")  # "3." "3)" "3.2" "3.2." not "12 months"
+# "3." "3)" "3.2" "3.2." start a numbered item or heading; "12 months" does not, nor a wrapped line that starts with
+# a figure ("1.86 per cent of the paybill", "2.5 million").
+NUMBERED = re.compile(
+    r"^(\d{1,2}(\.\d{1,2})*[.)]|\d{1,2}\.\d{1,2})\s+(?=\S)"
+    r"(?!(?:per ?cent|percent|%|million|billion|bn|m|k|times|hours|days|weeks|months|years|pence|p|points)\b)",
+    re.I,
+)
 SENTENCE_END = (".", "!", "?", ":")
 FIELD = re.compile(r"^[A-Z]\w*( \w+){0,2}: [a-z]")  # "Present: the Leader ...": a labelled line, not a heading
 WRAPPED_MAX = 110  # text whose full lines are no longer than this was wrapped by hand (or by an editor)
@@ -256,7 +262,9 @@ def _hanging(raw: list[str]) -> bool:
     return any(_starts_item(clean(line)) and _indent(after) > _indent(line) for line, after in pairs)
 
 
-def text_line_blocks(lines: list[str], page: int | None, *, full: int, width: int | None = None) -> list[Block]:
+def text_line_blocks(
+    lines: list[str], page: int | None, *, full: int, width: int | None = None, opening: bool = False
+) -> list[Block]:
     """Lines of plain text between blank lines into headings, paragraphs and list items, from their shape.
 
     - a line in CAPITALS, or numbered like "3. Reducing wasteful spend" and followed by text, is a heading;
@@ -266,7 +274,9 @@ def text_line_blocks(lines: list[str], page: int | None, *, full: int, width: in
     - lines wrapped at a similar width join into one paragraph. A paragraph ends where the line breaks before
       the width was reached: where the next line's first word would have fitted on it (the writer broke the
       line, not the wrapping), or where a sentence ends short of the width and the next line starts with a
-      capital. Text that was not wrapped (long lines) has a paragraph per line.
+      capital. Text that was not wrapped (long lines) has a paragraph per line;
+    - with `opening` (the first lines of a document), a first line that reads as a heading and is followed by a
+      line starting with a capital is the document's title, however long: a title is not wrapped prose.
     """
     wrapped = 0 < full <= WRAPPED_MAX
     raw = [line.expandtabs().rstrip() for line in lines]
@@ -288,8 +298,9 @@ def text_line_blocks(lines: list[str], page: int | None, *, full: int, width: in
         ends = previous.endswith(SENTENCE_END)
         if _starts_item(line) or _capitals(line):
             return False
-        if hanging and _starts_item(current[0]) and _indent(raw[index]) <= _indent(raw[index - len(current)]):
-            return False  # the item's own lines are indented; this one is not
+        if hanging and _starts_item(current[0]):
+            # The item's own lines are indented under it: an indented line carries it on, and one that is not ends it.
+            return _indent(raw[index]) > _indent(raw[index - len(current)])
         if line[:1].islower() and not ends:
             return True
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -314,6 +325,8 @@ def text_line_blocks(lines: list[str], page: int | None, *, full: int, width: in
         if boundary and not MARK.match(line):
             heading = False
             if _capitals(line) and not line.endswith(SENTENCE_END):
+                heading = True
+            elif opening and index == 0 and not numbered and looks_like_heading(line) and following[:1].isupper():
                 heading = True
             elif numbered:
                 rest = line[numbered.end() :]
@@ -365,7 +378,7 @@ def split_plain_text(text: str, *, line_structure: bool = False) -> list[Block]:
                 if not lines:
                     continue
             if line_structure:
-                blocks += text_line_blocks(lines, page, full=full, width=width)
+                blocks += text_line_blocks(lines, page, full=full, width=width, opening=not blocks)
                 continue
             if len(lines) == 1 and looks_like_heading(clean(lines[0])):
                 blocks.append(Block("heading", clean(lines[0]), page))
@@ -988,6 +1001,8 @@ class _PageReader(HTMLParser):
             self.table_depth += 1
         elif not self.table_depth and tag in HEADINGS:
             self.kind, self.level = "heading", int(tag[1])
+        elif not self.table_depth and tag == "p" and "msotitle" in attributes.get("class", "").lower().split():
+            self.kind, self.level = "heading", 1  # a Word document's title, saved as a web page
         elif self.table_depth:
             return  # a cell's links and bold type are its own (and a table's end tags are counted apart)
         elif tag == "a":
@@ -1070,12 +1085,16 @@ def _content_indexes(blocks: list[Block], found: list[_Found]) -> list[int]:
         return every
     weight_in: dict[int, int] = {}
     depth: dict[int, int] = {}
+    blocks_in: dict[int, int] = {}
     for i in every:
         weight = _prose_weight(blocks[i], found[i])
         for level, node in enumerate(found[i].path):
             weight_in[node] = weight_in.get(node, 0) + weight
             depth[node] = level
-    holders = [node for node, weight in weight_in.items() if weight >= 0.75 * total]
+            blocks_in[node] = blocks_in.get(node, 0) + 1
+    # The holder is an element around blocks, not one long paragraph that outweighs the headings and short
+    # paragraphs beside it.
+    holders = [node for node, weight in weight_in.items() if weight >= 0.75 * total and blocks_in[node] > 1]
     if not holders:
         return every
     best = max(holders, key=lambda node: depth[node])

@@ -147,6 +147,21 @@ def test_links_and_bold_type_in_a_table_do_not_change_how_the_text_after_it_is_r
     ]
 
 
+def test_a_word_document_saved_as_a_web_page_takes_its_title_from_the_title_style():
+    page = (
+        b"<html><head><meta charset=windows-1252></head><body>\r\n<p class=MsoTitle>Our productivity\r\nplan</p>\r\n"
+        b"<p class=MsoNormal><b><span>Foreword</span></b></p>\r\n<p class=MsoNormal>We kept this plan short.</p>"
+        b"</body></html>"
+    )
+    extracted = extract_html(page)
+    assert extracted.title == "Our productivity plan"
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Our productivity plan"),
+        ("heading", "Foreword"),
+        ("paragraph", "We kept this plan short."),
+    ]
+
+
 def test_a_page_title_wrapped_in_the_source_is_one_line():
     page = b"<html><head><title>Our productivity\n  plan - Anytown Council</title></head><body><p>Text.</p></body>"
     assert extract_html(page).title == "Our productivity plan"

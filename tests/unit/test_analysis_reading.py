@@ -282,3 +282,70 @@ def test_a_line_that_is_not_indented_ends_a_list_item_whose_lines_are():
         ("paragraph", "Serving a large rural ar"),
     ]
     assert blocks[1].text.endswith("as part of every decision.")
+
+
+def test_a_wrapped_line_that_starts_with_a_figure_carries_on_its_sentence():
+    """ "1.86 per cent" at the start of a wrapped line is a figure, not item 1.86 of a numbered list."""
+    text = (
+        "Reducing wasteful spend\n"
+        "Consultancy came to 0.8% of our employee costs and agency staff to\n"
+        "1.86 per cent, both well down on three years ago, and we expect the\n"
+        "2.5 million pounds we spend on interims to fall again next year.\n"
+        "1.2 Shared services\n"
+        "We share legal and audit teams with two neighbouring districts.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [(b.kind, b.text[:40]) for b in blocks] == [
+        ("heading", "Reducing wasteful spend"),
+        ("paragraph", "Consultancy came to 0.8% of our employee"),
+        ("heading", "1.2 Shared services"),
+        ("paragraph", "We share legal and audit teams with two "),
+    ]
+    assert blocks[1].text.endswith("interims to fall again next year.")
+
+
+def test_a_list_item_carries_on_over_its_indented_lines_whatever_their_length():
+    """Where a text indents its items' wrapped lines, an indented line carries the item on even when its first
+    word would have fitted at the end of the line above."""
+    text = (
+        "Service transformation\n"
+        "Our engineers now manage flood works for the Environment Agency as\n"
+        "well as for the council, under a single agreement that pays for them.\n"
+        "- We folded three separate employment schemes into Coalbrook\n"
+        "  Works, the job agency the council runs for residents, and last\n"
+        "  year it found work for 907 people.\n"
+        "- A tenant who reports a leak now gets a time for the visit before\n"
+        "  the call ends.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [b.text[:30] for b in blocks] == [
+        "Service transformation",
+        "Our engineers now manage flood",
+        "- We folded three separate emp",
+        "- A tenant who reports a leak ",
+    ]
+    assert blocks[2].text.endswith("found work for 907 people.")
+
+
+def test_the_first_line_of_a_text_file_is_its_title_however_long():
+    text = (
+        "Coalbrook Metropolitan Borough Council Productivity plan: July 2024\n"
+        "Background\n"
+        "Plans should describe how councils are using technology and\n"
+        "information to make better decisions and to design services.\n"
+    )
+    extracted = extract("text", text.encode())
+    assert [(b.kind, b.text[:24]) for b in extracted.blocks] == [
+        ("heading", "Coalbrook Metropolitan B"),
+        ("heading", "Background"),
+        ("paragraph", "Plans should describe ho"),
+    ]
+    assert extracted.title == "Coalbrook Metropolitan Borough Council Productivity plan: July 2024"
+
+
+def test_a_first_line_that_wraps_into_a_sentence_is_not_a_title():
+    text = (
+        "This plan sets out how we will transform services and reduce waste across\n"
+        "the district by 2028, working with our partners.\n"
+    )
+    assert [b.kind for b in extract_text(text.encode()).blocks] == ["paragraph"]
