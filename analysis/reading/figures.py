@@ -23,7 +23,7 @@ from functools import cache
 from analysis.classify.patterns import Alternation, branches
 from analysis.classify.voice import council_text
 
-EXTRACTION_VERSION = "figures-8"
+EXTRACTION_VERSION = "figures-9"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -331,7 +331,12 @@ def _table_figures(rows, passage: int) -> list[FoundFigure]:
         rows = rows[1:]
     found: list[FoundFigure] = []
     for line, cells in rows:
-        label = " ".join(cell for _, cell in cells if cell and not figures_of(cell))
+        # What a row measures is named before its figures: text after them (a source, a link, a note) says where the
+        # figure comes from, and its words ("Efficiency programme update") are not the measure. A row whose figures
+        # come first is named by the rest of its text.
+        first = next((i for i, (_, cell) in enumerate(cells) if cell and figures_of(cell)), len(cells))
+        named = [cell for _, cell in cells[:first] if cell]
+        label = " ".join(named or [cell for _, cell in cells if cell and not figures_of(cell)])
         for column, (offset, cell) in enumerate(cells):
             if not cell or not figures_of(cell):
                 continue

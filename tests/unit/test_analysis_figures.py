@@ -304,6 +304,29 @@ def test_agency_and_consultant_shares_of_the_pay_budget_in_a_table_are_read(tabl
     }
 
 
+def test_a_source_after_a_rows_figures_is_not_what_they_measure():
+    """A "Source" column ("Efficiency programme update to Cabinet") once made consultancy spend read as savings."""
+    table = (
+        "Measure | 2022/23 | 2023/24 | Source\n"
+        "Consultancy and specialist advice | £457,000 | £354,000 | Efficiency programme update to Cabinet\n"
+        "Agency and interim staff, share of the paybill | 1.45% | 1.84% | Statement of accounts"
+    )
+    found = [(f.kind, f.value) for f in figures_in(table)]
+    assert found == [
+        ("consultant_spend", Decimal("457000")),
+        ("consultant_spend", Decimal("354000")),
+        ("agency_share_of_staff_budget", Decimal("1.45")),
+        ("agency_share_of_staff_budget", Decimal("1.84")),
+    ]
+    assert all("Efficiency" not in f.measures for f in figures_in(table))
+
+
+def test_a_row_whose_figure_comes_first_is_named_by_the_rest_of_its_text():
+    (figure,) = figures_in("Spend | What it was\n£1.2m | Agency staff")
+    assert figure.value == Decimal("1200000")
+    assert figure.measures == "Agency staff (Spend)"
+
+
 def test_a_count_in_a_table_says_what_it_counts_from_its_row():
     (figure,) = figures_in("Measure | Now\nAgency workers in post | 40")
     assert (figure.kind, figure.value, figure.qualifier) == ("count", Decimal("40"), "agency workers")
