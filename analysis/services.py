@@ -173,18 +173,21 @@ def _passage_values(blocks: list[Block]) -> list[dict]:
     return values
 
 
-def lock_row(model, pk) -> None:
-    """Hold one row of `model` until the transaction ends, with the statement `select_for_update()` would make,
-    written from the model's names rather than built by the ORM again for each of a bulk import's files. Where the
-    database has no row locks (SQLite, whose write transactions run one at a time) the ORM leaves `FOR UPDATE` out,
-    and so does this."""
+def lock_statement(model, *, row_locks: bool) -> str:
+    """The statement `select_for_update()` makes to hold one row of `model`, written from the model's names: with
+    `FOR UPDATE` where the database has row locks, without it where it has none (SQLite, whose write transactions
+    run one at a time), as the ORM does."""
     quote = connection.ops.quote_name
     pk_column = quote(model._meta.pk.column)
     sql = f"SELECT {pk_column} FROM {quote(model._meta.db_table)} WHERE {pk_column} = %s"  # nosec B608
-    if connection.features.has_select_for_update:
-        sql += " " + connection.ops.for_update_sql()
+    return f"{sql} {connection.ops.for_update_sql()}" if row_locks else sql
+
+
+def lock_row(model, pk) -> None:
+    """Hold one row of `model` until the transaction ends, with a statement written once rather than built by the
+    ORM again for each of a bulk import's files."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
+        cursor.execute(lock_statement(model, row_locks=connection.features.has_select_for_update), [pk])
         cursor.fetchall()
 
 

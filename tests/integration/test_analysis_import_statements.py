@@ -72,21 +72,22 @@ def test_the_plain_checks_find_what_the_orm_finds(dorset, somerset, plan_return)
     )
 
 
-def test_the_council_is_locked_with_for_update_where_the_database_has_row_locks(dorset, monkeypatch):
-    with CaptureQueriesContext(connection) as ran, transaction.atomic():
+def test_the_council_is_locked_as_select_for_update_locks_it_on_this_database(dorset):
+    with CaptureQueriesContext(connection) as orm, transaction.atomic():
+        list(Council.objects.select_for_update().filter(pk=dorset.pk).values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as ours, transaction.atomic():
         services.lock_row(Council, dorset.pk)
-    assert "FOR UPDATE" not in ran.captured_queries[-1]["sql"], "SQLite has no row locks; the ORM leaves it out too"
+    (orm_select,) = [q["sql"] for q in orm.captured_queries if q["sql"].startswith("SELECT")]  # not the savepoints
+    (our_select,) = [q["sql"] for q in ours.captured_queries if q["sql"].startswith("SELECT")]
+    locks = "FOR UPDATE" in orm_select
+    assert ("FOR UPDATE" in our_select) == locks == connection.features.has_select_for_update
 
-    statements = []
 
-    def record(execute, sql, params, many, context):
-        statements.append((sql, params))  # not run: SQLite does not know FOR UPDATE
-
-    monkeypatch.setattr(connection.features, "has_select_for_update", True)
-    with transaction.atomic(), connection.execute_wrapper(record):
-        services.lock_row(Council, dorset.pk)
-    ((sql, params),) = statements
-    assert sql.endswith(f"WHERE {connection.ops.quote_name('id')} = %s FOR UPDATE") and params == [dorset.pk]
+def test_the_lock_statement_holds_the_row_where_the_database_has_row_locks_and_reads_it_where_not():
+    quoted = connection.ops.quote_name
+    where = f"FROM {quoted(Council._meta.db_table)} WHERE {quoted(Council._meta.pk.column)} = %s"
+    assert services.lock_statement(Council, row_locks=True).endswith(f"{where} {connection.ops.for_update_sql()}")
+    assert services.lock_statement(Council, row_locks=False).endswith(where)
 
 
 @pytest.mark.parametrize("model", [Passage, PassageTheme, PassageBarrier, Figure])
