@@ -167,14 +167,15 @@ class Rows:
         np.add.at(out, self.rows, self.values[:, None] * weights[self.columns + offset])
         return out
 
-    def subset(self, rows: list[int]) -> Rows:
-        """Only the given rows, numbered from 0 in that order."""
+    def take(self, rows: list[int]) -> Rows:
+        """The given rows, in that order and numbered from 0 in it (a row may be taken more than once)."""
         import numpy as np
 
-        number = {row: new for new, row in enumerate(rows)}
-        keep = [k for k, row in enumerate(self.rows.tolist()) if row in number]
-        renumbered = np.array([number[row] for row in self.rows[keep].tolist()], dtype=np.intp)
-        return Rows(len(rows), renumbered, self.columns[keep], self.values[keep])
+        starts = np.searchsorted(self.rows, np.arange(self.count + 1))  # the entries are in row order
+        picked = [np.arange(starts[row], starts[row + 1]) for row in rows]
+        entries = np.concatenate(picked) if picked else np.zeros(0, dtype=np.intp)
+        renumbered = np.repeat(np.arange(len(rows), dtype=np.intp), [len(found) for found in picked])
+        return Rows(len(rows), renumbered, self.columns[entries], self.values[entries])
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ class LinearModel:
         alone = {}
         if len(without_heading):
             rows = list(without_heading)
-            scores = text_scores(words.subset(rows), chars.subset(rows) if chars is not None else None)
+            scores = text_scores(words.take(rows), chars.take(rows) if chars is not None else None)
             alone = dict(zip(self.themes.names, (self.themes.probabilities(scores) * known[rows]).T, strict=True))
         return (
             dict(zip(self.themes.names, themes.T, strict=True)),
@@ -248,17 +249,9 @@ class LinearModel:
     def _heading_rows(self, passages: list[PassageInput]) -> Rows:
         """The headings' features, each different heading worked out once (the passages under one heading share
         it)."""
-        import numpy as np
-
         headings = [_heading(p) for p in passages]
-        different = list(dict.fromkeys(headings))
-        found = self.headings.rows(different)
-        place = {heading: row for row, heading in enumerate(different)}
-        starts = np.searchsorted(found.rows, np.arange(len(different) + 1))
-        picked = [np.arange(starts[place[h]], starts[place[h] + 1]) for h in headings]
-        entries = np.concatenate(picked) if picked else np.zeros(0, dtype=np.intp)
-        rows = np.repeat(np.arange(len(headings)), [len(p) for p in picked]).astype(np.intp)
-        return Rows(len(headings), rows, found.columns[entries], found.values[entries])
+        place = {heading: row for row, heading in enumerate(dict.fromkeys(headings))}
+        return self.headings.rows(list(place)).take([place[heading] for heading in headings])
 
 
 def _labels(models: dict, width: int) -> Labels:
