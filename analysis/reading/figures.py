@@ -23,7 +23,7 @@ from functools import cache
 from analysis.classify.patterns import Alternation, branches
 from analysis.classify.voice import council_text
 
-EXTRACTION_VERSION = "figures-9"
+EXTRACTION_VERSION = "figures-10"
 
 MONEY = re.compile(
     r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<scale>bn\b|billion\b|m\b|million\b|k\b|thousand\b)?",
@@ -176,7 +176,15 @@ ADDRESSES_AGENCY = re.compile(
     rf"{LOCUMS_NOT_CLINICAL}|{STAFF_BOUGHT_IN}|"
     # and contractors filling posts.
     r"\bcontractors? on day rates\b|\bday[- ]rate (?:contractors?|staff|workers?)\b|"
-    r"\b(?:posts?|roles?|vacancies) (?:\w+ ){0,3}(?:filled|covered) by contractors\b",
+    r"\b(?:posts?|roles?|vacancies) (?:\w+ ){0,3}(?:filled|covered) by contractors\b|"
+    # agency by its other nouns ("the agency bill", "our reliance on agency"), never "multi-agency" working,
+    r"(?<!multi-)(?<!inter-)(?<!multi )(?<!environment )\bagency (?:expenditure|premium|rates?|bill|fees?|numbers|hires?|roles?|colleagues|"
+    r"assignments?|employees|personnel|teachers|nurses|carers|drivers|locums?|reliance|dependency)\b|"
+    r"\b(?:reliance|dependence|dependency|spend(?:ing)?|expenditure) on (?:\w+ ){0,2}agency\b(?![- ](?:partners?|working))|"
+    # interim posts and the temporary workforce by their other names.
+    r"\binterims\b|\binterim (?:posts?|appointments?|roles?|directors?|heads? of|executives?|officers?|leaders?)\b|"
+    r"\b(?:contingent|non-permanent|temporary) (?:workforce|labour|workers?|staff|employees)\b|"
+    r"\btemps\b|\bbank staff\b",
     re.I,
 )
 ADDRESSES_EDI = re.compile(

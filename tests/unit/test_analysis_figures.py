@@ -440,6 +440,36 @@ def test_staff_bought_in_outside_experts_and_unbiased_recruitment_are_named_in_y
     assert guidance_found(["Two planning posts were filled by contractors on day rates."]).agency_addressed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have cut our reliance on agency by two fifths since 2022.",
+        "The agency bill fell to £2.1m last year.",
+        "Spending on agency has halved.",
+        "Two interims lead the finance and legal teams until the permanent posts are filled.",
+        "Interim directors are now appointed only with the chief executive's approval.",
+        "The contingent workforce is bought through one managed service.",
+        "Non-permanent staff make up 4% of the establishment.",
+    ],
+)
+def test_agency_staff_named_by_their_other_nouns_set_the_agency_flag(text):
+    assert guidance_found([text]).agency_addressed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our multi-agency safeguarding hub brings the police, health and social care together.",
+        "Inter-agency rates of referral have fallen.",
+        "The Environment Agency fees for flood works rose this year.",
+        "An interim report on the review went to scrutiny in March.",
+        "We spent on agency partners' training.",
+    ],
+)
+def test_multi_agency_working_another_agency_or_an_interim_report_does_not_set_the_agency_flag(text):
+    assert not guidance_found([text]).agency_addressed
+
+
 def test_a_hospital_consultant_and_an_equality_impact_assessment_of_the_budget_do_not_set_the_flags():
     found = guidance_found(
         [
