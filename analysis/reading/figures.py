@@ -178,11 +178,14 @@ ADDRESSES_AGENCY = re.compile(
     r"\bcontractors? on day rates\b|\bday[- ]rate (?:contractors?|staff|workers?)\b|"
     r"\b(?:posts?|roles?|vacancies) (?:\w+ ){0,3}(?:filled|covered) by contractors\b|"
     # agency by its other nouns ("the agency bill", "our reliance on agency"), never "multi-agency" working,
-    r"(?<!multi-)(?<!inter-)(?<!multi )(?<!environment )\bagency (?:expenditure|premium|rates?|bill|fees?|numbers|hires?|roles?|colleagues|"
+    r"(?<!multi-)(?<!inter-)(?<!multi )(?<!environment )\bagency "
+    r"(?:expenditure|premium|rates?|bill|fees?|numbers|hires?|roles?|colleagues|"
     r"assignments?|employees|personnel|teachers|nurses|carers|drivers|locums?|reliance|dependency)\b|"
-    r"\b(?:reliance|dependence|dependency|spend(?:ing)?|expenditure) on (?:\w+ ){0,2}agency\b(?![- ](?:partners?|working))|"
+    r"\b(?:reliance|dependence|dependency|spend(?:ing)?|expenditure) on (?:\w+ ){0,2}agency\b"
+    r"(?![- ](?:partners?|working))|"
     # interim posts and the temporary workforce by their other names.
-    r"\binterims\b|\binterim (?:posts?|appointments?|roles?|directors?|heads? of|executives?|officers?|leaders?)\b|"
+    r"\binterims\b|"
+    r"\binterim (?:posts?|appointments?|roles?|directors?|heads? of|executives?|officers?|leaders?)\b|"
     r"\b(?:contingent|non-permanent|temporary) (?:workforce|labour|workers?|staff|employees)\b|"
     r"\btemps\b|\bbank staff\b",
     re.I,
