@@ -1163,6 +1163,21 @@ def extract_html(data: bytes) -> Extracted:
     return Extracted("html", None, (title or title_from_head(" ".join(reader.title.split())))[:300], blocks)
 
 
+# Markdown's inline marks, as a text file from a Markdown editor, a wiki or an email holds them: a reader sees the
+# words, not the marks. Bold or strong words, links and images (their words kept), and quoted lines ("> ").
+MARKDOWN_STRONG = re.compile(
+    r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![\w*])|(?<![\w_])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![\w_])"
+)
+MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+\)")
+MARKDOWN_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+
+
+def without_markdown_marks(text: str) -> str:
+    text = MARKDOWN_LINK.sub(r"\1", text)
+    text = MARKDOWN_STRONG.sub(lambda match: match.group(1) or match.group(2), text)
+    return MARKDOWN_QUOTE.sub("", text)
+
+
 def extract_text(data: bytes) -> Extracted:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_CHARACTERS:
@@ -1170,7 +1185,7 @@ def extract_text(data: bytes) -> Extracted:
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\t\f")
     if controls > 10:
         raise ExtractionRefused("The file is named as plain text but is not readable text. Check it is the right file.")
-    return Extracted("text", None, "", split_plain_text(text, line_structure=True))
+    return Extracted("text", None, "", split_plain_text(without_markdown_marks(text), line_structure=True))
 
 
 def extract(kind: str, data: bytes) -> Extracted:

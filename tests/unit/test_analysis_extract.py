@@ -52,6 +52,30 @@ def test_plain_text_keeps_markdown_headings_tables_whole_and_form_feed_pages():
     ]
 
 
+def test_a_text_file_written_in_markdown_reads_as_its_words_without_the_marks():
+    text = (
+        "# Productivity Plan 2024\n\n"
+        "## Transforming our services\n\n"
+        "We merged customer services and revenues into **one contact team** in 2023; see "
+        "[the review](https://example.gov.uk/review) for how.\n\n"
+        "## Barriers\n\n"
+        "> Funding arrives year by year, which stops us planning ahead.\n\n"
+        "Sign here: ______ (a blank line to fill, kept); 2**3 and snake__case__words are not marks.\n"
+    )
+    blocks = extract_text(text.encode()).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Productivity Plan 2024"),
+        ("heading", "Transforming our services"),
+        (
+            "paragraph",
+            "We merged customer services and revenues into one contact team in 2023; see the review for how.",
+        ),
+        ("heading", "Barriers"),
+        ("paragraph", "Funding arrives year by year, which stops us planning ahead."),
+        ("paragraph", "Sign here: ______ (a blank line to fill, kept); 2**3 and snake__case__words are not marks."),
+    ]
+
+
 def test_plain_text_without_form_feeds_has_no_page_numbers():
     assert {b.page for b in split_plain_text("Heading\n\nA paragraph of text.")} == {None}
 
