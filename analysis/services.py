@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, partial
 from operator import attrgetter
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -304,7 +305,11 @@ def correct_document_kind(*, document: Document, kind: str, actor, at: datetime.
     return locked
 
 
-def _extension(kind: str) -> str:
+def _extension(kind: str, filename: str) -> str:
+    """The stored file's extension: its format's, except that a web archive stays one (.mhtml), since its bytes
+    are the archive, not the page inside it."""
+    if kind == "html" and Path(filename).suffix.lower() in (".mhtml", ".mht"):
+        return "mhtml"
     return {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}[kind]
 
 
@@ -351,7 +356,7 @@ def import_document(
         extracted = read_document(filename=filename, data=data)
     found_kind, kind_reason = machine_kind(extracted)
     moment = at or timezone.now()
-    name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind)}"
+    name = f"{STORAGE_DIR}/{digest[:2]}/{digest}.{_extension(extracted.kind, filename)}"
     stored = None
     try:
         with transaction.atomic():

@@ -63,6 +63,11 @@ class Extracted:
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 HTML_SIGNS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|h[1-6]|div|article|section|main|title)\b", re.I)
+# A web archive (.mhtml or .mht, a browser's "save as a single file"): a MIME message, headers first, whose first
+# part is the page and the rest its images and styles.
+WEB_ARCHIVE = re.compile(
+    rb"\A(?:[A-Za-z0-9-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related", re.I
+)
 
 
 # Text files saved as UTF-16 or UTF-32 (Windows Notepad's "Unicode") start with a byte order mark; the longer
@@ -92,7 +97,7 @@ def sniff(data: bytes) -> str | None:
         head = data[:8192].decode(wide, errors="ignore").encode("utf-8")[:2048]
     if b"\x00" in head:
         return None
-    if HTML_SIGNS.search(head.lower()):
+    if WEB_ARCHIVE.match(head) or HTML_SIGNS.search(head.lower()):
         return "html"
     return "text"
 
@@ -1134,12 +1139,35 @@ def decode_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def page_in_web_archive(data: bytes) -> bytes:
+    """The web page inside a web archive (.mhtml, .mht), as the bytes of an HTML file; `data` itself when it is
+    not an archive. Its images, styles and frames are left out, as a reader of the page's words needs none."""
+    if not WEB_ARCHIVE.match(data[:2048]):
+        return data
+    import email
+    import email.policy
+
+    archive = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in archive.walk():
+        if part.get_content_type() == "text/html":
+            page = part.get_payload(decode=True)
+            if isinstance(page, bytes) and page.strip():
+                charset = part.get_content_charset()
+                try:  # as the part's header says it is written, else as any web page (decode_text)
+                    return page.decode(charset).encode("utf-8") if charset else page
+                except (LookupError, UnicodeDecodeError):
+                    return page
+    raise ExtractionRefused(
+        "The file is a web archive (.mhtml) but holds no web page. Save the page again, or save it as .html."
+    )
+
+
 def extract_html(data: bytes) -> Extracted:
     """A saved web page as a person reads it: the content (<main>, an <article>, or the block holding most of the
     prose) without navigation, skip links, cookie banners, breadcrumbs, headers and footers, sharing, related
     links and search boxes. Its title is the content's <h1>, else its first heading, else the page's <title>
-    without the site's name."""
-    text = decode_text(data)
+    without the site's name. A web archive (.mhtml) is read as the page it holds."""
+    text = decode_text(page_in_web_archive(data))
     if len(text) > 4 * MAX_CHARACTERS:
         raise ExtractionRefused("The web page holds far more text than a plan; it was not imported.")
     reader = _PageReader()

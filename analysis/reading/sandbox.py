@@ -26,6 +26,8 @@ EXTENSIONS = {
     ".docx": "docx",
     ".html": "html",
     ".htm": "html",
+    ".mhtml": "html",  # a web archive: the page is read from inside it (extract.page_in_web_archive)
+    ".mht": "html",
     ".txt": "text",
     ".text": "text",
     ".md": "text",
@@ -42,7 +44,7 @@ def kind_for_filename(filename: str) -> str:
     kind = EXTENSIONS.get(Path(filename or "").suffix.lower())
     if kind is None:
         raise ExtractionRefused(
-            "The file must be a PDF (.pdf), Word document (.docx), web page (.html) or plain text (.txt)."
+            "The file must be a PDF (.pdf), Word document (.docx), web page (.html or .mhtml) or plain text (.txt)."
         )
     return kind
 

@@ -319,6 +319,36 @@ def test_an_upload_is_previewed_and_stored_only_when_confirmed(client, settings,
     assert Document.objects.count() == 1, "confirming twice adds nothing"
 
 
+def test_a_page_saved_as_a_web_archive_is_previewed_and_stored_as_the_file_it_is(client, settings, analyst, plan):
+    """A browser's "save as a single file" (.mhtml): the page inside it is read; the archive itself is kept."""
+    from email.encoders import encode_quopri
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Blink>"
+    archive["Subject"] = "Productivity plan | Dorset Council"
+    page = MIMENonMultipart("text", "html", charset="utf-8")
+    page.set_payload(html_bytes(plan))
+    encode_quopri(page)
+    archive.attach(page)
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png"))
+    data = archive.as_bytes()
+
+    client.force_login(analyst)
+    preview = upload(client, "dorset-plan.mhtml", data)
+    assert preview.status_code == 200 and h1(preview) == "Check the plan document"
+    assert "Reducing wasteful spend" in text_of(soup(preview).select_one("table"))
+    assert "Saved by Blink" not in text_of(soup(preview).select_one("main")), "the archive's headers are no passage"
+    token = soup(preview).select_one("input[name=token]")["value"]
+    client.post("/analysis/import/confirm/", {"token": token, "action": "confirm"})
+    document = Document.objects.get()
+    assert document.format == "html" and document.kind == "plan" and document.original_filename == "dorset-plan.mhtml"
+    assert document.passages.filter(text__icontains="consultant").exists()
+    assert [p.name for p in stored_files(settings)] == [f"{document.file_sha256}.mhtml"]
+
+
 def test_cancelling_a_preview_stores_nothing(client, settings, analyst, plan):
     client.force_login(analyst)
     preview = upload(client, "dorset.html", html_bytes(plan))
@@ -351,7 +381,7 @@ def test_the_upload_page_refuses_an_unknown_council_and_an_unsupported_file(clie
     response = upload(client, "plan.txt", text_bytes(plan), council="E99999999")
     assert "There is no council with the ONS code E99999999" in error_summary_text(response)
     response = upload(client, "plan.odt", b"PK\x03\x04")
-    assert "must be a PDF, Word document (.docx), .html or .txt file" in error_summary_text(response)
+    assert "must be a PDF, Word document (.docx), .html, .mhtml or .txt file" in error_summary_text(response)
     assert not Document.objects.exists() and stored_files(settings) == []
 
 

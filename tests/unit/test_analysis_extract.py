@@ -9,12 +9,14 @@ from analysis.reading.extract import (
     ExtractionRefused,
     check_kind,
     clean,
+    extract,
     extract_html,
     extract_text,
     sniff,
     split_lines,
     split_plain_text,
 )
+from analysis.reading.sandbox import kind_for_filename
 
 WIDE = "x" * 80
 
@@ -74,6 +76,58 @@ def test_a_text_file_written_in_markdown_reads_as_its_words_without_the_marks():
         ("paragraph", "Funding arrives year by year, which stops us planning ahead."),
         ("paragraph", "Sign here: ______ (a blank line to fill, kept); 2**3 and snake__case__words are not marks."),
     ]
+
+
+# A page saved by a browser as a single file (.mhtml): MIME headers, the page in quoted-printable (soft line
+# breaks, "=3D" for "="), then its images.
+WEB_ARCHIVE = (
+    b"From: <Saved by Blink>\r\n"
+    b"Snapshot-Content-Location: https://www.fenwick.gov.uk/plan\r\n"
+    b"Subject: Productivity plan | Fenwick District Council\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x1----"\r\n'
+    b"\r\n"
+    b"------MultipartBoundary--x1----\r\n"
+    b"Content-Type: text/html\r\n"
+    b"Content-Transfer-Encoding: quoted-printable\r\n"
+    b"Content-Location: https://www.fenwick.gov.uk/plan\r\n"
+    b"\r\n"
+    b'<!DOCTYPE html><html><head><meta charset=3D"utf-8"><title>Productivity plan | Fenwick Dis=\r\n'
+    b'trict Council</title></head><body><a href=3D"#main">Skip to main content</a>=\r\n'
+    b'<nav><a href=3D"/">Home</a> <a href=3D"/council">Council</a></nav><main id=3D"main">=\r\n'
+    b"<h1>Fenwick's productivity plan 2024</h1><h2>Transforming our services</h2><p>We merged our custom=\r\n"
+    b"er services and revenues teams in 2023 =E2=80=93 residents now speak to one team.</p></main>=\r\n"
+    b"<footer><p>Cookies on this site</p></footer></body></html>\r\n"
+    b"------MultipartBoundary--x1----\r\n"
+    b"Content-Type: image/png\r\n"
+    b"Content-Transfer-Encoding: base64\r\n"
+    b"Content-Location: https://www.fenwick.gov.uk/logo.png\r\n"
+    b"\r\n"
+    b"iVBORw0KGgo=\r\n"
+    b"------MultipartBoundary--x1------\r\n"
+)
+
+
+def test_a_page_saved_as_a_web_archive_is_read_as_the_page_it_holds():
+    extracted = extract("html", WEB_ARCHIVE)
+    assert extracted.title == "Fenwick's productivity plan 2024"
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Fenwick's productivity plan 2024"),
+        ("heading", "Transforming our services"),
+        (
+            "paragraph",
+            "We merged our customer services and revenues teams in 2023 \u2013 residents now speak to one team.",
+        ),
+    ]
+    assert kind_for_filename("plan.mhtml") == kind_for_filename("Plan.MHT") == "html"
+
+
+def test_a_web_archive_without_a_page_or_named_as_text_is_refused():
+    only_images = WEB_ARCHIVE.replace(b"Content-Type: text/html", b"Content-Type: text/css")
+    with pytest.raises(ExtractionRefused, match="web archive .* holds no web page"):
+        extract("html", only_images)
+    with pytest.raises(ExtractionRefused, match="named as plain text but is a web page"):
+        extract("text", WEB_ARCHIVE)
 
 
 def test_plain_text_without_form_feeds_has_no_page_numbers():
