@@ -16,6 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from core import sandbox
+from core.word_text import body_items, cell_text, paragraph_text, text_box_paragraphs
 
 MAX_DOCX_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word draft may expand this far when opened, and no further
@@ -66,7 +67,7 @@ def theme_for_heading(text: str, theme_titles: dict[int, str]) -> int | str | No
 
 
 def _table_markdown(table: Table) -> str:
-    rows = [[cell.text.strip().replace("|", "/").replace("\n", " ") for cell in row.cells] for row in table.rows]
+    rows = [[cell_text(cell).strip().replace("|", "/").replace("\n", " ") for cell in row.cells] for row in table.rows]
     if not rows:
         return ""
     width = max(len(row) for row in rows)
@@ -77,12 +78,15 @@ def _table_markdown(table: Table) -> str:
 
 
 def _blocks(document):
-    """Paragraphs and tables in document order."""
-    for child in document.element.body.iterchildren():
-        if child.tag.endswith("}p"):
-            yield Paragraph(child, document)
-        elif child.tag.endswith("}tbl"):
+    """Paragraphs and tables in document order, those in content controls included (core/word_text.py); a text box's
+    paragraphs follow the paragraph it is anchored in."""
+    for child in body_items(document.element.body):
+        if child.tag.endswith("}tbl"):
             yield Table(child, document)
+            continue
+        yield Paragraph(child, document)
+        for inner in text_box_paragraphs(child):
+            yield Paragraph(inner, document)
 
 
 def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
@@ -107,10 +111,12 @@ def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
         if isinstance(block, Table):
             chunks.setdefault(current, []).append(_table_markdown(block))
             continue
-        text = block.text.strip()
+        text = paragraph_text(block._p).strip()  # with tracked changes accepted, as Word shows it
         if not text:
             continue
         style = (block.style.name if block.style is not None else "").lower()
+        if style == "toc" or style.startswith("toc "):
+            continue  # a table of contents repeats the headings with page numbers
         if style.startswith("heading") or style == "title":
             target = theme_for_heading(text, theme_titles)
             if target is not None:

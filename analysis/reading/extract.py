@@ -733,6 +733,8 @@ def extract_docx(data: bytes) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from core.word_text import body_items, cell_text, paragraph_text, text_box_paragraphs
+
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for damaged files
@@ -742,37 +744,37 @@ def extract_docx(data: bytes) -> Extracted:
     page = 1
     characters = 0
 
-    for child in document.element.body.iterchildren():
+    for child in body_items(document.element.body):
         if child.tag == f"{W}tbl":
             table = Table(child, document)
-            rows = [" | ".join(clean(cell.text) for cell in row.cells) for row in table.rows]
+            rows = [" | ".join(clean(cell_text(cell)) for cell in row.cells) for row in table.rows]
             text = "\n".join(row for row in rows if row.strip(" |"))
             if text:
                 blocks.append(Block("table", text, page))
             continue
-        if child.tag != f"{W}p":
-            continue
         breaks = _page_breaks(child)
         paragraph = Paragraph(child, document)
-        text = clean(paragraph.text)
-        if breaks and not text:
-            page += breaks
-            continue
+        text = clean(paragraph_text(child))
+        boxed = [clean(paragraph_text(inner)) for inner in text_box_paragraphs(child)]
         page += breaks
-        if not text:
-            continue
-        characters += len(text)
-        if characters > MAX_CHARACTERS:
-            raise ExtractionRefused("The Word document holds far more text than a plan; it was not imported.")
         style = (paragraph.style.name if paragraph.style is not None else "").lower()
-        if style.startswith("heading") or style == "title":
-            blocks.append(Block("heading", text, page))
-            if style == "title" and not title:
-                title = text
-        elif "list" in style:
-            blocks.append(Block("paragraph", f"- {text}", page))  # each item its own passage, marked as an item
-        else:
-            blocks.append(Block("paragraph", text, page))
+        if style == "toc" or style.startswith("toc "):
+            continue  # a table of contents' lines are the headings again, with page numbers: no passages
+        # The paragraph's own words, then the words of any text box anchored in it, each box paragraph a passage.
+        for words, own in [(text, True)] + [(box, False) for box in boxed]:
+            if not words:
+                continue
+            characters += len(words)
+            if characters > MAX_CHARACTERS:
+                raise ExtractionRefused("The Word document holds far more text than a plan; it was not imported.")
+            if own and (style.startswith("heading") or style == "title"):
+                blocks.append(Block("heading", words, page))
+                if style == "title" and not title:
+                    title = words
+            elif own and "list" in style:
+                blocks.append(Block("paragraph", f"- {words}", page))  # each item its own passage, marked as an item
+            else:
+                blocks.append(Block("paragraph", words, page))
     page_count = _word_page_count(data, sum(len(WORD_LIKE.findall(block.text)) for block in blocks))
     if page == 1 and page_count != 1:
         # No page break recorded anywhere (Word records where it broke pages when it saves; other

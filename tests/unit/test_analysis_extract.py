@@ -335,6 +335,69 @@ def test_a_word_document_keeps_headings_lists_tables_and_its_page_breaks():
     ]
 
 
+def _word_xml(document, xml: str):
+    """An element of a Word document's body written as WordprocessingML (namespaces declared here)."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        '<w:root xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">' + xml + "</w:root>"
+    )[0]
+
+
+def test_a_word_report_template_with_content_controls_tracked_changes_and_a_text_box_is_read_whole():
+    """Council report templates are built of content controls; drafts carry tracked changes; key figures sit in text
+    boxes. Each is read as Word shows it with the changes accepted; a table of contents is not a passage."""
+    import io
+
+    import docx
+
+    from analysis.reading.extract import extract
+
+    document = docx.Document()
+    document.add_heading("Productivity plan 2024", level=0)
+    body = document.element.body
+    parts = [
+        # a table of contents, in its own content control
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        "<w:sdtContent><w:p><w:r><w:t>Contents</w:t></w:r></w:p><w:p><w:r><w:t>1. Transforming services 2</w:t>"
+        "</w:r></w:p></w:sdtContent></w:sdt>",
+        # the report's summary, in a content control of the template
+        '<w:sdt><w:sdtPr><w:alias w:val="Summary"/></w:sdtPr><w:sdtContent>'
+        "<w:p><w:r><w:t>We merged three contact centres into one.</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Measure</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2023-24</w:t></w:r>"
+        "</w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:sdt><w:sdtContent><w:r><w:t>Agency share</w:t></w:r></w:sdtContent>"
+        "</w:sdt></w:p></w:tc><w:tc><w:p><w:r><w:t>2.1%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "</w:sdtContent></w:sdt>",
+        # a tracked insertion and a tracked deletion
+        '<w:p><w:r><w:t xml:space="preserve">Consultants cost </w:t></w:r><w:ins w:id="1" w:author="A"><w:r>'
+        '<w:t>0.4% of the pay budget</w:t></w:r></w:ins><w:del w:id="2" w:author="A"><w:r><w:delText> and more'
+        '</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> last year.</w:t></w:r></w:p>',
+        # a text box anchored in a paragraph, kept twice in the file (the drawing and its older copy)
+        '<w:p><w:r><w:t>Our savings are set out below.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        "<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Key figure: £4.2m saved since 2022.</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p>"
+        "<w:r><w:t>Key figure: £4.2m saved since 2022.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p>",
+    ]
+    section = body[-1]
+    for xml in parts:
+        section.addprevious(_word_xml(document, xml))
+    out = io.BytesIO()
+    document.save(out)
+    extracted = extract("docx", out.getvalue())
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Productivity plan 2024"),
+        ("paragraph", "We merged three contact centres into one."),
+        ("table", "Measure | 2023-24\nAgency share | 2.1%"),
+        ("paragraph", "Consultants cost 0.4% of the pay budget last year."),
+        ("paragraph", "Our savings are set out below."),
+        ("paragraph", "Key figure: £4.2m saved since 2022."),
+    ]
+
+
 def test_a_zip_that_is_not_a_word_document_is_refused():
     import io
     import zipfile

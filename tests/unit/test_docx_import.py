@@ -65,6 +65,32 @@ def test_a_word_draft_fills_the_introduction_and_the_four_themes_with_tables_and
     assert result.themes_found == [1, 2, 3, 4]
 
 
+def test_a_draft_from_a_report_template_keeps_its_content_controls_and_tracked_changes_and_drops_its_contents():
+    from docx.oxml import parse_xml
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def build(d):
+        d.add_paragraph("Contents", style="TOC Heading")  # Word's own style above a table of contents
+        d.add_heading("Theme 1: Transformation", level=1)
+        body = d.element.body
+        control = parse_xml(
+            f"<w:sdt {namespace}><w:sdtPr><w:alias w:val='Theme 1 text'/></w:sdtPr><w:sdtContent><w:p><w:r>"
+            "<w:t>We merged two contact centres.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+        changed = parse_xml(
+            f"<w:p {namespace}><w:r><w:t xml:space='preserve'>Agency staff cost </w:t></w:r><w:ins w:id='1' "
+            "w:author='A'><w:r><w:t>0.35% of the staff budget</w:t></w:r></w:ins><w:del w:id='2' w:author='A'><w:r>"
+            "<w:delText>an unknown sum</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>"
+        )
+        body[-1].addprevious(control)
+        body[-1].addprevious(changed)
+
+    result = read_docx(_docx(build), theme_titles=TITLES)
+    assert result.bodies[1] == "We merged two contact centres.\n\nAgency staff cost 0.35% of the staff budget."
+    assert "Contents" not in result.introduction and "unknown" not in result.bodies[1]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
