@@ -1224,6 +1224,7 @@ def extract(kind: str, data: bytes) -> Extracted:
         raise ExtractionRefused("Only PDF, Word (.docx), web page (.html) and plain text (.txt) files can be imported.")
     check_kind(kind, data)
     result = {"pdf": extract_pdf, "docx": extract_docx, "html": extract_html, "text": extract_text}[kind](data)
+    result.blocks = without_contents(result.blocks)
     if not any(block.text.strip() for block in result.blocks):
         raise ExtractionRefused(
             "No text could be found in the file. If it is a scanned image, ask the council for a copy with text."
@@ -1237,6 +1238,39 @@ def extract(kind: str, data: bytes) -> Extracted:
         headings = [b.text for b in result.blocks if b.kind == "heading"]
         result.title = next((text for text in headings if not COUNCIL_NAME_ONLY.fullmatch(text)), "")[:300]
     return result
+
+
+# A table of contents' entries: words, a leader of dots (or ellipses, middle dots, underscores) and a page number,
+# one or several run together ("Transforming our services ........ 3 Barriers ........ 7").
+_LEADER = r"(?:\.\s?){4,}+|(?:…\s?){2,}+|(?:·\s?){4,}+|_{4,}+"  # possessive: a leader is never read shorter
+# Each entry an atomic group: once read, never split again another way (that would take exponential time on a long
+# paragraph of dotted entries that is not a table of contents after all).
+CONTENTS_ENTRIES = re.compile(rf"(?>[^\n]*?\S\s*(?:{_LEADER})\s*(?:page\s*)?\d{{1,3}}\s*)+", re.I)
+CONTENTS_HEADING = re.compile(r"(?:table of )?contents", re.I)
+CONTENTS_LONGEST = 4000  # characters: a page of entries run together; a longer passage is prose
+
+
+def without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a table of contents: its entries repeat the headings with page numbers (and would be
+    tagged with the themes their words name), and its "Contents" heading heads nothing once they are gone."""
+    entries = [
+        block.kind != "table"
+        and len(block.text) <= CONTENTS_LONGEST
+        and block.text.rstrip()[-1:].isdigit()
+        and bool(CONTENTS_ENTRIES.fullmatch(block.text))
+        for block in blocks
+    ]
+    if not any(entries):
+        return blocks
+    kept = []
+    for index, block in enumerate(blocks):
+        if entries[index]:
+            continue
+        heads_entries = index + 1 < len(blocks) and entries[index + 1]
+        if block.kind == "heading" and heads_entries and CONTENTS_HEADING.fullmatch(block.text.strip()):
+            continue
+        kept.append(block)
+    return kept
 
 
 # A heading that is only the publisher's name ("Anytown Borough Council"): a website's masthead, not a title.

@@ -130,6 +130,32 @@ def test_a_web_archive_without_a_page_or_named_as_text_is_refused():
         extract("text", WEB_ARCHIVE)
 
 
+def test_a_table_of_contents_is_no_passage_and_tags_no_theme():
+    text = (
+        "Productivity Plan 2024\n\n"
+        "Contents\n\n"
+        "1. Transforming our services ........ 3\n"
+        "2. Reducing wasteful spend ........ 5\n"
+        "3. Barriers to progress . . . . . . . 7\n\n"
+        "Transforming our services\n\n"
+        "We merged customer services and revenues into one contact team in 2023.\n\n"
+        "Costs rose.... 4 services were affected.\n"
+    )
+    blocks = extract("text", text.encode()).blocks
+    assert [b.text for b in blocks] == [
+        "Productivity Plan 2024",
+        "Transforming our services",
+        "We merged customer services and revenues into one contact team in 2023.",
+        "Costs rose.... 4 services were affected.",
+    ]
+
+
+def test_dotted_text_that_is_not_a_table_of_contents_is_kept_and_read_promptly():
+    # A run of dotted entries that ends in prose (and in a number) once took exponential time to rule out.
+    prose = "a .... 1 " * 400 + "and the prose ends in 2024"
+    assert [b.text for b in extract("text", prose.encode()).blocks] == [prose.strip()]
+
+
 def test_plain_text_without_form_feeds_has_no_page_numbers():
     assert {b.page for b in split_plain_text("Heading\n\nA paragraph of text.")} == {None}
 
