@@ -1194,11 +1194,13 @@ def extract_html(data: bytes) -> Extracted:
 
 
 # Markdown's inline marks, as a text file from a Markdown editor, a wiki or an email holds them: a reader sees the
-# words, not the marks. Bold or strong words, links and images (their words kept), and quoted lines ("> ").
+# words, not the marks. Bold or strong words, links and images (their words kept), and quoted lines ("> "). Each
+# span is bounded, so a hostile file of unclosed marks costs a bounded scan from each, not one to the end of the text.
 MARKDOWN_STRONG = re.compile(
-    r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![\w*])|(?<![\w_])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![\w_])"
+    r"(?<![\w*])\*\*(?=[^\s*])(.{1,200}?)(?<=[^\s*])\*\*(?![\w*])"
+    r"|(?<![\w_])__(?=[^\s_])(.{1,200}?)(?<=[^\s_])__(?![\w_])"
 )
-MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]+)\]\([^)\s]+\)")
+MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)")
 MARKDOWN_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
 
 
