@@ -65,6 +65,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 HTML_SIGNS = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|h[1-6]|div|article|section|main|title)\b", re.I)
 # A web archive (.mhtml or .mht, a browser's "save as a single file"): a MIME message, headers first, whose first
 # part is the page and the rest its images and styles.
+ARCHIVE_HEAD = 8192  # bytes: room for the archive's headers, however long its address and title
 WEB_ARCHIVE = re.compile(
     rb"\A(?:[A-Za-z0-9-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related", re.I
 )
@@ -97,7 +98,7 @@ def sniff(data: bytes) -> str | None:
         head = data[:8192].decode(wide, errors="ignore").encode("utf-8")[:2048]
     if b"\x00" in head:
         return None
-    if WEB_ARCHIVE.match(head) or HTML_SIGNS.search(head.lower()):
+    if HTML_SIGNS.search(head.lower()) or (wide is None and WEB_ARCHIVE.match(data[:ARCHIVE_HEAD])):
         return "html"
     return "text"
 
@@ -1144,7 +1145,7 @@ def decode_text(data: bytes) -> str:
 def page_in_web_archive(data: bytes) -> bytes:
     """The web page inside a web archive (.mhtml, .mht), as the bytes of an HTML file; `data` itself when it is
     not an archive. Its images, styles and frames are left out, as a reader of the page's words needs none."""
-    if not WEB_ARCHIVE.match(data[:2048]):
+    if not WEB_ARCHIVE.match(data[:ARCHIVE_HEAD]):
         return data
     import email
     import email.policy

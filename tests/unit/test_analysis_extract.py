@@ -120,6 +120,8 @@ def test_a_page_saved_as_a_web_archive_is_read_as_the_page_it_holds():
         ),
     ]
     assert kind_for_filename("plan.mhtml") == kind_for_filename("Plan.MHT") == "html"
+    long_headers = WEB_ARCHIVE.replace(b"Subject: Productivity plan", b"Subject: " + b"Productivity plan " * 200)
+    assert extract("html", long_headers).blocks == extracted.blocks, "headers longer than 2 KB are still headers"
 
 
 def test_a_web_archive_without_a_page_or_named_as_text_is_refused():
