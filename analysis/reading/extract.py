@@ -873,11 +873,55 @@ class _Found:
     level: int  # heading level (1-6), 0 for other blocks
 
 
-class _PageReader(HTMLParser):
-    """Headings, paragraphs and whole tables from an HTML page, in reading order, without the site's chrome."""
+LAYOUT_ROLES = {"presentation", "none"}
+TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th"}
+
+
+class _LayoutTables(HTMLParser):
+    """Which of a page's tables (numbered in the order they open) lay the page out rather than hold data: one whose
+    cells hold headings or another table, as older council sites built every page, or one marked
+    role="presentation". Found before the page is read, since a table's kind decides how its start is read."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
+        self.opened = 0
+        self.open: list[int] = []
+        self.layout: set[int] = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            if self.open:
+                self.layout.add(self.open[-1])  # a table in a table's cell: the outer one sets out the page
+            if (dict(attrs).get("role") or "").strip().lower() in LAYOUT_ROLES:
+                self.layout.add(self.opened)
+            self.open.append(self.opened)
+            self.opened += 1
+        elif tag in HEADINGS and self.open:
+            self.layout.add(self.open[-1])
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
+def layout_tables(text: str) -> set[int]:
+    if "<table" not in text.lower():
+        return set()
+    finder = _LayoutTables()
+    finder.feed(text)
+    finder.close()
+    return finder.layout
+
+
+class _PageReader(HTMLParser):
+    """Headings, paragraphs and whole tables from an HTML page, in reading order, without the site's chrome. A table
+    that lays the page out (`layout_tables`) is read as the page it holds: its cells are containers, like <div>s."""
+
+    def __init__(self, layout: set[int] | None = None):
+        super().__init__(convert_charrefs=True)
+        self.layout = layout or set()
+        self.tables_opened = 0
+        self.layout_open = 0  # layout tables open around the reader, outside any data table
         self.blocks: list[Block] = []
         self.found: list[_Found] = []
         self.title = ""
@@ -989,8 +1033,18 @@ class _PageReader(HTMLParser):
         if tag in ("p", "li") and self.stack and self.stack[-1].tag == tag and not self.table_depth:
             self.flush()
             self._pop(tag)  # an unclosed <p> or <li> ends where the next one starts
+        laying_out = False
+        if tag == "table":
+            laying_out = self.tables_opened in self.layout and not self.table_depth
+            self.tables_opened += 1
         if self.skip_depth:
             self._push(tag, attributes)
+            return
+        if laying_out or (tag in TABLE_PARTS - {"table"} and not self.table_depth and self.layout_open):
+            # A layout table and its rows and cells hold the page's blocks, as containers do.
+            self.flush()
+            self._push(tag, attributes)
+            self.layout_open += laying_out
             return
         if self.table_depth:
             if tag == "tr" and self.table_depth == 1:
@@ -1024,6 +1078,13 @@ class _PageReader(HTMLParser):
             return
         if self.skip_depth:
             self._pop(tag)
+            return
+        if tag in TABLE_PARTS and not self.table_depth and self.layout_open:
+            self.flush()
+            if tag == "table" and self._pop(tag):
+                self.layout_open -= 1
+            else:
+                self._pop(tag)
             return
         if self.table_depth:
             if tag in ("td", "th") and self.table_depth == 1 and self.cell is not None:
@@ -1173,7 +1234,7 @@ def extract_html(data: bytes) -> Extracted:
     text = decode_text(page_in_web_archive(data))
     if len(text) > 4 * MAX_CHARACTERS:
         raise ExtractionRefused("The web page holds far more text than a plan; it was not imported.")
-    reader = _PageReader()
+    reader = _PageReader(layout_tables(text))
     reader.feed(text)
     reader.close()
     reader.flush()

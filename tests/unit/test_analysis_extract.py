@@ -124,6 +124,43 @@ def test_a_page_saved_as_a_web_archive_is_read_as_the_page_it_holds():
     assert extract("html", long_headers).blocks == extracted.blocks, "headers longer than 2 KB are still headers"
 
 
+OLD_SITE = b"""<html><head><title>Productivity Plan - Oldtown Borough Council</title></head><body>
+<table width="100%" border="0"><tr><td colspan="2"><img src="logo.gif" alt="Oldtown Borough Council">
+<a href="/">Home</a> | <a href="/az">A-Z</a></td></tr>
+<tr><td width="180" valign="top"><a href="/council">Council</a><br><a href="/bins">Bins</a><br>
+<a href="/tax">Council tax</a></td>
+<td valign="top"><h1>Our productivity plan 2024</h1><h2>Transforming our services</h2>
+<p>We merged the customer services and revenues teams in 2023, so residents now speak to one team about council
+tax, benefits and bins.</p><h2>Reducing wasteful spend</h2>
+<p>Agency staff cost 2.1% of our pay budget last year; consultants 0.4%.</p>
+<table border="1"><tr><th>Measure</th><th>2023-24</th></tr><tr><td>Agency spend</td><td>&pound;1.9m</td></tr></table>
+</td></tr><tr><td colspan="2"><font size="1">&copy; Oldtown Borough Council | <a href="/privacy">Privacy</a></font>
+</td></tr></table></body></html>"""
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_its_content_and_its_data_table_kept_whole():
+    """Older council sites set out every page in a table: its cells are the page's regions, not a table's data."""
+    extracted = extract("html", OLD_SITE)
+    assert extracted.title == "Our productivity plan 2024"
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Our productivity plan 2024"),
+        ("heading", "Transforming our services"),
+        (
+            "paragraph",
+            "We merged the customer services and revenues teams in 2023, so residents now speak to one team about "
+            "council tax, benefits and bins.",
+        ),
+        ("heading", "Reducing wasteful spend"),
+        ("paragraph", "Agency staff cost 2.1% of our pay budget last year; consultants 0.4%."),
+        ("table", "Measure | 2023-24\nAgency spend | \u00a31.9m"),
+    ]
+    presentation = b"<html><body><table role='presentation'><tr><td><p>First paragraph of the plan, long enough.</p>"
+    presentation += b"<p>Second paragraph of the plan, long enough too.</p></td></tr></table></body></html>"
+    assert [b.kind for b in extract("html", presentation).blocks] == ["paragraph", "paragraph"]
+    data = b"<html><body><table><tr><td><p>Agency spend</p></td><td><p>\xc2\xa31.9m</p></td></tr></table></body></html>"
+    assert [(b.kind, b.text) for b in extract("html", data).blocks] == [("table", "Agency spend | \u00a31.9m")]
+
+
 def test_a_web_archive_without_a_page_or_named_as_text_is_refused():
     only_images = WEB_ARCHIVE.replace(b"Content-Type: text/html", b"Content-Type: text/css")
     with pytest.raises(ExtractionRefused, match="web archive .* holds no web page"):
