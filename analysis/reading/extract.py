@@ -999,6 +999,16 @@ class _PageReader(HTMLParser):
             and looks_like_heading(text)
         )
 
+    def _line_stands_alone(self) -> bool:
+        """The text read since the block began, ended by a line break, is a block of its own: a line set wholly in
+        bold that reads as a heading ("<b>Reducing wasteful spend</b><br>Agency staff cost..."), or a list item
+        typed with its marker ("- Single-year settlements...<br>- Competitive bidding..."), as older sites' editors
+        and pages pasted from email set them out."""
+        text = self._shown(self.text)
+        if not text or self.table_depth:
+            return False
+        return self._bold_heading(text) or bool(MARK.match(text))
+
     def flush(self):
         text = self._shown(self.text)
         self.text = []
@@ -1024,6 +1034,8 @@ class _PageReader(HTMLParser):
                 self.breaks += 1
                 if self.breaks == 2 and self.kind == "paragraph":
                     self.flush()  # a blank line, as a browser shows two breaks: the paragraph ends here
+                elif self.breaks == 1 and self.kind == "paragraph" and self._line_stands_alone():
+                    self.flush()  # a bold heading or a list item on its own line ends there
                 else:
                     self.text.append(" ")
             return

@@ -161,6 +161,27 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_content_and_its_data_table_ke
     assert [(b.kind, b.text) for b in extract("html", data).blocks] == [("table", "Agency spend | \u00a31.9m")]
 
 
+def test_a_bold_line_and_typed_list_items_ended_by_a_line_break_are_a_heading_and_items():
+    """Older sites' editors, and pages pasted from email, set a heading in bold and end it with <br>; list items are
+    typed with their marker, a line each. A person reads a heading and items, not one run-on paragraph."""
+    page = (
+        b"<html><body><div><b>Transforming our services</b><br>We merged the customer services and revenues teams "
+        b"in 2023.<br><br><strong>Barriers</strong><br>- Single-year settlements stop us planning.<br>- Competitive "
+        b"bidding wastes officer time.<br></div></body></html>"
+    )
+    assert [(b.kind, b.text) for b in extract("html", page).blocks] == [
+        ("heading", "Transforming our services"),
+        ("paragraph", "We merged the customer services and revenues teams in 2023."),
+        ("heading", "Barriers"),
+        ("paragraph", "- Single-year settlements stop us planning."),
+        ("paragraph", "- Competitive bidding wastes officer time."),
+    ]
+    wrapped = b"<html><body><p>A sentence the author broke<br>over two lines stays one paragraph.</p></body></html>"
+    assert [b.text for b in extract("html", wrapped).blocks] == [
+        "A sentence the author broke over two lines stays one paragraph."
+    ]
+
+
 def test_a_web_archive_without_a_page_or_named_as_text_is_refused():
     only_images = WEB_ARCHIVE.replace(b"Content-Type: text/html", b"Content-Type: text/css")
     with pytest.raises(ExtractionRefused, match="web archive .* holds no web page"):
