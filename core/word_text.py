@@ -65,3 +65,85 @@ def _under(element, tag: str, top) -> bool:
 def cell_text(cell) -> str:
     """A table cell's paragraphs, read as `paragraph_text` reads them, one line each."""
     return "\n".join(paragraph_text(p) for p in cell._tc.iter(f"{W}p") if not _under(p, f"{MC}Fallback", cell._tc))
+
+
+def outline_level(paragraph, style) -> int | None:
+    """The paragraph's outline level (0 for a top heading), as Word's navigation pane reads it: set on the paragraph,
+    or on its style or a style it is based on; None for body text. A council template's own heading styles
+    ("Report Heading 1") carry one, whatever they are called."""
+    own = paragraph.find(f"{W}pPr/{W}outlineLvl")
+    if own is not None:
+        return _level(own)
+    seen = 0
+    while style is not None and seen < 10:  # a loop of styles based on each other is a damaged file, not a heading
+        found = style.element.find(f"{W}pPr/{W}outlineLvl")
+        if found is not None:
+            return _level(found)
+        style, seen = style.base_style, seen + 1
+    return None
+
+
+def _level(element) -> int | None:
+    try:
+        level = int(element.get(f"{W}val") or "")
+    except ValueError:
+        return None
+    return level if 0 <= level <= 8 else None  # 9 is Word's "body text"
+
+
+def style_names(style) -> list[str]:
+    """The style's name and those of the styles it is based on, in lower case."""
+    names, seen = [], 0
+    while style is not None and seen < 10:
+        names.append((style.name or "").lower())
+        style, seen = style.base_style, seen + 1
+    return names
+
+
+def all_bold(paragraph) -> bool:
+    """Every character of a python-docx paragraph's text (its text boxes aside) is set in bold: by the run's own
+    formatting, else its character style, else the paragraph's style or a style that one is based on."""
+    from docx.text.run import Run
+
+    element = paragraph._p
+    runs = [Run(r, paragraph) for r in element.iter(f"{W}r") if r.text.strip() and not _in_text_box(r, element)]
+    if not runs:
+        return False
+    paragraph_bold = _bold_in_styles(paragraph.style)
+    for run in runs:
+        bold = run.bold
+        if bold is None and run.style is not None:
+            bold = run.style.font.bold
+        if not (paragraph_bold if bold is None else bold):
+            return False
+    return True
+
+
+def _bold_in_styles(style) -> bool:
+    seen = 0
+    while style is not None and seen < 10:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style, seen = style.base_style, seen + 1
+    return False
+
+
+def _in_text_box(element, top) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == f"{W}txbxContent":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def heading_by_style(paragraph) -> bool:
+    """A python-docx paragraph whose style makes it a heading: a heading or title style, or one based on it; or an
+    outline level (on the paragraph or its style), as a council template's own heading styles ("Report Heading 1")
+    have. A list item never is."""
+    names = style_names(paragraph.style)
+    if any(name.startswith("heading") or name in ("title", "subtitle") for name in names):
+        return True
+    if any("list" in name for name in names[:1]):
+        return False
+    return outline_level(paragraph._p, paragraph.style) is not None

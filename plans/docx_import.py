@@ -16,7 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from core import sandbox
-from core.word_text import body_items, cell_text, paragraph_text, text_box_paragraphs
+from core.word_text import all_bold, body_items, cell_text, heading_by_style, paragraph_text, text_box_paragraphs
 
 MAX_DOCX_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word draft may expand this far when opened, and no further
@@ -89,6 +89,11 @@ def _blocks(document):
             yield Paragraph(inner, document)
 
 
+def _typed_heading(paragraph: Paragraph, text: str) -> bool:
+    """A heading typed in bold body text ("Theme 1: Transformation" in bold): short, not a sentence, all bold."""
+    return len(text) <= 120 and len(text.split()) <= 14 and not text.endswith((".", ";", ",")) and all_bold(paragraph)
+
+
 def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
     """Sort a .docx file's text into introduction and theme sections."""
     if len(data) > MAX_DOCX_BYTES:
@@ -117,7 +122,7 @@ def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
         style = (block.style.name if block.style is not None else "").lower()
         if style == "toc" or style.startswith("toc "):
             continue  # a table of contents repeats the headings with page numbers
-        if style.startswith("heading") or style == "title":
+        if heading_by_style(block) or ("list" not in style and _typed_heading(block, text)):
             target = theme_for_heading(text, theme_titles)
             if target is not None:
                 current = target

@@ -696,6 +696,16 @@ def check_zip(data: bytes) -> None:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _word_heading(paragraph, style: str, text: str) -> bool:
+    """A Word paragraph a person reads as a heading: by its style (core.word_text.heading_by_style), or, in body
+    text, a short line set wholly in bold that reads as a heading, as many plans are typed. A list item never is."""
+    from core.word_text import all_bold, heading_by_style
+
+    if heading_by_style(paragraph):
+        return True
+    return "list" not in style and looks_like_heading(text) and all_bold(paragraph)
+
+
 def _page_breaks(element) -> int:
     """How many page breaks come before or inside a paragraph (explicit breaks and the breaks
     Word recorded when it last laid the document out)."""
@@ -761,6 +771,7 @@ def extract_docx(data: bytes) -> Extracted:
         style = (paragraph.style.name if paragraph.style is not None else "").lower()
         if style == "toc" or style.startswith("toc "):
             continue  # a table of contents' lines are the headings again, with page numbers: no passages
+        heading = bool(text) and _word_heading(paragraph, style, text)
         # The paragraph's own words, then the words of any text box anchored in it, each box paragraph a passage.
         for words, own in [(text, True)] + [(box, False) for box in boxed]:
             if not words:
@@ -768,7 +779,7 @@ def extract_docx(data: bytes) -> Extracted:
             characters += len(words)
             if characters > MAX_CHARACTERS:
                 raise ExtractionRefused("The Word document holds far more text than a plan; it was not imported.")
-            if own and (style.startswith("heading") or style == "title"):
+            if own and heading:
                 blocks.append(Block("heading", words, page))
                 if style == "title" and not title:
                     title = words

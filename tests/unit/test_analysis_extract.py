@@ -484,6 +484,47 @@ def test_a_word_report_template_with_content_controls_tracked_changes_and_a_text
     ]
 
 
+def test_word_headings_in_a_templates_own_styles_or_typed_in_bold_are_headings():
+    """Council templates name their own heading styles ("Report Heading 1"), set with an outline level or based on
+    a Heading style; many plans are typed with headings in bold body text. A bold sentence or list item is not one."""
+    import io
+
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from analysis.reading.extract import extract
+
+    document = docx.Document()
+    with_level = document.styles.add_style("Report Heading 1", WD_STYLE_TYPE.PARAGRAPH)
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    with_level.element.get_or_add_pPr().append(level)
+    based = document.styles.add_style("Cabinet Subhead", WD_STYLE_TYPE.PARAGRAPH)
+    based.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Transforming our services", style="Report Heading 1")
+    document.add_paragraph("We merged three contact centres into one.")
+    document.add_paragraph("Customer contact", style="Cabinet Subhead")
+    document.add_paragraph().add_run("Reducing wasteful spend").bold = True
+    document.add_paragraph().add_run("Agency staff cost 2.1% of the pay budget.").bold = True
+    document.add_paragraph(style="List Bullet").add_run("Fewer agency staff").bold = True
+    mixed = document.add_paragraph()
+    mixed.add_run("Savings").bold = True
+    mixed.add_run(" of £2m")
+    out = io.BytesIO()
+    document.save(out)
+    assert [(b.kind, b.text) for b in extract("docx", out.getvalue()).blocks] == [
+        ("heading", "Transforming our services"),
+        ("paragraph", "We merged three contact centres into one."),
+        ("heading", "Customer contact"),
+        ("heading", "Reducing wasteful spend"),
+        ("paragraph", "Agency staff cost 2.1% of the pay budget."),
+        ("paragraph", "- Fewer agency staff"),
+        ("paragraph", "Savings of £2m"),
+    ]
+
+
 def test_a_zip_that_is_not_a_word_document_is_refused():
     import io
     import zipfile

@@ -91,6 +91,22 @@ def test_a_draft_from_a_report_template_keeps_its_content_controls_and_tracked_c
     assert "Contents" not in result.introduction and "unknown" not in result.bodies[1]
 
 
+def test_a_draft_with_headings_in_its_templates_styles_or_typed_in_bold_is_sorted_into_themes():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def build(d):
+        own = d.styles.add_style("Council Heading", WD_STYLE_TYPE.PARAGRAPH)
+        own.base_style = d.styles["Heading 1"]
+        d.add_paragraph("Theme 1: Transformation", style="Council Heading")
+        d.add_paragraph("We merged two contact centres.")
+        d.add_paragraph().add_run("3. Wasteful spend").bold = True
+        d.add_paragraph().add_run("Agency spend fell by a third.").bold = True
+
+    result = read_docx(_docx(build), theme_titles=TITLES)
+    assert result.bodies[1] == "We merged two contact centres."
+    assert result.bodies[3] == "Agency spend fell by a third.", "a bold sentence is text, not a heading"
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
