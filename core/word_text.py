@@ -106,7 +106,9 @@ def all_bold(paragraph) -> bool:
     from docx.text.run import Run
 
     element = paragraph._p
-    runs = [Run(r, paragraph) for r in element.iter(f"{W}r") if r.text.strip() and not _in_text_box(r, element)]
+    runs = [
+        Run(r, paragraph) for r in element.iter(f"{W}r") if r.text.strip() and not _under(r, f"{W}txbxContent", element)
+    ]
     if not runs:
         return False
     paragraph_bold = _bold_in_styles(paragraph.style)
@@ -128,15 +130,6 @@ def _bold_in_styles(style) -> bool:
     return False
 
 
-def _in_text_box(element, top) -> bool:
-    parent = element.getparent()
-    while parent is not None and parent is not top:
-        if parent.tag == f"{W}txbxContent":
-            return True
-        parent = parent.getparent()
-    return False
-
-
 def heading_by_style(paragraph) -> bool:
     """A python-docx paragraph whose style makes it a heading: a heading or title style, or one based on it; or an
     outline level (on the paragraph or its style), as a council template's own heading styles ("Report Heading 1")
@@ -144,6 +137,6 @@ def heading_by_style(paragraph) -> bool:
     names = style_names(paragraph.style)
     if any(name.startswith("heading") or name in ("title", "subtitle") for name in names):
         return True
-    if any("list" in name for name in names[:1]):
+    if names and "list" in names[0]:
         return False
     return outline_level(paragraph._p, paragraph.style) is not None
