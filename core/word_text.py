@@ -140,3 +140,10 @@ def heading_by_style(paragraph) -> bool:
     if names and "list" in names[0]:
         return False
     return outline_level(paragraph._p, paragraph.style) is not None
+
+
+def in_table_of_contents(style_name: str) -> bool:
+    """A paragraph in one of Word's table of contents styles ("TOC 1", "TOC Heading"): the headings again, with page
+    numbers, not the document's text."""
+    name = style_name.lower()
+    return name == "toc" or name.startswith("toc ")

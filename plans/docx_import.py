@@ -16,7 +16,15 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from core import sandbox
-from core.word_text import all_bold, body_items, cell_text, heading_by_style, paragraph_text, text_box_paragraphs
+from core.word_text import (
+    all_bold,
+    body_items,
+    cell_text,
+    heading_by_style,
+    in_table_of_contents,
+    paragraph_text,
+    text_box_paragraphs,
+)
 
 MAX_DOCX_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word draft may expand this far when opened, and no further
@@ -120,8 +128,8 @@ def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
         if not text:
             continue
         style = (block.style.name if block.style is not None else "").lower()
-        if style == "toc" or style.startswith("toc "):
-            continue  # a table of contents repeats the headings with page numbers
+        if in_table_of_contents(style):
+            continue
         if heading_by_style(block) or ("list" not in style and _typed_heading(block, text)):
             target = theme_for_heading(text, theme_titles)
             if target is not None:

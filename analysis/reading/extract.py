@@ -744,7 +744,7 @@ def extract_docx(data: bytes) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from core.word_text import body_items, cell_text, paragraph_text, text_box_paragraphs
+    from core.word_text import body_items, cell_text, in_table_of_contents, paragraph_text, text_box_paragraphs
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -769,8 +769,8 @@ def extract_docx(data: bytes) -> Extracted:
         boxed = [clean(paragraph_text(inner)) for inner in text_box_paragraphs(child)]
         page += breaks
         style = (paragraph.style.name if paragraph.style is not None else "").lower()
-        if style == "toc" or style.startswith("toc "):
-            continue  # a table of contents' lines are the headings again, with page numbers: no passages
+        if in_table_of_contents(style):
+            continue
         heading = bool(text) and _word_heading(paragraph, style, text)
         # The paragraph's own words, then the words of any text box anchored in it, each box paragraph a passage.
         for words, own in [(text, True)] + [(box, False) for box in boxed]:
