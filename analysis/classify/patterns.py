@@ -16,6 +16,7 @@ Aho-Corasick automaton (pyahocorasick) over the text finds every literal of ever
 family used to test each of its own literals in turn, some sixty families a passage.
 """
 
+import _sre  # type: ignore[import-not-found]  # the `re` module's engine: which characters have case
 import re
 import threading
 from operator import itemgetter
@@ -81,6 +82,13 @@ def _required(items) -> set[str] | None:
 _OTHER_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def _lowers_as_it_matches(literal: str) -> bool:
+    """Whether the literal, lower-cased, is found in the lower-cased text wherever re.IGNORECASE matches it: true
+    of ASCII and of characters with no case (a curly quote, "£", "–"), which the pattern matches only as
+    themselves."""
+    return all(char.isascii() or (not _sre.unicode_iscased(ord(char)) and char.lower() == char) for char in literal)
+
+
 def required_literals(pattern: str, flags: int = 0) -> set[str] | None:
     """Literals one of which any match of `pattern` compiled with `flags` contains (in lower case under
     re.IGNORECASE, to look for in the lower-cased text); None when unknown."""
@@ -89,7 +97,7 @@ def required_literals(pattern: str, flags: int = 0) -> set[str] | None:
         return None  # the pattern's own inline flags: a literal might match other characters
     found = _required(list(parsed))
     if found and flags & re.IGNORECASE:
-        if not all(literal.isascii() for literal in found):
+        if not all(map(_lowers_as_it_matches, found)):
             return None
         found = {literal.lower() for literal in found}
     return found

@@ -654,8 +654,21 @@ def _draws_rules(page) -> bool:
     prose draw none, and are never looked at for tables."""
     from pypdfium2 import raw
 
-    paths = page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3)
-    return sum(1 for _, _ in zip(range(2), paths, strict=False)) >= 2
+    return sum(1 for _, _ in zip(range(2), _paths(raw, page.raw), strict=False)) >= 2
+
+
+def _paths(raw, parent, *, in_form: bool = False, depth: int = 1, max_depth: int = 3):
+    """The path objects of a page, and of the forms on it to `max_depth` levels, as pypdfium2's `get_objects`
+    finds them, from pdfium's own calls: `get_objects` makes a Python object for every text object of the page."""
+    count = raw.FPDFFormObj_CountObjects if in_form else raw.FPDFPage_CountObjects
+    get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
+    for index in range(count(parent)):
+        item = get(parent, index)
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield item
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < max_depth:
+            yield from _paths(raw, item, in_form=True, depth=depth + 1, max_depth=max_depth)
 
 
 def _tables(data: bytes, page_numbers: list[int], pdf=None, held=None) -> dict:

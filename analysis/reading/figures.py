@@ -584,12 +584,23 @@ class GuidanceFound:
 def guidance_found(texts: list[str]) -> GuidanceFound:
     """Whether the plan speaks to consultants, agency staff and EDI anywhere, in its own words: the
     government's words it quotes (the minister's letter on EDI and consultants) do not count."""
-    whole = "\n".join(council_text(text) for text in texts)
-    return GuidanceFound(
-        consultants_addressed=bool(_where_its_words_are(ADDRESSES_CONSULTANTS).search(whole)),
-        agency_addressed=bool(_where_its_words_are(ADDRESSES_AGENCY).search(whole)),
-        edi_addressed=bool(_where_its_words_are(ADDRESSES_EDI).search(whole)),
-    )
+    # Passage by passage, each looking only for the flags not yet found: a passage's literals are found once for
+    # all three (analysis/classify/patterns.py), where the whole text made each flag's pattern scan it all.
+    wanted = {name: _where_its_words_are(pattern) for name, pattern in GUIDANCE_WORDS}
+    found: set[str] = set()
+    for text in texts:
+        own = council_text(text)
+        found |= {name for name, pattern in wanted.items() if name not in found and pattern.search(own)}
+        if len(found) == len(wanted):
+            break
+    return GuidanceFound(*(name in found for name, _pattern in GUIDANCE_WORDS))
+
+
+GUIDANCE_WORDS = (
+    ("consultants_addressed", ADDRESSES_CONSULTANTS),
+    ("agency_addressed", ADDRESSES_AGENCY),
+    ("edi_addressed", ADDRESSES_EDI),
+)
 
 
 @cache

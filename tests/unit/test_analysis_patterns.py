@@ -74,6 +74,21 @@ def test_case_insensitive_patterns_look_in_the_lower_cased_text_and_run_whole_wh
     assert Alternation(["equality"], re.I).search("equalıty").span() == (0, 8)
 
 
+def test_a_case_insensitive_literal_with_a_character_that_has_no_case_filters_the_text():
+    """A curly quote or "£" matches only itself under re.IGNORECASE, so its literal is looked for in the lower-cased
+    text; "é" has an upper case, which lower() may not give back as re matches it, so that pattern runs whole."""
+    assert required_literals(r",” said\b", re.I) == {",” said"}
+    assert required_literals(r"£\d+ per head", re.I) == {" per head"}
+    assert required_literals(r"café culture", re.I) is None
+    quoted = Alternation([r",” said\b", r"\bsaid:"], re.I)
+    assert quoted.filtered
+    whole = re.compile(r"(?:,” said\b)|(?:\bsaid:)", re.I)
+    for text in ["“We will,” SAID the leader", "The leader said: yes", "Said nothing", "“Yes”, said she", ""]:
+        found, expected = quoted.search(text), whole.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+    assert Alternation(["café culture"], re.I).search("CAFÉ CULTURE").span() == (0, 12)
+
+
 def test_patterns_without_a_literal_are_run_whole():
     fast = Alternation([r"\d+", "pressure"])
     assert not fast.filtered
