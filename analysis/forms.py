@@ -25,7 +25,8 @@ class ImportDocumentForm(forms.Form):
     return_slug = forms.ChoiceField(label="Return", error_messages={"required": "Select the return"})
     document = forms.FileField(
         label="Plan document",
-        help_text="A PDF, Word document (.docx), web page saved as .html or .mhtml, or plain text (.txt), smaller "
+        help_text="A PDF, Word document (.docx), OpenDocument text (.odt), web page saved as .html or .mhtml, or plain "
+        "text (.txt), smaller "
         f"than {MAX_FILE_BYTES // (1024 * 1024)} MB. You will see the text before anything is added.",
         error_messages={"required": "Select the plan document", "empty": "The selected file is empty"},
     )
@@ -69,7 +70,8 @@ class ImportDocumentForm(forms.Form):
         suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if suffix not in EXTENSIONS:
             raise forms.ValidationError(
-                "The selected file must be a PDF, Word document (.docx), .html, .mhtml or .txt file"
+                "The selected file must be a PDF, Word document (.docx), OpenDocument text (.odt), .html, .mhtml or "
+                ".txt file"
             )
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(f"The selected file must be smaller than {MAX_FILE_BYTES // (1024 * 1024)} MB")

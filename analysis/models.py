@@ -27,6 +27,7 @@ class DocumentSource(models.TextChoices):
 class DocumentFormat(models.TextChoices):
     PDF = "pdf", "PDF"
     DOCX = "docx", "Word document"
+    ODT = "odt", "OpenDocument text"
     HTML = "html", "Web page"
     TEXT = "text", "Plain text"
     SERVICE = "service", "Plan written in the service"

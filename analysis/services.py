@@ -310,7 +310,7 @@ def _extension(kind: str, filename: str) -> str:
     are the archive, not the page inside it."""
     if kind == "html" and Path(filename).suffix.lower() in (".mhtml", ".mht"):
         return "mhtml"
-    return {"pdf": "pdf", "docx": "docx", "html": "html", "text": "txt"}[kind]
+    return {"pdf": "pdf", "docx": "docx", "odt": "odt", "html": "html", "text": "txt"}[kind]
 
 
 def import_document(

@@ -1,5 +1,6 @@
 """Demo plan documents for the analysis corpus: varied plans for many councils, written from templates
-with seeded choices, printed as PDF (WeasyPrint), Word (python-docx), web pages and plain text, and
+with seeded choices, printed as PDF (WeasyPrint), Word (python-docx), web pages and plain text (and as
+OpenDocument text, `odt_bytes`, for tests), and
 imported through the real import service; then one analysis run over the corpus.
 
 The texts are the demo's own words; the figures are invented. Safe to run again: a council that
@@ -279,6 +280,79 @@ def docx_bytes(plan: DemoPlan) -> bytes:
             cell.text = value
     out = io.BytesIO()
     document.save(out)
+    return out.getvalue()
+
+
+ODF_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"'
+)
+
+
+def odt_bytes(plan: DemoPlan) -> bytes:
+    """The plan as an OpenDocument text file, laid out as LibreOffice saves one: the "mimetype" first and
+    uncompressed, headings in its heading styles, the commitments as a table."""
+    import zipfile
+
+    def paragraph(text: str, style: str = "Text_20_body") -> str:
+        return f'<text:p text:style-name="{style}">{escape(text)}</text:p>'
+
+    body = [paragraph(plan.title, "Title")]
+    for kind, text in plan.blocks:
+        body.append(
+            f'<text:h text:style-name="Heading_20_1" text:outline-level="1">{escape(text)}</text:h>'
+            if kind == "heading"
+            else paragraph(text)
+        )
+    body.append('<text:h text:style-name="Heading_20_1" text:outline-level="1">Commitments</text:h>')
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(f"<table:table-cell>{paragraph(cell)}</table:table-cell>" for cell in row)
+        + "</table:table-row>"
+        for row in plan.table
+    )
+    body.append(
+        f'<table:table table:name="Commitments"><table:table-column table:number-columns-repeated='
+        f'"{len(plan.table[0])}"/>{rows}</table:table>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NAMESPACES}><office:body><office:text>'
+        + "".join(body)
+        + "</office:text></office:body></office:document-content>"
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODF_NAMESPACES}><office:styles>'
+        '<style:style style:name="Heading" style:family="paragraph"/>'
+        '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" '
+        'style:parent-style-name="Heading" style:default-outline-level="1"/>'
+        '<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading"/>'
+        '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph"/>'
+        "</office:styles></office:document-styles>"
+    )
+    meta = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ODF_NAMESPACES}><office:meta>'
+        f"<dc:title>{escape(plan.title)}</dc:title></office:meta></office:document-meta>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        for name, part in (("content.xml", content), ("styles.xml", styles), ("meta.xml", meta)):
+            archive.writestr(name, part, zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+            zipfile.ZIP_DEFLATED,
+        )
     return out.getvalue()
 
 

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 
+from analysis.reading.opendocument import ODT_MIMETYPE
 from core import sandbox
 
 MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
@@ -27,7 +28,7 @@ MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word file may expand this far, and
 MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a plan
 HEADING_MAX_CHARACTERS = 120
 
-KINDS = ("pdf", "docx", "html", "text")
+KINDS = ("pdf", "docx", "odt", "html", "text")
 
 
 class ExtractionRefused(ValueError):
@@ -87,12 +88,14 @@ def _wide_encoding(data: bytes) -> str | None:
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: pdf, docx (a zip), html, text, or None (binary of another kind)."""
+    """What the bytes are: pdf, odt (an OpenDocument text file), docx (any other zip), html, text, or None (binary
+    of another kind)."""
     head = data[:2048]
     if PDF_MAGIC in head[:1024]:
         return "pdf"
     if head.startswith(ZIP_MAGIC):
-        return "docx"
+        # An OpenDocument file names its type first, uncompressed: "mimetype" and then the type itself.
+        return "odt" if head[30:38] == b"mimetype" and head[38:].startswith(ODT_MIMETYPE) else "docx"
     wide = _wide_encoding(head)
     if wide is not None:  # judge the characters, not the bytes: every other byte of UTF-16 English is zero
         head = data[:8192].decode(wide, errors="ignore").encode("utf-8")[:2048]
@@ -103,7 +106,13 @@ def sniff(data: bytes) -> str | None:
     return "text"
 
 
-LABELS = {"pdf": "a PDF", "docx": "a Word document (.docx)", "html": "a web page (HTML)", "text": "a plain text file"}
+LABELS = {
+    "pdf": "a PDF",
+    "docx": "a Word document (.docx)",
+    "odt": "an OpenDocument text file (.odt)",
+    "html": "a web page (HTML)",
+    "text": "a plain text file",
+}
 
 
 def check_kind(kind: str, data: bytes) -> None:
@@ -113,8 +122,13 @@ def check_kind(kind: str, data: bytes) -> None:
     if kind == "pdf" and actual != "pdf":
         raise ExtractionRefused("The file is named as a PDF but is not a PDF. Check it is the right file.")
     if kind == "docx" and actual != "docx":
+        what = " It is an OpenDocument text file: name it .odt." if actual == "odt" else ""
         raise ExtractionRefused(
-            "The file is named as a Word document (.docx) but is not one. Check it is the right file."
+            f"The file is named as a Word document (.docx) but is not one.{what or ' Check it is the right file.'}"
+        )
+    if kind == "odt" and actual not in ("odt", "docx"):  # any zip: the reader checks what the archive holds
+        raise ExtractionRefused(
+            "The file is named as an OpenDocument text file (.odt) but is not one. Check it is the right file."
         )
     if kind == "html" and actual != "html":
         raise ExtractionRefused("The file is named as a web page (HTML) but is not one. Check it is the right file.")
@@ -736,19 +750,24 @@ APP_WORDS = re.compile(rb"<(?:\w+:)?Words>\s*(\d{1,9})\s*</(?:\w+:)?Words>")
 
 
 def _word_page_count(data: bytes, words: int) -> int | None:
-    """The page count Word stored when it last saved the file, trusted only when the word count it
-    stored beside it matches the text (within 15%): a file written by other software, or edited
-    since, carries a stale count (python-docx's template says one page of no words)."""
+    """The page count Word stored when it last saved the file (`stored_page_count`)."""
     try:
         app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml")[:100_000]
     except (KeyError, zipfile.BadZipFile, ValueError):
         return None
     pages, stored_words = APP_PAGES.search(app), APP_WORDS.search(app)
-    if not pages or not stored_words or not words:
+    if not pages or not stored_words:
         return None
-    if abs(int(stored_words.group(1)) - words) > 0.15 * words:
+    return stored_page_count(int(pages.group(1)), int(stored_words.group(1)), words)
+
+
+def stored_page_count(pages: int | None, stored_words: int | None, words: int) -> int | None:
+    """The page count an office suite stored when it last saved the file, trusted only when the word count it
+    stored beside it matches the text (within 15%): a file written by other software, or edited since, carries a
+    stale count (python-docx's template says one page of no words)."""
+    if not pages or stored_words is None or not words or abs(stored_words - words) > 0.15 * words:
         return None
-    return int(pages.group(1)) or None
+    return pages
 
 
 def extract_docx(data: bytes) -> Extracted:
@@ -806,6 +825,30 @@ def extract_docx(data: bytes) -> Extracted:
         # software may not): the pages are not known, rather than all "page 1".
         blocks = [Block(block.kind, block.text, None) for block in blocks]
     return Extracted("docx", page_count, title, blocks)
+
+
+def extract_odt(data: bytes) -> Extracted:
+    """An OpenDocument text file (.odt), read by `analysis.reading.opendocument` once the archive is checked as a
+    Word file's is."""
+    import zlib
+
+    from analysis.reading.opendocument import OpenDocumentRefused, read_odt
+
+    try:
+        archive = sandbox.check_zip(
+            data, what="The OpenDocument file", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO
+        )
+        document = read_odt(archive, looks_like_heading=looks_like_heading, clean=clean, max_characters=MAX_CHARACTERS)
+    except (sandbox.ArchiveRefused, OpenDocumentRefused) as refusal:
+        raise ExtractionRefused(str(refusal)) from refusal
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
+        raise ExtractionRefused("The OpenDocument file is damaged and could not be read.") from error
+    blocks = [Block(kind, text, page) for kind, text, page in document.blocks]
+    words = sum(len(WORD_LIKE.findall(block.text)) for block in blocks)
+    page_count = stored_page_count(document.page_count, document.stored_words, words)
+    if not document.pages_recorded and page_count != 1:
+        blocks = [Block(block.kind, block.text, None) for block in blocks]  # no page break recorded: not known
+    return Extracted("odt", page_count, document.title, blocks)
 
 
 # --- Web pages -------------------------------------------------------------------------------
@@ -1319,11 +1362,14 @@ def extract_text(data: bytes) -> Extracted:
 
 
 def extract(kind: str, data: bytes) -> Extracted:
-    """Read `data` as `kind` (pdf, docx, html or text); refuse anything that is not what it says."""
+    """Read `data` as `kind` (pdf, docx, odt, html or text); refuse anything that is not what it says."""
     if kind not in KINDS:
-        raise ExtractionRefused("Only PDF, Word (.docx), web page (.html) and plain text (.txt) files can be imported.")
+        raise ExtractionRefused(
+            "Only PDF, Word (.docx), OpenDocument (.odt), web page (.html) and plain text (.txt) files can be imported."
+        )
     check_kind(kind, data)
-    result = {"pdf": extract_pdf, "docx": extract_docx, "html": extract_html, "text": extract_text}[kind](data)
+    readers = {"pdf": extract_pdf, "docx": extract_docx, "odt": extract_odt, "html": extract_html, "text": extract_text}
+    result = readers[kind](data)
     result.blocks = without_contents(result.blocks)
     if not any(block.text.strip() for block in result.blocks):
         raise ExtractionRefused(

@@ -24,6 +24,7 @@ WARM_CLASSIFIER = "analysis.reading.extract_child:warm_up_classifier"
 EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".odt": "odt",  # OpenDocument text, as LibreOffice saves it
     ".html": "html",
     ".htm": "html",
     ".mhtml": "html",  # a web archive: the page is read from inside it (extract.page_in_web_archive)
@@ -44,7 +45,8 @@ def kind_for_filename(filename: str) -> str:
     kind = EXTENSIONS.get(Path(filename or "").suffix.lower())
     if kind is None:
         raise ExtractionRefused(
-            "The file must be a PDF (.pdf), Word document (.docx), web page (.html or .mhtml) or plain text (.txt)."
+            "The file must be a PDF (.pdf), Word document (.docx), OpenDocument text (.odt), web page (.html or "
+            ".mhtml) or plain text (.txt)."
         )
     return kind
 

@@ -4,6 +4,7 @@ preview and confirm, and every kind of bad input refused with a clear message an
 
 import io
 import json
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from analysis.models import AnalysisRun, Document, Passage
 from core.models import AuditEvent
-from devdata.analysis_demo import docx_bytes, generate_plan, html_bytes, pdf_bytes, text_bytes
+from devdata.analysis_demo import docx_bytes, generate_plan, html_bytes, odt_bytes, pdf_bytes, text_bytes
 from tests.integration.pages import error_summary_text, h1, soup, text_of
 from tests.unit.test_analysis_sandbox import (
     decompression_bomb_pdf,
@@ -349,6 +350,43 @@ def test_a_page_saved_as_a_web_archive_is_previewed_and_stored_as_the_file_it_is
     assert [p.name for p in stored_files(settings)] == [f"{document.file_sha256}.mhtml"]
 
 
+def test_an_opendocument_plan_is_previewed_and_stored_as_an_odt(client, settings, analyst, plan):
+    """A plan saved by LibreOffice (.odt): its headings, paragraphs and table at the preview, kept as the file it is."""
+    client.force_login(analyst)
+    preview = upload(client, "dorset-plan.odt", odt_bytes(plan))
+    assert preview.status_code == 200 and h1(preview) == "Check the plan document"
+    main = text_of(soup(preview).select_one("main"))
+    assert "3. Reducing wasteful spend" in main and plan.table[1][0] in main
+    token = soup(preview).select_one("input[name=token]")["value"]
+    client.post("/analysis/import/confirm/", {"token": token, "action": "confirm"})
+    document = Document.objects.get()
+    assert document.format == "odt" and document.get_format_display() == "OpenDocument text"
+    assert document.kind == "plan" and document.title == plan.title
+    assert document.passages.filter(kind="table", text__contains=plan.table[1][0]).exists()
+    assert [p.name for p in stored_files(settings)] == [f"{document.file_sha256}.odt"]
+
+
+def test_a_spreadsheet_or_a_word_file_named_odt_is_refused_with_what_it_is_and_nothing_is_stored(
+    client, settings, analyst, plan
+):
+    client.force_login(analyst)
+    text = zipfile.ZipFile(io.BytesIO(odt_bytes(plan)))
+    spreadsheet = io.BytesIO()
+    with zipfile.ZipFile(spreadsheet, "w") as archive:  # the same parts, saying they are a spreadsheet's
+        for info in text.infolist():
+            is_type = info.filename == "mimetype"
+            archive.writestr(info, b"application/vnd.oasis.opendocument.spreadsheet" if is_type else text.read(info))
+    for name, data, message in [
+        ("budget.odt", spreadsheet.getvalue(), "The file is an OpenDocument spreadsheet (.ods), not a text document."),
+        ("plan.odt", docx_bytes(plan), "named as an OpenDocument text file (.odt) but is a Word document"),
+        ("plan.docx", odt_bytes(plan), "It is an OpenDocument text file: name it .odt."),
+    ]:
+        response = upload(client, name, data)
+        assert response.status_code == 200 and h1(response) == "Import a plan document", name
+        assert message in error_summary_text(response), name
+    assert not Document.objects.exists() and stored_files(settings) == []
+
+
 def test_cancelling_a_preview_stores_nothing(client, settings, analyst, plan):
     client.force_login(analyst)
     preview = upload(client, "dorset.html", html_bytes(plan))
@@ -380,8 +418,11 @@ def test_the_upload_page_refuses_an_unknown_council_and_an_unsupported_file(clie
     client.force_login(analyst)
     response = upload(client, "plan.txt", text_bytes(plan), council="E99999999")
     assert "There is no council with the ONS code E99999999" in error_summary_text(response)
-    response = upload(client, "plan.odt", b"PK\x03\x04")
-    assert "must be a PDF, Word document (.docx), .html, .mhtml or .txt file" in error_summary_text(response)
+    response = upload(client, "plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # Word 97-2003's own format
+    assert (
+        "must be a PDF, Word document (.docx), OpenDocument text (.odt), .html, .mhtml or .txt file"
+        in error_summary_text(response)
+    )
     assert not Document.objects.exists() and stored_files(settings) == []
 
 

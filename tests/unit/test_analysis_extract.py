@@ -549,7 +549,7 @@ def test_a_pdf_read_in_this_process_gives_its_pages_and_refuses_encryption():
     with pytest.raises(ExtractionRefused, match="damaged"):
         extract("pdf", b"%PDF-1.4 nothing else")
     with pytest.raises(ExtractionRefused, match="Only PDF"):
-        extract("odt", b"x")
+        extract("pages", b"x")
 
 
 def _word_file(paragraphs: list[str], app_xml: bytes | None) -> bytes:

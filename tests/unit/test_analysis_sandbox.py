@@ -202,7 +202,8 @@ def test_a_docx_that_understates_its_size_is_still_refused_without_inflating_it(
         ("plan.pdf", b"%PDF-1.4\n garbage that is no PDF at all", "The PDF is damaged"),
         ("plan.docx", b"PK\x03\x04 not really a zip", "The Word document is damaged"),
         ("plan.pdf", b"", "The file is empty"),
-        ("plan.odt", b"anything", "must be a PDF (.pdf), Word document (.docx)"),
+        ("plan.pages", b"anything", "must be a PDF (.pdf), Word document (.docx), OpenDocument text (.odt)"),
+        ("plan.odt", b"plain words", "named as an OpenDocument text file (.odt) but is not one"),
         ("plan.html", b"<html><body><script>var x = 1;</script></body></html>", "No text could be found"),
     ],
     ids=[
@@ -213,7 +214,8 @@ def test_a_docx_that_understates_its_size_is_still_refused_without_inflating_it(
         "corrupt-pdf",
         "corrupt-docx",
         "empty",
-        "odt",
+        "unsupported",
+        "txt-as-odt",
         "no-text",
     ],
 )

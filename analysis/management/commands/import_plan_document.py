@@ -92,7 +92,7 @@ def _listed(documents) -> str:
 
 
 class Command(BaseCommand):
-    help = "Import plan documents (PDF, .docx, .html, .mhtml, .txt) for a council and a return into the corpus."
+    help = "Import plan documents (PDF, .docx, .odt, .html, .mhtml, .txt) for a council and a return into the corpus."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", help="One file (with --council), or none with --folder.")
