@@ -49,6 +49,41 @@ def deeply_nested_docx(depth: int = 200_000) -> bytes:
     return out.getvalue()
 
 
+ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def odt_with(content: str, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """An OpenDocument text file (its type first and stored, as office suites write it) with this content.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content, compression)
+    return out.getvalue()
+
+
+def odt_entity_bomb() -> bytes:
+    """The "billion laughs": an entity of ten of the one before, nine deep (a billion "lol"s if expanded)."""
+    entities = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    return odt_with(
+        f'<?xml version="1.0"?><!DOCTYPE office:document-content [{entities}]>'
+        f"<office:document-content {ODF}><office:body><office:text><text:p>&l9;</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+
+
+def deeply_nested_odt(depth: int = 200_000) -> bytes:
+    return odt_with(
+        f"<office:document-content {ODF}><office:body><office:text><text:p>"
+        + "<text:span>" * depth
+        + "</text:span>" * depth
+        + "</text:p></office:text></office:body></office:document-content>",
+        zipfile.ZIP_STORED,  # stored as it is, so that the archive check passes it and the XML parser meets it
+    )
+
+
 def endless_csv_field(header: bytes = b"ons_code,metric,period,value,date,supplier,expense type,amount") -> bytes:
     """A CSV whose second row opens a quoted field that runs to the end of a 4 MB file."""
     return header + b'\n"' + b"x" * (4 * 1024 * 1024)
@@ -66,6 +101,9 @@ HOSTILE = {
     "docx-understating-its-size": ("lying.docx", understated_docx_zip_bomb),
     "docx-nested-too-deep": ("deep.docx", deeply_nested_docx),
     "damaged-zip": ("plan.docx", lambda: b"PK\x03\x04 truncated"),
+    "odt-zip-bomb": ("bomb.odt", lambda: odt_with(" " * (200 * 1024 * 1024))),
+    "odt-entity-bomb": ("laughs.odt", odt_entity_bomb),
+    "odt-nested-too-deep": ("deep.odt", deeply_nested_odt),
     "text-called-pdf": ("plan.pdf", lambda: b"This is the plan, saved as text with the wrong name.\n"),
     "endless-csv-field": ("figures.csv", endless_csv_field),
     "more-passages-than-any-plan": ("legal.txt", many_passages),
@@ -190,6 +228,12 @@ def test_every_upload_route_refuses_the_hostile_corpus_and_stores_nothing(reques
 def test_a_word_zip_bomb_is_refused_by_how_far_it_expands(request, route, corpus):
     send = request.getfixturevalue(route)
     assert "expands to 200 MB" in refused(send("bomb.docx", corpus["docx-zip-bomb"]))
+
+
+def test_hostile_opendocument_files_are_refused_each_for_what_it_is(analysis_import, corpus):
+    assert "expands to 200 MB" in refused(analysis_import("bomb.odt", corpus["odt-zip-bomb"]))
+    for case in ("odt-entity-bomb", "odt-nested-too-deep"):  # never expanded, never followed down
+        assert "The OpenDocument file is damaged" in refused(analysis_import(f"{case}.odt", corpus[case])), case
 
 
 def test_a_decompression_bomb_is_refused_for_the_memory_it_would_take(analysis_import, corpus):
