@@ -228,7 +228,10 @@ class Alternation:
         if len(text) > INDEXED_LENGTH:  # a whole document, asked about by a few families: each looks for its own
             found = frozenset([literal for literal in self._literals if literal in text])
         else:
-            found = self._literals & INDEX.present(text)
+            present = INDEX.present(text)
+            if self._literals.isdisjoint(present):  # most families, for most texts: nothing to make
+                return None
+            found = self._literals & present
         if not found:
             return None
         compiled = self._compiled.get(found)
