@@ -66,6 +66,7 @@ NOT_TEXT = {
     )
 } | {_tag(OFFICE, "annotation"), _tag(OFFICE, "annotation-end"), _tag(OFFICE, "forms")}
 PARAGRAPHS = {_tag(TEXT, "p"), _tag(TEXT, "h")}
+INLINE_PARENTS = PARAGRAPHS | {_tag(TEXT, "span"), _tag(TEXT, "a")}  # a page break in running text
 # Line breaks and runs of spaces in the XML are one space, as in HTML; the text's own tabs, line breaks and runs of
 # spaces are elements (text:tab, text:line-break, text:s).
 WHITE_SPACE = re.compile(r"[ \t\r\n]+")
@@ -211,11 +212,11 @@ class _Reader:
         self.page += 1
         self.breaks += 1
 
-    def _add(self, kind: str, text: str) -> None:
+    def _add(self, kind: str, text: str, page: int | None = None) -> None:
         self.characters += len(text)
         if self.characters > self.max_characters:
             raise OpenDocumentRefused("The OpenDocument file holds far more text than a plan; it was not imported.")
-        self.blocks.append((kind, text, self.page))
+        self.blocks.append((kind, text, self.page if page is None else page))
 
     def paragraph(self, element, *, item: bool = False) -> None:
         style = element.get(_tag(TEXT, "style-name"))
@@ -236,16 +237,30 @@ class _Reader:
             self.container(box)
 
     def table(self, element) -> None:
-        rows = []
-        for row in element.iter(_tag(TABLE, "table-row")):
-            if _nearest_table(row) is not element:
+        """One passage, on the page its first row is on: a page break recorded before the first row moves the table
+        to the next page, and one between its rows counts after it."""
+        rows: list[str] = []
+        start, later_breaks = None, 0
+        for item in element.iter(_tag(TABLE, "table-row"), _tag(TEXT, "soft-page-break")):
+            if item.tag == _tag(TEXT, "soft-page-break"):
+                if item.getparent().tag in INLINE_PARENTS:
+                    continue  # in a cell's text: counted as it is read
+                if start is None:
+                    self._page_break()
+                else:
+                    later_breaks += 1
+                continue
+            if _nearest_table(item) is not element:
                 continue  # a row of a table inside a cell: read as part of that cell
-            cells = [self.cell_text(cell) for cell in row if cell.tag == _tag(TABLE, "table-cell")]
+            start = self.page if start is None else start
+            cells = [self.cell_text(cell) for cell in item if cell.tag == _tag(TABLE, "table-cell")]
             line = " | ".join(cells)
             if line.strip(" |"):
                 rows.append(line)
         if rows:
-            self._add("table", "\n".join(rows))
+            self._add("table", "\n".join(rows), page=start)
+        for _break in range(later_breaks):
+            self._page_break()
 
     def cell_text(self, cell) -> str:
         words = []

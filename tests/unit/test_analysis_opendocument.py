@@ -5,6 +5,7 @@ import io
 import re
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -209,3 +210,32 @@ def test_entities_in_the_xml_are_never_expanded():
     with pytest.raises(ExtractionRefused, match="damaged"):
         extract("odt", odt(parts={"content.xml": bomb}))
     assert time.monotonic() - started < 5
+
+
+def test_a_plan_saved_by_libreoffice_reads_as_the_word_file_it_was_saved_from():
+    """`files/dorset-plan-saved-by-libreoffice.odt` is the demo's Word plan for Dorset (seed 7), opened and saved as
+    .odt by LibreOffice Writer 7.4: the same passages as the Word file, and the pages LibreOffice laid out."""
+    from devdata.analysis_demo import docx_bytes, generate_plan
+
+    saved = extract("odt", (Path(__file__).parent / "files" / "dorset-plan-saved-by-libreoffice.odt").read_bytes())
+    word = extract("docx", docx_bytes(generate_plan("Dorset", 7, long=True)))
+    assert [(b.kind, b.text) for b in saved.blocks] == [(b.kind, b.text) for b in word.blocks]
+    assert saved.title == word.title == "Dorset productivity plan 2024"
+    assert saved.page_count == 2 and [b.page for b in saved.blocks] == sorted(b.page for b in saved.blocks)
+    assert {b.page for b in saved.blocks} == {1, 2}
+
+
+def test_a_table_starts_on_the_page_of_its_first_row_and_a_break_between_rows_counts_after_it():
+    row = "<table:table-row><table:table-cell><text:p>{}</text:p></table:table-cell></table:table-row>"
+    body = (
+        "<text:p>Our spend on temporary staff.</text:p>"
+        f"<table:table><text:soft-page-break/>{row.format('Agency staff')}<text:soft-page-break/>"
+        f"{row.format('Consultants')}</table:table>"
+        "<text:p>Short-term funding stops us planning.</text:p>"
+    )
+    read = extract("odt", odt(parts={"content.xml": content(body)}))
+    assert read.blocks == [
+        Block("paragraph", "Our spend on temporary staff.", 1),
+        Block("table", "Agency staff\nConsultants", 2),  # LibreOffice records the break before the row it moves
+        Block("paragraph", "Short-term funding stops us planning.", 3),
+    ]
