@@ -284,11 +284,18 @@ def find_tables(
 # --- Tables set out with white space alone ------------------------------------------------------
 
 
+LIST_MARKER = re.compile(r"^[•▪●◦‣∙○■□]$")  # bullet glyphs only: a dash may stand for "none" in a table
+
+
 def _cells_of(line) -> list[tuple[float, float, str]]:
-    """A line's runs of text joined where they are closer than MIN_CELL_GAP: its cells."""
+    """A line's runs of text joined where they are closer than MIN_CELL_GAP: its cells. A bullet set apart from its
+    item's words (a list as Word and LibreOffice print one, the words on a tab stop) belongs to them: a column of
+    bullets beside a column of words is a list, not a table."""
     cells: list[tuple[float, float, str]] = []
     for x0, x1, text in line.runs:
-        if cells and x0 - cells[-1][1] < MIN_CELL_GAP:
+        if len(cells) == 1 and LIST_MARKER.match(cells[0][2]):
+            cells[0] = (cells[0][0], max(cells[0][1], x1), f"{cells[0][2]} {text}")
+        elif cells and x0 - cells[-1][1] < MIN_CELL_GAP:
             start, end, joined = cells[-1]
             cells[-1] = (start, max(end, x1), f"{joined} {text}")
         else:
