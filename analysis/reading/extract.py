@@ -933,12 +933,29 @@ def _is_chrome(tag: str, attrs: dict, in_content: bool) -> bool:
     )
 
 
+TITLE_POINTS = 20  # type this large is a title's: Word's and LibreOffice's Title style is 26 to 28 points, Heading 1 16
+FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*(\d{1,3}(?:\.\d+)?)\s*(pt|px)\b", re.I)
+
+
+def _title_sized(tag: str, attrs: dict) -> bool:
+    """Whether the element sets its text in title-sized type: `<font size="6">` or larger (24 points), or a font size
+    of at least TITLE_POINTS in its style (in points, or pixels at 96 to the inch)."""
+    if tag == "font" and (attrs.get("size") or "").strip() in ("6", "7", "+3", "+4"):
+        return True
+    size = FONT_SIZE.search(attrs.get("style") or "")
+    if size is None:
+        return False
+    points = float(size.group(1)) * (1 if size.group(2).lower() == "pt" else 0.75)
+    return points >= TITLE_POINTS
+
+
 @dataclass
 class _Open:
     tag: str
     node: int
     chrome: bool
     content: str  # "main", "article" or ""
+    large: bool = False  # sets its text in title-sized type
 
 
 @dataclass
@@ -1018,7 +1035,9 @@ class _PageReader(HTMLParser):
         self.nodes = 0
         self.skip_depth = 0  # open elements whose content is not read (scripts, chrome)
         self.bold_depth = 0
+        self.large_depth = 0  # open elements that set their text in title-sized type
         self.characters = self.bold_characters = 0  # of the block being read, and how many of them are bold
+        self.large_characters = 0  # and how many are in title-sized type
         self.breaks = 0  # <br> elements in a row, with nothing but white space between them
 
     # Where the reader is ---------------------------------------------------------------------
@@ -1044,7 +1063,9 @@ class _PageReader(HTMLParser):
         elif tag == "article":
             content = "article"
         self.nodes += 1
-        self.stack.append(_Open(tag, self.nodes, skipped, content))
+        large = _title_sized(tag, attrs)
+        self.stack.append(_Open(tag, self.nodes, skipped, content, large))
+        self.large_depth += large
         self.skip_depth += skipped
 
     def _pop(self, tag: str) -> bool:
@@ -1054,6 +1075,7 @@ class _PageReader(HTMLParser):
         while self.stack:
             entry = self.stack.pop()
             self.skip_depth -= entry.chrome
+            self.large_depth -= entry.large
             if entry.tag == tag:
                 return True
         return True  # pragma: no cover - the loop always finds the tag it was told is open
@@ -1079,6 +1101,17 @@ class _PageReader(HTMLParser):
             and looks_like_heading(text)
         )
 
+    def _title_heading(self, text: str) -> bool:
+        """A paragraph set wholly in title-sized type that reads as a heading: a document's title as an office suite
+        saves it as a web page ("<p><font size="6">Productivity plan</font></p>", or a style's font size), where
+        Word's own export marks it "MsoTitle"."""
+        return (
+            self.kind == "paragraph"
+            and 0 < self.characters == self.large_characters
+            and not any(entry.tag in ("li", "dt", "dd", "caption") for entry in self.stack)
+            and looks_like_heading(text)
+        )
+
     def _line_stands_alone(self) -> bool:
         """The text read since the block began, ended by a line break, is a block of its own: a line set wholly in
         bold that reads as a heading ("<b>Reducing wasteful spend</b><br>Agency staff cost..."), or a list item
@@ -1095,6 +1128,8 @@ class _PageReader(HTMLParser):
         if text:
             if self._bold_heading(text):
                 self.kind = "heading"
+            elif self._title_heading(text):
+                self.kind, self.level = "heading", 1
             where = self._where()
             where.level = self.level if self.kind == "heading" else 0
             self.blocks.append(Block(self.kind, text, None))
@@ -1102,7 +1137,7 @@ class _PageReader(HTMLParser):
         self.kind = "paragraph"
         self.level = 0
         self.link_characters = 0
-        self.characters = self.bold_characters = self.breaks = 0
+        self.characters = self.bold_characters = self.large_characters = self.breaks = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: value or "" for name, value in attrs}
@@ -1220,6 +1255,7 @@ class _PageReader(HTMLParser):
             self.breaks = 0
             self.characters += words
             self.bold_characters += words if self.bold_depth else 0
+            self.large_characters += words if self.large_depth else 0
 
 
 def _prose_weight(block: Block, found: _Found) -> int:

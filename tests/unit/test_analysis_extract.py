@@ -726,3 +726,29 @@ def test_a_heading_wrapped_over_two_lines_of_a_pdf_column_is_one_heading_and_eac
 )
 def test_clean_makes_each_run_of_spaces_tabs_and_no_break_spaces_one_space(raw, cleaned):
     assert clean(raw) == cleaned
+
+
+def test_a_paragraph_set_wholly_in_title_sized_type_is_a_heading_and_the_title():
+    """As an office suite saves a document's title in a web page: `<font size="6">` or a style's font size of 20
+    points or more. Large type on part of a paragraph, or on a sentence, is no heading."""
+    page = (
+        '<html><head><title>Untitled</title></head><body><p style="margin-bottom: 0.2in"><font size="6" '
+        'style="font-size: 26pt">Productivity plan 2024</font></p>'
+        "<h2>Foreword</h2><p>We have kept this plan short.</p>"
+        '<p style="font-size: 28px">Our barriers</p>'
+        '<p><span style="font-size: 22pt">Agency staff</span> cost us 3% of the pay budget.</p>'
+        '<p style="font-size:24pt">We have saved £3m this year and will save more.</p>'
+        '<p><span style="font-size: 12pt">Small print</span></p><h1>Digital and data</h1></body></html>'
+    )
+    read = extract("html", page.encode())
+    assert read.title == "Productivity plan 2024"
+    assert [(b.kind, b.text) for b in read.blocks] == [
+        ("heading", "Productivity plan 2024"),
+        ("heading", "Foreword"),
+        ("paragraph", "We have kept this plan short."),
+        ("heading", "Our barriers"),  # 28 pixels: 21 points
+        ("paragraph", "Agency staff cost us 3% of the pay budget."),
+        ("paragraph", "We have saved £3m this year and will save more."),
+        ("paragraph", "Small print"),
+        ("heading", "Digital and data"),
+    ]

@@ -1,8 +1,9 @@
-"""A PDF printed by an office suite reads as the Word file it was printed from: its bullets (drawn in the Symbol font)
-are list items, not a column of a table, and a hyphen that ended a line stays a hyphen.
+"""A plan an office suite printed to PDF or saved as a web page reads as the Word file it came from: in a PDF, bullets
+drawn in the Symbol font are list items, not a column of a table, and a hyphen that ended a line stays a hyphen; in a
+web page, the title set in large type is the title.
 
-The PDFs in `files/` are two training documents of the evaluation set (bench/eval/documents), opened and saved as PDF
-by LibreOffice Writer 7.4, as councils save their Word plans: the PDF is the office suite's work, not the service's.
+The files in `files/` are training documents of the evaluation set (bench/eval/documents), opened and saved by
+LibreOffice Writer 7.4, as councils save their Word plans: the layout is the office suite's work, not the service's.
 """
 
 import re
@@ -54,3 +55,11 @@ def test_a_hyphen_that_ended_a_line_stays_a_hyphen_with_no_space():
     assert "change-of-address" in words and "re-tendering" in words
     assert hyphens_joined("one\x02 year settlements") == "one-year settlements"
     assert hyphens_joined("Agency | one\x02\nConsultants | two") == "Agency | one-\nConsultants | two"  # rows stay rows
+
+
+def test_a_word_plan_saved_as_a_web_page_by_an_office_suite_reads_as_the_word_file_title_included():
+    name = "032-plan-docx-bullets-wealdshire"
+    page = extract("html", (FILES / f"{name}-saved-by-libreoffice.html").read_bytes())
+    word = extract("docx", word_file(f"{name}.docx"))
+    assert page.title == word.title == "Productivity plan – Wealdshire County Council"  # not its first <h1>
+    assert [(b.kind, b.text) for b in page.blocks] == [(b.kind, b.text.removeprefix("- ")) for b in word.blocks]
