@@ -479,7 +479,7 @@ def extract_pdf(data: bytes) -> Extracted:
 DIGITS = re.compile(r"\d+")
 PAGE_WORD = re.compile(r"\bpage\b|^[\d\s/|–-]+$", re.I)
 EDGE_LINES = 3  # how far from the top or the foot of a page a running header or footer sits
-RUNNING_PAGES = 3  # on fewer pages, a repeated line may as well be the plan's own words
+RUNNING_PAGES = 3  # in a longer document, on fewer pages than this a repeated line may as well be the plan's words
 
 
 def _furniture_key(line: "_Line") -> tuple[str, int]:
@@ -492,9 +492,11 @@ def _furniture_key(line: "_Line") -> tuple[str, int]:
 def _without_running_heads(pages: list[list["_Line"]]) -> list[list["_Line"]]:
     """The pages without their running headers and footers: a line at the top or foot of the page that
     comes back, in the same place, on at least three pages and half of them is the document's
-    furniture, not a passage. A document of one or two pages has none to tell."""
-    if len(pages) < RUNNING_PAGES:
+    furniture, not a passage; in a document of two pages, on both (a plan's header, printed by an office suite
+    on each of its two pages). A document of one page has none to tell."""
+    if len(pages) < 2:
         return pages
+    needed = 2 if len(pages) == 2 else max(RUNNING_PAGES, len(pages) / 2)
 
     def edges(lines):
         return {id(line): line for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}.values()
@@ -503,7 +505,7 @@ def _without_running_heads(pages: list[list["_Line"]]) -> list[list["_Line"]]:
     for lines in pages:
         for key in {_furniture_key(line) for line in edges(lines)}:
             seen[key] = seen.get(key, 0) + 1
-    furniture = {key for key, count in seen.items() if count >= max(RUNNING_PAGES, len(pages) / 2)}
+    furniture = {key for key, count in seen.items() if count >= needed}
     if not furniture:
         return pages
     kept = []

@@ -324,11 +324,14 @@ def _aligned_end(lines, start: int) -> int:
     while end < len(lines):
         line, above = lines[end], lines[end - 1]
         height = max(line.bottom - line.top, 1.0)
-        if line.top - above.bottom > 1.2 * height:
-            break  # a paragraph's worth of space: the table has ended
         own = _cells_of(line)
         widened = _strips(cells + own)
-        if len(own) >= 2 and len(widened) >= len(columns):
+        new_row = len(own) >= 2 and len(widened) >= len(columns)
+        # A paragraph's worth of space ends the table, unless the line is a new row in the same columns: an office
+        # suite's table keeps its paragraphs' space after them, a line or more between rows.
+        if line.top - above.bottom > (ROW_GAP_LIMIT if new_row else 1.2) * height:
+            break
+        if new_row:
             cells, columns = cells + own, widened
         elif (
             len(own) == 1
@@ -399,11 +402,13 @@ def _within_columns(line, columns) -> bool:
 def _cell_by_cell_region(lines, step: int) -> tuple[int, int]:
     """(first, end) of the rows around the step back after line `step`."""
     first = step
-    # The row's first cell: the lines just before, close above each other and left of the next cell.
+    # The row's first cell: the lines just before, close above each other and left of the next cell. Close is within
+    # a line's height of the taller of the two: pdfium's boxes are as tall as their letters, so "centre" under "to the
+    # contact" (an office suite's leading) is further from it than half its own height.
     while (
         first > 0
         and lines[first - 1].x1 <= lines[step + 1].x0 + SAME_EDGE
-        and lines[first].top - lines[first - 1].bottom < ROW_GAP * _height(lines[first])
+        and lines[first].top - lines[first - 1].bottom < max(_height(lines[first]), _height(lines[first - 1]))
     ):
         first -= 1
     columns = _strips([cell for line in lines[first : step + 2] for cell in _cells_of(line)])
@@ -435,8 +440,17 @@ def _rows_by_band(lines, columns) -> list[list[str]]:
     is wider than a line's leading; each run of text goes to the column it sits in."""
     rows: list[list[list[tuple[float, float, str]]]] = []
     band_bottom = None
+    # A cell's text wrapping, as pdfium reads a table cell by cell: a line right under the one before it, in the same
+    # column. It stays in that line's row, however wide the office suite's leading.
+    wraps = {
+        id(line)
+        for above, line in zip(lines, lines[1:], strict=False)
+        if len(_cells_of(above)) == len(_cells_of(line)) == 1
+        and abs(line.x0 - above.x0) <= SAME_EDGE
+        and 0 <= line.top - above.bottom < max(_height(line), _height(above))
+    }
     for line in sorted(lines, key=lambda line: (line.top, line.x0)):
-        if band_bottom is None or line.top - band_bottom > ROW_GAP * _height(line):
+        if band_bottom is None or (line.top - band_bottom > ROW_GAP * _height(line) and id(line) not in wraps):
             rows.append([[] for _ in columns])
             band_bottom = line.bottom
         band_bottom = max(band_bottom, line.bottom)
@@ -461,7 +475,9 @@ def cell_by_cell_tables(lines) -> list[tuple[int, int, PageTable]]:
         steps = sum(1 for i in range(first, end - 1) if _steps_back(lines, i))
         columns = _strips([cell for line in region for cell in _cells_of(line)])
         rows = _rows_by_band(region, columns) if len(columns) >= 2 else []
-        usable = _usable(rows) if steps >= 2 and len(rows) >= 2 else None
+        # Two rows that wrapped, or one that wrapped between two set out line by line (a header and a short row).
+        set_out = sum(1 for line in region if len(_cells_of(line)) >= 2)
+        usable = _usable(rows) if (steps >= 2 or (steps == 1 and set_out >= 2)) and len(rows) >= 2 else None
         if usable is None:
             index += 1
             continue

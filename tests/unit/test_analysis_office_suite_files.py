@@ -63,3 +63,21 @@ def test_a_word_plan_saved_as_a_web_page_by_an_office_suite_reads_as_the_word_fi
     word = extract("docx", word_file(f"{name}.docx"))
     assert page.title == word.title == "Productivity plan – Wealdshire County Council"  # not its first <h1>
     assert [(b.kind, b.text) for b in page.blocks] == [(b.kind, b.text.removeprefix("- ")) for b in word.blocks]
+
+
+@pytest.mark.parametrize(
+    ("name", "tables"),
+    [
+        # Two tables without rules, as Word's plain table is: one of single-line rows with a paragraph's space after
+        # each, one whose first column wraps in one row only.
+        ("unruled-tables", 2),
+        # Two pages, each with the running header and a "Page 1 of 2" footer; a table whose cells wrap.
+        ("two-pages-with-header-and-footer", 1),
+    ],
+)
+def test_tables_headers_and_footers_of_a_word_file_printed_by_an_office_suite_read_as_the_word_file(name, tables):
+    printed = extract("pdf", (FILES / f"{name}-saved-by-libreoffice.pdf").read_bytes())
+    word = extract("docx", (FILES / f"{name}.docx").read_bytes())
+    assert [(b.kind, b.text) for b in printed.blocks] == [(b.kind, b.text) for b in word.blocks]
+    assert sum(1 for b in printed.blocks if b.kind == "table") == tables
+    assert not any("Productivity Plan 2024" in b.text and "Council –" in b.text for b in printed.blocks)
