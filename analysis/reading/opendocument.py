@@ -250,7 +250,7 @@ class _Reader:
                 else:
                     later_breaks += 1
                 continue
-            if _nearest_table(item) is not element:
+            if next(item.iterancestors(_tag(TABLE, "table")), None) is not element:
                 continue  # a row of a table inside a cell: read as part of that cell
             start = self.page if start is None else start
             cells = [self.cell_text(cell) for cell in item if cell.tag == _tag(TABLE, "table-cell")]
@@ -292,19 +292,13 @@ class _Reader:
                 self.container(child, item=item)
 
 
-def _nearest_table(element):
-    parent = element.getparent()
-    while parent is not None and parent.tag != _tag(TABLE, "table"):
-        parent = parent.getparent()
-    return parent
-
-
 def _under(element, tags: set[str], top) -> bool:
-    parent = element.getparent()
-    while parent is not None and parent is not top:
-        if parent.tag in tags:
+    """Whether one of `tags` holds `element` below `top`."""
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag in tags:
             return True
-        parent = parent.getparent()
     return False
 
 
