@@ -93,7 +93,10 @@ def _classify(
                 categories.add(category)
         if ev is not None and thresholds.barrier_needs_constraint:
             heading_4 = 4 in ev.heading
-            reads = theme_p[4][i] >= thresholds.reads_as_barrier
+            # The passage reads as a barrier with its heading and without it: under a barriers heading the model
+            # reads almost anything as theme 4, and the heading alone is not enough (`stated_as_barrier`).
+            text_4 = min(text_p[i][4], theme_p[4][i]) if i in text_p else theme_p[4][i]
+            reads = text_4 >= thresholds.reads_as_barrier
             categories = {
                 c
                 for c in categories

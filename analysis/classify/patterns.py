@@ -13,10 +13,13 @@ is there. Measured over the 2,034 passages of 40 bench plans: the lexicon's fami
 
 Which literals a text holds is found once per text for every family (`LiteralIndex`): one pass of an
 Aho-Corasick automaton (pyahocorasick) over the text finds every literal of every family, where each
-family used to test each of its own literals in turn, some sixty families a passage.
+family used to test each of its own literals in turn, some sixty families a passage. The same pass names the
+families that can match at all (`families_in`): a passage's text is asked about by each family in turn, and a
+family given that set answers at once where none of its literals is in the text.
 """
 
 import _sre  # type: ignore[import-not-found]  # the `re` module's engine: which characters have case
+import itertools
 import re
 import threading
 from operator import itemgetter
@@ -148,14 +151,24 @@ class LiteralIndex:
         self._literals: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
         self._recent: dict[str, frozenset[str]] = {}
+        self._owners: dict[str, frozenset[int]] = {}
+        self._recent_families: dict[str, frozenset[int]] = {}
         self._lock = threading.Lock()
 
-    def add(self, literals) -> None:
+    def add(self, literals, family: int | None = None) -> None:
+        """Index a family's literals; with its number, `families_in` names the family for a text holding one."""
         with self._lock:
             new = set(literals) - self._literals
             if new:
                 self._literals |= new
                 self._automaton, self._recent = None, {}
+            if family is not None:
+                # A new dict rather than a changed one, so a thread reading the old one meanwhile is safe.
+                owners = dict(self._owners)
+                for literal in literals:
+                    owners[literal] = owners.get(literal, frozenset()) | {family}
+                self._owners = owners
+                self._recent_families = {}
 
     def _made(self) -> ahocorasick.Automaton:
         with self._lock:
@@ -178,8 +191,40 @@ class LiteralIndex:
             self._recent[text] = found
         return found
 
+    def families_in(self, text: str) -> frozenset[int]:
+        """The numbers of the indexed families with a literal in `text`: only these can match in it."""
+        found = self._recent_families.get(text)
+        if found is None:
+            owners = self._owners
+            found = frozenset().union(*[owners[literal] for literal in self.present(text) if literal in owners])
+            if len(self._recent_families) >= RECENT_TEXTS:
+                self._recent_families = {}
+            self._recent_families[text] = found
+        return found
+
 
 INDEX = LiteralIndex()
+_NUMBERS = itertools.count()
+
+
+class _Every:
+    """Stands for every family: a text too long to index is searched by each family for its own literals."""
+
+    def __contains__(self, family: object) -> bool:
+        return True
+
+
+EVERY_FAMILY = _Every()
+
+
+def families_in(text: str) -> frozenset[int] | _Every:
+    """Which families can match in `text` (the `could` of `Alternation.search`): the families that run whole
+    (no literal to filter on, or case-insensitive) are never left out, since they are not indexed."""
+    if len(text) > INDEXED_LENGTH:
+        return EVERY_FAMILY
+    return INDEX.families_in(text)
+
+
 _LOWERED: dict[str, str] = {}
 
 
@@ -207,7 +252,11 @@ class Alternation:
         self.filtered = all(literals)
         # Each literal once; the set of them found in a text names the alternatives to run.
         self._literals = frozenset(literal for found in literals for literal in found or ())
-        INDEX.add(self._literals)
+        # A case-sensitive family that filters is named by the literals of the text (`families_in`); the others
+        # are asked every time.
+        self.number = next(_NUMBERS)
+        self.indexed = self.filtered and not self.ignorecase
+        INDEX.add(self._literals, self.number if self.indexed else None)
         self._alternatives = {
             literal: frozenset(i for i, found in enumerate(literals) if found and literal in found)
             for literal in self._literals
@@ -242,7 +291,11 @@ class Alternation:
             compiled = self._compiled[found] = self._compile(tuple(sorted(alternatives)))
         return compiled
 
-    def search(self, text: str, pos: int = 0) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, could: frozenset[int] | _Every | None = None) -> re.Match | None:
+        """As `re.Pattern.search`. `could`, from `families_in(text)`, lets a family whose literals are not in the
+        text answer at once, where a passage is asked about by some sixty families in turn."""
+        if could is not None and self.indexed and self.number not in could:
+            return None
         compiled = self._for(text)
         return None if compiled is None else compiled.search(text, pos)
 

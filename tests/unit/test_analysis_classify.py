@@ -17,6 +17,7 @@ from analysis.classify import (
     PassageLabels,
     _method_version,
     classify_passages,
+    rules,
 )
 from analysis.classify.corpus import CorpusError, format_passage, load_dir, parse
 from analysis.classify.evaluate import evaluate
@@ -375,6 +376,57 @@ def test_a_service_an_achievement_or_the_councils_own_action_is_not_a_barrier(te
     labels = labels_for(text)
     assert labels.barriers == ()
     assert 4 not in labels.themes
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "category"),
+    [
+        # An assessment of a child's needs is not the needs assessment behind funding allocations.
+        ("Education, health and care needs assessments are now completed within twenty weeks in nine cases out of "
+         "ten.", "Barriers", "fair-funding"),
+        # Under a barriers heading, a description with no constraint: the heading alone does not make it one.
+        ("Our pooled budget with the integrated care board is one of the largest in the region and covers "
+         "community equipment and reablement.", "Barriers to progress", "health-integration"),
+        # Demand given as the reason for the council's own action, which the next sentence reports.
+        ("Demand for temporary accommodation rose by half over three years. In response we bought 40 flats and "
+         "let them to families ourselves.", None, "homelessness-temporary-accommodation"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_a_constraint_or_a_barrier_name_none(text, heading, category):
+    labels = labels_for(text, heading)
+    assert category not in categories(labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "constraint"),
+    [
+        ("hard-to-fill posts in the waste service", False),
+        ("food waste collections start in april", False),
+        ("a waste of officer time", True),
+        ("bidding rounds waste money we do not have", True),
+        ("wasted effort on separate returns", True),
+        ("the new service has no funding for its running costs", True),
+    ],
+)
+def test_the_waste_service_is_no_constraint_and_waste_or_no_funding_is(text, constraint):
+    assert bool(rules.lexicon().constraint.search(text)) is constraint
+
+
+def test_demand_met_by_the_councils_action_is_still_a_barrier_where_a_constraint_remains():
+    text = (
+        "Demand for temporary accommodation rose by half over three years. In response we bought 40 flats, but the "
+        "housing benefit we can claim for a family in a nightly-paid room has been frozen since 2011."
+    )
+    assert "homelessness-temporary-accommodation" in categories(labels_for(text))
+
+
+def test_a_new_service_with_no_money_to_run_it_is_a_new_burden():
+    text = (
+        "Weekly food waste collections start next spring. The department paid for the caddies, but there is no "
+        "funding for the crews or the running costs after the first year."
+    )
+    labels = labels_for(text, "Barriers")
+    assert 4 in labels.themes and categories(labels) & {"new-burdens", "funding-adequacy"}
 
 
 @pytest.mark.parametrize(

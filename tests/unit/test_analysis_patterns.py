@@ -141,3 +141,27 @@ def test_the_guidance_and_document_kind_patterns_split_into_branches_find_what_t
             found, expected = split.search(text), pattern.search(text)
             assert (found and found.span()) == (expected and expected.span())
             assert split.findall(text) == pattern.findall(text)
+
+
+def test_a_family_with_no_literal_in_the_text_answers_at_once_and_every_family_finds_the_same():
+    """`families_in` names the families a text can match: asked with it, each of the lexicon's families finds exactly
+    what it finds alone, in every training example, in the texts above and in a text too long to index."""
+    from analysis.classify import rules
+    from analysis.classify.linear import training_examples
+    from analysis.classify.patterns import EVERY_FAMILY, INDEXED_LENGTH, families_in
+
+    lex = rules.lexicon()
+    every = [lex.not_about, lex.barrier_context, lex.constraint, lex.achievement, lex.asks]
+    every += [*lex.theme_strong.values(), *lex.heading.values(), *lex.barriers.values()]
+    every += [pattern for weak in lex.theme_weak.values() for pattern in weak]
+    long_text = " ".join(TEXTS) * (INDEXED_LENGTH // 100)
+    assert families_in(long_text) is EVERY_FAMILY
+    texts = [*TEXTS, long_text, *(rules.clean_council(e.passage.text) for e in training_examples())]
+    skipped = 0
+    for text in texts:
+        could = families_in(text)
+        for family in every:
+            found, expected = family.search(text, could=could), family.search(text)
+            assert (found and found.span()) == (expected and expected.span())
+            skipped += family.indexed and family.number not in could
+    assert skipped > len(texts) * len(every) // 2  # most families, for most texts, are not run at all
