@@ -169,8 +169,12 @@ ADDRESSES_CONSULTANTS = re.compile(
     re.I,
 )
 ADDRESSES_AGENCY = re.compile(
-    r"\bagency (?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
-    r"\binterim (?:staff|managers?|workers?)|\bagency\b[^.]{0,60}\b(?:spend|cost|staff|workers?)\b|"
+    r"(?<!environment )(?<!improvement )\bagency "
+    r"(?:staff|workers?|spend|costs?|usage|use|social workers?|placements?|contracts?|supply)|"
+    r"\binterim (?:staff|managers?|workers?)|"
+    # agency and a word of money or staff later in the sentence, but not another body called an agency.
+    r"(?<!environment )(?<!improvement )(?<!lead )(?<!housing )(?<!length )\bagency\b[^.]{0,60}"
+    r"\b(?:spend(?:ing)?|costs?|staff|workers?)\b|"
     r"\b(?:temporary|locum|interim|agency)(?: and (?:temporary|locum|interim|agency))? "
     r"(?:staff|workers?|labour|cover)\b|"
     rf"{LOCUMS_NOT_CLINICAL}|{STAFF_BOUGHT_IN}|"
@@ -187,7 +191,12 @@ ADDRESSES_AGENCY = re.compile(
     r"\binterims\b|"
     r"\binterim (?:posts?|appointments?|roles?|directors?|heads? of|executives?|officers?|leaders?)\b|"
     r"\b(?:contingent|non-permanent|temporary) (?:workforce|labour|workers?|staff|employees)\b|"
-    r"\btemps\b|\bbank staff\b",
+    r"\btemps\b|\bbank staff\b|"
+    # the firms that supply them, and the rules on paying them.
+    r"\b(?:recruitment|employment|staffing) agencies\b|"
+    r"\b(?:use of|reliance on|spend(?:ing)? (?:with|through)) agencies\b|"
+    r"\bagencies (?:to (?:fill|cover)|for (?:cover|staff))\b|"
+    r"\bneutral vendors?\b|\bumbrella compan(?:y|ies)\b|\bIR35\b|\bsupply teachers?\b|\btemporary appointments?\b",
     re.I,
 )
 ADDRESSES_EDI = re.compile(

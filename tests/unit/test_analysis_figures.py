@@ -509,3 +509,32 @@ def test_agency_and_consultant_spend_in_other_words_and_a_sum_lower_than_before_
         ("savings", Decimal("852000")),
         ("count", Decimal("332")),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agency and interim spending fell by £1.2m last year.",
+        "We now go to recruitment agencies only for social work posts we cannot fill.",
+        "Our use of agencies to fill vacancies has fallen by a third.",
+        "A neutral vendor now supplies all our short-term cover.",
+        "Every contractor has been checked against the IR35 rules since April.",
+        "We no longer pay anyone through umbrella companies.",
+        "Reliance on supply teachers in the schools we run has fallen.",
+    ],
+)
+def test_agency_staff_by_the_firms_that_supply_them_and_agency_spending_set_the_agency_flag(text):
+    assert guidance_found([text]).agency_addressed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Environment Agency spending on flood defence in the district rose.",
+        "Our home improvement agency costs £40k a year and keeps people safe at home.",
+        "Housing agencies and the police met to agree the protocol.",
+        "Partner agencies share data through the hub.",
+    ],
+)
+def test_other_bodies_called_agencies_do_not_set_the_agency_flag(text):
+    assert not guidance_found([text]).agency_addressed
