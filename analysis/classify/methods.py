@@ -11,15 +11,13 @@ from .rules import (
     THEMES,
     attach_asks,
     classify_rules,
-    clean,
     evidence,
     is_lead_in,
     lexicon,
-    sentences,
+    sentences_cleaned,
     stated_as_barrier,
 )
 from .types import PassageInput, PassageLabels
-from .voice import council_text
 
 
 @dataclass(frozen=True)
@@ -140,9 +138,9 @@ def _service_money(text: str, categories: set[str]) -> set[str]:
     funding-adequacy where every sentence naming it also names a service category the passage has."""
     lex = lexicon()
     services = [lex.barriers[c] for c in categories & SERVICE_CATEGORIES]
-    cleaned = [clean(s) for s in sentences(council_text(text))]
-    named = [s for s in cleaned if lex.barriers["funding-adequacy"].search(s)]
-    if named and all(any(p.search(s) for p in services) for s in named):
+    _written, cleaned, could = sentences_cleaned(text)
+    named = [s for s in cleaned if lex.barriers["funding-adequacy"].search(s, could=could)]
+    if named and all(any(p.search(s, could=could) for p in services) for s in named):
         return categories - {"funding-adequacy"}
     return categories
 

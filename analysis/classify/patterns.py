@@ -207,17 +207,17 @@ INDEX = LiteralIndex()
 _NUMBERS = itertools.count()
 
 
-class _Every:
+class EveryFamily:
     """Stands for every family: a text too long to index is searched by each family for its own literals."""
 
     def __contains__(self, family: object) -> bool:
         return True
 
 
-EVERY_FAMILY = _Every()
+EVERY_FAMILY = EveryFamily()
 
 
-def families_in(text: str) -> frozenset[int] | _Every:
+def families_in(text: str) -> frozenset[int] | EveryFamily:
     """Which families can match in `text` (the `could` of `Alternation.search`): the families that run whole
     (no literal to filter on, or case-insensitive) are never left out, since they are not indexed."""
     if len(text) > INDEXED_LENGTH:
@@ -291,7 +291,7 @@ class Alternation:
             compiled = self._compiled[found] = self._compile(tuple(sorted(alternatives)))
         return compiled
 
-    def search(self, text: str, pos: int = 0, could: frozenset[int] | _Every | None = None) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, could: frozenset[int] | EveryFamily | None = None) -> re.Match | None:
         """As `re.Pattern.search`. `could`, from `families_in(text)`, lets a family whose literals are not in the
         text answer at once, where a passage is asked about by some sixty families in turn."""
         if could is not None and self.indexed and self.number not in could:

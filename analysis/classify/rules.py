@@ -7,10 +7,10 @@ pattern in the lexicon. They also find the ask of government in a passage, for e
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from .patterns import Alternation, families_in
+from .patterns import Alternation, EveryFamily, families_in
 from .taxonomy import barrier_ids
 from .types import BarrierLabel, PassageInput, PassageLabels
 from .voice import council_text
@@ -120,7 +120,8 @@ def _asks_government(cleaned: str) -> bool:
     """A sentence of the (cleaned, council-only) text asks government for something: the passage reads as a
     barrier, so a category with common words may count."""
     lex = lexicon()
-    return any(lex.asks.search(s) for s in sentences(cleaned))
+    could = families_in(cleaned)  # a sentence holds only words of the whole text
+    return any(lex.asks.search(s, could=could) for s in sentences(cleaned))
 
 
 # A short line that only introduces what follows ("Summary of the barriers we face:"): it says nothing itself.
@@ -178,6 +179,15 @@ def sentences(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+@lru_cache(maxsize=64)
+def sentences_cleaned(text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[int] | EveryFamily]:
+    """A passage's council-only sentences as written and as `clean` gives them, and the families that can match in
+    any of them (`patterns.families_in`): each barrier category of a passage asks about the same sentences."""
+    written = tuple(sentences(council_text(text)))
+    cleaned = tuple(clean(s) for s in written)
+    return written, cleaned, families_in("\n".join(cleaned))
+
+
 def ask_sentences(text: str) -> list[str]:
     """Sentences (or bullet lines) of the passage that ask government to do something."""
     lex = lexicon()
@@ -193,20 +203,19 @@ def attach_asks(text: str, categories: frozenset[str] | set[str]) -> tuple[Barri
     if not categories:
         return ()
     lex = lexicon()
-    sents = sentences(council_text(text))
-    cleaned = [clean(s) for s in sents]
-    ask_idx = [i for i, s in enumerate(cleaned) if lex.asks.search(s)]
+    sents, cleaned, could = sentences_cleaned(text)
+    ask_idx = [i for i, s in enumerate(cleaned) if lex.asks.search(s, could=could)]
     chosen: dict[str, str | None] = {}
     for category in sorted(categories):
         if not ask_idx:
             chosen[category] = None
             continue
         pattern = lex.barriers[category]
-        own = [i for i in ask_idx if pattern.search(cleaned[i])]
+        own = [i for i in ask_idx if pattern.search(cleaned[i], could=could)]
         if own:
             chosen[category] = sents[own[0]]
             continue
-        mentions = [i for i, s in enumerate(cleaned) if pattern.search(s)]
+        mentions = [i for i, s in enumerate(cleaned) if pattern.search(s, could=could)]
         after = [i for i in ask_idx if mentions and i >= mentions[0]]
         chosen[category] = sents[after[0]] if after else sents[ask_idx[-1]]
     return tuple(BarrierLabel(category=c, ask=chosen[c]) for c in sorted(categories))
@@ -228,12 +237,12 @@ def stated_as_barrier(
     sit in an achievement alone.
     """
     lex = lexicon()
-    cleaned = [clean(s) for s in sentences(council_text(text))]
+    _written, cleaned, could = sentences_cleaned(text)
     if not cleaned:
         return False
-    asks = any(lex.asks.search(s) for s in cleaned)
+    asks = any(lex.asks.search(s, could=could) for s in cleaned)
     pattern = lex.barriers.get(category)
-    mentions = [i for i, s in enumerate(cleaned) if pattern is not None and pattern.search(s)]
+    mentions = [i for i, s in enumerate(cleaned) if pattern is not None and pattern.search(s, could=could)]
 
     def answered(i: int) -> bool:
         # "Demand for temporary accommodation has doubled. In response we bought 23 homes": demand given as the
@@ -241,10 +250,10 @@ def stated_as_barrier(
         # not a constraint the council still faces.
         if i + 1 >= len(cleaned) or not _RESPONSE.match(cleaned[i + 1]):
             return False
-        return not lex.constraint.search(cleaned[i + 1])
+        return not lex.constraint.search(cleaned[i + 1], could=could)
 
     def states_constraint(i: int) -> bool:
-        return bool(lex.constraint.search(cleaned[i])) and not answered(i)
+        return bool(lex.constraint.search(cleaned[i], could=could)) and not answered(i)
 
     # A barriers heading is not enough on its own: the passage must still state a constraint somewhere (the
     # section also holds "Homes England's programme has helped bring forward three schemes"). The model reading
@@ -263,8 +272,8 @@ def stated_as_barrier(
     def achievement_only(i: int) -> bool:
         # "Delayed discharges from hospital have come down": a constraint's words before the achievement are
         # what was overcome; only a constraint stated after it ("...but demand is rising faster") still stands.
-        achieved = lex.achievement.search(cleaned[i])
-        if achieved and not lex.constraint.search(cleaned[i], achieved.start()):
+        achieved = lex.achievement.search(cleaned[i], could=could)
+        if achieved and not lex.constraint.search(cleaned[i], achieved.start(), could=could):
             return True
         return answered(i)
 

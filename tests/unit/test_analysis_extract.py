@@ -752,3 +752,13 @@ def test_a_paragraph_set_wholly_in_title_sized_type_is_a_heading_and_the_title()
         ("paragraph", "Small print"),
         ("heading", "Digital and data"),
     ]
+
+
+def test_a_documents_blocks_are_sent_with_every_field_of_a_block():
+    from dataclasses import asdict, fields
+
+    from analysis.reading.extract import Block, Extracted
+
+    blocks = [Block("heading", "Our plan", 1), Block("paragraph", "We share one service.", None)]
+    sent = Extracted(kind="pdf", page_count=1, title="Our plan", blocks=blocks).as_dict()["blocks"]
+    assert sent == [asdict(b) for b in blocks] and set(sent[0]) == {f.name for f in fields(Block)}
