@@ -556,9 +556,6 @@ class _Line:
 PARAGRAPH_GAP = 1.35  # a gap between lines this much wider than the page's usual spacing ends a paragraph
 
 
-# A list's bullet drawn in the Symbol or Wingdings font, as Word and LibreOffice write them into a PDF: pdfium gives the
-# font's own code, in Unicode's private use area ("\uf0b7" for Symbol's bullet). Each is read as a bullet.
-SYMBOL_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06f", "•"))
 # pdfium's mark for a hyphen that ends a line (it may have been typed, or added where a word was broken): kept as a
 # hyphen, with no space where the line ended ("change-" / "of-address" was "change\x02 of-address").
 LINE_END_HYPHEN = re.compile("\x02 ?")
@@ -578,7 +575,7 @@ def _text_lines(page, textpage) -> list[_Line]:
     bounded_text = BoundedText(textpage)
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = clean(bounded_text(left, bottom, right, top).translate(SYMBOL_BULLETS))
+        text = clean(bounded_text(left, bottom, right, top))
         if not text:
             continue
         top, bottom = page_top - top, page_top - bottom

@@ -18,9 +18,16 @@ functions, no Django: runs inside the limited child process with the rest of ext
 
 import ctypes
 import math
+import re
 
 from pdfplumber.container import Container
 from pdfplumber.page import Page
+
+# A list's bullet drawn in the Symbol or Wingdings font, as Word and LibreOffice write them into a PDF: pdfium gives the
+# font's own code, in Unicode's private use area ("\uf0b7" for Symbol's bullet). Each is read as a bullet, in a line
+# of text and in a table's cell alike.
+SYMBOL_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf06f", "•"))
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 LINETO, BEZIERTO, MOVETO = 0, 1, 2  # pdfium's FPDF_SEGMENT_* types
 UPRIGHT_ANGLE = 1e-3  # radians: pdfium reports a character's rotation; any other page goes to pdfplumber
@@ -49,9 +56,11 @@ class BoundedText:
             self._textpage.raw, left, top, right, bottom, self._buffer, self._size
         )
         if written >= self._size:  # the text may have been cut short: read it as pypdfium2 does
-            return self._textpage.get_text_bounded(left, bottom, right, top) or ""
-        text = ctypes.string_at(self._buffer, 2 * max(written, 0)).decode("utf-16-le", errors="ignore")
-        return text[:-1] if text.endswith("\x00") else text
+            text = self._textpage.get_text_bounded(left, bottom, right, top) or ""
+        else:
+            text = ctypes.string_at(self._buffer, 2 * max(written, 0)).decode("utf-16-le", errors="ignore")
+            text = text[:-1] if text.endswith("\x00") else text
+        return text.translate(SYMBOL_BULLETS) if PRIVATE_USE.search(text) else text
 
 
 class PdfiumPage(Container):

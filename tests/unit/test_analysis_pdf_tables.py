@@ -200,3 +200,12 @@ def test_tables_are_looked_for_only_within_a_time_budget_and_the_rest_stays_as_t
 
     assert list(pdf_tables.find_tables(data, every_page)) == [3]
     assert pdf_tables.find_tables(data, every_page, budget=-1) == {}, "no time left: no page parsed again"
+
+
+def test_a_bullet_drawn_in_the_symbol_font_inside_a_ruled_tables_cell_is_read_as_a_bullet():
+    """Word and LibreOffice write a list's bullet in the Symbol font, which pdfium gives as a private-use character
+    ("\\uf0b7"); inside a grid's cell it is a bullet too, as it is in a line of text."""
+    rows = [("Theme", "What we did"), ("Spending", "\uf0b7 Closed two offices"), ("Digital", "\uf0b7 A new website")]
+    [table] = [b for b in extract("pdf", plan_pdf(STYLES["grid"], rows=rows)).blocks if b.kind == "table"]
+    assert table.text.splitlines()[1:] == ["Spending | • Closed two offices", "Digital | • A new website"]
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in table.text)
