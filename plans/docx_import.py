@@ -1,9 +1,11 @@
-"""Read a Word (.docx) draft and sort its text into the return's sections by its headings.
+"""Read a Word (.docx) or OpenDocument text (.odt) draft and sort its text into the return's sections by its headings.
 
 Headings are matched to themes by number ("Theme 3", "3.", "(iii)") or by the theme's words;
 text before the first recognised heading becomes the introduction. Tables are kept as Markdown
 tables. Nothing is saved here: the caller shows a preview first. An upload is read through
-`plans.uploads.read_docx_upload`, which runs `read_docx` in the limited child process (decision 0025).
+`plans.uploads.read_docx_upload`, which runs `read_draft` in the limited child process (decision 0025).
+A Word file is read with `core.word_text`, an OpenDocument file with `core.opendocument`, as the analysis reader
+reads them.
 """
 
 import io
@@ -16,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from core import sandbox
+from core.opendocument import OpenDocumentRefused, read_odt
 from core.word_text import (
     all_bold,
     body_items,
@@ -29,6 +32,9 @@ from core.word_text import (
 MAX_DOCX_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNCOMPRESSED = 60 * 1024 * 1024  # a Word draft may expand this far when opened, and no further
 MAX_DOCX_RATIO = 150  # a part that expands more than this is a zip bomb, not a draft
+MAX_DRAFT_CHARACTERS = 1_000_000  # a four-page plan is about 15,000; an OpenDocument file with far more is refused
+NOT_A_DRAFT = "The file must be a Word document (.docx) or an OpenDocument text file (.odt)"
+OPENDOCUMENT = b"application/vnd.oasis.opendocument"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Words that signal a theme when a heading carries no number.
 THEME_WORDS = {
@@ -41,7 +47,7 @@ INTRO_WORDS = ("introduction", "context", "foreword", "summary", "overview")
 
 
 class DocxImportError(ValueError):
-    """The file cannot be read as a Word document; the message says why."""
+    """The file cannot be read as a Word or OpenDocument draft; the message says why."""
 
 
 @dataclass
@@ -102,27 +108,39 @@ def _typed_heading(paragraph: Paragraph, text: str) -> bool:
     return len(text) <= 120 and len(text.split()) <= 14 and not text.endswith((".", ";", ",")) and all_bold(paragraph)
 
 
-def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
-    """Sort a .docx file's text into introduction and theme sections."""
+def read_draft(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
+    """Sort a .docx or .odt file's text into introduction and theme sections."""
     if len(data) > MAX_DOCX_BYTES:
         raise DocxImportError(f"The file must be smaller than {MAX_DOCX_BYTES // (1024 * 1024)} MB")
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise DocxImportError("The file must be a Word document (.docx)")
-    try:  # how far the archive expands, checked before python-docx opens it
-        sandbox.check_zip(data, what="The Word document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO)
+        raise DocxImportError(NOT_A_DRAFT)
+    try:  # how far the archive expands, checked before anything opens it
+        sandbox.check_zip(data, what="The document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO)
     except sandbox.ArchiveRefused as refusal:
         raise DocxImportError(str(refusal)) from refusal
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        # An office suite's OpenDocument file names its type first; `read_odt` refuses a spreadsheet or a Word file.
+        if "mimetype" in names and archive.read("mimetype")[:200].startswith(OPENDOCUMENT):
+            return _sorted(_odt_entries(archive), theme_titles)
+    return _sorted(_docx_entries(data), theme_titles)
+
+
+def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
+    """Sort a .docx file's text into introduction and theme sections (`read_draft` takes an .odt as well)."""
+    return read_draft(data, theme_titles=theme_titles)
+
+
+def _docx_entries(data: bytes) -> list[tuple[str, str]]:
+    """A Word file's text as (kind, text) in reading order: "heading", "title", "text", "item" or "table"."""
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several kinds for damaged files
         raise DocxImportError("The file could not be read as a Word document. It may be damaged.") from error
-
-    result = ImportedDraft()
-    chunks: dict = {"intro": []}
-    current: int | str = "intro"
+    entries = []
     for block in _blocks(document):
         if isinstance(block, Table):
-            chunks.setdefault(current, []).append(_table_markdown(block))
+            entries.append(("table", _table_markdown(block)))
             continue
         text = paragraph_text(block._p).strip()  # with tracked changes accepted, as Word shows it
         if not text:
@@ -131,16 +149,71 @@ def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
         if in_table_of_contents(style):
             continue
         if heading_by_style(block) or ("list" not in style and _typed_heading(block, text)):
+            entries.append(("title" if style == "title" else "heading", text))
+        else:
+            entries.append(("item" if "list" in style else "text", text))
+    return entries
+
+
+def _odt_entries(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """An OpenDocument file's text as `_docx_entries` gives a Word file's, read by `core.opendocument` (lists, tables,
+    text boxes, tracked changes accepted; contents pages, comments and notes left out)."""
+    try:
+        document = read_odt(
+            archive, looks_like_heading=_reads_as_heading, clean=_clean, max_characters=MAX_DRAFT_CHARACTERS
+        )
+    except OpenDocumentRefused as refusal:
+        raise DocxImportError(str(refusal)) from refusal
+    entries = []
+    for kind, text, _page in document.blocks:
+        if kind == "heading":
+            title = document.title and text.lower() == document.title.lower()
+            entries.append(("title" if title else "heading", text))
+        elif kind == "table":
+            entries.append(("table", _lines_markdown(text.split("\n"))))
+        elif text.startswith("- "):
+            entries.append(("item", text[2:]))
+        else:
+            entries.append(("text", text))
+    return entries
+
+
+def _reads_as_heading(text: str) -> bool:
+    return len(text) <= 120 and len(text.split()) <= 14 and not text.endswith((".", ";", ","))
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[^\S\n]+", " ", text).strip()
+
+
+def _lines_markdown(lines: list[str]) -> str:
+    """Rows written "a | b" as a Markdown table, the first row its header."""
+    rows = [[cell.strip() for cell in line.split(" | ")] for line in lines if line.strip()]
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    return "\n".join(out + ["| " + " | ".join(row) + " |" for row in rows[1:]])
+
+
+def _sorted(entries: list[tuple[str, str]], theme_titles: dict[int, str]) -> ImportedDraft:
+    """The entries sorted under the heading each follows: a heading naming a theme starts its section; text before
+    the first such heading is the introduction; any other heading stays in the text as a subheading."""
+    result = ImportedDraft()
+    chunks: dict = {"intro": []}
+    current: int | str = "intro"
+    for kind, text in entries:
+        if kind in ("heading", "title"):
             target = theme_for_heading(text, theme_titles)
             if target is not None:
                 current = target
                 continue
-            if style != "title":
+            if kind != "title":
                 result.unmatched_headings.append(text)
                 chunks.setdefault(current, []).append(f"## {text}")
             continue
-        prefix = "- " if "list" in style else ""
-        chunks.setdefault(current, []).append(prefix + text)
+        chunks.setdefault(current, []).append(f"- {text}" if kind == "item" else text)
 
     def join(parts):
         # List items stay together; other blocks are separated by a blank line.

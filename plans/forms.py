@@ -179,16 +179,19 @@ class CompareVersionsForm(forms.Form):
 
 class ImportDocxForm(forms.Form):
     document = forms.FileField(
-        label="Upload a Word document",
-        help_text="A .docx file, smaller than 5 MB. Headings such as 'Theme 1' or the themes' titles decide where "
-        "each part goes; you will see a preview before anything is saved.",
-        error_messages={"required": "Select a Word document", "empty": "The selected file is empty"},
+        label="Upload a Word or OpenDocument file",
+        help_text="A .docx file from Word, or an .odt file from LibreOffice or another office suite, smaller than "
+        "5 MB. Headings such as 'Theme 1' or the themes' titles decide where each part goes; you will see a preview "
+        "before anything is saved.",
+        error_messages={"required": "Select a Word or OpenDocument file", "empty": "The selected file is empty"},
     )
 
     def clean_document(self):
         upload = self.cleaned_data["document"]
-        if not upload.name.lower().endswith(".docx"):
-            raise forms.ValidationError("The selected file must be a Word document (.docx)")
+        if not upload.name.lower().endswith((".docx", ".odt")):
+            raise forms.ValidationError(
+                "The selected file must be a Word document (.docx) or an OpenDocument text file (.odt)"
+            )
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("The selected file must be smaller than 5 MB")
         return upload

@@ -1,4 +1,4 @@
-"""Files uploaded to a council's draft (a Word draft, a spend CSV), read in the limited child process.
+"""Files uploaded to a council's draft (a Word or OpenDocument draft, a spend CSV), read in the limited child process.
 
 No upload is parsed in the web process (decision 0025): `read_docx_upload` and `read_spend_upload` send the
 bytes to `core.sandbox`'s child, which runs `parse_docx` or `parse_spend_csv` there under its memory, CPU and
@@ -11,7 +11,7 @@ No Django here: this module is imported by the child.
 from decimal import Decimal
 
 from core import sandbox
-from plans.docx_import import MAX_DOCX_BYTES, DocxImportError, ImportedDraft, read_docx
+from plans.docx_import import MAX_DOCX_BYTES, DocxImportError, ImportedDraft, read_draft
 from plans.spend_csv import MAX_CSV_BYTES, SpendCsvError, SpendFile, read_spend_csv
 
 DOCX = sandbox.register("plans.docx", "plans.uploads:parse_docx")
@@ -23,7 +23,7 @@ SPEND_CSV = sandbox.register("plans.spend_csv", "plans.uploads:parse_spend_csv")
 
 def parse_docx(data: bytes, *, theme_titles: dict[str, str]) -> dict:
     try:
-        draft = read_docx(data, theme_titles={int(number): title for number, title in theme_titles.items()})
+        draft = read_draft(data, theme_titles={int(number): title for number, title in theme_titles.items()})
     except DocxImportError as refusal:
         return {"ok": False, "message": str(refusal)}
     return {
@@ -50,7 +50,8 @@ def parse_spend_csv(data: bytes) -> dict:
 
 
 def read_docx_upload(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
-    """A Word draft's text sorted into sections, read in the limited child; DocxImportError says why not."""
+    """A Word or OpenDocument draft's text sorted into sections, read in the limited child; DocxImportError says why
+    not."""
     if len(data) > MAX_DOCX_BYTES:
         raise DocxImportError(f"The file must be smaller than {MAX_DOCX_BYTES // (1024 * 1024)} MB")
     try:

@@ -17,8 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from analysis.reading.opendocument import ODT_MIMETYPE
 from core import sandbox
+from core.opendocument import ODT_MIMETYPE
 
 MAX_PAGES = 200  # a plan is about four pages; a few hundred is a mistake or an attack
 MAX_CHARACTERS = 1_000_000  # far beyond any plan
@@ -841,11 +841,11 @@ def extract_docx(data: bytes) -> Extracted:
 
 
 def extract_odt(data: bytes) -> Extracted:
-    """An OpenDocument text file (.odt), read by `analysis.reading.opendocument` once the archive is checked as a
+    """An OpenDocument text file (.odt), read by `core.opendocument` once the archive is checked as a
     Word file's is."""
     import zlib
 
-    from analysis.reading.opendocument import OpenDocumentRefused, read_odt
+    from core.opendocument import OpenDocumentRefused, read_odt
 
     try:
         archive = sandbox.check_zip(

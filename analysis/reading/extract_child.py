@@ -86,9 +86,9 @@ def parse(data: bytes, *, kind: str, classify: bool = False) -> dict:
 def warm_up_readers() -> None:
     """Import the parsers once, under the limits, before the first request."""
     import analysis.reading.extract  # noqa: F401
-    import analysis.reading.opendocument  # noqa: F401
     import analysis.reading.pdf_objects  # noqa: F401
     import analysis.reading.pdf_tables  # noqa: F401
+    import core.opendocument  # noqa: F401
 
 
 def warm_up_classifier() -> None:

@@ -264,9 +264,9 @@ def test_an_author_imports_a_word_draft_after_a_file_that_is_not_one(
     sign_in(dorset_author)
     check_page(page, "council-dashboard-drafting")
     page.goto(f"/plans/drafts/{draft.pk}/import/")  # test 1 follows the draft page's links
-    expect(page.get_by_role("heading", level=1)).to_have_text("Import a Word draft")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import a Word or OpenDocument draft")
     check_page(page, "import-docx")
-    upload = page.get_by_label("Upload a Word document")
+    upload = page.get_by_label("Upload a Word or OpenDocument file")
 
     # A text file renamed to .docx.
     upload.set_input_files(
@@ -276,7 +276,7 @@ def test_an_author_imports_a_word_draft_after_a_file_that_is_not_one(
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
-    expect(page).to_have_title(re.compile(r"^Error: Import a Word draft"))
+    expect(page).to_have_title(re.compile(r"^Error: Import a Word or OpenDocument draft"))
     check_page(page, "import-docx-errors")
     summary.get_by_role("link").first.click()
     expect(upload).to_be_focused()
@@ -308,6 +308,36 @@ def test_an_author_imports_a_word_draft_after_a_file_that_is_not_one(
     for number, text in texts.items():
         expect(page.get_by_text(text)).to_be_visible()
         expect(check_status(page, f"theme-{number}")).to_have_text(DONE)
+
+
+def test_an_author_imports_a_draft_saved_by_libreoffice_from_the_draft_page(
+    page, check_page, sign_in, plan_return, dorset, dorset_author
+):
+    from plans.services import start_draft
+    from tests.unit.test_docx_import import _odt
+
+    start_draft(council=dorset, return_definition=plan_return, actor=dorset_author)
+    sign_in(dorset_author)
+    check_page(page, "waiting-for-you-author-drafting")
+    open_from_menu(page, "Your council's plans")
+    check_page(page, "council-dashboard-drafting")
+    follow(page.get_by_role("link", name=re.compile(r"^Read the draft")).first)
+    expect_draft_page(page)
+    check_page(page, "authoring-draft-started")
+    follow(page.get_by_role("link", name="Import a Word or OpenDocument draft"))
+    check_page(page, "import-docx")
+    page.get_by_label("Upload a Word or OpenDocument file").set_input_files(
+        files=[{"name": "plan.odt", "mimeType": "application/vnd.oasis.opendocument.text", "buffer": _odt()}]
+    )
+    follow(page.get_by_role("button", name="Upload and preview"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the imported text")
+    check_page(page, "import-preview-odt")
+    main = page.locator("main")
+    expect(main.get_by_text("We merged three customer contact teams into one.")).to_be_visible()
+    expect(main.get_by_role("cell", name="Agency staff")).to_be_visible()
+    follow(page.get_by_role("button", name="Save this text to the draft"))
+    expect(page.get_by_text("The text from plan.odt has been saved to the draft")).to_be_visible()
+    check_page(page, "authoring-draft-imported-odt")
 
 
 def test_an_author_compares_two_frozen_versions(page, check_page, sign_in, written_draft, dorset_author):

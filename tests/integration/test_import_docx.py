@@ -1,4 +1,4 @@
-"""Uploading a Word draft: preview first, nothing saved until confirmed; bad files refused."""
+"""Uploading a Word or OpenDocument draft: preview first, nothing saved until confirmed; bad files refused."""
 
 import io
 
@@ -42,12 +42,32 @@ def test_a_word_draft_is_previewed_then_saved_into_the_sections(client, written_
     assert saved == {1: "Merged teams.", 2: "Shared data.", 3: "Agency 0.35%.", 4: "One-year deals."}
 
 
+def test_an_opendocument_draft_is_previewed_then_saved_into_the_sections(client, written_draft, dorset_author):
+    from tests.unit.test_docx_import import _odt
+
+    client.force_login(dorset_author)
+    before = bodies(written_draft.pk)
+    response = client.post(
+        f"/plans/drafts/{written_draft.pk}/import/", {"document": SimpleUploadedFile("plan.odt", _odt())}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/import/preview/")
+    assert bodies(written_draft.pk) == before  # nothing saved by the upload
+    preview = client.get(response["Location"]).content.decode()
+    assert "We merged three customer contact teams into one." in preview and "plan.odt" in preview
+    assert client.post(response["Location"]).status_code == 302
+    introduction, saved = bodies(written_draft.pk)
+    assert introduction == "Mid Wealdshire is a rural district of 95,000 residents."
+    assert saved[3] == "| Spend | 2023/24 |\n|---|---|\n| Agency staff | £0.4m |"
+    assert saved[4] == "One-year settlements stop us planning."
+
+
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (SimpleUploadedFile("plan.pdf", b"%PDF-1.7"), "must be a Word document (.docx)"),
+        (SimpleUploadedFile("plan.pdf", b"%PDF-1.7"), "must be a Word document (.docx) or an OpenDocument text file"),
         (SimpleUploadedFile("plan.docx", b"this is not a zip"), "must be a Word document"),
         (SimpleUploadedFile("plan.docx", b""), "The selected file is empty"),
+        (SimpleUploadedFile("plan.odt", b"this is not a zip"), "or an OpenDocument text file (.odt)"),
     ],
 )
 def test_bad_files_are_refused_with_a_clear_message_and_nothing_changes(

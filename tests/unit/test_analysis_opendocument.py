@@ -1,5 +1,5 @@
 """OpenDocument text files (.odt) are read as a person reads them, and a bad one is refused with its reason
-(analysis/reading/opendocument.py, through analysis.reading.extract)."""
+(core/opendocument.py, through analysis.reading.extract)."""
 
 import io
 import re

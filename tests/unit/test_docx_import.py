@@ -1,11 +1,12 @@
 """Word drafts are sorted into the plan's sections by their headings."""
 
 import io
+import zipfile
 
 import docx
 import pytest
 
-from plans.docx_import import DocxImportError, read_docx, theme_for_heading
+from plans.docx_import import DocxImportError, read_docx, read_draft, theme_for_heading
 
 TITLES = {
     1: "Transformation of services to make better use of resources",
@@ -128,3 +129,84 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
         archive.writestr("hello.txt", "not a document")
     with pytest.raises(DocxImportError, match="could not be read"):
         read_docx(buffer.getvalue(), theme_titles=TITLES)
+
+
+# --- OpenDocument text (.odt), as LibreOffice saves a draft ------------------------------------------------------
+
+DRAFT_BODY = """
+<text:p text:style-name="Title">Productivity plan 2024</text:p>
+<text:table-of-content text:name="Contents"><text:index-body><text:p>Theme 1<text:tab/>2</text:p></text:index-body>
+</text:table-of-content>
+<text:p>Mid Wealdshire is a rural district of 95,000 residents.</text:p>
+<text:h text:outline-level="1">Theme 1: Transformation</text:h>
+<text:p>We merged three customer<text:s/>contact teams into one.<text:note text:note-class="footnote">
+ <text:note-citation>1</text:note-citation><text:note-body><text:p>Cabinet, March 2024.</text:p></text:note-body>
+ </text:note></text:p>
+<text:list><text:list-item><text:p>One phone number</text:p></text:list-item>
+ <text:list-item><text:p>One website</text:p></text:list-item></text:list>
+<text:h text:outline-level="2">How we did it</text:h>
+<text:p>Staff chose the new rota themselves.</text:p>
+<text:h text:outline-level="1">Theme 3: Reducing wasteful spend</text:h>
+<table:table table:name="Spend">
+ <table:table-row><table:table-cell><text:p>Spend</text:p></table:table-cell>
+  <table:table-cell><text:p>2023/24</text:p></table:table-cell></table:table-row>
+ <table:table-row><table:table-cell><text:p>Agency staff</text:p></table:table-cell>
+  <table:table-cell><text:p>£0.4m</text:p></table:table-cell></table:table-row>
+</table:table>
+<text:p><text:span text:style-name="T1">Theme 4 – Barriers</text:span></text:p>
+<text:p>One-year settlements stop us planning.</text:p>
+"""
+DRAFT_STYLES = """<style:style style:name="T1" style:family="text">
+<style:text-properties fo:font-weight="bold"/></style:style>"""
+
+
+def _odt(body: str = DRAFT_BODY, mimetype: str = "application/vnd.oasis.opendocument.text") -> bytes:
+    from tests.unit.test_analysis_opendocument import STYLES, content, meta
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        archive.writestr("content.xml", content(body, DRAFT_STYLES), zipfile.ZIP_DEFLATED)
+        archive.writestr("styles.xml", STYLES.replace("</office:styles>", TITLE_STYLE + "</office:styles>"))
+        archive.writestr("meta.xml", meta())
+    return buffer.getvalue()
+
+
+TITLE_STYLE = '<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading"/>'
+
+
+def test_an_opendocument_draft_is_sorted_into_the_sections_as_a_word_draft_is():
+    result = read_draft(_odt(), theme_titles=TITLES)
+    # The title, the contents page and the footnote are left out; the text before Theme 1 is the introduction.
+    assert result.introduction == "Mid Wealdshire is a rural district of 95,000 residents."
+    assert result.bodies[1] == (
+        "We merged three customer contact teams into one.\n\n- One phone number\n- One website\n\n"
+        "## How we did it\n\nStaff chose the new rota themselves."
+    )
+    assert result.bodies[2] == ""
+    assert result.bodies[3] == "| Spend | 2023/24 |\n|---|---|\n| Agency staff | £0.4m |"
+    assert result.bodies[4] == "One-year settlements stop us planning."  # under a heading typed in bold
+    assert result.unmatched_headings == ["How we did it"]
+    assert result.themes_found == [1, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_odt(mimetype="application/vnd.oasis.opendocument.spreadsheet"), "OpenDocument spreadsheet"),
+        (_odt(body="<text:p>Broken <text:span>paragraph</text:p>"), "damaged"),
+        (_odt(body="<text:p>" + " ".join(str(n) for n in range(200_000)) + "</text:p>"), "far more text than a plan"),
+    ],
+)
+def test_an_opendocument_file_that_is_no_draft_is_refused_with_its_reason(data, message):
+    with pytest.raises(DocxImportError, match=message):
+        read_draft(data, theme_titles=TITLES)
+
+
+def test_an_opendocument_zip_bomb_is_refused_before_it_is_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", b"<a>" + b" " * (80 * 1024 * 1024) + b"</a>", zipfile.ZIP_DEFLATED)
+    with pytest.raises(DocxImportError, match="expand"):
+        read_draft(buffer.getvalue(), theme_titles=TITLES)

@@ -17,7 +17,9 @@ its kind, as `extract.Extracted`'s parts:
   word count stored beside it matches the text.
 
 The XML is parsed without entities, DTDs or the network; the archive has been checked by `core.sandbox.check_zip`
-before (see `analysis.reading.extract.extract_odt`). Pure functions, no Django: runs inside the limited child.
+before. Used by the analysis reader (`analysis.reading.extract.extract_odt`) and by a council's draft import
+(`plans.docx_import.read_draft`), as `core.word_text` is for Word files. Pure functions, no Django: runs inside the
+limited child.
 """
 
 import re
@@ -96,7 +98,7 @@ class OpenDocument:
 
 
 def _parser():
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
