@@ -81,7 +81,13 @@ def theme_for_heading(text: str, theme_titles: dict[int, str]) -> int | str | No
 
 
 def _table_markdown(table: Table) -> str:
-    rows = [[cell_text(cell).strip().replace("|", "/").replace("\n", " ") for cell in row.cells] for row in table.rows]
+    return _markdown_table(
+        [[cell_text(cell).strip().replace("|", "/").replace("\n", " ") for cell in row.cells] for row in table.rows]
+    )
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cells as a Markdown table, the first row its header; short rows padded."""
     if not rows:
         return ""
     width = max(len(row) for row in rows)
@@ -170,7 +176,8 @@ def _odt_entries(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
             title = document.title and text.lower() == document.title.lower()
             entries.append(("title" if title else "heading", text))
         elif kind == "table":
-            entries.append(("table", _lines_markdown(text.split("\n"))))
+            # `core.opendocument` writes a row as its cells joined by " | ".
+            entries.append(("table", _markdown_table([line.split(" | ") for line in text.split("\n") if line])))
         elif text.startswith("- "):
             entries.append(("item", text[2:]))
         else:
@@ -184,17 +191,6 @@ def _reads_as_heading(text: str) -> bool:
 
 def _clean(text: str) -> str:
     return re.sub(r"[^\S\n]+", " ", text).strip()
-
-
-def _lines_markdown(lines: list[str]) -> str:
-    """Rows written "a | b" as a Markdown table, the first row its header."""
-    rows = [[cell.strip() for cell in line.split(" | ")] for line in lines if line.strip()]
-    if not rows:
-        return ""
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    return "\n".join(out + ["| " + " | ".join(row) + " |" for row in rows[1:]])
 
 
 def _sorted(entries: list[tuple[str, str]], theme_titles: dict[int, str]) -> ImportedDraft:
