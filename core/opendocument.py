@@ -2,8 +2,8 @@
 
 OpenDocument is the UK government's open standard for documents to be shared and edited, so councils publish plans in
 it as well as in Word. The file is a zip archive: the text in `content.xml`, the named styles in `styles.xml`, the
-title and the page and word counts in `meta.xml`. `read_odt(data)` answers the passages in reading order, each with
-its kind, as `extract.Extracted`'s parts:
+title and the page and word counts in `meta.xml`. `read_odt(archive, ...)` answers the passages in reading order, each
+with its kind (heading, paragraph or table), and the title and stored counts:
 
 - a heading is a `text:h`, or a paragraph in a heading or title style (one based on a "Heading" style, or with an
   outline level, counts too), or a short line typed wholly in bold that reads as a heading;

@@ -111,7 +111,7 @@ def _blocks(document):
 
 def _typed_heading(paragraph: Paragraph, text: str) -> bool:
     """A heading typed in bold body text ("Theme 1: Transformation" in bold): short, not a sentence, all bold."""
-    return len(text) <= 120 and len(text.split()) <= 14 and not text.endswith((".", ";", ",")) and all_bold(paragraph)
+    return _reads_as_heading(text) and all_bold(paragraph)
 
 
 def read_draft(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
@@ -121,20 +121,16 @@ def read_draft(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocxImportError(NOT_A_DRAFT)
     try:  # how far the archive expands, checked before anything opens it
-        sandbox.check_zip(data, what="The document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO)
+        archive = sandbox.check_zip(
+            data, what="The document", max_total=MAX_DOCX_UNCOMPRESSED, max_ratio=MAX_DOCX_RATIO
+        )
     except sandbox.ArchiveRefused as refusal:
         raise DocxImportError(str(refusal)) from refusal
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
+    with archive:
         # An office suite's OpenDocument file names its type first; `read_odt` refuses a spreadsheet or a Word file.
-        if "mimetype" in names and archive.read("mimetype")[:200].startswith(OPENDOCUMENT):
+        if "mimetype" in archive.namelist() and archive.read("mimetype")[:200].startswith(OPENDOCUMENT):
             return _sorted(_odt_entries(archive), theme_titles)
     return _sorted(_docx_entries(data), theme_titles)
-
-
-def read_docx(data: bytes, *, theme_titles: dict[int, str]) -> ImportedDraft:
-    """Sort a .docx file's text into introduction and theme sections (`read_draft` takes an .odt as well)."""
-    return read_draft(data, theme_titles=theme_titles)
 
 
 def _docx_entries(data: bytes) -> list[tuple[str, str]]:
@@ -186,6 +182,7 @@ def _odt_entries(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 def _reads_as_heading(text: str) -> bool:
+    """Short and not a sentence: the shape of a heading typed in bold body text."""
     return len(text) <= 120 and len(text.split()) <= 14 and not text.endswith((".", ";", ","))
 
 

@@ -6,7 +6,7 @@ import zipfile
 import docx
 import pytest
 
-from plans.docx_import import DocxImportError, read_docx, read_draft, theme_for_heading
+from plans.docx_import import DocxImportError, read_draft, theme_for_heading
 
 TITLES = {
     1: "Transformation of services to make better use of resources",
@@ -57,7 +57,7 @@ def test_a_word_draft_fills_the_introduction_and_the_four_themes_with_tables_and
         d.add_heading("Barriers", level=1)
         d.add_paragraph("One-year settlements.")
 
-    result = read_docx(_docx(build), theme_titles=TITLES)
+    result = read_draft(_docx(build), theme_titles=TITLES)
     assert result.introduction == "Our county has 380,000 residents."
     assert result.bodies[1] == "We merged two contact centres.\n\n- Saved £1m\n- Faster answers"
     assert result.bodies[2] == "A data strategy."
@@ -87,7 +87,7 @@ def test_a_draft_from_a_report_template_keeps_its_content_controls_and_tracked_c
         body[-1].addprevious(control)
         body[-1].addprevious(changed)
 
-    result = read_docx(_docx(build), theme_titles=TITLES)
+    result = read_draft(_docx(build), theme_titles=TITLES)
     assert result.bodies[1] == "We merged two contact centres.\n\nAgency staff cost 0.35% of the staff budget."
     assert "Contents" not in result.introduction and "unknown" not in result.bodies[1]
 
@@ -103,7 +103,7 @@ def test_a_draft_with_headings_in_its_templates_styles_or_typed_in_bold_is_sorte
         d.add_paragraph().add_run("3. Wasteful spend").bold = True
         d.add_paragraph().add_run("Agency spend fell by a third.").bold = True
 
-    result = read_docx(_docx(build), theme_titles=TITLES)
+    result = read_draft(_docx(build), theme_titles=TITLES)
     assert result.bodies[1] == "We merged two contact centres."
     assert result.bodies[3] == "Agency spend fell by a third.", "a bold sentence is text, not a heading"
 
@@ -118,7 +118,7 @@ def test_a_draft_with_headings_in_its_templates_styles_or_typed_in_bold_is_sorte
 )
 def test_files_that_are_not_word_documents_are_refused_with_a_reason(data, message):
     with pytest.raises(DocxImportError, match=message):
-        read_docx(data, theme_titles=TITLES)
+        read_draft(data, theme_titles=TITLES)
 
 
 def test_a_zip_that_is_not_a_word_document_is_refused():
@@ -128,7 +128,7 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "not a document")
     with pytest.raises(DocxImportError, match="could not be read"):
-        read_docx(buffer.getvalue(), theme_titles=TITLES)
+        read_draft(buffer.getvalue(), theme_titles=TITLES)
 
 
 # --- OpenDocument text (.odt), as LibreOffice saves a draft ------------------------------------------------------
